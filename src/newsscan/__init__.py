@@ -1,0 +1,41 @@
+"""newsscan: analyze corpora of Indonesian online news.
+
+    >>> import newsscan
+    >>> run = newsscan.analyze(["seeds/"])
+    >>> run.articles[0].outlet
+
+Importing newsscan loads neither spaCy nor pandas: they come in when a function needs them.
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .records import (  # noqa: E402
+    Article, ArticleResult, Claim, DateMention, Evidence, Issue, Mention, Quantity, Quote, Removed, as_dict,
+)
+
+__all__ = [
+    "__version__", "Article", "ArticleResult", "Claim", "DateMention", "Evidence", "Issue", "Mention",
+    "Quantity", "Quote", "Removed", "as_dict", "load", "analyze", "pipeline",
+]
+
+
+def load(paths, **kwargs):
+    """Articles and Issues from files, folders, globs and exports (see `newsscan.loader.iter_articles`)."""
+    from .loader import iter_articles
+
+    return iter_articles(paths, **kwargs)
+
+
+def analyze(paths, **kwargs):
+    """Runs every layer over a corpus; returns an `api.Run` (articles, results, issues, stories)."""
+    from .api import analyze as _analyze
+
+    return _analyze(paths, **kwargs)
+
+
+def pipeline():
+    """The spaCy `Language` newsscan uses: Indonesian tokenizer, the shipped NER, the rule components."""
+    from .nlp import pipeline as _pipeline
+
+    return _pipeline()
