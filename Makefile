@@ -1,0 +1,45 @@
+# newsscan: set-up, tests, accuracy and speed. Every target installs what it needs into .venv first.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+SHARED ?= ../shared
+
+.PHONY: install run demo test lint eval bench train-ner wheel-check clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+run: install
+	$(VENV)/bin/newsscan summarize seeds/
+
+demo: run
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check src tests scripts
+
+eval: install
+	$(PY) scripts/eval.py --shared $(SHARED)
+
+bench: install
+	$(PY) scripts/bench.py --shared $(SHARED)
+
+train-ner: install
+	$(PY) training/train.py --shared $(SHARED)
+
+# the model must travel inside the wheel: build it, install it in a clean venv, run `entities`
+wheel-check: install
+	rm -rf /tmp/newsscan-wheel && $(PY) -m pip wheel -q --no-deps -w /tmp/newsscan-wheel .
+	$(PYTHON) -m venv /tmp/newsscan-wheel/venv
+	/tmp/newsscan-wheel/venv/bin/pip install -q /tmp/newsscan-wheel/newsscan-*.whl
+	cd /tmp && /tmp/newsscan-wheel/venv/bin/newsscan entities $(CURDIR)/seeds --label PERSON --min-mentions 3 --no-cache
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

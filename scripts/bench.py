@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Speed and memory of the full analysis on the bench corpus (../shared/data/bench).
+
+    python scripts/bench.py [--shared ../shared] [--sizes 3] [--jobs 1,2] [--quick]
+
+Each run is a fresh `newsscan summarize FILE --format jsonl` process with its own empty cache folder: cold
+(nothing cached), then cached (the same command again). Prints articles/s, wall seconds and peak RSS (the
+largest process: the main one or a worker) per corpus size and job count, the cold/cached ratio, the start-up
+time of `newsscan --help`, the throughput of the date tagger and the worst-case inputs of every extractor.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+NEWSSCAN = [sys.executable, "-m", "newsscan"]
+
+
+def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB of the largest process, exit code), measured in a child process so that
+    RUSAGE_CHILDREN covers this command alone."""
+    probe = ("import resource, subprocess, sys, time, json\n"
+             "t = time.perf_counter()\n"
+             "rc = subprocess.run(json.loads(sys.argv[1]), stdout=subprocess.DEVNULL).returncode\n"
+             "w = time.perf_counter() - t\n"
+             "print(json.dumps([w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, rc]))\n")
+    out = subprocess.run([sys.executable, "-c", probe, json.dumps(cmd)], env=env, capture_output=True,
+                         text=True, check=True)
+    wall, rss, rc = json.loads(out.stdout.strip().splitlines()[-1])
+    return wall, rss, rc
+
+
+def subsets(bench: Path, tmp: Path, parts: int) -> list[tuple[str, Path, int]]:
+    lines = bench.read_text(encoding="utf-8").splitlines()
+    out = []
+    for k in range(1, parts + 1):
+        n = len(lines) * k // parts
+        p = tmp / f"bench-{k}of{parts}.jsonl"
+        p.write_text("\n".join(lines[:n]) + "\n", encoding="utf-8")
+        out.append((f"{k}/{parts}", p, n))
+    return out
+
+
+def help_time(env) -> float:
+    best = []
+    for _ in range(5):
+        t = time.perf_counter()
+        subprocess.run([str(Path(sys.executable).parent / "newsscan"), "--help"], env=env,
+                       stdout=subprocess.DEVNULL, check=True)
+        best.append(time.perf_counter() - t)
+    return sorted(best)[len(best) // 2]
+
+
+def tagger_speed(bench: Path) -> float:
+    from newsscan.dates import find_dates
+
+    texts = [json.loads(line)["text"] for line in bench.read_text(encoding="utf-8").splitlines() if line]
+    t = time.perf_counter()
+    for text in texts:
+        find_dates(text, None)
+    return len(texts) / (time.perf_counter() - t)
+
+
+def worst_cases() -> list[tuple[str, float]]:
+    """Each extractor on 1 MB of adversarial text: long runs of quote marks, spaces, digits, capitalised
+    words, `-nya`. A catastrophic pattern would take minutes here."""
+    from newsscan.claims import find_claims
+    from newsscan.dates import find_dates
+    from newsscan.quotes import find_quotes
+
+    mb = 1_000_000
+    inputs = {
+        "quote marks": "“" * mb, "straight quotes": '"a ' * (mb // 3), "spaces": " " * mb,
+        "digits": "1" * mb, "dates": "12/9/" * (mb // 5), "capitalised": "Kim Jong " * (mb // 9),
+        "-nya": "katanya " * (mb // 8), "one long line": ("kata Easley " + "x" * 100) * (mb // 112),
+    }
+    out = []
+    for name, text in inputs.items():
+        for fn_name, fn in (("dates", lambda s: find_dates(s, None)), ("quotes", find_quotes),
+                            ("claims", find_claims)):
+            t = time.perf_counter()
+            fn(text)
+            out.append((f"{fn_name} / {name}", time.perf_counter() - t))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--sizes", type=int, default=3, help="run on 1/N, 2/N, … N/N of the corpus")
+    ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--quick", action="store_true", help="only the whole corpus with the most jobs")
+    args = ap.parse_args()
+    bench = Path(args.shared) / "data" / "bench" / "indosum_devfolds_text.jsonl"
+    if not bench.exists():
+        print(f"bench: {bench} not found", file=sys.stderr)
+        return 2
+    jobs = [int(j) for j in args.jobs.split(",")]
+    env = dict(os.environ)
+    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
+          f"Python {sys.version.split()[0]}")
+    print(f"newsscan --help: {help_time(env) * 1000:.0f} ms (median of 5)")
+    print(f"date tagger alone: {tagger_speed(bench):.0f} articles/s (one process)")
+    print()
+    print(f"{'corpus':>7} {'articles':>8} {'jobs':>4} {'cold s':>8} {'cold art/s':>10} {'cached s':>9} "
+          f"{'cached art/s':>12} {'cold/cached':>11} {'peak RSS MB':>11}")
+    with tempfile.TemporaryDirectory() as t:
+        tmp = Path(t)
+        sets = subsets(bench, tmp, args.sizes)
+        if args.quick:
+            sets, jobs = sets[-1:], jobs[-1:]
+        for label, path, n in sets:
+            for j in jobs:
+                env["NEWSSCAN_CACHE_DIR"] = str(tmp / f"cache-{label.replace('/', '-')}-{j}")
+                cmd = NEWSSCAN + ["summarize", str(path), "--format", "jsonl", "--jobs", str(j), "--quiet"]
+                cold, rss, rc = measure(cmd, env)
+                warm, rss2, _ = measure(cmd, env)
+                print(f"{label:>7} {n:>8} {j:>4} {cold:>8.1f} {n / cold:>10.1f} {warm:>9.2f} {n / warm:>12.0f} "
+                      f"{cold / warm:>11.1f} {max(rss, rss2):>11.0f}" + (f"  (exit {rc})" if rc else ""))
+    print()
+    print("worst-case inputs, 1 MB each (seconds):")
+    for name, secs in worst_cases():
+        print(f"  {name:<32} {secs:6.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

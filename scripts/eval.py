@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Accuracy of every layer on the seeds and the development corpus, scored by the reference scorers.
+
+    python scripts/eval.py [--shared ../shared] [--json FILE] [-v]
+
+Runs newsscan (the library, as the CLI would) over `seeds/` and the article folders of
+`../shared/data/dev/`, writes the predictions as the commands print them (`--format jsonl/json`), scores them
+with `../shared/tools/score.py`, `score_stories.py` (and the NER test split with `scripts/eval_ner.py`), and
+prints one table: layer by corpus, each figure beside its goal. Where the scorers' keys differ from
+newsscan's, this script adapts them; the product keeps the keys the issues name.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+GOALS = {  # (layer, figure) -> goal on the dev corpus (issue #14) and on the seeds (issues #4, #5, #6)
+    "articles.outlet": 0.97, "articles.date": 0.97, "articles.title": 0.97,
+    "quotes.f1": 0.92, "quotes.recall": 0.95, "quotes.speaker": 0.95, "quotes.precision": 0.90,
+    "quotes.indirect_recall": 0.80,
+    "dates.value_accuracy": 0.90, "dates.durations": None,
+    "stories.pair_f1": 0.95,
+    "diff.conflicts_f1": 0.70, "diff.agreement_recall": None, "diff.shared_quote_recall": 0.90,
+    "ner.test_f1": 0.85,
+}
+
+
+def dev_folders(dev: Path) -> list[str]:
+    return sorted(str(p) for p in dev.iterdir()
+                  if p.is_dir() and p.name not in ("gold", "exports"))
+
+
+def write_jsonl(path: Path, rows) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def scorer(args: list[str], verbose: bool) -> str:
+    out = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=False)
+    if verbose:
+        print(out.stdout, file=sys.stderr)
+    return out.stdout
+
+
+def number(pattern: str, text: str) -> float | None:
+    m = re.search(pattern, text)
+    return float(m.group(1)) if m else None
+
+
+def evaluate(name: str, paths: list[str], gold: dict[str, Path], tools: Path, tmp: Path,
+             verbose: bool) -> dict[str, float | None]:
+    from newsscan import api
+
+    run = api.analyze(paths, use_cache=False, jobs=1)
+    figs: dict[str, float | None] = {}
+    arts = tmp / f"{name}-articles.jsonl"
+    write_jsonl(arts, ({"path": r.article.path, "outlet": r.article.outlet, "title": r.article.title,
+                        "published": r.article.published} for r in run.results))
+    if "manifest" in gold and "outlet_key" in gold["manifest"].read_text(encoding="utf-8"):
+        out = scorer([str(tools / "score.py"), "articles", str(gold["manifest"]), str(arts)], verbose)
+        figs["articles.outlet"] = number(r"outlet accuracy ([\d.]+)", out)
+        figs["articles.date"] = number(r"date accuracy ([\d.]+)", out)
+        figs["articles.title"] = number(r"title accuracy ([\d.]+)", out)
+    if "quotes" in gold:
+        q = tmp / f"{name}-quotes.jsonl"
+        write_jsonl(q, api.quote_rows(run))
+        out = scorer([str(tools / "score.py"), "quotes", str(gold["quotes"]), str(q)], verbose)
+        figs["quotes.f1"] = number(r"quote\+speaker F1 ([\d.]+)", out)
+        figs["quotes.recall"] = number(r"direct\+partial: \d+ gold, recall ([\d.]+)", out)
+        m = re.search(r"speaker right (\d+)/(\d+)", out)
+        figs["quotes.speaker"] = int(m.group(1)) / max(int(m.group(2)), 1) if m else None
+        figs["quotes.precision"] = number(r"precision ([\d.]+) \(", out)
+        figs["quotes.indirect_recall"] = number(r"indirect: \d+ gold, recall ([\d.]+)", out)
+    if "dates" in gold:
+        d = tmp / f"{name}-dates.jsonl"
+        write_jsonl(d, api.date_rows(run))
+        out = scorer([str(tools / "score.py"), "dates", str(gold["dates"]), str(d)], verbose)
+        figs["dates.value_accuracy"] = number(r"value accuracy ([\d.]+)", out)
+        figs["dates.durations"] = number(r"duration accuracy ([\d.]+)", out)
+    if "manifest" in gold:
+        s = tmp / f"{name}-stories.json"
+        s.write_text(json.dumps({"stories": [{"id": st.id, "articles": list(st.articles)}
+                                             for st in run.stories]}), encoding="utf-8")
+        out = scorer([str(tools / "score.py"), "stories", str(s), str(gold["manifest"])], verbose)
+        figs["stories.pair_f1"] = number(r"story pairs: .*F1 ([\d.]+)", out)
+    if "stories" in gold:
+        s = tmp / f"{name}-diff.json"
+        s.write_text(json.dumps(api.diff_document(run), ensure_ascii=False), encoding="utf-8")
+        out = scorer([str(tools / "score_stories.py"), str(gold["stories"]), str(s)], verbose)
+        figs["diff.conflicts_f1"] = number(r"conflicts F1 ([\d.]+)", out)
+        figs["diff.agreement_recall"] = number(r"agreement recall ([\d.]+)", out)
+        figs["diff.shared_quote_recall"] = number(r"shared-quote recall ([\d.]+)", out)
+    return figs
+
+
+def ner_figures(verbose: bool) -> dict[str, float | None]:
+    script = ROOT / "scripts" / "eval_ner.py"
+    if not script.exists():
+        return {}
+    out = scorer([str(script)], verbose)
+    return {"ner.test_f1": number(r"overall\s+[\d.]+\s+[\d.]+\s+([\d.]+)", out)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--no-ner", action="store_true", help="skip the NER test-split evaluation")
+    ap.add_argument("-v", "--verbose", action="store_true", help="show the scorers' own output")
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    tools, dev = shared / "tools", shared / "data" / "dev"
+    if not tools.is_dir():
+        print(f"eval: {tools} not found (the shared folder must sit beside the project)", file=sys.stderr)
+        return 2
+    tests_data = ROOT / "tests" / "data"
+    corpora = {
+        "seeds": ([str(ROOT / "seeds")], {
+            "quotes": shared / "gold" / "seed-quotes.jsonl",
+            "dates": tests_data / "seed-dates.jsonl",
+            "manifest": tests_data / "seed-manifest.jsonl",
+            "stories": tests_data / "seed-stories.jsonl"}),
+        "dev": (dev_folders(dev), {
+            "quotes": dev / "gold" / "quotes.jsonl", "dates": dev / "gold" / "dates.jsonl",
+            "manifest": dev / "manifest.jsonl", "stories": dev / "gold" / "stories.jsonl"}),
+    }
+    results: dict[str, dict[str, float | None]] = {}
+    with tempfile.TemporaryDirectory() as t:
+        tmp = Path(t)
+        for name, (paths, gold) in corpora.items():
+            gold = {k: v for k, v in gold.items() if v.exists()}
+            results[name] = evaluate(name, paths, gold, tools, tmp, args.verbose)
+    if not args.no_ner:
+        results["ner"] = ner_figures(args.verbose)
+    print_table(results)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def print_table(results: dict[str, dict[str, float | None]]) -> None:
+    keys = [k for k in GOALS if any(k in r for r in results.values())]
+    corpora = list(results)
+    head = f"{'layer.figure':<28}" + "".join(f"{c:>10}" for c in corpora) + f"{'goal':>8}"
+    print(head)
+    print("-" * len(head))
+    for k in keys:
+        cells = []
+        for c in corpora:
+            v = results[c].get(k)
+            cells.append(f"{v:>10.3f}" if isinstance(v, float) else f"{'-':>10}")
+        goal = GOALS[k]
+        print(f"{k:<28}" + "".join(cells) + (f"{goal:>8.2f}" if goal is not None else f"{'':>8}"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

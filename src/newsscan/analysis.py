@@ -1,0 +1,70 @@
+"""Runs every layer over a batch of articles and turns the result into plain records.
+
+spaCy gives the entities (one `nlp.pipe` over the batch); the rule layers (dates, quotes, claims) are plain
+functions over the clean body and the records before them. Nothing spaCy leaves this module.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from pathlib import Path
+
+from . import __version__
+from .records import Article, ArticleResult
+
+
+@functools.lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """newsscan's version + a hash of its code, data tables and model meta: the cache key's version part,
+    so that any change to what decides a result invalidates the cached results."""
+    h = hashlib.sha256(__version__.encode())
+    root = Path(__file__).parent
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).as_posix()
+        if rel.startswith("models/") and not rel.endswith("meta.json"):
+            continue  # the model's meta.json carries its version; its weights are large
+        if p.is_file() and p.suffix in (".py", ".tsv", ".toml", ".jsonl", ".json"):
+            h.update(rel.encode())
+            h.update(p.read_bytes())
+    extra = os.environ.get("NEWSSCAN_TABLES")
+    if extra:  # user tables change results too
+        for d in extra.split(os.pathsep):
+            for p in sorted(Path(d).glob("*")) if Path(d).is_dir() else []:
+                if p.is_file():
+                    h.update(p.name.encode())
+                    h.update(p.read_bytes())
+    return f"{__version__}+{h.hexdigest()[:16]}"
+
+
+def warm_up() -> None:
+    """Load the pipeline and the tables once per process (the pool's initializer)."""
+    from .nlp import pipeline
+
+    pipeline()
+
+
+def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
+    from .claims import find_claims
+    from .dates import find_dates, reference_date
+    from .entities import canonicalize, mentions_from_doc
+    from .nlp import pipeline
+    from .quotes import find_quotes
+
+    nlp = pipeline()
+    results = []
+    for article, doc in zip(articles, nlp.pipe(a.body for a in articles)):
+        mentions = tuple(canonicalize(mentions_from_doc(doc), article.body))
+        ref = reference_date(article.body, article.published)
+        anchor = None
+        if ref.value:
+            from datetime import date
+
+            anchor = date.fromisoformat(ref.value[:10])
+        dates = tuple(find_dates(article.body, anchor))
+        quotes = tuple(find_quotes(article.body, mentions, outlet=article.outlet))
+        claims = tuple(find_claims(article.body, dates=dates, quotes=quotes, mentions=mentions,
+                                   title=article.title))
+        results.append(ArticleResult(article=article, entities=mentions, dates=dates, quotes=quotes,
+                                     claims=claims, reference_date=ref))
+    return results

@@ -1,0 +1,62 @@
+"""Where the per-article work runs: in this process, or spread over a local process pool.
+
+Both give the results in input order, so `--jobs 1` and `--jobs N` print the same bytes. Workers load the
+spaCy pipeline once (pool initializer) and receive articles in batches, so that `nlp.pipe` can batch too.
+A Dask backend can later sit behind the same `map` call.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class LocalBackend:
+    """`with LocalBackend(jobs, init) as b: b.map(fn, batches)`; one pool for the whole run."""
+
+    def __init__(self, jobs: int, initializer: Callable[[], None] | None = None):
+        self.jobs = max(1, jobs)
+        self.initializer = initializer
+        self._pool: Any = None
+        self._warm = False
+
+    def __enter__(self) -> LocalBackend:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def map(self, fn: Callable[[Any], Any], batches: Iterable[Any]) -> Iterator[Any]:
+        """`fn` over each batch, results in input order."""
+        batches = list(batches)
+        if self.jobs == 1 or len(batches) <= 1:
+            if self.initializer and not self._warm:
+                self.initializer()
+                self._warm = True
+            yield from map(fn, batches)
+            return
+        if self._pool is None:
+            # fork shares the imported modules; spawn (macOS, Windows) works too, only slower to start
+            method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+            self._pool = mp.get_context(method).Pool(self.jobs, initializer=self.initializer)
+        yield from self._pool.imap(fn, batches, chunksize=1)

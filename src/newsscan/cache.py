@@ -1,0 +1,83 @@
+"""A content-addressed result cache in SQLite (standard library).
+
+The key is a hash of everything that decides an article's result: its clean body and header fields, and the
+pipeline version (code version + model version + data tables). SQLite commits are atomic, so a run killed in
+the middle of a write leaves the previous state, never a torn entry; a value that fails to unpickle is
+treated as a miss and overwritten.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from .records import Article, ArticleResult
+
+ENV_DIR = "NEWSSCAN_CACHE_DIR"
+
+
+def default_dir() -> Path:
+    env = os.environ.get(ENV_DIR)
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newsscan"
+
+
+def article_key(article: Article, version: str) -> str:
+    """What the result depends on: not the path (a renamed file is the same article), but the text and
+    the header fields the layers read (the publication date anchors relative dates)."""
+    h = hashlib.sha256()
+    for part in (version, article.text_hash, article.outlet, article.published or "", article.title or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class ResultCache:
+    def __init__(self, folder: Path | str | None = None):
+        self.folder = Path(folder) if folder else default_dir()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.path = self.folder / "results.sqlite"
+        self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, ArticleResult]:
+        keys = list(keys)
+        out: dict[str, ArticleResult] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            q = "SELECT key, value FROM results WHERE key IN (%s)" % ",".join("?" * len(chunk))
+            for key, value in self._db.execute(q, chunk):
+                try:
+                    out[key] = pickle.loads(value)
+                except Exception:  # an entry from an older layout: recompute it
+                    continue
+        return out
+
+    def put_many(self, items: Iterable[tuple[str, ArticleResult]]) -> None:
+        rows = [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items]
+        if not rows:
+            return
+        with self._db:  # one transaction: all or nothing
+            self._db.execute("BEGIN")
+            self._db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", rows)
+
+    def clear(self) -> int:
+        n = self._db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute("DELETE FROM results")
+        self._db.execute("VACUUM")
+        return n
+
+    def count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,51 @@
+import multiprocessing as mp
+import os
+import signal
+import sqlite3
+import time
+
+from newsscan.cache import ResultCache, article_key
+from newsscan.records import Article, ArticleResult, Evidence
+
+
+def _article(body: str, path: str = "a.txt") -> Article:
+    import hashlib
+
+    return Article(id=path, path=path, outlet="Kompas", outlet_evidence=Evidence("Kompas", "dateline"),
+                   title="t", published="2025-06-18", published_evidence=Evidence("2025-06-18", "header"),
+                   body=body, paragraphs=(body,), text_hash=hashlib.sha256(body.encode()).hexdigest())
+
+
+def test_round_trip_and_key(tmp_path):
+    c = ResultCache(tmp_path)
+    a = _article("Kim tiba di Rusia.")
+    k = article_key(a, "v1")
+    c.put_many([(k, ArticleResult(article=a))])
+    assert c.get_many([k])[k].article == a
+    assert article_key(a, "v2") != k  # a new pipeline version misses
+    assert article_key(_article("Kim tiba di Rusia!"), "v1") != k  # a changed text misses
+    assert article_key(_article("Kim tiba di Rusia.", "b.txt"), "v1") == k  # a renamed file hits
+    assert c.clear() == 1 and c.count() == 0
+
+
+def _writer(folder):
+    c = ResultCache(folder)
+    i = 0
+    while True:
+        a = _article(f"artikel {i}")
+        c.put_many([(article_key(a, "v"), ArticleResult(article=a)) for _ in range(50)])
+        i += 1
+
+
+def test_killed_writer_leaves_no_corrupt_entry(tmp_path):
+    p = mp.get_context("fork").Process(target=_writer, args=(tmp_path,))
+    p.start()
+    time.sleep(1.0)
+    os.kill(p.pid, signal.SIGKILL)
+    p.join()
+    db = sqlite3.connect(tmp_path / "results.sqlite")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    keys = [k for (k,) in db.execute("SELECT key FROM results")]
+    db.close()
+    c = ResultCache(tmp_path)
+    assert len(c.get_many(keys)) == len(keys) > 0  # every committed entry reads back whole
