@@ -1,0 +1,670 @@
+"""Direct, partial and indirect quotes with speaker, role and medium (gold/CONVENTIONS.md, "Quotes").
+
+One pass over the article's sentences, in order, so that `katanya`, `dia` and surnames resolve to the
+speakers named before them. Quote marks are paired first (`marks.py`); sentences are cut around them.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import Mention, Quote
+from .lexicon import Lexicon, load_lexicon
+from .marks import Span, find_spans
+from .speakers import ArticleContext, Speaker, Tok, clean_medium, tokens
+
+BOUNDARY_RE = re.compile(r"\n|[.!?]+(?=\s*(?:[A-Z\"“‘'(\[«]|$|\n))")
+MAX_PHRASE = 12
+MAX_SUBJECT = 10
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    spans: list[Span]
+
+
+@dataclass
+class Attribution:
+    speaker: Speaker
+    via: str | None
+    cue: str
+    content: tuple[int, int] | None = None  # for indirect speech: the reported content
+    end: int = 0  # where the attribution words end (body offset)
+
+
+# -- sentences ---------------------------------------------------------------------------------------------
+def _sentences(body: str, spans: list[Span], lex: Lexicon) -> list[Sentence]:
+    inside = [(s.open_start, max(s.close_end, s.open_end)) for s in spans]
+    starts = [a for a, _ in inside]
+
+    def covered(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and inside[k][0] <= pos < inside[k][1]
+
+    abbrev = lex.cue("abbreviation") | {r.rstrip(".") for r in lex.roles}
+    cuts: set[int] = set()
+    for m in BOUNDARY_RE.finditer(body):
+        if covered(m.start()):
+            continue
+        if m.group(0) != "\n":
+            j = m.start()
+            w = re.search(r"([\w]+)$", body[max(0, j - 12):j])
+            if w and (len(w.group(1)) == 1 and w.group(1).isupper() or w.group(1).lower() in abbrev):
+                continue
+        cuts.add(m.end())
+    for s in spans:
+        if s.unclosed:
+            continue
+        content = body[s.open_end:s.close_start].rstrip()
+        if content.endswith((".", "!", "?")):
+            rest = body[s.close_end:s.close_end + 3].lstrip(" \t")
+            if not rest or rest[0] in "\n\"“‘«" or rest[0].isupper():
+                cuts.add(s.close_end)
+    out: list[Sentence] = []
+    prev = 0
+    si = 0
+    spans_sorted = sorted(spans, key=lambda s: s.open_start)
+    for c in sorted(cuts) + [len(body)]:
+        if c <= prev:
+            continue
+        seg = []
+        while si < len(spans_sorted) and spans_sorted[si].open_start < c:
+            if spans_sorted[si].open_start >= prev:
+                seg.append(spans_sorted[si])
+            si += 1
+        a, b = prev, c
+        while a < b and body[a].isspace():
+            a += 1
+        while b > a and body[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append(Sentence(a, b, seg))
+        prev = c
+    return out
+
+
+# -- helpers -----------------------------------------------------------------------------------------------
+def _trim(body: str, a: int, b: int, drop_final: bool = False) -> tuple[int, int]:
+    while a < b and body[a] in " \t\n,;:—–-":
+        a += 1
+    while b > a and body[b - 1] in " \t\n":
+        b -= 1
+    while b > a and (body[b - 1] in ",;:" or (drop_final and body[b - 1] in ".")):
+        b -= 1
+        while b > a and body[b - 1] in " \t\n":
+            b -= 1
+    return a, b
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+class Finder:
+    def __init__(self, body: str, mentions: Sequence[Mention], outlet: str | None, lex: Lexicon):
+        self.body = body
+        self.lex = lex
+        self.ctx = ArticleContext(body, lex, tuple(mentions), outlet)
+        self.stops = lex.cue("stop")
+        self.adverbs = lex.cue("adverb")
+        self.quotes: list[Quote] = []
+        self.last_direct: tuple[int, Speaker, str | None] | None = None
+
+    # -- phrases -------------------------------------------------------------------------------------------
+    def phrase_after(self, pos: int, limit: int) -> tuple[str, int, int]:
+        """The speaker words after a verb (`kata Carl Schuster, mantan direktur …`): text, start, end."""
+        toks = tokens(self.body[pos:limit], pos)[:MAX_PHRASE + 8]
+        lex = self.lex
+        out: list[Tok] = []
+        i = 0
+        while i < len(toks) and len(out) < MAX_PHRASE:
+            t = toks[i]
+            low = t.text.lower()
+            if t.text in ".!?\"“”;:" or t.text == "\n":
+                break
+            if t.text == ",":
+                nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
+                nxt2 = " ".join(x.text.lower() for x in toks[i + 1:i + 3])
+                name_next = i + 1 < len(toks) and toks[i + 1].cap and toks[i + 1].text[0].isalpha() and \
+                    out and all(not x.cap for x in out if x.text[0].isalpha()) is False and False
+                if out and (nxt in lex.roles or nxt2 in lex.roles or nxt in lex.quantifiers or name_next):
+                    out.append(t)
+                    i += 1
+                    continue
+                # `tanya Jaksa KPK, Wawan Yunarwanto`: a title, then the name after the comma
+                if out and i + 1 < len(toks) and toks[i + 1].cap and toks[i + 1].text[0].isalpha() and \
+                        out[0].text.lower() in lex.roles and toks[i + 1].text.lower() not in self.stops:
+                    out.append(t)
+                    i += 1
+                    continue
+                break
+            if out and (low in self.stops or low in lex.pre or low in lex.post) and not (
+                    out[-1].text == "," and low in lex.roles):
+                # `profesor studi internasional di Universitas …` inside an apposition is kept
+                if "," in [x.text for x in out] and low in ("di", "dari", "pada") and i + 1 < len(toks) \
+                        and toks[i + 1].cap:
+                    out.append(t)
+                    i += 1
+                    continue
+                break
+            if not out and low in self.stops:
+                break
+            out.append(t)
+            i += 1
+        while out and out[-1].text in ",(":
+            out.pop()
+        if not out:
+            return "", pos, pos
+        return self.body[out[0].start:out[-1].end], out[0].start, out[-1].end
+
+    def subject_before(self, a: int, pos: int, loose: bool = False) -> tuple[str, int]:
+        """The speaker words before a verb, from sentence start `a` to the verb at `pos`."""
+        text = self.body[a:pos]
+        toks = tokens(text, a)
+        while toks and toks[-1].text.lower() in self.adverbs:
+            toks.pop()
+        if not toks:
+            return "", pos
+        # split at commas; an apposition chunk joins the chunk before it
+        chunks: list[list[Tok]] = [[]]
+        for t in toks:
+            if t.text == ",":
+                chunks.append([])
+            else:
+                chunks[-1].append(t)
+        chunks = [c for c in chunks if c]
+        if not chunks:
+            return "", pos
+        last = chunks[-1]
+        first_low = last[0].text.lower()
+        prev_first = chunks[-2][0].text.lower() if len(chunks) >= 2 else ""
+        cue_words = self.lex.cue("via_before") | self.lex.cue("according") | self.lex.cue("connector")
+        if len(chunks) >= 2 and prev_first not in cue_words and (first_low in self.lex.roles or " ".join(x.text.lower() for x in last[:2])
+                                 in self.lex.roles or first_low in self.lex.quantifiers or
+                                 (last[0].text[:1].islower() and first_low not in self.lex.anon_heads and
+                                  first_low not in self.lex.quantifiers)) and chunks[-2][-1].cap:
+            prev = chunks[-2]
+            # `Leif-Eric Easley, profesor …` — or `Komisaris Independen PLN, Andi Arief`
+            sub = prev + [Tok(prev[-1].end, prev[-1].end + 1, ",")] + last
+            return self.body[sub[0].start:sub[-1].end], sub[0].start
+        sub = last
+        # sentence openers are not speakers
+        m = self.lex.re_connector.match(self.body[sub[0].start:sub[-1].end])
+        if m and m.end() > 0:
+            k = sub[0].start + m.end()
+            sub = [t for t in sub if t.start >= k]
+        if not sub:
+            return "", pos
+        if len(sub) > MAX_SUBJECT:
+            if not loose:
+                return "", pos
+            run = []
+            for t in sub:
+                if t.cap and t.text[0].isalpha():
+                    run.append(t)
+                elif run:
+                    break
+            if not run:
+                return "", pos
+            sub = run
+        # a speaker is a noun phrase: no second speech verb, no clause words inside
+        if any(t.text.lower() in self.lex.pre or t.text.lower() in ("yang",) for t in sub) and not loose:
+            return "", pos
+        return self.body[sub[0].start:sub[-1].end], sub[0].start
+
+    def via_in(self, a: int, b: int) -> str | None:
+        """A medium credited in body[a:b]: `kepada CNN`, `dilansir Antara`, `RIA mengutip`."""
+        text = self.body[a:b]
+        lex = self.lex
+        for m in re.finditer(r"(?<![\w-])kepada\s+", text, re.IGNORECASE):
+            v = clean_medium(self.ctx, text[m.end():m.end() + 60])
+            if v:
+                return v
+        agencies = "|".join(re.escape(x) for x in sorted(lex.cue("via_agency"), key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\w-])menurut\s+(?=(?:{agencies})\s)", text, re.IGNORECASE):
+            v = clean_medium(self.ctx, text[m.end():m.end() + 80])
+            if v:
+                return v
+        for m in lex.re_via_before.finditer(text):
+            rest = text[m.end():m.end() + 80]
+            rest = re.sub(r"^\s*(?:dari\s+)?", "", rest)
+            v = clean_medium(self.ctx, rest)
+            if v:
+                return v
+        for cue in lex.cue("via_after"):
+            for m in re.finditer(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])", text, re.IGNORECASE):
+                before = tokens(text[max(0, m.start() - 80):m.start()])
+                run: list[str] = []
+                for t in reversed(before):
+                    if t.cap or t.text[:1].isdigit():
+                        run.insert(0, t.text)
+                    else:
+                        break
+                if run:
+                    v = clean_medium(self.ctx, " ".join(run))
+                    if v:
+                        return v
+        return None
+
+    # -- indirect speech in one stretch of text ----------------------------------------------------------
+    def attribute(self, a: int, b: int, masks: Sequence[tuple[int, int]] = (), loose: bool = False
+                  ) -> Attribution | None:
+        """Reported speech in body[a:b] (a sentence); `masks` are quoted stretches to skip."""
+        body = self.body
+        lex = self.lex
+
+        def masked(pos: int) -> bool:
+            return any(x <= pos < y for x, y in masks)
+
+        text = body[a:b]
+        # `menurut X, …` / `…, (demikian) menurut X` / `Dalam keterangan tertulis X, …`
+        for rx, cue in ((lex.re_according, "menurut"), (lex.re_written, "keterangan tertulis")):
+            for m in rx.finditer(text):
+                p = a + m.start()
+                if masked(p):
+                    continue
+                pa, ps, pe = self.phrase_after(a + m.end(), b)
+                if not pa:
+                    continue
+                if pa.lower().startswith("data "):
+                    pa, ps = pa[5:], ps + 5
+                head = body[a:p]
+                lead = lex.re_connector.match(head)
+                lead_end = a + (lead.end() if lead else 0)
+                if body[lead_end:p].strip(" ,") == "":
+                    # at the start: the content follows the phrase
+                    ca, cb = _trim(body, pe, b, True)
+                    if cb - ca > 0 and body[pe:pe + 3].lstrip().startswith(","):
+                        via = None
+                        sp = self.ctx.parse(pa, start=ps)
+                        return Attribution(sp, via, cue, (ca, cb), pe)
+                    continue
+                # at the end: the content precedes it
+                if body[p - 2:p].strip() in (",", "") or re.search(r",\s*demikian\s*$", body[a:p]):
+                    ce = p
+                    dm = re.search(r",?\s*demikian\s*$", body[a:p])
+                    if dm:
+                        ce = a + dm.start()
+                    ca, cb = _trim(body, lead_end, ce, True)
+                    if _words(body[ca:cb]) >= 3:
+                        agency = any(pa.lower().startswith(x + " ") for x in lex.cue("via_agency"))
+                        if agency:
+                            continue  # `menurut kantor berita X` after someone's words: a medium
+                        sp = self.ctx.parse(pa, start=ps)
+                        return Attribution(sp, self.via_in(pe, b), cue, (ca, cb), pe)
+        # `…, kata X.` / `…, katanya.` / `Polisi, kata dia, sudah …` / `Kata X, …`
+        for rx, nya in ((lex.re_post_nya, True), (lex.re_post, False)):
+            for m in rx.finditer(text):
+                p = a + m.start()
+                if masked(p):
+                    continue
+                pre = body[a:p].rstrip()
+                at_start = pre == "" or lex.re_connector.fullmatch(pre + " ") is not None
+                if not at_start and not pre.endswith(","):
+                    continue
+                if nya:
+                    sp = self.ctx.last()
+                    pe = a + m.end()
+                    pa = m.group(0)
+                else:
+                    pa, ps, pe = self.phrase_after(a + m.end(), b)
+                    if not pa:
+                        continue
+                    sp = self.ctx.parse(pa, start=ps)
+                after_a, after_b = _trim(body, pe, b, True)
+                after_ok = body[pe:pe + 2].lstrip().startswith(",") and _words(body[after_a:after_b]) >= 3
+                lead = lex.re_connector.match(pre)
+                ba, bb = _trim(body, a + (lead.end() if lead else 0), p, True)
+                if at_start:
+                    if not after_ok:
+                        continue
+                    content = (after_a, after_b)
+                elif after_ok and _words(body[after_a:after_b]) > _words(body[ba:bb]):
+                    content = (after_a, after_b)
+                else:
+                    content = (ba, bb)
+                if _words(body[content[0]:content[1]]) < 2:
+                    continue
+                return Attribution(sp, self.via_in(pe, b), m.group(0), content, pe)
+        # `X mengatakan (bahwa) …`
+        for m in lex.re_pre.finditer(text):
+            p = a + m.start()
+            if masked(p):
+                continue
+            verb = m.group(0).lower()
+            cls = lex.pre.get(verb, "statement")
+            subj, ss = self.subject_before(a, p, loose)
+            if not subj:
+                continue
+            if subj.split()[0].lower() in lex.cue("stop") and not loose:
+                continue
+            q = a + m.end()
+            via = None
+            rest = body[q:b]
+            km = re.match(r"\s*kepada\s+", rest, re.IGNORECASE)
+            if km:
+                pa, ps, pe = self.phrase_after(q + km.end(), b)
+                via = clean_medium(self.ctx, pa) if pa else None
+                q = pe if pa else q
+            rest = body[q:b]
+            toks = tokens(rest, q)
+            bahwa = None
+            comp = lex.cue("complementiser")
+            for i, t in enumerate(toks[:16]):
+                tl = t.text.lower()
+                if tl in ("bahwa",):
+                    bahwa = t
+                    break
+                if tl in lex.pre or t.text in ".!?":
+                    break
+            ca = bahwa.end if bahwa is not None else q
+            head = toks[0].text.lower() if toks else ""
+            if bahwa is None:
+                # the content right after the verb (and its comma or colon)
+                if cls == "confirm" and head not in (",", ":"):
+                    continue
+                if cls == "question" and head not in lex.cue("question_word"):
+                    continue
+                if cls == "directive":
+                    first6 = [t.text.lower() for t in toks[:7]]
+                    k = next((i for i, w in enumerate(first6) if w in comp), None)
+                    if k is None:
+                        continue
+                    if verb in ("mengimbau",) or toks[k].text.lower() in ("agar", "supaya") and k == 0:
+                        ca = toks[k].end
+                if head in comp and cls != "directive":
+                    ca = toks[0].end
+            else:
+                pass
+            ca, cb = _trim(body, ca, b, True)
+            if _words(body[ca:cb]) < 3:
+                continue
+            if bahwa is None and head not in (",", ":") and cls in ("statement", "admit") and \
+                    _words(body[ca:cb]) < 3:
+                continue
+            sp = self.ctx.parse(subj, start=ss)
+            if sp.name is None:
+                continue
+            if via is None:
+                via = self.via_in(a, ss) or self.via_in(cb, b)
+            return Attribution(sp, via, m.group(0), (ca, cb), q)
+        # passive with a named agent: `… dikatakan Menteri X bakal …`, `… dilaporkan oleh New York Times`
+        for m in lex.re_passive.finditer(text):
+            p = a + m.start()
+            if masked(p):
+                continue
+            q = a + m.end()
+            om = re.match(r"\s*oleh\s+", body[q:b], re.IGNORECASE)
+            if om:
+                q += om.end()
+            nxt = body[q:b].lstrip()
+            if not nxt or not (nxt[0].isupper() or nxt.split()[0].lower() in lex.roles):
+                continue
+            pa, ps, pe = self.phrase_after(q, b)
+            if not pa:
+                continue
+            before = body[a:p]
+            dm = re.search(r"(?:,\s*)?(?:demikian\s+)?(?:yang\s+)?(?:pertama\s+kali\s+)?$", before)
+            lead = lex.re_connector.match(before)
+            ba, bb = _trim(body, a + (lead.end() if lead else 0), a + (dm.start() if dm else len(before)), True)
+            aa, ab = _trim(body, pe, b, True)
+            if re.match(r"^(?:Informasi|Hal|Pernyataan|Kabar)\s+(?:ini|itu|tersebut)\s*$", body[ba:bb], re.IGNORECASE):
+                return Attribution(self.ctx.parse(pa, start=ps), None, "closing", None, pe)
+            content = (ba, bb) if _words(body[ba:bb]) >= _words(body[aa:ab]) else (aa, ab)
+            if _words(body[content[0]:content[1]]) < 3:
+                continue
+            return Attribution(self.ctx.parse(pa, start=ps), self.via_in(pe, b), m.group(0), content, pe)
+        return None
+
+    # -- direct quotes -------------------------------------------------------------------------------------
+    def right_attribution(self, q_end: int, limit: int) -> Attribution | None:
+        """Attribution after a closing mark: `,” kata Easley`, `,” katanya`, `,” demikian putusan …`."""
+        body = self.body
+        lex = self.lex
+        seg = body[q_end:limit]
+        lead = re.match(r"[\s,.]*", seg)
+        p = q_end + lead.end()
+        rest = body[p:limit]
+        m = lex.re_post_nya.match(rest)
+        if m:
+            return Attribution(self.ctx.last(), self.via_in(p, limit), m.group(0), None, p + m.end())
+        m = lex.re_post.match(rest)
+        if m:
+            pa, ps, pe = self.phrase_after(p + m.end(), limit)
+            if pa:
+                cls = lex.post_class.get(m.group(0).lower())
+                sp = self.ctx.parse(pa, start=ps)
+                if cls == "document" and sp.type in ("unknown",):
+                    sp.type = "document"
+                return Attribution(sp, self.via_in(pe, limit), m.group(0), None, pe)
+        dm = re.match(r"(?:demikian|bunyi|berbunyi|tulis)\s+(?:(?:yang\s+)?(?:dilansir|dikutip|tertulis)\s+(?:dari\s+)?)?", rest, re.IGNORECASE)
+        if dm and dm.end() < len(rest):
+            pa, ps, pe = self.phrase_after(p + dm.end(), limit)
+            doc = self.document_speaker(pa, body[p:limit])
+            if doc:
+                return Attribution(doc, None, rest[:dm.end()].strip(), None, pe)
+        # `,” Nam mengatakan` / `,” kantor berita RIA mengutip pernyataan juru bicara … Maria Zakharova`
+        vm = lex.re_pre.search(rest[:120])
+        if vm:
+            subj = rest[:vm.start()].strip(" ,")
+            verb = vm.group(0).lower()
+            if verb == "mengutip" or subj.lower().split()[:1] and subj.lower().split()[0] in lex.cue("via_agency"):
+                pass
+            if subj and _words(subj) <= 8 and "." not in subj:
+                sp = self.ctx.parse(subj, start=p)
+                if sp.name:
+                    return Attribution(sp, self.via_in(p + vm.end(), limit), vm.group(0), None, p + vm.end())
+        um = re.search(r"(?<![\w-])mengutip\s+(?:pernyataan\s+|ucapan\s+|keterangan\s+)?", rest[:150], re.IGNORECASE)
+        if um:
+            pa, ps, pe = self.phrase_after(p + um.end(), limit)
+            if pa:
+                sp = self.ctx.parse(pa, start=ps)
+                via = clean_medium(self.ctx, rest[:um.start()])
+                return Attribution(sp, via, "mengutip", None, pe)
+        return None
+
+    def document_speaker(self, phrase: str, clause: str = "") -> Speaker | None:
+        """A ruling or regulation read out (`demikian putusan …`): its issuing body, as the article names it."""
+        if not phrase:
+            return None
+        heads = self.lex.cue("org_head")
+
+        def is_org(long: str) -> bool:
+            return any(w.lower() in heads for w in long.split())
+
+        for t in tokens(phrase + " " + clause):
+            long = self.ctx.acronyms.get(t.text)
+            if long and is_org(long):
+                return Speaker(long.rsplit(" (", 1)[0], None, "organisation")
+        orgs = [v for v in self.ctx.acronyms.values() if is_org(v)]
+        if orgs:
+            first = min(orgs, key=lambda v: self.body.find(v))
+            return Speaker(first.rsplit(" (", 1)[0], None, "organisation")
+        return Speaker(phrase, None, "document")
+
+    def left_attribution(self, a: int, open_start: int) -> Attribution | None:
+        """Attribution before an opening mark: `X mengatakan: “…”`, `Kata X, “…”`."""
+        body = self.body
+        lex = self.lex
+        text = body[a:open_start].rstrip()
+        if not text:
+            return None
+        if not text.endswith((":", ",")) and not lex.re_pre.search(text[-40:] or ""):
+            return None
+        core = text.rstrip(":, ")
+        m = None
+        for m in lex.re_pre.finditer(core):
+            pass
+        if m is not None and core[m.end():].strip(" ,") == "" or (m is not None and re.fullmatch(
+                r"\s*(?:kepada\s+[\w .]+)?", core[m.end():] or "", re.IGNORECASE)):
+            subj, ss = self.subject_before(a, a + m.start())
+            if subj:
+                sp = self.ctx.parse(subj, start=ss)
+                if sp.name:
+                    return Attribution(sp, self.via_in(a + m.end(), open_start), m.group(0), None, open_start)
+        pm = re.match(r"\s*(?:(?:{})\s*,?\s*)?(kata|ujar|menurut)\s+".format(
+            "|".join(re.escape(c) for c in sorted(lex.cue("connector"), key=len, reverse=True))), core, re.IGNORECASE)
+        if pm:
+            sp = self.ctx.parse(core[pm.end():], start=a + pm.end())
+            if sp.name:
+                return Attribution(sp, None, pm.group(1), None, open_start)
+        return None
+
+    def is_heading(self, s: Span, sent: Sentence) -> bool:
+        body = self.body
+        content = body[s.open_end:s.close_start].strip()
+        line_a = body.rfind("\n", 0, s.open_start) + 1
+        line_b = body.find("\n", s.close_end)
+        line_b = len(body) if line_b < 0 else line_b
+        before = body[max(line_a, s.open_start - 60):s.open_start]
+        hm = None
+        for hm in self.lex.re_heading.finditer(before):
+            pass
+        if hm is not None and not before[hm.end():].strip(" \t:-–—"):
+            return True
+        words = re.findall(r"[^\W\d_][\w'’-]*", content)
+        outside = (body[line_a:s.open_start] + body[s.close_end:line_b]).strip(" \t.:,;")
+        if words and not content.endswith((".", "!", "?", ",")) and len(words) <= 12 and not outside:
+            caps = sum(w[0].isupper() for w in words)
+            if caps >= max(1, 0.6 * len(words)):
+                return True
+        return False
+
+    def emit(self, a: int, b: int, kind: str, sp: Speaker, via: str | None, cue: str | None,
+             sent: Sentence, unclosed: bool = False) -> None:
+        text = self.body[a:b]
+        if not text.strip():
+            return
+        self.quotes.append(Quote(
+            start=a, end=b, text=text, kind=kind, speaker=sp.name, speaker_role=sp.role,
+            speaker_type=sp.type if sp.name else "unknown", via=via, anonymous=sp.anonymous, unclosed=unclosed,
+            cue=cue, sentence=self.body[sent.start:sent.end]))
+
+    def quote_sentence(self, sent: Sentence) -> None:
+        body = self.body
+        spans = [s for s in sent.spans]
+        masks = [(s.open_start, s.close_end) for s in spans]
+        sentence_attr: Attribution | None = None
+        sentence_attr_done = False
+        emitted_direct = False
+        for i, s in enumerate(spans):
+            ca, cb = _trim(body, s.open_end, s.close_start)
+            # a final `.` `!` `?` stays; a trailing comma goes
+            if cb <= ca or not re.search(r"\w", body[ca:cb]):
+                continue
+            prev_end = spans[i - 1].close_end if i > 0 else sent.start
+            nxt_start = spans[i + 1].open_start if i + 1 < len(spans) else sent.end
+            left = body[prev_end:s.open_start]
+            right = body[s.close_end:nxt_start]
+            attr = self.right_attribution(s.close_end, nxt_start)
+            if attr is None:
+                attr = self.left_attribution(prev_end, s.open_start)
+            left_plain = left.strip(" \t\n,:;—–-")
+            if left_plain and attr is not None and attr.end == s.open_start:
+                left_plain = ""
+            if left_plain and self.lex.re_connector.fullmatch(left_plain + " "):
+                left_plain = ""
+            right_plain = right.strip(" \t\n.,:;!?)")
+            right_is_attr = attr is not None and attr.end > s.close_end
+            whole = not left_plain and (not right_plain or right_is_attr)
+            if s.family == "s" and not (attr is not None and whole):
+                continue
+            if whole and not self.is_heading(s, sent):
+                if attr is None:
+                    # an unattributed quote carries on the quote before it
+                    ld = self.last_direct
+                    if ld is not None and s.open_start - ld[0] <= 900:
+                        sp, via = ld[1], ld[2]
+                    else:
+                        sp, via = self.ctx.last(), None
+                    cue = None
+                else:
+                    sp, via, cue = attr.speaker, attr.via, attr.cue
+                    if sp.name and sp.type in ("person", "organisation") and (not self.ctx.speakers or
+                                                                              self.ctx.speakers[-1] is not sp):
+                        self.ctx.speakers.append(sp)
+                self.emit(ca, cb, "direct", sp, via, cue, sent, s.unclosed)
+                self.last_direct = (s.close_end, sp, via)
+                emitted_direct = True
+                # `,” kata Prof Hastings, seraya menambahkan bahwa …`
+                if attr is not None and attr.end > s.close_end:
+                    tail = re.match(r"\s*,?\s*(?:seraya|sambil|dan)?\s*(?:{})\s+(?:bahwa\s+)?".format(
+                        "|".join(re.escape(v) for v in sorted(self.lex.pre, key=len, reverse=True))),
+                        body[attr.end:nxt_start], re.IGNORECASE)
+                    if tail:
+                        ta, tb = _trim(body, attr.end + tail.end(), nxt_start, True)
+                        if _words(body[ta:tb]) >= 3:
+                            self.emit(ta, tb, "indirect", sp, None, tail.group(0).strip(" ,"), sent)
+                continue
+            if whole:
+                continue  # a heading in marks
+            # a fragment inside the sentence: a partial quote when the sentence reports someone's words
+            words = re.findall(r"[^\W\d_][\w'’-]*", body[ca:cb])
+            if words and all(w[0].isupper() for w in words):
+                continue  # a name or a title in marks
+            if not sentence_attr_done:
+                sentence_attr_done = True
+                sentence_attr = self.attribute(sent.start, sent.end, masks, loose=True) or \
+                    self.attribute(sent.start, sent.end, (), loose=True)
+            if sentence_attr is None and attr is not None:
+                sentence_attr = attr
+            if sentence_attr is None or not sentence_attr.speaker.name:
+                continue
+            self.emit(ca, cb, "partial", sentence_attr.speaker, sentence_attr.via, sentence_attr.cue, sent,
+                      s.unclosed)
+        _ = emitted_direct
+
+    def run(self) -> list[Quote]:
+        body = self.body
+        spans = find_spans(body)
+        sents = _sentences(body, spans, self.lex)
+        prev_plain: Sentence | None = None
+        prev_had_row = True
+        for sent in sents:
+            if any(s.family == "d" for s in sent.spans) or sent.spans:
+                n0 = len(self.quotes)
+                self.quote_sentence(sent)
+                if len(self.quotes) > n0:
+                    prev_plain, prev_had_row = None, True
+                    continue
+            if self.lex.re_heading.match(body[sent.start:sent.end]):
+                continue
+            attr = self.attribute(sent.start, sent.end)
+            if attr is None:
+                prev_plain, prev_had_row = sent, False
+                continue
+            if attr.content is None:
+                # a closing formula: it attributes the sentence before, when that one had no attribution
+                if prev_plain is not None and not prev_had_row:
+                    ca, cb = _trim(body, prev_plain.start, prev_plain.end, True)
+                    self.emit(ca, cb, "indirect", attr.speaker, attr.via, attr.cue, prev_plain)
+                prev_plain, prev_had_row = sent, True
+                continue
+            ca, cb = attr.content
+            self.emit(ca, cb, "indirect", attr.speaker, attr.via, attr.cue, sent)
+            prev_plain, prev_had_row = sent, True
+        seen = set()
+        out = []
+        for q in sorted(self.quotes, key=lambda q: (q.start, q.end, q.kind)):
+            if (q.start, q.end) in seen:
+                continue
+            seen.add((q.start, q.end))
+            out.append(q)
+        return out
+
+
+def find_quotes(body: str, mentions: Sequence[Mention] = (), *, outlet: str | None = None,
+                extra_dir: str | None = None) -> list[Quote]:
+    """Direct, partial and indirect quotes in an article body, with speaker, role and medium.
+
+    `mentions` (entity mentions of the body, optional) improve speaker names; `outlet` (the publishing
+    outlet) keeps `kepada Tempo` in a Tempo article from being read as a medium.
+    """
+    if not body or not body.strip():
+        return []
+    lex = load_lexicon(extra_dir)
+    return Finder(body, mentions, outlet, lex).run()

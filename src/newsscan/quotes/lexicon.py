@@ -1,0 +1,115 @@
+"""The word lists quote finding needs, read once from the data tables and compiled into regexes.
+
+Every list lives in `newsscan/data/` (speech_verbs.tsv, attribution.tsv, roles.tsv, anonymous.tsv,
+pronouns.tsv); this module only turns them into sets and linear alternations.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..tables import load_tsv
+
+VERB_COLUMNS = ("lemma", "forms", "kind", "slot", "class")
+VERB_CHOICES = (("kind", ("direct", "indirect", "both")), ("slot", ("post", "pre", "passive")),
+                ("class", ("statement", "directive", "question", "document", "admit", "confirm")))
+CUE_KINDS = ("according", "written", "via_before", "via_to", "via_after", "via_agency", "document", "closing",
+             "not_medium", "channel", "stop", "adverb", "connector", "complementiser", "pronoun", "addressee",
+             "heading", "org_head", "abbreviation", "question_word")
+ROLE_KINDS = ("title", "role", "rank", "degree", "honorific")
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal words, longest first (so that `menurut` is not cut by `menu`)."""
+    ws = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) or r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    post: frozenset[str]          # kata, ujar … (the speaker follows)
+    post_nya: frozenset[str]      # katanya, ujarnya … (the last speaker)
+    pre: dict[str, str]           # mengatakan -> class (the speaker precedes)
+    pre_kind: dict[str, str]      # mengatakan -> direct|indirect|both
+    passive: frozenset[str]       # dikatakan, disampaikan …
+    post_class: dict[str, str]
+    cues: dict[str, frozenset[str]]
+    roles: dict[str, str]         # lower-cased role/title -> kind
+    role_abbrev: frozenset[str]   # lower-cased short titles that stand for the holder (menlu, mensos)
+    quantifiers: frozenset[str]
+    anon_heads: frozenset[str]
+    anon_modifiers: frozenset[str]
+    pronouns: frozenset[str]
+    # compiled
+    re_post: re.Pattern
+    re_post_nya: re.Pattern
+    re_pre: re.Pattern
+    re_passive: re.Pattern
+    re_role: re.Pattern
+    re_connector: re.Pattern
+    re_closing: re.Pattern
+    re_according: re.Pattern
+    re_written: re.Pattern
+    re_via_before: re.Pattern
+    re_heading: re.Pattern
+    role_max_words: int
+
+    def cue(self, kind: str) -> frozenset[str]:
+        return self.cues.get(kind, frozenset())
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(extra_dir: str | None = None) -> Lexicon:
+    verbs = load_tsv("speech_verbs.tsv", VERB_COLUMNS, 4, VERB_CHOICES, extra_dir)
+    cues_rows = load_tsv("attribution.tsv", ("cue", "kind"), 2, (("kind", CUE_KINDS),), extra_dir)
+    roles_rows = load_tsv("roles.tsv", ("word", "kind", "abbrev"), 2, (("kind", ROLE_KINDS),), extra_dir)
+    anon_rows = load_tsv("anonymous.tsv", ("descriptor", "kind"), 2,
+                         (("kind", ("quantifier", "head", "modifier")),), extra_dir)
+    pron_rows = load_tsv("pronouns.tsv", ("form", "kind"), 2,
+                         (("kind", ("singular", "plural", "possessive")),), extra_dir)
+    post: set[str] = set()
+    pre: dict[str, str] = {}
+    pre_kind: dict[str, str] = {}
+    passive: set[str] = set()
+    post_class: dict[str, str] = {}
+    for r in verbs:
+        forms = [f.strip().lower() for f in r["forms"].split(",") if f.strip()]
+        for f in forms:
+            if r["slot"] == "post":
+                post.add(f)
+                post_class[f] = r["class"]
+            elif r["slot"] == "pre":
+                pre[f] = r["class"]
+                pre_kind[f] = r["kind"]
+            else:
+                passive.add(f)
+    post_nya = {f + "nya" for f in post}
+    cues: dict[str, set[str]] = {}
+    for r in cues_rows:
+        cues.setdefault(r["kind"], set()).add(r["cue"].lower())
+    roles = {r["word"].lower(): r["kind"] for r in roles_rows}
+    abbrev = {r["word"].lower() for r in roles_rows if r["abbrev"].lower() in ("yes", "y", "true")}
+    quant = {r["descriptor"].lower() for r in anon_rows if r["kind"] == "quantifier"}
+    heads = {r["descriptor"].lower() for r in anon_rows if r["kind"] == "head"}
+    mods = {r["descriptor"].lower() for r in anon_rows if r["kind"] == "modifier"}
+    prons = {r["form"].lower() for r in pron_rows if r["kind"] == "singular"}
+    fc = {k: frozenset(v) for k, v in cues.items()}
+    w = r"(?<![\w-])(?:{})(?![\w-])"
+    return Lexicon(
+        post=frozenset(post), post_nya=frozenset(post_nya), pre=pre, pre_kind=pre_kind, passive=frozenset(passive),
+        post_class=post_class, cues=fc, roles=roles, role_abbrev=frozenset(abbrev), quantifiers=frozenset(quant),
+        anon_heads=frozenset(heads), anon_modifiers=frozenset(mods), pronouns=frozenset(prons),
+        re_post=re.compile(w.format(_alt(post)), re.IGNORECASE),
+        re_post_nya=re.compile(w.format(_alt(post_nya)), re.IGNORECASE),
+        re_pre=re.compile(w.format(_alt(pre)), re.IGNORECASE),
+        re_passive=re.compile(w.format(_alt(passive)), re.IGNORECASE),
+        re_role=re.compile(w.format(_alt(roles)), re.IGNORECASE),
+        re_connector=re.compile(r"^(?:(?:{})\s*,?\s*)+".format(_alt(fc.get("connector", ()))), re.IGNORECASE),
+        re_closing=re.compile(w.format(_alt(fc.get("closing", ()))), re.IGNORECASE),
+        re_according=re.compile(w.format(_alt(fc.get("according", ()))), re.IGNORECASE),
+        re_written=re.compile(w.format(_alt(fc.get("written", ()))), re.IGNORECASE),
+        re_via_before=re.compile(w.format(_alt(fc.get("via_before", ()))), re.IGNORECASE),
+        re_heading=re.compile(w.format(_alt(fc.get("heading", ()))), re.IGNORECASE),
+        role_max_words=max((len(k.split()) for k in roles), default=1),
+    )
