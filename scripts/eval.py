@@ -107,21 +107,14 @@ def ner_figures(verbose: bool) -> dict[str, float | None]:
     if not script.exists():
         return {}
     out = scorer([str(script)], verbose)
+    print("NER on the idner-news-2k test split (scripts/eval_ner.py):")
+    print(out)
     return {"ner.test_f1": number(r"overall\s+[\d.]+\s+[\d.]+\s+([\d.]+)", out)}
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--json", help="also write the figures to this file")
-    ap.add_argument("--no-ner", action="store_true", help="skip the NER test-split evaluation")
-    ap.add_argument("-v", "--verbose", action="store_true", help="show the scorers' own output")
-    args = ap.parse_args()
-    shared = Path(args.shared)
+def all_figures(shared: Path, tmp: Path, verbose: bool = False) -> dict[str, dict[str, float | None]]:
+    """Figures per corpus (seeds, dev) and layer, scored by the reference scorers in shared/tools."""
     tools, dev = shared / "tools", shared / "data" / "dev"
-    if not tools.is_dir():
-        print(f"eval: {tools} not found (the shared folder must sit beside the project)", file=sys.stderr)
-        return 2
     tests_data = ROOT / "tests" / "data"
     corpora = {
         "seeds": ([str(ROOT / "seeds")], {
@@ -133,12 +126,26 @@ def main() -> int:
             "quotes": dev / "gold" / "quotes.jsonl", "dates": dev / "gold" / "dates.jsonl",
             "manifest": dev / "manifest.jsonl", "stories": dev / "gold" / "stories.jsonl"}),
     }
-    results: dict[str, dict[str, float | None]] = {}
+    results = {}
+    for name, (paths, gold) in corpora.items():
+        gold = {k: v for k, v in gold.items() if v.exists()}
+        results[name] = evaluate(name, paths, gold, tools, tmp, verbose)
+    return results
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--no-ner", action="store_true", help="skip the NER test-split evaluation")
+    ap.add_argument("-v", "--verbose", action="store_true", help="show the scorers' own output")
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    if not (shared / "tools").is_dir():
+        print(f"eval: {shared / 'tools'} not found (the shared folder must sit beside the project)", file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory() as t:
-        tmp = Path(t)
-        for name, (paths, gold) in corpora.items():
-            gold = {k: v for k, v in gold.items() if v.exists()}
-            results[name] = evaluate(name, paths, gold, tools, tmp, args.verbose)
+        results = all_figures(shared, Path(t), args.verbose)
     if not args.no_ner:
         results["ner"] = ner_figures(args.verbose)
     print_table(results)

@@ -1,0 +1,289 @@
+"""Check-worthy claims: the sentences of an article that state something another outlet could state otherwise.
+
+`find_claims(body, dates=..., quotes=..., mentions=..., title=...)` returns `Claim` records, in text order:
+
+* `quantity`: a sentence with an amount (`20 bus terbakar`, `hampir 5 juta peluru`);
+* `event`: a sentence with a verb and a place or a time (`bertemu … di Vladivostok`, `Selasa (10/6/2025)`);
+* `attributed`: every sentence that carries a quote (`speaker` is the quote's speaker);
+* `circumstance`: the attribution clause around a direct quote when it says when or where the words were
+  said (`ujar Syafrin saat dikonfirmasi, Selasa (10/6/2025)`): outlets that carry the same statement can
+  disagree on its day or place;
+* `headline`: a claim of the title (its offsets point into `title`, not into the body).
+
+For every claim but headlines `body[start:end] == text`. Modality and polarity come from
+`data/hedges.tsv`, the predicate from a small affix-stripping lemmatiser (`data/lemma_rules.tsv`).
+Nothing here raises on odd input: no sentence, no claim.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+from .quantities import find_quantities
+from .records import Claim, DateMention, Mention, Quote
+from .tables import load_tsv
+
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+# Abbreviations after which a full stop does not end a sentence (titles, `No.`, `Jl.`); Indonesian style guides.
+_ABBREV = frozenset(["dr", "drs", "ir", "prof", "h", "hj", "st", "no", "nomor", "jl", "kec", "kab", "kel", "dll", "dsb", "tsb", "yth", "bpk", "ibu", "sdr", "m.si", "s.h", "mr", "mrs", "ms", "pt", "tbk", "kompol", "akbp", "kombes", "ipda", "iptu", "aiptu", "brigjen", "irjen", "jenderal", "letjen", "mayjen", "kol", "vol", "hlm", "tel", "telp"])
+_QUOTE_CHARS = "\"“”„‟«»"
+_VERB_PREFIX = re.compile(r"^(?:me|di|ber|ter|mem|men|meng|meny|per)[a-z]{3,}$")
+# Base verbs with no prefix that often carry an event (`tiba`, `tewas`); the rest is found by its prefix.
+_BASE_VERBS = frozenset(["tiba", "tewas", "hilang", "lahir", "pergi", "datang", "pulang", "masuk", "keluar", "naik", "turun", "jatuh", "tenggelam", "hangus", "ludes", "kabur", "mati", "selamat", "hadir", "tumbang", "roboh"])
+
+
+@functools.lru_cache(maxsize=1)
+def _hedges() -> tuple[tuple[tuple[str, ...], str], ...]:
+    rows = load_tsv("hedges.tsv", ("marker", "category"), 2,
+                    (("category", ("reported", "uncertain", "planned", "negative")),))
+    return tuple(sorted(((tuple(r["marker"].lower().split()), r["category"]) for r in rows),
+                        key=lambda x: -len(x[0])))
+
+
+@functools.lru_cache(maxsize=1)
+def _lemma_rules() -> tuple[tuple[re.Pattern[str], str, str, int], ...]:
+    rows = load_tsv("lemma_rules.tsv", ("pattern", "replacement", "kind", "min_stem"), 4,
+                    (("kind", ("particle", "possessive", "derivational", "prefix")),))
+    return tuple((re.compile(r["pattern"]), r["replacement"], r["kind"], int(r["min_stem"])) for r in rows)
+
+
+@functools.lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in load_tsv("claim_stopwords.tsv", ("word",)))
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """A rough Indonesian lemma: particles, possessives, -kan/-an/-i and meN-/di-/ber-/ter- stripped.
+
+    Consistency matters more than correctness here (two outlets' forms of one verb meet at one key):
+    `mengatakan` -> `kata`, `bertemu` and `pertemuan` -> `temu`, `keterangannya` -> `terang`.
+    """
+    w = word.lower()
+    if len(w) <= 4 or not w.isalpha():
+        return w
+    done: set[str] = set()  # one rule of each kind
+    for pat, rep, kind, min_stem in _lemma_rules():
+        if kind in done:
+            continue
+        m = pat.fullmatch(w)
+        if m:
+            stem = m.expand(rep)
+            if len(stem) >= min_stem:
+                w = stem
+                done.add(kind)
+    return w
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of `text`: newlines always end one; `.`, `!`, `?` (and a closing quote mark after
+    them) end one before a capital, a digit or an opening mark, unless the word before is an abbreviation,
+    an initial or a number (`1.323.459`, `14.40`)."""
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        p0 = para.start()
+        seg = para.group()
+        start = 0
+        for m in re.finditer(r"[.!?]+[\"”’']?(?=\s+[\"“‘]?[A-Z0-9\"“])|[.!?]+[\"”’]?(?=[\"“][A-Z])", seg):
+            end = m.end()
+            before = seg[start:m.start()]
+            lastword = re.findall(r"[\w.]+$", before)
+            lw = lastword[0].lower() if lastword else ""
+            if m.group()[0] == "." and (lw in _ABBREV or (len(lw) == 1 and lw.isalpha())):
+                continue
+            _add_span(spans, seg, p0, start, end)
+            start = end
+        _add_span(spans, seg, p0, start, len(seg))
+    return spans
+
+
+def _add_span(spans, seg, p0, a, b):
+    while a < b and seg[a].isspace():
+        a += 1
+    while b > a and seg[b - 1].isspace():
+        b -= 1
+    if b > a:
+        spans.append((p0 + a, p0 + b))
+
+
+def _markers(words: Sequence[str]) -> set[str]:
+    found = set()
+    low = [w.lower() for w in words]
+    for phrase, cat in _hedges():
+        n = len(phrase)
+        for i in range(len(low) - n + 1):
+            if tuple(low[i:i + n]) == phrase:
+                found.add(cat)
+                break
+    return found
+
+
+def _modality(words, speaker) -> tuple[str, str]:
+    cats = _markers(words)
+    polarity = "negative" if "negative" in cats else "positive"
+    if "uncertain" in cats:
+        modality = "uncertain"
+    elif "planned" in cats:
+        modality = "planned"
+    elif "reported" in cats or speaker:
+        modality = "reported"
+    else:
+        modality = "asserted"
+    return modality, polarity
+
+
+def _predicate(words: Sequence[str], skip: Iterable[str] = ()) -> str | None:
+    """Lemma of the main verb: the first prefixed verb or listed base verb that is not a speech verb."""
+    skip = set(skip)
+    for w in words:
+        lw = w.lower()
+        if lw in _BASE_VERBS:
+            return lw
+        if w[:1].islower() and _VERB_PREFIX.match(lw) and lw not in stopwords():
+            lm = lemma(lw)
+            if lm not in skip:
+                return lm
+    return None
+
+
+_SPEECH_LEMMAS = frozenset(["kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "tambah", "sebut", "tegas", "imbuh", "papar", "beber", "terang", "lanjut", "sampai", "nyata"])
+
+
+@functools.lru_cache(maxsize=1)
+def place_words() -> dict[str, int]:
+    """Words that head a place name, with their administrative level (data/place_words.tsv)."""
+    return {r["word"].lower(): int(r["level"] or 0)
+            for r in load_tsv("place_words.tsv", ("word", "level"), 2)}
+
+
+_NAME = r"[A-Z][\w'-]*"
+_WEEKDAYS = frozenset(["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"])
+
+
+def _places_fallback(text: str, headline: bool = False) -> list[str]:
+    """Capitalised words after `di`/`ke`/`dari` (`di Vostochny Cosmodrome`, `di perairan Debut`) and after a
+    place word (`Kecamatan Sorbai`), when no LOC mentions are given. In a title-case headline, one word."""
+    heads = "|".join(sorted((re.escape(w) for w in place_words()), key=len, reverse=True))
+    more = "" if headline else rf"(?:\s+(?:{_NAME}|\d+))*"
+    pat = re.compile(rf"\b(?:[Dd]i|[Kk]e|[Dd]ari|menuju)\s+((?:(?:{heads})\s+)?{_NAME}{more})"
+                     rf"|\b((?i:{heads})\s+{_NAME}{more})")
+    out = []
+    for m in pat.finditer(text):
+        words = (m.group(1) or m.group(2)).split()
+        while words and words[-1] in _WEEKDAYS:
+            words.pop()
+        if words and words[0] not in _WEEKDAYS and (len(words) > 1 or words[0].lower() not in place_words()):
+            out.append(" ".join(words))
+    return out
+
+
+def _subjects_fallback(text: str) -> list[str]:
+    """Runs of two or more capitalised words (names), when no mentions are given."""
+    return [m.group() for m in re.finditer(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+", text)]
+
+
+def _dedup(xs: Iterable[str]) -> tuple[str, ...]:
+    seen, out = set(), []
+    for x in xs:
+        if x and x not in seen:
+            seen.add(x)
+            out.append(x)
+    return tuple(out)
+
+
+def _outside_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` outside closed quote marks, when the text has a closed quotation of 4+ words."""
+    marks = [m.start() for m in re.finditer(f"[{_QUOTE_CHARS}]", text)]
+    if len(marks) < 2:
+        return []
+    inside, pairs = [], list(zip(marks[0::2], marks[1::2]))
+    for a, b in pairs:
+        if len(text[a + 1:b].split()) >= 4:
+            inside.append((a, b + 1))
+    if not inside:
+        return []
+    out, pos = [], 0
+    for a, b in inside:
+        out.append((pos, a))
+        pos = b
+    out.append((pos, len(text)))
+    return [(a, b) for a, b in out if len(text[a:b].split()) >= 2]
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in ",.;:–—-"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",.;:–—-"):
+        b -= 1
+    return a, b
+
+
+def _claim(body, a, b, *, dates, quotes, mentions, speaker=None, kind=None) -> Claim | None:
+    text = body[a:b]
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    qs = tuple(q for _, _, q in find_quantities(text))
+    ds = _dedup(d.value for d in dates if d.start >= a and d.end <= b and d.value)
+    in_span = [m for m in mentions if m.start >= a and m.end <= b]
+    if mentions:
+        places = _dedup(m.canonical for m in in_span if m.label == "LOC")
+        subjects = _dedup(m.canonical for m in in_span if m.label in ("PERSON", "ORG"))
+    else:
+        places = _dedup(_places_fallback(text, headline=kind == "headline"))
+        subjects = _dedup(s for s in _subjects_fallback(text) if s not in places)
+    if speaker is None:
+        for q in quotes:
+            if q.start < b and q.end > a and q.speaker:
+                speaker = q.speaker
+                break
+    pwords = [w.lower() for w in words] if kind == "headline" else words  # title case hides verbs
+    predicate = _predicate(pwords, skip=_SPEECH_LEMMAS if speaker else ())
+    if kind is None:
+        if speaker:
+            kind = "attributed"
+        elif qs:
+            kind = "quantity"
+        elif (places or ds) and predicate:
+            kind = "event"
+        else:
+            return None
+    modality, polarity = _modality(words, speaker)
+    return Claim(start=a, end=b, text=text, subjects=subjects, predicate=predicate, quantities=qs,
+                 places=places, dates=ds, speaker=speaker, modality=modality, polarity=polarity, kind=kind)
+
+
+def find_claims(body: str, *, dates: Sequence[DateMention] = (), quotes: Sequence[Quote] = (),
+                mentions: Sequence[Mention] = (), title: str | None = None) -> list[Claim]:
+    """Check-worthy claims of an article body (see the module docstring), in text order.
+
+    `dates`, `quotes` and `mentions` are the other layers' records for the same body (offsets into it);
+    without mentions, places are capitalised words after `di`/`ke`/`dari` and subjects are runs of
+    capitalised words. Headline claims (kind `headline`, offsets into `title`) come first.
+    """
+    body = body or ""
+    out: list[Claim] = []
+    if title:
+        c = _claim(title, 0, len(title), dates=(), quotes=(), mentions=(), kind="headline")
+        if c and (c.places or c.quantities):
+            out.append(c)
+    for a, b in split_sentences(body):
+        c = _claim(body, a, b, dates=dates, quotes=quotes, mentions=mentions)
+        if c:
+            out.append(c)
+        # the attribution around a direct quote: when and where the words were said
+        for oa, ob in _outside_quotes(body[a:b]):
+            ca, cb = _trim(body, a + oa, a + ob)
+            if cb - ca < 8:
+                continue
+            has_time = any(d.start >= ca and d.end <= cb for d in dates) or re.search(
+                r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b", body[ca:cb])
+            has_place = bool(re.search(r"\b(?:di|dalam)\s+[A-Z]", body[ca:cb]))
+            if not (has_time or has_place):
+                continue
+            sp = c.speaker if c else None
+            cc = _claim(body, ca, cb, dates=dates, quotes=(), mentions=mentions, speaker=sp, kind="circumstance")
+            if cc:
+                out.append(cc)
+    return out

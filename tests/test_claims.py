@@ -1,0 +1,137 @@
+"""Quantities, the lemmatiser and find_claims on small Indonesian fixtures."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsscan.claims import find_claims, lemma, split_sentences
+from newsscan.quantities import compare, find_quantities, interval
+from newsscan.records import DateMention, Quote
+
+
+@pytest.mark.parametrize("text, value, unit, approx", [
+    ("puluhan juta peluru artileri", 10_000_000, "peluru", "puluhan juta"),
+    ("hampir 5 juta peluru", 5_000_000, "peluru", "below"),
+    ("sekitar 380 orang WNI", 380, "orang", "about"),
+    ("1,3 juta rekening", 1_300_000, "rekening", None),
+    ("ada 1.323.459 keluarga", 1_323_459, "keluarga", None),
+    ("Total sebanyak 20 bus yang terbakar", 20, "bus", None),
+    ("kira-kira ada sekitar 50 unit", 50, "unit", "about"),
+    ("divonis 16 tahun penjara", 16, "tahun penjara", None),
+    ("subsider tiga bulan kurungan", 3, "bulan kurungan", None),
+    ("dua puluh lima orang", 25, "orang", None),
+    ("denda Rp 500 juta", 500_000_000, "Rp", None),
+    ("Sebanyak 20bus bekas", 20, "bus", None),
+    ("lebih dari 18 bulan perang", 18, "bulan", "above"),
+])
+def test_quantity_parsed(text, value, unit, approx):
+    (_, _, q), *_ = find_quantities(text)
+    assert (q.value, q.unit, q.approx) == (value, unit, approx)
+
+
+@pytest.mark.parametrize("text", [
+    "pukul 14.40 WIB", "Selasa (10/6/2025)", "pada tahun 2019", "Pasal 3 ayat 2", "Rabu (13 September)",
+    "korban H (32)", "nomor 32 PK/Pid.Sus/2020",
+])
+def test_not_a_quantity(text):
+    assert find_quantities(text) == []
+
+
+def test_offsets_point_into_text():
+    text = "Sebanyak 18 unit mobil damkar beserta 90 personel dikerahkan."
+    for a, b, q in find_quantities(text):
+        assert text[a:b] == q.text
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("1.323.459 KPM", "1,3 juta KPM", "agree"),  # rounding is not a conflict
+    ("20 bus", "sekitar 50 unit", "conflict"),
+    ("3 bulan kurungan", "tiga bulan penjara", "conflict"),
+    ("3 bulan kurungan", "3 bulan", "agree"),
+    ("20 bus", "18 unit mobil", "unrelated"),
+    ("sekitar 50 unit", "sekitar 55 unit", "agree"),
+])
+def test_quantity_compare(a, b, verdict):
+    qa, qb = find_quantities(a)[0][2], find_quantities(b)[0][2]
+    assert compare(qa, qb) == verdict
+
+
+def test_interval_of_vague_count():
+    q = find_quantities("puluhan juta peluru")[0][2]
+    lo, hi = interval(q)
+    assert lo == 10_000_000 and hi <= 100_000_000
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("mengatakan", "kata"), ("bertemu", "temu"), ("pertemuan", "temu"), ("dicabut", "cabut"),
+    ("mencabut", "cabut"), ("memastikan", "pasti"), ("menjelaskan", "jelas"), ("dikabulkan", "kabul"),
+])
+def test_lemma(word, expected):
+    assert lemma(word) == expected
+
+
+def test_sentences_keep_numbers_and_abbreviations():
+    text = "Ada 1.323.459 KPM gagal salur. Prof. Hastings berkata. Pukul 14.40 WIB api padam."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Ada 1.323.459 KPM gagal salur.", "Prof. Hastings berkata.", "Pukul 14.40 WIB api padam."]
+
+
+BODY = ("Sebanyak 20 bus Transjakarta bekas terbakar di Pool Terminal Rawa Buaya, Selasa (10/6/2025).\n"
+        "\"Total sebanyak 20 bus yang terbakar,\" ujar Syafrin saat dikonfirmasi, Selasa (10/6/2025).\n"
+        "Kim Jong-un diperkirakan akan bertemu Putin di Vladivostok.\n"
+        "Moskow dan Pyongyang membantah transfer senjata.\n"
+        "Cuaca cerah.")
+
+
+def _claims():
+    i = BODY.index("Selasa (10/6/2025)")
+    j = BODY.index("Selasa (10/6/2025)", i + 1)
+    dates = [DateMention(i, i + 18, "Selasa (10/6/2025)", "2025-06-10", "day", "absolute"),
+             DateMention(j, j + 18, "Selasa (10/6/2025)", "2025-06-10", "day", "absolute")]
+    q0 = BODY.index("Total")
+    quotes = [Quote(q0, q0 + len("Total sebanyak 20 bus yang terbakar"), "Total sebanyak 20 bus yang terbakar",
+                    "direct", "Syafrin Liputo")]
+    return find_claims(BODY, dates=dates, quotes=quotes)
+
+
+def test_claim_kinds_and_fields():
+    claims = _claims()
+    first = claims[0]
+    assert first.kind == "quantity" and first.quantities[0].value == 20
+    assert "2025-06-10" in first.dates and first.predicate == "bakar"
+    assert any("Pool Terminal Rawa Buaya" in p for p in first.places)
+    attributed = [c for c in claims if c.kind == "attributed"]
+    assert attributed and attributed[0].speaker == "Syafrin Liputo" and attributed[0].modality == "reported"
+    circ = [c for c in claims if c.kind == "circumstance"]
+    assert circ and circ[0].text == "ujar Syafrin saat dikonfirmasi, Selasa (10/6/2025)"
+    plan = next(c for c in claims if "Vladivostok" in c.text)
+    assert plan.modality == "uncertain" and plan.places == ("Vladivostok",)
+    denial = [c for c in claims if "membantah" in c.text]
+    assert not denial or denial[0].polarity == "negative"
+    assert not any(c.text == "Cuaca cerah." for c in claims)
+
+
+def test_claim_offsets():
+    for c in _claims():
+        assert BODY[c.start:c.end] == c.text
+
+
+def test_headline_claim():
+    claims = find_claims("Kim tiba.", title="Kim Dari Korut Bertemu Putin Di Moskow, Washington Curiga")
+    head = [c for c in claims if c.kind == "headline"]
+    assert head and "Moskow" in head[0].places and head[0].predicate == "temu"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Ab.,\"“”0123456789 \nDdi juta sekitar")), max_size=200))
+def test_find_claims_never_raises_and_offsets_hold(body):
+    for c in find_claims(body):
+        assert body[c.start:c.end] == c.text
+
+
+def test_adversarial_line_is_fast():
+    import time
+
+    line = ("1.2.3.4 " * 20000) + ("di Aaa " * 20000)
+    t = time.perf_counter()
+    find_claims(line)
+    assert time.perf_counter() - t < 5
