@@ -60,6 +60,7 @@ class Article:
     published_evidence: Evidence
     published_time: str | None = None  # HH:MM where the header gives it
     dateline: str | None = None  # place of the dateline (`JAKARTA, KOMPAS.com -` -> "Jakarta")
+    dateline_end: int = 0  # offset in `body` just after the dateline (`JAKARTA, KOMPAS.com -`); 0 if none
     authors: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()
     credits: tuple[str, ...] = ()  # wire and media sources credited for the whole article

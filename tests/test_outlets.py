@@ -1,0 +1,266 @@
+"""outlets.py: outlet, title, dateline, byline, credits and date from the article's own text."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsscan import outlets
+from newsscan.loader import iter_articles
+from newsscan.records import Article, Removed
+
+LEAD = ("Pemerintah memastikan bantuan sosial tahap kedua disalurkan pekan ini kepada keluarga penerima manfaat "
+        "di seluruh Indonesia.")
+
+
+def outlet_of(body: str = LEAD, **kw) -> str:
+    return outlets.analyze(kw.pop("header", []), body, kw.pop("removed", ()), **kw).outlet
+
+
+@pytest.mark.parametrize("text, iso, hhmm", [
+    ("Kamis, 19 Jun 2025 08:22 WIB", "2025-06-19", "08:22"),
+    ("Kompas.com- 18/06/2025, 22:01 WIB", "2025-06-18", "22:01"),
+    ("Kompas.com - 10/06/2025, 21:31 WIB 21:31", "2025-06-10", "21:31"),
+    ("Diperbarui 18 Jun 2025, 16:36 WIB", "2025-06-18", "16:36"),
+    ("Tayang: Senin, 9 Juni 2025 22:43 WIB", "2025-06-09", "22:43"),
+    ("Rabu, 18 Juni 2025 | 16:30 WIB", "2025-06-18", "16:30"),
+    ("18 Juni 2025 | 20.37 WIB", "2025-06-18", "20:37"),
+    ("11 Juni 2025 |07:55 WIB", "2025-06-11", "07:55"),
+    (", Jurnalis-Jum'at, 20 Juni 2025 |15:24 WIB", "2025-06-20", "15:24"),
+    ("Rabu, 11 Juni 2025 - 08:04 WIB", "2025-06-11", "08:04"),
+    ("10 Jun 2025 21:23", "2025-06-10", "21:23"),
+    ("09 Juni 2025 21:32", "2025-06-09", "21:32"),
+    ("10 Jun 2025", "2025-06-10", None),
+    ("2025/07/02 10:51:26", "2025-07-02", "10:51"),
+    ("2025-06-18T08:00:00+07:00", "2025-06-18", "08:00"),
+    ("Tayang: Selasa, 10 Juni 2025 07:05 WITA", "2025-06-10", "07:05"),
+    ("June 18, 2025", "2025-06-18", None),
+    ("Tanggal tidak ditemukan", None, None),
+    ("31 Juni 2025", None, None),
+])
+def test_header_date(text, iso, hhmm):
+    got_iso, got_time, _ = outlets.parse_header_date(text)
+    assert (got_iso, got_time) == (iso, hhmm)
+
+
+@pytest.mark.parametrize("body, iso", [
+    ("KONTAN.CO.ID - MOSKOW. Kim Jong Un tiba di Rusia pada hari Selasa (12/9/2023) untuk bertemu Putin.",
+     "2023-09-12"),
+    ("Putin akan melakukan perjalanan ke Vietnam pada Rabu (19/06/2024) malam. Lalu Selasa (18/06/2024).",
+     "2024-06-19"),
+    ("Gempa mengguncang Pangandaran, Senin 9 Juni 2025, malam.", "2025-06-09"),
+    # a year-less dateline date: the weekday picks the year the article names (2 July 2025 was a Wednesday)
+    ('"Amar putusan: KABUL," demikian dilansir, Rabu (2/7). Putusan dibacakan pada Rabu, 4 Juni 2025.',
+     "2025-07-02"),
+    ("Mahasiswa itu hilang di perairan Ohoi, Selasa (1/7) sore, akhirnya ditemukan.", None),
+    ("Tanpa tanggal sama sekali di sini.", None),
+])
+def test_body_date_is_the_first_full_date_of_the_opening(body, iso):
+    assert outlets.body_date(body).value == iso
+
+
+def test_body_date_never_comes_from_a_late_paragraph():
+    body = "\n".join(["Paragraf satu tanpa tanggal."] * 3 + ["Kejadian pada Selasa (12/9/2023) di sana."])
+    assert outlets.body_date(body).value is None
+
+
+@pytest.mark.parametrize("body, place, outlet", [
+    ("KONTAN.CO.ID - MOSKOW. " + LEAD, "Moskow", "Kontan"),
+    ("Moskow | EGINDO.co \u2013 " + LEAD, "Moskow", "EGINDO"),
+    ("Cekricek.id - " + LEAD, None, "Cekricek"),
+    ("JAKARTA, KOMPAS.com - " + LEAD, "Jakarta", "Kompas.com"),
+    ("JAKARTA, KOMPAS.com\n- " + LEAD, "Jakarta", "Kompas.com"),
+    ("Liputan6.com, Jakarta -" + LEAD, "Jakarta", "Liputan6.com"),
+    ("Liputan6.com, JakartaMenteri Sosial membeberkan, ada 1,3 juta rekening gagal.", "Jakarta", "Liputan6.com"),
+    ("Kapanlagi.com - " + LEAD, None, "KapanLagi.com"),
+    ("TEMPO.CO,Jakarta-" + LEAD, "Jakarta", "Tempo"),
+    ("INFO NASIONAL - " + LEAD, None, "Tempo"),
+    ("REPUBLIKA.CO.ID, YOGYAKARTA -- " + LEAD, "Yogyakarta", "Republika"),
+    ("TRIBUNKALTIM.CO, TENGGARONG \u2013 " + LEAD, "Tenggarong", "Tribunnews"),
+    ("TRIBUNJABAR.ID - " + LEAD, None, "Tribunnews"),
+    ("POSMETRO MEDAN\u2013 " + LEAD, None, "Posmetro Medan"),
+    ("Jakarta (ANTARA) - " + LEAD, "Jakarta", "ANTARA"),
+    ("LAMPUNG SELATAN-Kecelakaan maut terjadi di jalan tol.", "Lampung Selatan", "unknown"),
+    ("Jakarta\n-\nKepala Dinas Perhubungan DKI Jakarta mengungkapkan ada 20 bus terbakar.", "Jakarta", "unknown"),
+    ("Ringkasan satu baris yang bukan dateline.\nCekricek.id - " + LEAD, None, "Cekricek"),
+])
+def test_dateline(body, place, outlet):
+    info = outlets.analyze([], body)
+    assert info.dateline == place
+    assert info.outlet == outlet
+    if place:
+        assert body[:info.dateline_end].rstrip(" -\u2013\n").endswith(("Moskow", "MOSKOW", "KOMPAS.com",
+                                                                      "Jakarta", "YOGYAKARTA", "TENGGARONG",
+                                                                      "SELATAN", "-")) or info.dateline_end > 0
+
+
+@pytest.mark.parametrize("line, authors, editors, credits", [
+    ("Reporter: Barratut Taqiyyah Rafie | Editor: Barratut Taqiyyah Rafie", ["Barratut Taqiyyah Rafie"],
+     ["Barratut Taqiyyah Rafie"], []),
+    ("Penulis: Novianti Setuningsih", ["Novianti Setuningsih"], [], []),
+    ("Editor: Dani Prabowo", [], ["Dani Prabowo"], []),
+    ("Heri Purnomo -detikFinance", ["Heri Purnomo"], [], []),
+    ("Brigitta Belia Permata Sari - detikNews", ["Brigitta Belia Permata Sari"], [], []),
+    ("Antara -detikNews", [], [], ["Antara"]),
+    ("Muhammad Daffa Aldiansyah, Larissa Huda Tim Redaksi", ["Muhammad Daffa Aldiansyah", "Larissa Huda"], [], []),
+])
+def test_byline(line, authors, editors, credits):
+    b = outlets.parse_byline(line)
+    assert (b.authors, b.editors, b.credits) == (authors, editors, credits)
+
+
+@pytest.mark.parametrize("header, outlet, source", [
+    (["Judul", "Heri Purnomo -detikFinance", "Rabu, 18 Jun 2025 18:49 WIB"], "detikcom", "byline"),
+    (["Judul", "Antara -detikNews", "Kamis, 19 Jun 2025 08:22 WIB"], "detikcom", "byline"),
+    (["Judul", "Rabu, 11 Juni 2025 - 08:04 WIB"], "SINDOnews", "header"),
+    (["Judul", "11 Juni 2025 |07:55 WIB"], "Okezone", "header"),
+    (["Judul", "Tayang: Senin, 9 Juni 2025 21:58 WITA"], "Tribunnews", "header"),
+    (["Logo Bloomberg Technoz"], "Bloomberg Technoz", "logo"),
+    (["Kronologi Kapal Mahasiswa KKN UGM Terbalik | tempo.co"], "Tempo", "title"),
+])
+def test_outlet_from_header(header, outlet, source):
+    info = outlets.analyze(header, LEAD)
+    assert (info.outlet, info.outlet_evidence.source) == (outlet, source)
+
+
+@pytest.mark.parametrize("body, outlet", [
+    (LEAD + "\nPilihan Editor: Kunjungan Melonjak", "Tempo"),
+    (LEAD + " SCROLL TO CONTINUE WITH CONTENT " + LEAD, "unknown"),  # detik and CNN Indonesia both print it
+    (LEAD + " SCROLL TO CONTINUE WITH CONTENT " + LEAD + " [Gambas:Video 20detik]", "detikcom"),
+    (LEAD + " SCROLL TO CONTINUE WITH CONTENT " + LEAD + " [Gambas:Video CNN]", "CNN Indonesia"),
+    (LEAD + " CNNIndonesia.com sudah menghubungi pengacara. SCROLL TO CONTINUE WITH CONTENT", "CNN Indonesia"),
+    (LEAD + "\nSimak breaking news dan berita pilihan kami langsung di ponselmu. Kompas.com WhatsApp Channel :",
+     "Kompas.com"),
+    (LEAD, "unknown"),
+])
+def test_outlet_from_house_style(body, outlet):
+    assert outlet_of(body) == outlet
+
+
+def test_a_tie_is_unknown_with_the_evidence():
+    info = outlets.analyze([], LEAD + " SCROLL TO CONTINUE WITH CONTENT")
+    assert info.outlet == "unknown" and info.outlet_evidence.source == "tie"
+    assert "detikcom" in info.outlet_evidence.text and "CNN Indonesia" in info.outlet_evidence.text
+
+
+@pytest.mark.parametrize("url, source, outlet", [
+    ("https://finance.detik.com/energi/d-7970947/direksi", None, "detikcom"),
+    ("https://www.liputan6.com/bisnis/read/6056050/ini", None, "Liputan6.com"),
+    ("https://megapolitan.okezone.com/read/2025/06/11/338/3146303/x", None, "Okezone"),
+    (None, "Sindonews", "SINDOnews"),
+    (None, "news.detik.com", "detikcom"),
+    (None, "www.kapanlagi.com", "KapanLagi.com"),
+    (None, "Liputan6.com", "Liputan6.com"),
+    ("https://example.org/berita/1", "Blog Pribadi", "unknown"),
+])
+def test_outlet_from_url_or_source_column(url, source, outlet):
+    meta = outlets.Meta(url=url, outlet=source, columns={"outlet": "sumber"})
+    info = outlets.analyze([], LEAD, meta=meta)
+    assert info.outlet == outlet
+    if outlet != "unknown":
+        assert info.outlet_evidence.source in ("url", "column:sumber")
+
+
+def test_url_outweighs_house_style():
+    meta = outlets.Meta(url="https://www.cnnindonesia.com/nasional/x")
+    assert outlet_of(LEAD + " [Gambas:Video 20detik]", meta=meta) == "CNN Indonesia"
+
+
+@pytest.mark.parametrize("body, removed, credits", [
+    (LEAD, [Removed(5, "REUTERS | CNN | CHANNEL NEWS ASIA", "wire-credit")], ("REUTERS", "CNN", "CHANNEL NEWS ASIA")),
+    (LEAD, [Removed(5, "Sumber : CNA/SL", "source-credit")], ("CNA",)),
+    (LEAD + "\nDilansir The Guardian, seorang pejabat AS mengungkapkan bahwa detail pertemuan belum jelas.", [],
+     ("The Guardian",)),
+    (LEAD + "\nMelansir Time, para analis percaya Korea Utara punya banyak peluru.", [], ("Time",)),
+    (LEAD + " (Antara)", [], ("Antara",)),
+    (LEAD, [Removed(9, 'Artikel ini telah tayang di Kompas.com dengan judul "Analisis Gempa"',
+                    "syndication-footer")], ("Kompas.com",)),
+])
+def test_credits(body, removed, credits):
+    assert outlets.analyze([], body, removed).credits == credits
+
+
+def test_title_drops_the_site_suffix():
+    assert outlets.clean_title("MA Kabulkan PK Setya Novanto, Hukuman Dikorting | tempo.co") == (
+        "MA Kabulkan PK Setya Novanto, Hukuman Dikorting", "| tempo.co")
+
+
+def test_header_lines_give_title_authors_date(fixtures_dir):
+    [a] = [x for x in iter_articles([fixtures_dir / "kompas_header.txt"]) if isinstance(x, Article)]
+    assert a.title == "Kebijakan Baru Haji 2026, Kepala BP Haji: Maksimal 2 Syarikah"
+    assert a.authors == ("Firda Janati", "Dani Prabowo")
+    assert (a.published, a.published_time) == ("2025-06-10", "22:05")
+    assert a.published_evidence.source == "header"
+    assert (a.outlet, a.dateline) == ("Kompas.com", "Jakarta")
+    assert a.body[:a.dateline_end] == "JAKARTA, KOMPAS.com -"
+
+
+def test_wire_byline_is_a_credit(fixtures_dir):
+    [a] = [x for x in iter_articles([fixtures_dir / "detik_byline.txt"]) if isinstance(x, Article)]
+    assert a.outlet == "detikcom" and a.credits == ("Antara",) and a.authors == ()
+    assert (a.published, a.published_time, a.dateline) == ("2025-06-19", "08:22", "Jakarta")
+
+
+def test_registry_covers_the_indonesian_outlets():
+    reg = outlets.load_registry()
+    keys = {o.key for o in reg.outlets}
+    assert len(keys) >= 25
+    assert {"kompas", "detik", "tempo", "cnnindonesia", "cnbcindonesia", "antara", "liputan6", "kontan", "bisnis",
+            "tribun", "okezone", "sindonews", "republika", "kumparan", "tirto", "suara", "viva", "merdeka", "jpnn",
+            "idntimes", "mediaindonesia", "jawapos", "katadata", "bloombergtechnoz", "inews", "cekricek", "egindo",
+            "kapanlagi", "posmetro"} <= keys
+    assert all(o.domains for o in reg.outlets)
+
+
+def test_user_outlets_file_adds_an_outlet(tmp_path):
+    (tmp_path / "outlets.toml").write_text(
+        '[[outlet]]\nkey = "radarbogor"\nname = "Radar Bogor"\ndomains = ["radarbogor.id"]\n'
+        "dateline = ['RADARBOGOR\\.ID\\b']\n", encoding="utf-8")
+    info = outlets.analyze([], "RADARBOGOR.ID - " + LEAD, extra_dir=str(tmp_path))
+    assert info.outlet == "Radar Bogor"
+
+
+def test_user_outlets_file_with_unknown_field_is_refused(tmp_path):
+    from newsscan.errors import DataTableError
+
+    (tmp_path / "outlets.toml").write_text('[[outlet]]\nkey = "x"\nname = "X"\ndomian = ["x.id"]\n',
+                                           encoding="utf-8")
+    with pytest.raises(DataTableError, match="unknown field"):
+        outlets.load_registry(str(tmp_path))
+
+
+SEED_WORDS = ("Baca Juga", "Pilihan Editor", "Iklan", "Bagikan", "Scroll to Top", "No more pages")
+
+
+def test_seeds(seeds_dir):
+    items = list(iter_articles([seeds_dir]))
+    arts = {a.path.rsplit("/", 1)[-1][:3]: a for a in items if isinstance(a, Article)}
+    assert len(arts) == 5
+    assert arts["000"].outlet in ("Tempo", "unknown")
+    assert [arts[k].outlet for k in ("001", "002", "003", "004")] == ["Cekricek", "Kontan", "EGINDO",
+                                                                      "Bloomberg Technoz"]
+    assert arts["002"].published == "2023-09-12" and arts["004"].published == "2024-06-19"
+    for a in arts.values():
+        for line in a.paragraphs:
+            assert not line.strip().startswith(SEED_WORDS), (a.path, line)
+            assert line.strip() != "Iklan"
+
+
+def test_dev_corpus_outlet_date_title(dev_dir):
+    """The same figures as `score.py articles` on the development corpus, with its rules (unknown is right where
+    the file names no outlet; undated files are not scored)."""
+    man = [json.loads(x) for x in (dev_dir / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    reg = outlets.load_registry()
+    ok_outlet = ok_date = ok_title = dated = 0
+    for m in man:
+        [a] = [x for x in iter_articles([dev_dir / m["file"]]) if isinstance(x, Article)]
+        o = reg.by_name(a.outlet)
+        ok_outlet += (o is not None and o.key == m["outlet_key"]) or (m.get("outlet_in_text") is False
+                                                                     and a.outlet == "unknown")
+        if m["date_iso"]:
+            dated += 1
+            ok_date += a.published == m["date_iso"]
+        ok_title += (a.title or "").split(" | ")[0].strip() == m["title"].split(" | ")[0].strip()
+    assert ok_outlet / len(man) >= 0.97
+    assert ok_date / dated >= 0.97
+    assert ok_title / len(man) >= 0.97
