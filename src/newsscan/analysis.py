@@ -62,7 +62,9 @@ def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
 
             anchor = date.fromisoformat(ref.value[:10])
         dates = tuple(find_dates(article.body, anchor))
-        quotes = tuple(find_quotes(article.body, mentions, outlet=article.outlet))
+        # the quote finder's own name resolution scores better than with the model's mentions today
+        # (dev speaker accuracy 0.904 without, 0.882 with): mentions stay out until they help
+        quotes = tuple(find_quotes(article.body, (), outlet=article.outlet))
         claims = tuple(find_claims(article.body, dates=dates, quotes=quotes, mentions=mentions,
                                    title=article.title))
         results.append(ArticleResult(article=article, entities=mentions, dates=dates, quotes=quotes,
