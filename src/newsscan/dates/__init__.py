@@ -1,0 +1,16 @@
+"""The temporal tagger: dates, times, relative expressions, ranges and durations in Indonesian news.
+
+    >>> import datetime
+    >>> from newsscan.dates import find_dates
+    >>> [m.value for m in find_dates("Rapat digelar Selasa (12/9/2023) pukul 14.45 WIB.", None)]
+    ['2023-09-12', '2023-09-12T14:45']
+"""
+from __future__ import annotations
+
+from .anchor import body_date, reference_date
+from .bench import bench
+from .lexicon import Lexicon
+from .numbers import parse_number
+from .tagger import find_dates
+
+__all__ = ["Lexicon", "bench", "body_date", "find_dates", "parse_number", "reference_date"]

@@ -1,0 +1,41 @@
+"""The article's anchor date: the date relative expressions are counted from (CONVENTIONS.md "Dates")."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..records import Evidence
+from .tagger import find_dates
+
+OPENING = 600  # characters of the body that count as its opening (lead paragraph and dateline)
+
+
+def _explicit_days(text: str, extra_dir: str | None = None):
+    """(day, mention) for every explicit full date (day, month and year written) in text, in text order."""
+    for m in find_dates(text, None, extra_dir=extra_dir):
+        if m.granularity == "day" and m.kind == "absolute":
+            try:
+                yield dt.date.fromisoformat(m.value), m
+            except ValueError:
+                continue
+
+
+def body_date(body: str, *, extra_dir: str | None = None) -> Evidence:
+    """The first explicit full date in the body's opening (a dateline date such as `pada hari Selasa
+    (12/9/2023)`), as Evidence(ISO date, "body", the words); Evidence(None, "none") when there is none.
+    For the loader's publication-date fallback; it also reads header lines (`Rabu, 18 Jun 2025 18:49 WIB`)."""
+    for day, m in _explicit_days(body[:OPENING], extra_dir):
+        return Evidence(day.isoformat(), "body", m.text)
+    return Evidence(None, "none")
+
+
+def reference_date(body: str, published: str | None, *, extra_dir: str | None = None) -> Evidence:
+    """The anchor for `find_dates`: the publication date (source "published"); else the latest explicit full
+    date in the body (source "body": the article states the date of the event it reports); else
+    Evidence(None, "none"), and relative values stay underspecified."""
+    if published:
+        return Evidence(str(published)[:10], "published", str(published))
+    days = list(_explicit_days(body, extra_dir))
+    if not days:
+        return Evidence(None, "none")
+    day, m = max(days, key=lambda x: x[0])
+    return Evidence(day.isoformat(), "body", m.text)

@@ -1,0 +1,255 @@
+"""The temporal tagger's vocabulary, read once from the data tables and compiled into linear regexes.
+
+Tables (all in `newsscan/data/`, a user folder may add or override rows, see `newsscan.tables`):
+months.tsv, weekdays.tsv, relative_time.tsv, time_units.tsv, date_cues.tsv, numbers.tsv.
+Every pattern here is compiled once per (extra_dir) and uses only bounded or single-level repetition, so
+that matching stays linear in the length of the text (no nested quantifiers over the same characters).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ..errors import DataTableError
+from ..tables import load_tsv
+from .numbers import number_words
+
+GRANULARITIES = ("day", "week", "month", "year", "unit", "weekday", "weekday_of_week", "month_occurrence")
+CUE_KINDS = ("plan", "report", "age", "legal", "currency", "count", "daypart", "penalty")
+UNITS = ("Y", "M", "W", "D", "H", "MIN", "S")
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal words, longest first (so `jumat` is not cut to `jum`), spaces as `\\s+`."""
+    uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in uniq)
+
+
+@dataclass(frozen=True)
+class RelativeRule:
+    offset: int | None  # None: the number of the {n} placeholder, with `sign`
+    sign: int
+    granularity: str
+    base: str  # publication | event
+    slots: tuple[str, ...]  # placeholders in order: weekday, month, n, unit
+    where: str
+
+
+@dataclass
+class Lexicon:
+    """Word lists and compiled patterns of the temporal tagger. Build with `Lexicon.load(extra_dir)` (cached)."""
+
+    months: dict[str, int] = field(default_factory=dict)  # every spelling -> 1..12
+    full_months: frozenset[str] = frozenset()  # spellings that may stand alone (`pada Oktober`)
+    weekdays: dict[str, int] = field(default_factory=dict)  # every spelling -> ISO weekday
+    ambiguous_weekdays: frozenset[str] = frozenset()  # spellings with another reading (`minggu`: week)
+    units: dict[str, tuple[str, int]] = field(default_factory=dict)  # word -> (Y|M|W|D|H|MIN|S, size)
+    numbers: dict[str, tuple[float, str]] = field(default_factory=dict)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words
+    dayparts: dict[str, str] = field(default_factory=dict)  # word -> am | pm | noon
+    fixed: dict[str, RelativeRule] = field(default_factory=dict)  # `kemarin` -> rule
+    templated: list[tuple[re.Pattern, RelativeRule]] = field(default_factory=list)
+    patterns: dict[str, re.Pattern] = field(default_factory=dict)
+    triggers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word -> tagger handlers
+    trigger_set: frozenset[str] = frozenset()
+    extra_dir: str | None = None
+
+    @classmethod
+    def load(cls, extra_dir: str | None = None) -> Lexicon:
+        return _load(extra_dir)
+
+
+def _split(cell: str) -> list[str]:
+    return [v.strip().lower() for v in cell.split("|") if v.strip()]
+
+
+@functools.cache
+def _load(extra_dir: str | None) -> Lexicon:
+    lex = Lexicon(extra_dir=extra_dir)
+    full = set()
+    for r in load_tsv("months.tsv", ("name", "number", "abbrevs"), 2, (), extra_dir):
+        try:
+            n = int(r["number"])
+        except ValueError:
+            n = 0
+        if not 1 <= n <= 12:
+            raise DataTableError(f"{r['_where']}: month number must be 1-12, not '{r['number']}'")
+        name = r["name"].lower()
+        lex.months[name] = n
+        full.add(name)
+        for a in _split(r["abbrevs"]):
+            lex.months[a] = n
+            if len(a) > 4:  # an old spelling (`nopember`), not an abbreviation
+                full.add(a)
+    lex.full_months = frozenset(full)
+    amb = set()
+    for r in load_tsv("weekdays.tsv", ("name", "iso_weekday", "variants", "ambiguous_with"), 2, (), extra_dir):
+        if r["iso_weekday"] not in {str(i) for i in range(1, 8)}:
+            raise DataTableError(f"{r['_where']}: iso_weekday must be 1-7, not '{r['iso_weekday']}'")
+        names = [r["name"].lower(), *_split(r["variants"])]
+        for w in names:
+            lex.weekdays[w] = int(r["iso_weekday"])
+            if r["ambiguous_with"]:
+                amb.add(w)
+    lex.ambiguous_weekdays = frozenset(amb)
+    for r in load_tsv("time_units.tsv", ("word", "unit", "size"), 3, (("unit", UNITS),), extra_dir):
+        if not r["size"].isdigit():
+            raise DataTableError(f"{r['_where']}: size must be a whole number, not '{r['size']}'")
+        lex.units[r["word"].lower()] = (r["unit"], int(r["size"]))
+    lex.numbers = number_words(extra_dir)
+    cues: dict[str, set[str]] = {k: set() for k in CUE_KINDS}
+    for r in load_tsv("date_cues.tsv", ("cue", "kind", "value"), 2, (("kind", CUE_KINDS),), extra_dir):
+        cues[r["kind"]].add(r["cue"].lower())
+        if r["kind"] == "daypart":
+            if r["value"] not in ("am", "pm", "noon"):
+                raise DataTableError(f"{r['_where']}: a daypart's value must be am, pm or noon")
+            lex.dayparts[r["cue"].lower()] = r["value"]
+    lex.cues = {k: frozenset(v) for k, v in cues.items()}
+    _compile(lex)
+    _relative(lex)
+    return lex
+
+
+def _number_re(lex: Lexicon) -> str:
+    # digits (`1.956`, `12,5`, `6 (enam)`) or up to five number words (`dua puluh lima`)
+    digit_words = [w for w, (_, k) in lex.numbers.items() if k in ("digit", "fraction")]
+    all_words = [w for w, (_, k) in lex.numbers.items() if k != "prefix"]
+    words = rf"(?:{_alt(digit_words)})(?:\s(?:{_alt(all_words)})){{0,4}}"
+    return rf"(?:\d{{1,3}}(?:\.\d{{3}}){{1,4}}|\d{{1,6}}(?:,\d{{1,2}})?)(?:\s{{0,2}}\([a-z ]{{2,30}}\))?|{words}"
+
+
+def _compile(lex: Lexicon) -> None:
+    mon_all = _alt(lex.months)
+    mon_full = _alt(lex.full_months)
+    wd = _alt(lex.weekdays)
+    unit = _alt(lex.units)
+    num = _number_re(lex)
+    daypart = _alt(lex.dayparts)
+    conn = r"(?:-|–|—|s\.?d\.?|s/d|hingga|sampai(?:\s{1,3}dengan)?)"
+    p = lex.patterns
+    f = re.IGNORECASE
+    # 12/9/2023, 19/06/2024, 18-6-2025, 2025-06-18 (boundaries are checked in code, so the pattern starts
+    # with a digit and the regex engine can skip to digits quickly)
+    p["numdate"] = re.compile(r"(\d{1,4})([/.\-])(\d{1,2})\2(\d{2,4})")
+    # (12/9) and (12/9/2023) inside parentheses: a year-less numeric date only ever appears in them
+    p["pardate"] = re.compile(r"\(\s{0,2}(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\s{0,2}\)")
+    # 13 September 2023, 18 Jun 2025, 13 September, 10 hingga 13 September, 10-13 September 2023
+    p["txtdate"] = re.compile(
+        rf"(\d{{1,2}})(?=\s{{0,3}}[-–—a-z])(?:\s{{0,3}}{conn}\s{{0,3}}(\d{{1,2}}))?\s{{0,3}}({mon_all})\.?(?!\w)"
+        rf"(?:\s{{0,2}},?\s{{0,2}}(\d{{4}})(?!\d))?", f)
+    # Juni 2025, Jan 2024
+    p["monyear"] = re.compile(rf"({mon_all})\.?\s{{1,3}}(\d{{4}})(?!\d)", f)
+    # a month name standing alone, with the cue before it or the modifier after it read in code
+    p["month"] = re.compile(rf"({mon_full})(?!\w)", f)
+    p["month_cue_before"] = re.compile(
+        r"(?:pada|sejak|hingga|sampai|bulan|awal|akhir|pertengahan|medio|jelang|menjelang|per|selama|"
+        r"sepanjang|memasuki|di|mulai|akhir|dari|tanggal)\s{1,3}(?:bulan\s{1,3})?$", f)
+    # tahun 2019 and bare four-digit years; ranges 2004-2010, 2006–2008, 2004 hingga 2010
+    p["year"] = re.compile(r"(\d{4})(?:\s{0,2}" + conn + r"\s{0,2}(\d{4}))?")
+    p["tahun_before"] = re.compile(r"(?:tahun|thn\.?)\s{1,3}$", f)
+    # clock times: pukul 14.45 WIB, pukul 23.55.05 WIB, 16:30 WIB, pukul 7 malam
+    p["time"] = re.compile(
+        rf"(?:pukul|pkl\.?|jam)\s{{1,3}}(\d{{1,2}})(?:[.:](\d{{2}}))?(?:[.:](\d{{2}}))?(?!\d)"
+        rf"(?:\s{{0,2}}(WIB|WITA|WIT)(?!\w))?(?:\s{{1,3}}({daypart})(?!\w))?", f)
+    p["ztime"] = re.compile(r"(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?\s{0,2}(WIB|WITA|WIT)(?!\w)")
+    # weekdays, and what may follow one: a daypart, a date in parentheses or plain, a modifier
+    p["weekday"] = re.compile(rf"(?:hari\s{{1,3}})?({wd})(?!\w)", f)
+    p["wd_daypart"] = re.compile(rf"\s{{0,2}},?\s{{0,2}}({daypart})(?!\w)", f)
+    p["wd_gap"] = re.compile(r"\s{0,2},?\s{0,2}(\(\s{0,2})?")
+    p["close_paren"] = re.compile(r"\s{0,2}\)")
+    p["daypart_after"] = re.compile(rf"\s{{1,2}}({daypart})(?!\w)", f)
+    # durations and `N unit lalu`: 18 bulan, 12,5 tahun, 12 tahun dan 6 (enam) bulan, dua hari
+    p["duration"] = re.compile(rf"({num})\s{{1,3}}({unit})(?!\w)", f)
+    p["duration_digits"] = re.compile(r"\d(?=[\d.,]{0,20}\s{0,3}[a-z(])", f)  # a cheap first test
+    p["duration_more"] = re.compile(rf"\s{{1,3}}(?:dan\s{{1,3}})?({num})\s{{1,3}}({unit})(?!\w)", f)
+    p["se_unit"] = re.compile(rf"se({unit})(?!\w)", f)
+    p["number"] = re.compile(rf"(?:{num})$", f)
+    # sentence boundaries: end punctuation + space + a capital, a digit or a quote; or a line break
+    p["sentence"] = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+    # context tests, applied to a short window of text before or after a candidate
+    p["plan"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['plan'])})(?!\w)", f)
+    p["report"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['report'])})(?!\w)", f)
+    p["age"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['age'])})\s{{1,3}}(?:sekitar\s{{1,3}}|kira-kira\s{{1,3}})?$", f)
+    p["year_after"] = re.compile(r"\s{1,3}\d{4}(?!\d)")
+    p["penalty_after"] = re.compile(rf"\s{{1,3}}(?:{_alt(lex.cues['penalty'])})(?!\w)", f)
+    p["legal_before"] = re.compile(
+        rf"(?<!\w)(?:{_alt(lex.cues['legal'])})\s{{0,3}}(?:nomor\s{{0,3}}|no\.?\s{{0,3}})?"
+        rf"(?:[\w./-]{{1,20}}\s{{1,3}})?(?:tahun\s{{1,3}})?$", f)
+    p["currency_before"] = re.compile(rf"(?:{_alt(lex.cues['currency'])})\s{{0,2}}$", f)
+    p["count_after"] = re.compile(rf"\s{{0,2}}(?:{_alt(lex.cues['count'])})(?!\w)", f)
+    p["name_comma"] = re.compile(r"[A-Z][\w.'-]{1,30}\s{0,2}[,(]\s{0,2}$")
+    p["range_conn"] = re.compile(rf"\s{{0,3}}(?:{conn}|dan)\s{{0,3}}$", f)
+    p["range_conn_strict"] = re.compile(rf"\s{{0,3}}{conn}\s{{0,3}}$", f)
+
+
+def _relative(lex: Lexicon) -> None:
+    cols = ("phrase", "offset", "granularity", "base")
+    rows = load_tsv("relative_time.tsv", cols, 4,
+                    (("granularity", GRANULARITIES), ("base", ("publication", "event"))), lex.extra_dir)
+    slot_re = {
+        "{weekday}": rf"(?P<weekday>{_alt(lex.weekdays)})",
+        "{month}": rf"(?P<month>{_alt(lex.full_months)})",
+        "{n}": rf"(?P<n>{_number_re(lex)})",
+        "{unit}": rf"(?P<unit>{_alt(lex.units)})",
+    }
+    templated: dict[tuple, list[str]] = {}
+    for r in rows:
+        phrase = " ".join(r["phrase"].lower().split())
+        off = r["offset"]
+        if off in ("-n", "+n", "n"):
+            offset, sign = None, -1 if off.startswith("-") else 1
+        else:
+            try:
+                offset, sign = int(off), 1
+            except ValueError:
+                raise DataTableError(f"{r['_where']}: offset must be an integer or -n/+n, not '{off}'") from None
+        slots = tuple(s for s in ("weekday", "month", "n", "unit") if "{" + s + "}" in phrase)
+        if (offset is None) != ("n" in slots):
+            raise DataTableError(f"{r['_where']}: an offset of -n/+n needs a {{n}} in the phrase, and back")
+        rule = RelativeRule(offset, sign, r["granularity"], r["base"], slots, r["_where"])
+        if not slots:
+            lex.fixed[phrase] = rule
+            continue
+        rx = []
+        for word in phrase.split(" "):
+            rx.append(slot_re.get(word, re.escape(word)))
+        # one compiled pattern per template, anchored where the tagger tries it
+        lex.templated.append((re.compile(r"\s{1,3}".join(rx) + r"(?!\w)", re.IGNORECASE), rule))
+        templated.setdefault(slots, []).append(phrase)
+    lex.patterns["fixed"] = re.compile(rf"(?:{_alt(lex.fixed)})(?!\w)", re.IGNORECASE)
+    _triggers(lex)
+
+
+def _first_token(phrase: str) -> str:
+    m = re.match(r"[^\W\d_]+", phrase.lower())
+    return m.group() if m else ""
+
+
+def _triggers(lex: Lexicon) -> None:
+    """Which handlers to try where a word starts (digit runs have their own, fixed list in the tagger)."""
+    trig: dict[str, list[str]] = {}
+
+    def put(word: str, name: str) -> None:
+        w = _first_token(word)
+        if w and name not in trig.setdefault(w, []):
+            trig[w].append(name)
+
+    for w in lex.months:
+        put(w, "monyear")
+    for w in lex.full_months:
+        put(w, "month")
+    for w in lex.weekdays:
+        put(w, "weekday")
+    put("hari", "weekday")
+    for w in ("pukul", "pkl", "jam"):
+        put(w, "time")
+    for phrase in lex.fixed:
+        put(phrase, "fixed")
+    for w, (_, kind) in lex.numbers.items():
+        if kind in ("digit", "fraction"):
+            put(w, "duration")
+    for u in lex.units:
+        put("se" + u, "se_unit")
+    lex.triggers = {k: tuple(v) for k, v in trig.items()}
+    lex.trigger_set = frozenset(lex.triggers)
