@@ -49,6 +49,8 @@ class LocalBackend:
     def map(self, fn: Callable[[Any], Any], batches: Iterable[Any]) -> Iterator[Any]:
         """`fn` over each batch, results in input order."""
         batches = list(batches)
+        if not batches:  # everything came from the cache: no need to load the pipeline at all
+            return
         if self.jobs == 1 or len(batches) <= 1:
             if self.initializer and not self._warm:
                 self.initializer()
