@@ -1,0 +1,554 @@
+"""Entity post-processing: Doc entities -> `Mention` records with canonical names.
+
+Plain functions over records and the body text, testable without the model:
+
+- `mentions_from_doc(doc)`: the NER/gazetteer entities as `Mention`s, trimmed to the name; weekdays, months
+  and site furniture (`data/not_entities.tsv`, plus `weekdays.tsv`/`months.tsv`) are never entities.
+- `canonicalize(mentions, body)`: one canonical name per entity in the article (gold CONVENTIONS, "Entities"):
+  titles and roles (`data/roles.tsv`) stripped into `role`; surnames and partial names linked to the fullest
+  name the article gives; abbreviations mapped to their full form (`data/aliases.tsv`, and the article's own
+  `Full Name (ABBR)` definitions).
+- `merge_corpus(per_article)`: canonical -> corpus-wide canonical (`Kim Jong-un` -> `Kim Jong Un`).
+
+Linking a bare name part (`Kim`) follows newswire practice: after a full name is given, a part of it refers to
+the most recently named holder; a part used before any full name that contains it (a well-known person, named
+by the part alone) refers to the holder most often named by it, or stays as written when that is undecided,
+and `merge_corpus` then resolves it to the corpus's dominant holder. People who share a part stay apart: a name
+links only to a longer name containing all its words (`Lami Kim` never becomes `Kim Jong Un`).
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from importlib import resources
+
+from .errors import DataTableError
+from .records import Mention
+from .tables import load_tsv
+
+LABELS = ("PERSON", "ORG", "LOC")
+_WORD = re.compile(r"\S+")
+_PUNCT_EDGES = " \t\n\"'“”‘’«»()[]{},.;:!?-–—/"
+_SENT_END = re.compile(r"(?:^|[.!?…:\n]['\"”’)]?)\s*$")
+_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,14})\s*\)")
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _key(text: str) -> str:
+    """Case-folded, hyphens and spacing normalised: `Kim Jong-un` and `Kim Jong Un` share a key."""
+    return " ".join(_tokens(text))
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-‐–]+", text.casefold().strip(_PUNCT_EDGES)) if t]
+
+
+def _optional_names(name: str) -> list[str]:
+    """First column of another engineer's table (`weekdays.tsv`, `months.tsv`) when it exists."""
+    try:
+        text = resources.files("newsscan").joinpath("data", name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return []
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return [r[0].strip() for r in rows[1:] if r and r[0].strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def stoplist() -> tuple[frozenset[str], frozenset[str]]:
+    """(never entities, not entities at a sentence start), case-folded."""
+    rows = load_tsv("not_entities.tsv", ("phrase", "kind", "note"), 2,
+                    (("kind", ("weekday", "month", "furniture", "common", "sentence_start", "headline_word")),))
+    never = {r["phrase"].casefold() for r in rows if r["kind"] not in ("sentence_start", "headline_word")}
+    never.update(n.casefold() for n in _optional_names("weekdays.tsv") + _optional_names("months.tsv"))
+    start = {r["phrase"].casefold() for r in rows if r["kind"] == "sentence_start"}
+    return frozenset(never), frozenset(start)
+
+
+@functools.lru_cache(maxsize=1)
+def headline_words() -> frozenset[str]:
+    rows = load_tsv("not_entities.tsv", ("phrase", "kind", "note"), 2)
+    return frozenset(r["phrase"] for r in rows if r["kind"] == "headline_word")
+
+
+@functools.lru_cache(maxsize=1)
+def roles() -> dict[tuple[str, ...], str]:
+    """Role phrase (case-folded words, `.` kept optional) -> kind, from `roles.tsv`."""
+    try:
+        rows = load_tsv("roles.tsv", ("word", "kind", "abbrev"), 2)
+    except FileNotFoundError:
+        return {}
+    out: dict[tuple[str, ...], str] = {}
+    for r in rows:
+        words = tuple(w.rstrip(".") for w in r["word"].casefold().split())
+        out[words] = r["kind"]
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def aliases() -> dict[str, str]:
+    """Alias as written -> canonical; also the case-folded alias for aliases longer than four characters."""
+    out: dict[str, str] = {}
+    for r in load_tsv("aliases.tsv", ("canonical", "alias", "note"), 2):
+        out[r["alias"]] = r["canonical"]
+        if len(r["alias"]) > 4:
+            out.setdefault(r["alias"].casefold(), r["canonical"])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer_labels() -> dict[str, str]:
+    """Gazetteer phrase as written -> its label."""
+    out: dict[str, str] = {}
+    text = resources.files("newsscan").joinpath("data", "gazetteer.jsonl").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            pat = row["pattern"]
+            phrase = pat if isinstance(pat, str) else " ".join(str(next(iter(t.values()))) for t in pat)
+            out.setdefault(phrase, row["label"])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def known_names() -> frozenset[tuple[str, ...]]:
+    """Places and organisations of the gazetteer and alias table (case-folded words): in a role phrase
+    (`Presiden Rusia`) they belong to the role, not to the person's name."""
+    names: set[tuple[str, ...]] = set()
+    text = resources.files("newsscan").joinpath("data", "gazetteer.jsonl").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        pat = json.loads(line)["pattern"]
+        phrase = pat if isinstance(pat, str) else " ".join(str(next(iter(t.values()))) for t in pat)
+        names.add(tuple(phrase.casefold().split()))
+    for alias, canonical in aliases().items():
+        names.add(tuple(alias.casefold().split()))
+        names.add(tuple(canonical.casefold().split()))
+    return frozenset(names)
+
+
+# ---------------------------------------------------------------- Doc -> mentions
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets with punctuation and never-entity words (weekdays, months, furniture) cut off both ends."""
+    never, _ = stoplist()
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start] in _PUNCT_EDGES:
+            start, changed = start + 1, True
+        while end > start and text[end - 1] in _PUNCT_EDGES and not _keeps_final_dot(text, start, end):
+            end, changed = end - 1, True
+        for phrase in never:
+            n = len(phrase)
+            head = text[start:start + n]
+            if head.casefold() == phrase and (start + n == end or not text[start + n].isalnum()):
+                start, changed = start + n, True
+            tail = text[max(start, end - n):end]
+            if end - n > start and tail.casefold() == phrase and not text[end - n - 1].isalnum():
+                end, changed = end - n, True
+    return start, end
+
+
+def _keeps_final_dot(text: str, start: int, end: int) -> bool:
+    """`Jr.`, `S.H.`, `Inc.`: a final dot that belongs to an abbreviation inside a name."""
+    return text[end - 1] == "." and bool(re.search(r"(?:\b[A-Z][a-z]?|\.[A-Za-z])\.$", text[start:end]))
+
+
+def at_sentence_start(body: str, start: int) -> bool:
+    return bool(_SENT_END.search(body[max(0, start - 40):start]))
+
+
+def mentions_from_doc(doc) -> list[Mention]:
+    """The Doc's PERSON/ORG/LOC entities as `Mention`s (canonical = the text for now), in text order.
+
+    A mention is trimmed to the name; one that is only a weekday, month or site furniture (`Baca Juga`,
+    `Iklan`) is dropped, and so is a `sentence_start` word (`Antara`) at the start of a sentence.
+    """
+    never, start_only = stoplist()
+    cut_words = headline_words()
+    text = doc.text
+    out = []
+    pieces = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        s0 = ent.start_char
+        for w in _WORD.finditer(ent.text):  # cut at a capitalised function word (title-case headline)
+            if w.group() in cut_words:
+                pieces.append((ent, s0, ent.start_char + w.start()))
+                s0 = ent.start_char + w.end()
+        pieces.append((ent, s0, ent.end_char))
+    for ent, s, e in pieces:
+        s, e = _trim(text, s, e)
+        surface = text[s:e]
+        if not surface or surface.casefold() in never or not any(c.isalpha() for c in surface):
+            continue
+        if surface.casefold() in start_only and at_sentence_start(text, s):
+            continue
+        source = "gazetteer" if ent.ent_id_.startswith("gazetteer") else "model"
+        out.append(Mention(s, e, surface, ent.label_, surface, None, source))
+    return out
+
+
+# ---------------------------------------------------------------- roles
+
+
+def _match_role(words: Sequence[str], i: int) -> int:
+    """Number of words of the longest role phrase starting at words[i] (0: none)."""
+    table = roles()
+    best = 0
+    for n in range(1, min(6, len(words) - i) + 1):
+        if tuple(w.casefold().rstrip(".,") for w in words[i:i + n]) in table:
+            best = n
+    return best
+
+
+def _match_known(words: Sequence[str], i: int) -> int:
+    names = known_names()
+    best = 0
+    for n in range(1, min(6, len(words) - i) + 1):
+        if tuple(w.casefold().rstrip(",") for w in words[i:i + n]) in names:
+            best = n
+    return best
+
+
+def _role_kind(words: Sequence[str]) -> str:
+    return roles().get(tuple(w.casefold().rstrip(".,") for w in words), "")
+
+
+def split_role(name: str) -> tuple[str | None, str, int]:
+    """(`role`, the name without it, offset of the name in `name`) for a person's mention.
+
+    `Presiden Rusia Vladimir Putin` -> (`Presiden Rusia`, `Vladimir Putin`, 15); `Menlu Sugiono` ->
+    (`Menlu`, `Sugiono`, 6); an honorific (`Pak`) is stripped only before a one-word name (`Pak Thae Song`
+    is a Korean name); degrees after a comma (`, SIK, MH`) are dropped. A name that is only a role gives
+    (role, "", len).
+    """
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(name)]
+    words = [name[s:e] for s, e in spans]
+    i, role_end = 0, 0
+    while i < len(words):
+        n = _match_role(words, i)
+        if n:
+            if _role_kind(words[i:i + n]) == "honorific" and len(words) - (i + n) > 1:
+                break
+            i += n
+            role_end = i
+            continue
+        if role_end and i < len(words) - 1:
+            k = _match_known(words, i)  # a place or body in the role: `Presiden Rusia`, `Menlu AS`
+            if k and i + k < len(words):
+                i += k
+                role_end = i
+                continue
+        break
+    # degrees and ranks after the name: `Justin Hastings, SIK, MH`
+    end = len(words)
+    while end > role_end + 1 and _match_role(words, end - 1) and _role_kind(words[end - 1:end]) == "degree":
+        end -= 1
+    if role_end == 0 and end == len(words):
+        return None, name, 0
+    role = name[spans[0][0]:spans[role_end - 1][1]] if role_end else None
+    if role_end >= len(words):
+        return role, "", len(name)
+    rest = name[spans[role_end][0]:spans[end - 1][1]].rstrip(" ,")
+    return role, rest, spans[role_end][0]
+
+
+def role_before(body: str, start: int) -> str | None:
+    """The role phrase written right before a name (`... kata Menteri Pertahanan Korea Selatan Shin Wonsik`
+    -> `Menteri Pertahanan Korea Selatan`): role words, then capitalised words, ending at the name."""
+    line_start = body.rfind("\n", 0, start) + 1
+    window = body[max(line_start, start - 120):start]
+    if not window.endswith(" "):
+        return None
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(window)]
+    words = [window[s:e] for s, e in spans]
+    best = None
+    for k in range(1, min(8, len(words)) + 1):
+        cand = words[-k:]
+        if any(w.endswith((",", ".", ":", ";", "\"", "”")) for w in cand):
+            break
+        n = _match_role(cand, 0)
+        if not n:
+            continue
+        j = n
+        while j < len(cand):
+            m = _match_role(cand, j)
+            if m:
+                j += m
+            elif cand[j][:1].isupper() or cand[j].casefold() in ("luar", "negeri", "dalam"):
+                j += 1
+            else:
+                break
+        if j == len(cand) and _role_kind(cand[:n]) not in ("honorific",):
+            best = window[spans[-k][0]:spans[-1][1]]
+    return best
+
+
+# ---------------------------------------------------------------- canonicalisation
+
+
+def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
+    """Mentions with their article-level canonical name, role and source, in text order.
+
+    Persons: titles stripped into `role`, name variants (`Kim Jong-un`/`Kim Jong Un`) under the first full
+    form, parts linked to the fullest name (see the module docstring). Organisations and places: aliases
+    (`Korut` -> `Korea Utara`) and the article's `Full Name (ABBR)` definitions. A mention that is only a
+    role (`Menlu`) is dropped. Each entity gets the label most of its mentions have.
+    """
+    ms = sorted(_strip_roles(_split_role_names(list(mentions), body), body), key=lambda m: (m.start, -m.end))
+    ms = _dedupe(sorted(ms + _people_after_cues(ms, body), key=lambda m: (m.start, -m.end)))
+    ms = _link_abbreviations(ms, body)
+    ms = _link_people(ms)
+    return _vote_labels(ms)
+
+
+def _strip_roles(mentions: Iterable[Mention], body: str) -> list[Mention]:
+    out = []
+    for m in mentions:
+        if m.label != "PERSON":
+            out.append(m)
+            continue
+        role, name, offset = split_role(m.text)
+        if not name:
+            continue  # a title alone is not a mention
+        start = m.start + offset
+        end = start + len(name)
+        if role is None:
+            role = role_before(body, m.start) or m.role
+        else:
+            before = role_before(body, m.start)
+            role = f"{before} {role}" if before else role
+        canonical = name if m.canonical == m.text else m.canonical
+        out.append(dataclasses.replace(m, start=start, end=end, text=name, canonical=canonical, role=role))
+    return out
+
+
+_CAP_RUN = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:[ ]+[A-Z][\w'’]*(?:-[\w'’]+)*){1,3}")
+
+
+@functools.lru_cache(maxsize=1)
+def _post_cues() -> frozenset[str]:
+    """Speech verbs written before the speaker (`kata Lami Kim`), from the quotes table `speech_verbs.tsv`."""
+    try:
+        rows = load_tsv("speech_verbs.tsv", ("lemma", "forms", "kind", "slot", "class"), 1)
+    except (FileNotFoundError, DataTableError):  # the quotes layer's table; without it, no cue
+        return frozenset()
+    return frozenset(f.strip().casefold() for r in rows if r["slot"] == "post"
+                     for f in r["forms"].split(",") if f.strip())
+
+
+def _people_after_cues(ms: list[Mention], body: str) -> list[Mention]:
+    """Names the model missed where the grammar says a person stands: two to four capitalised words right
+    after a role phrase (`Menteri Pertahanan Korea Selatan Shin Wonsik`) or a post-posed speech verb
+    (`kata Lami Kim,`), not overlapping another mention and not a known place or body."""
+    taken = [(m.start, m.end) for m in ms]
+    cues = _post_cues()
+    names = known_names()
+    out = []
+    for run in _CAP_RUN.finditer(body):
+        s, e = run.span()
+        if any(a < e and s < b for a, b in taken) or tuple(run.group().casefold().split()) in names:
+            continue
+        prev = body[max(0, s - 30):s]
+        word = prev.split()[-1].casefold() if prev.split() and prev.endswith(" ") else ""
+        role = role_before(body, s)
+        if not role and word not in cues:
+            continue
+        out.append(Mention(s, e, run.group(), "PERSON", run.group(), role, "link"))
+    return out
+
+
+def _split_role_names(ms: list[Mention], body: str) -> list[Mention]:
+    """An ORG/LOC mention that runs from a known body into a person's name after a role phrase
+    (`Sekretaris Jenderal [NATO Jens Stoltenberg]`) becomes the body and the person."""
+    out = []
+    for m in ms:
+        words = m.text.split()
+        k = _match_known(words, 0) if m.label != "PERSON" else 0
+        rest = words[k:]
+        if (k and 1 < len(rest) <= 4 and all(w[:1].isupper() for w in rest) and role_before(body, m.start)
+                and _match_known(rest, 0) == 0):
+            cut = m.start + m.text.index(rest[0], len(" ".join(words[:k])))
+            known = body[m.start:cut].rstrip()
+            out.append(dataclasses.replace(m, end=m.start + len(known), text=known, canonical=known))
+            out.append(Mention(cut, m.end, body[cut:m.end], "PERSON", body[cut:m.end], None, "link"))
+        else:
+            out.append(m)
+    return out
+
+
+def _dedupe(ms: list[Mention]) -> list[Mention]:
+    """Drops mentions that overlap an earlier, longer one (model and gazetteer finding the same words)."""
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def definitions(body: str, ms: Sequence[Mention]) -> dict[str, str]:
+    """`Full Name (ABBR)` in the article -> {ABBR: full name}, where ABBR's letters follow the full name's
+    (`Komisi Pemberantasan Korupsi (KPK)`, `Kementerian Luar Negeri (Kemlu)`)."""
+    by_end = {m.end: m for m in ms if m.label in ("ORG", "LOC")}
+    out: dict[str, str] = {}
+    for match in _DEFINITION.finditer(body):
+        full = by_end.get(match.start())
+        abbr = match.group(1).rstrip(".")
+        if full is None or len(full.text.split()) < 2 or abbr in out:
+            continue
+        if _abbreviates(abbr, full.canonical):
+            out[abbr] = full.canonical
+    return out
+
+
+def _abbreviates(abbr: str, full: str) -> bool:
+    """ABBR's letters appear in order in the full name, starting with its first letter."""
+    a, f = abbr.casefold(), full.casefold()
+    if not a or not f or a[0] != f[0]:
+        return False
+    i = 0
+    for ch in f:
+        if i < len(a) and ch == a[i]:
+            i += 1
+    return i == len(a)
+
+
+def _link_abbreviations(ms: list[Mention], body: str) -> list[Mention]:
+    table = aliases()
+    defs = definitions(body, ms)
+    out = []
+    glabels = gazetteer_labels()
+    for m in ms:
+        if m.label == "PERSON":
+            if m.text in table and m.text in glabels:  # a known place or body taken for a person (`Korut`)
+                m = dataclasses.replace(m, label=glabels[m.text], canonical=table[m.text])
+            out.append(m)
+            continue
+        full = defs.get(m.text) or table.get(m.text) or (table.get(m.text.casefold()) if len(m.text) > 4 else None)
+        if full and full != m.canonical:
+            out.append(dataclasses.replace(m, canonical=full, source="link" if m.source == "model" else m.source))
+        else:
+            out.append(m)
+    # abbreviations defined in the article but missed by the NER are mentions too
+    if defs:
+        taken = [(m.start, m.end) for m in out]
+        labels = {m.canonical: m.label for m in out}
+        for abbr, full in defs.items():
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", body):
+                if not any(s < hit.end() and hit.start() < e for s, e in taken):
+                    out.append(Mention(hit.start(), hit.end(), abbr, labels.get(full, "ORG"), full, None, "link"))
+        out.sort(key=lambda m: m.start)
+    return out
+
+
+def _link_people(ms: list[Mention]) -> list[Mention]:
+    people = [i for i, m in enumerate(ms) if m.label == "PERSON"]
+    # spelling variants of one name share a key; the first form written is the canonical
+    first_form: dict[str, str] = {}
+    for i in people:
+        first_form.setdefault(_key(ms[i].canonical), ms[i].canonical)
+    keys = {i: _key(ms[i].canonical) for i in people}
+    # the fullest names: not contained in a longer person name of the article
+    full = {k for k in keys.values()
+            if not any(set(k.split()) < set(o.split()) for o in keys.values())}
+    # a one-word mention of another label that is part of a person's name (`rezim Kim` tagged ORG)
+    for i, m in enumerate(ms):
+        if m.label != "PERSON" and m.source == "model" and len(_tokens(m.text)) == 1:
+            k = _key(m.text)
+            if any(k in f.split() for f in full if len(f.split()) > 1) and m.text not in aliases():
+                keys[i] = k
+    person_at = sorted(i for i in people if keys[i] in full)
+    resolved: dict[int, str] = {}  # mention index -> the full name it refers to
+    named_by: Counter = Counter()  # (part, full name) -> times the part referred to it after it was named
+    deferred: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(keys):
+        k = keys[i]
+        if k in full:
+            continue
+        parts = set(k.split())
+        holders = [j for j in person_at if parts < set(keys[j].split())]
+        if not holders:
+            continue
+        first_use = min(j for j in keys if keys[j] == k)
+        earlier = [j for j in holders if j < i]
+        if earlier and first_use > holders[0]:
+            resolved[i] = keys[earlier[-1]]  # the most recently named holder
+            named_by[(k, resolved[i])] += 1
+        else:
+            deferred[k].append(i)  # the part was in use before any full name containing it
+    for k, idxs in deferred.items():
+        parts = set(k.split())
+        cands = sorted({keys[j] for j in person_at if parts < set(keys[j].split())})
+        choice: str | None = cands[0]
+        if len(cands) > 1:
+            score = {c: (named_by[(k, c)], sum(1 for j in people if keys[j] == c)) for c in cands}
+            ranked = sorted(cands, key=lambda c: score[c], reverse=True)
+            choice = ranked[0] if score[ranked[0]] > score[ranked[1]] else None  # undecided: as written
+        for i in idxs:
+            if choice:
+                resolved[i] = choice
+    out = []
+    for i, m in enumerate(ms):
+        if i not in keys:
+            out.append(m)
+            continue
+        k = resolved.get(i, keys[i])
+        source = "link" if i in resolved and m.source == "model" else m.source
+        out.append(dataclasses.replace(m, canonical=first_form.get(k, m.canonical), label="PERSON", source=source))
+    return out
+
+
+def _vote_labels(ms: list[Mention]) -> list[Mention]:
+    """One label per canonical entity in the article: the gazetteer's, else the most frequent."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in ms:
+        votes[m.canonical][m.label] += 3 if m.source == "gazetteer" else 1
+    best = {c: v.most_common(1)[0][0] for c, v in votes.items()}
+    return [m if best[m.canonical] == m.label else dataclasses.replace(m, label=best[m.canonical]) for m in ms]
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def merge_corpus(per_article: Sequence[Sequence[Mention]]) -> dict[str, str]:
+    """Every article-level canonical -> its corpus-wide form.
+
+    Spelling variants (case, hyphens, spacing: `Kim Jong-un`, `Kim Jong Un`) go to the form most articles
+    use (ties: the form with more capitals, then the first in sort order). A person's partial name left
+    unresolved in its article (`Kim`, `Kim Jong`) goes to the person most articles name with a longer name
+    containing all its words, when one has strictly more articles than any other.
+    """
+    forms: dict[str, Counter] = defaultdict(Counter)
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for mentions in per_article:
+        for canonical in {m.canonical for m in mentions}:
+            forms[_key(canonical)][canonical] += 1
+        for m in mentions:
+            labels[_key(m.canonical)][m.label] += 1
+    best: dict[str, str] = {}
+    articles: dict[str, int] = {}
+    for key, counter in forms.items():
+        best[key] = min(counter, key=lambda f: (-counter[f], -sum(c.isupper() for c in f), f))
+        articles[key] = sum(counter.values())
+    persons = [k for k in forms if labels[k].most_common(1)[0][0] == "PERSON" and len(k.split()) > 1]
+    out: dict[str, str] = {}
+    for key, counter in forms.items():
+        target = best[key]
+        if labels[key].most_common(1)[0][0] == "PERSON":
+            holders = sorted((k for k in persons if set(key.split()) < set(k.split())), key=lambda k: -articles[k])
+            if holders and (len(holders) == 1 or articles[holders[0]] > articles[holders[1]]):
+                target = best[holders[0]]
+        for form in counter:
+            out[form] = target
+    return out

@@ -1,0 +1,168 @@
+"""Entity canonicalisation: plain functions over records, then the seeds through the shipped model."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsscan.entities import canonicalize, definitions, merge_corpus, split_role
+from newsscan.records import Mention
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def mentions(body: str, *found: tuple[str, str]) -> list[Mention]:
+    """Mentions of each (text, label) at every place the text occurs as written."""
+    out, seen = [], set()
+    for text, label in found:
+        start = body.find(text)
+        while start != -1:
+            if start not in seen:
+                out.append(Mention(start, start + len(text), text, label, text))
+                seen.add(start)
+            start = body.find(text, start + 1)
+    return sorted(out, key=lambda m: m.start)
+
+
+@pytest.mark.parametrize("text, role, name", [
+    ("Presiden Rusia Vladimir Putin", "Presiden Rusia", "Vladimir Putin"),
+    ("Menlu Sugiono", "Menlu", "Sugiono"),
+    ("Prof Hastings", "Prof", "Hastings"),
+    ("Kombes Pol. Ade Ary Syam", "Kombes Pol.", "Ade Ary Syam"),
+    ("Justin Hastings, SIK, MH", None, "Justin Hastings"),
+    ("Pak Thae Song", None, "Pak Thae Song"),  # a Korean name, not the honorific
+    ("Vladimir Putin", None, "Vladimir Putin"),
+])
+def test_split_role(text, role, name):
+    got_role, got_name, _ = split_role(text)
+    assert (got_role, got_name) == (role, name)
+
+
+def test_role_before_the_name_goes_into_role():
+    body = "Hal itu dikatakan Menteri Pertahanan Korea Selatan Shin Wonsik kepada wartawan."
+    (m,) = canonicalize(mentions(body, ("Shin Wonsik", "PERSON")), body)
+    assert (m.canonical, m.role) == ("Shin Wonsik", "Menteri Pertahanan Korea Selatan")
+
+
+def test_title_alone_is_not_a_mention():
+    body = "Menlu mengatakan hal itu."
+    assert canonicalize(mentions(body, ("Menlu", "PERSON")), body) == []
+
+
+def test_surname_links_to_full_name():
+    body = "Leif-Eric Easley mengatakan itu. Menurut Easley, Prof Easley benar."
+    ms = canonicalize(mentions(body, ("Leif-Eric Easley", "PERSON"), ("Easley", "PERSON"),
+                               ("Prof Easley", "PERSON")), body)
+    assert {m.canonical for m in ms} == {"Leif-Eric Easley"}
+    assert [m.source for m in ms] == ["model", "link", "link"]
+
+
+def test_people_sharing_a_part_stay_apart():
+    body = ("Kim Jong Un tiba. Kim disambut. Lami Kim, seorang profesor, berkata. "
+            "Kim Jong Un lalu pergi dan Kim tersenyum.")
+    ms = canonicalize(mentions(body, ("Kim Jong Un", "PERSON"), ("Lami Kim", "PERSON"), ("Kim", "PERSON")), body)
+    by_start = {m.start: m.canonical for m in ms}
+    assert by_start[body.index("Lami Kim")] == "Lami Kim"
+    assert by_start[body.index("Kim disambut")] == "Kim Jong Un"
+    assert by_start[body.rindex("Kim tersenyum")] == "Kim Jong Un"  # the most recently named Kim
+
+
+def test_part_used_before_any_full_name_goes_to_the_most_often_named():
+    body = "Kim berangkat. Lami Kim berkata. Kim Jong Un tiba. Kim Jong Un tersenyum. Kim pulang."
+    ms = canonicalize(mentions(body, ("Kim Jong Un", "PERSON"), ("Lami Kim", "PERSON"), ("Kim", "PERSON")), body)
+    assert ms[0].canonical == ms[-1].canonical == "Kim Jong Un"
+
+
+def test_undecided_part_stays_as_written_for_the_corpus_to_resolve():
+    # the part was in use before either full name and both are named once: the article cannot decide
+    body = "Kim berangkat. Lami Kim berkata. Kim Jong Un tiba. Kim pulang."
+    ms = canonicalize(mentions(body, ("Kim Jong Un", "PERSON"), ("Lami Kim", "PERSON"), ("Kim", "PERSON")), body)
+    assert [m.canonical for m in ms if m.text == "Kim"] == ["Kim", "Kim"]
+
+
+def test_spelling_variants_in_one_article_take_the_first_form():
+    body = "Kim Jong-un tiba. Kim Jong Un pergi."
+    ms = canonicalize(mentions(body, ("Kim Jong-un", "PERSON"), ("Kim Jong Un", "PERSON")), body)
+    assert {m.canonical for m in ms} == {"Kim Jong-un"}
+
+
+@pytest.mark.parametrize("alias, canonical", [
+    ("Korut", "Korea Utara"), ("AS", "Amerika Serikat"), ("RI", "Indonesia"), ("MA", "Mahkamah Agung"),
+])
+def test_aliases(alias, canonical):
+    body = f"Kabar dari {alias} hari ini."
+    (m,) = canonicalize(mentions(body, (alias, "ORG" if alias == "MA" else "LOC")), body)
+    assert m.canonical == canonical
+
+
+def test_definition_in_the_article():
+    body = "Komisi Pemberantasan Korupsi Daerah (KPKD) memeriksa. KPKD lalu menahan."
+    ms = canonicalize(mentions(body, ("Komisi Pemberantasan Korupsi Daerah", "ORG")), body)
+    assert definitions(body, ms) == {"KPKD": "Komisi Pemberantasan Korupsi Daerah"}
+    assert [m.canonical for m in ms] == ["Komisi Pemberantasan Korupsi Daerah"] * 3
+
+
+def test_merge_corpus_normalises_spelling():
+    a = [Mention(0, 11, "Kim Jong-un", "PERSON", "Kim Jong-un")]
+    b = [Mention(0, 11, "Kim Jong Un", "PERSON", "Kim Jong Un")]
+    c = [Mention(0, 11, "Kim Jong Un", "PERSON", "Kim Jong Un"), Mention(20, 23, "Kim", "PERSON", "Kim")]
+    d = [Mention(0, 8, "Lami Kim", "PERSON", "Lami Kim")]
+    cmap = merge_corpus([a, b, c, d])
+    assert cmap["Kim Jong-un"] == cmap["Kim Jong Un"] == "Kim Jong Un"
+    assert cmap["Kim"] == "Kim Jong Un"  # the dominant holder of the part
+    assert cmap["Lami Kim"] == "Lami Kim"
+
+
+# ---------------------------------------------------------------- the seeds, through the shipped model
+
+SEED_PEOPLE = [
+    "Vladimir Putin", "Kim Jong Un", "Leif-Eric Easley", "Carl Schuster", "Joseph Dempsey", "Jake Sullivan",
+    "Adrienne Watson", "John Kirby", "Sergei Shoigu", "Nam Sung-wook", "Justin Hastings", "Maria Zakharova",
+    "Dmitry Peskov", "Antony Blinken", "Jens Stoltenberg", "Lami Kim", "Rachel Minyoung Lee", "Shin Wonsik",
+]
+
+
+@pytest.fixture(scope="session")
+def seed_mentions():
+    from newsscan.entities import mentions_from_doc
+    from newsscan.nlp import pipeline
+
+    nlp = pipeline()
+    paths = sorted(SEEDS.glob("*.txt"))
+    bodies = [p.read_text(encoding="utf-8") for p in paths]
+    return {p.name: canonicalize(mentions_from_doc(doc), body)
+            for p, body, doc in zip(paths, bodies, nlp.pipe(bodies))}
+
+
+@pytest.fixture(scope="session")
+def seed_map(seed_mentions):
+    return merge_corpus(list(seed_mentions.values()))
+
+
+def _names(seed_mentions, seed_map, label):
+    return {seed_map.get(m.canonical, m.canonical) for ms in seed_mentions.values() for m in ms if m.label == label}
+
+
+@pytest.mark.parametrize("person", SEED_PEOPLE)
+def test_seed_person(seed_mentions, seed_map, person):
+    assert person in _names(seed_mentions, seed_map, "PERSON")
+
+
+def test_seed_kim_jong_un_spellings_merge(seed_mentions, seed_map):
+    forms = {m.canonical for ms in seed_mentions.values() for m in ms if "jong" in m.canonical.casefold()}
+    assert "Kim Jong-un" in {m.text for m in seed_mentions["001_3be73e4ec580f4f8.txt"]}
+    assert {seed_map[f] for f in forms if f.casefold().startswith("kim jong")} == {"Kim Jong Un"}
+
+
+def test_seed_korut_is_korea_utara(seed_mentions):
+    korut = [m for ms in seed_mentions.values() for m in ms if m.text == "Korut"]
+    assert korut and {m.canonical for m in korut} == {"Korea Utara"}
+
+
+def test_seed_no_calendar_or_furniture_entities(seed_mentions):
+    from newsscan.entities import stoplist
+
+    never, _ = stoplist()
+    texts = {m.text.casefold() for ms in seed_mentions.values() for m in ms}
+    assert not texts & never
+    assert not any(t.startswith(("baca juga", "iklan")) for t in texts)
