@@ -10,7 +10,39 @@ from newsscan.nlp import COMPONENTS, DEFAULT_COMPONENTS, join_hyphen_names, pipe
 
 def test_pipeline_is_built_once():
     assert pipeline() is pipeline()
-    assert pipeline().pipe_names == ["newsscan_paragraphs", "ner", "newsscan_hyphen_names", "gazetteer"]
+    assert pipeline().pipe_names == ["newsscan_paragraphs", "ner", "newsscan_hyphen_names", "gazetteer",
+                                     "newsscan_entities", "newsscan_dates", "newsscan_quotes", "newsscan_claims"]
+    assert pipeline(("ner",)).pipe_names == ["ner"]
+
+
+def test_components_declare_a_consistent_order():
+    problems = pipeline().analyze_pipes(pretty=False)["problems"]
+    assert not any(problems.values())
+
+
+def test_rule_components_fill_the_doc_extensions():
+    doc = pipeline()('Kim Jong Un tiba di Rusia, Selasa (12/9/2023). "Ini kosmodrom baru kami," kata Putin.')
+    assert [d.value for d in doc._.dates] == ["2023-09-12"]
+    assert [q.text for q in doc._.quotes] == ["Ini kosmodrom baru kami"]
+    assert any(m.canonical == "Kim Jong Un" for m in doc._.mentions)
+    assert doc._.claims and all(doc.text[c.start:c.end] == c.text for c in doc._.claims)
+
+
+def test_pipe_in_two_processes_gives_the_same_records():
+    texts = ["Menlu Sugiono bertemu Sergei Lavrov di Moskow, Rabu (18/6/2025).",
+             '"Kami siap," ujar Kapolri Listyo Sigit Prabowo kepada wartawan.'] * 2
+    nlp = pipeline()
+    one = [(list(d._.mentions), list(d._.dates), list(d._.quotes)) for d in nlp.pipe(texts)]
+    two = [(list(d._.mentions), list(d._.dates), list(d._.quotes)) for d in nlp.pipe(texts, n_process=2)]
+    assert one == two and one[0][0]
+
+
+def test_doc_with_records_round_trips_through_bytes():
+    from spacy.tokens import Doc
+
+    doc = pipeline()("Menlu Sugiono bertemu Sergei Lavrov di Moskow, Rabu (18/6/2025).")
+    back = Doc(doc.vocab).from_bytes(doc.to_bytes())
+    assert list(back._.dates) == list(doc._.dates) and list(back._.mentions) == list(doc._.mentions)
 
 
 def test_pipeline_finds_people_places_organisations():

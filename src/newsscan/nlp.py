@@ -43,18 +43,43 @@ def mark_paragraphs(doc):
     return doc
 
 
-def _add_paragraphs(nlp: Language) -> None:
-    nlp.add_pipe("newsscan_paragraphs")
+def _add_paragraphs(nlp: Language, **where: str) -> None:
+    nlp.add_pipe("newsscan_paragraphs", **where)
 
 
 _CLITICS = {"nya", "ku", "mu", "lah", "kah", "pun"}
 
 
+def _name_tail(doc, i: int) -> bool:
+    """A capitalised word right after a person's name, on the same line and starting no entity of its own, is
+    the name's last part the model cut off (`Kim Jong` + `Un`); weekdays and months never are."""
+    from .entities import stoplist
+
+    if i >= len(doc) or not doc[i - 1].whitespace_ or "\n" in doc[i - 1].whitespace_:
+        return False
+    tok = doc[i]
+    return (tok.is_title and tok.is_alpha and len(tok) <= 12 and tok.ent_iob_ != "B"
+            and not tok.is_sent_start and tok.lower_ not in stoplist()[0] and not _title_cased_line(doc, i))
+
+
+def _title_cased_line(doc, i: int) -> bool:
+    """A headline written in Title Case (`Kim Dari Korut Bertemu Putin`): capitals there mark no names."""
+    start = end = i
+    # a headline is short: look at most 25 tokens either way (a 10 MB one-line page stays linear)
+    while start > max(0, i - 25) and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while end < min(len(doc) - 1, i + 25) and "\n" not in doc[end].text_with_ws:
+        end += 1
+    words = [t for t in doc[start:end + 1] if t.is_alpha]
+    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.6
+
+
 @Language.component("newsscan_hyphen_names", requires=["doc.ents"], assigns=["doc.ents"])
 def join_hyphen_names(doc):
-    """Rejoins names the tokenizer split at a hyphen (it splits `Jong-un`, `Leif-Eric`, `Sung-wook`, which
-    the NER data wrote as one token): an entity takes in a `-lowercase` continuation (not a clitic such as
-    `-nya`), and two PERSON entities joined by a bare hyphen become one."""
+    """Repairs name boundaries: rejoins names the tokenizer split at a hyphen (it splits `Jong-un`,
+    `Leif-Eric`, `Sung-wook`, which the NER data wrote as one token): an entity takes in a `-lowercase`
+    continuation (not a clitic such as `-nya`), and two PERSON entities joined by a bare hyphen become one;
+    a person's name takes in a capitalised last part the model left out (`_name_tail`)."""
     ents = list(doc.ents)
     if not ents:
         return doc
@@ -65,6 +90,8 @@ def join_hyphen_names(doc):
                and not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha
                and doc[end + 1].lower_ not in _CLITICS and doc[end + 1].ent_iob_ != "B"):
             end += 2
+        if ent.label_ == "PERSON" and _name_tail(doc, end):
+            end += 1
         prev = out[-1] if out else None
         if (prev is not None and prev.label_ == ent.label_ == "PERSON" and ent.start == prev.end + 1
                 and doc[prev.end].text == "-" and not doc[prev.end - 1].whitespace_
@@ -80,15 +107,17 @@ def join_hyphen_names(doc):
     return doc
 
 
-def _add_ner(nlp: Language) -> None:
-    nlp.add_pipe("ner", source=spacy.load(model_path()))
+def _add_ner(nlp: Language, **where: str) -> None:
+    """The NER comes with the loaded model (see `pipeline`); it is only placed here when the base is blank."""
+    if "ner" not in nlp.pipe_names:
+        nlp.add_pipe("ner", source=spacy.load(model_path(), exclude=["tokenizer"]), **where)
 
 
-def _add_hyphen_names(nlp: Language) -> None:
-    nlp.add_pipe("newsscan_hyphen_names")
+def _add_hyphen_names(nlp: Language, **where: str) -> None:
+    nlp.add_pipe("newsscan_hyphen_names", **where)
 
 
-def _add_gazetteer(nlp: Language) -> None:
+def _add_gazetteer(nlp: Language, **where: str) -> None:
     import json
 
     text = resources.files("newsscan").joinpath("data", GAZETTEER).read_text(encoding="utf-8")
@@ -99,22 +128,35 @@ def _add_gazetteer(nlp: Language) -> None:
             row.setdefault("id", f"gazetteer:{n}")  # marks the entity's source (Span._.source)
             patterns.append(row)
     # after the NER, overwrite_ents=False: the gazetteer fills gaps and never cuts a model entity
-    ruler = nlp.add_pipe("entity_ruler", name="gazetteer", config={"overwrite_ents": False})
+    ruler = nlp.add_pipe("entity_ruler", name="gazetteer", config={"overwrite_ents": False}, **where)
     ruler.add_patterns(patterns)
 
 
+def _rule(factory: str) -> Callable[..., None]:
+    def add(nlp: Language, **where: str) -> None:
+        from . import components  # noqa: F401  (registers the newsscan_* factories)
+
+        nlp.add_pipe(factory, **where)
+
+    return add
+
+
 # name -> builder that adds the component(s) to the pipeline, in the order of `components`
-COMPONENTS: dict[str, Callable[[Language], None]] = {
+COMPONENTS: dict[str, Callable[..., None]] = {
     "paragraphs": _add_paragraphs,
     "ner": _add_ner,
     "hyphen_names": _add_hyphen_names,
     "gazetteer": _add_gazetteer,
-    # "dates": ..., "quotes": ..., "claims": ...  (rule components: see STYLE.md section 3)
+    "entities": _rule("newsscan_entities"),
+    "dates": _rule("newsscan_dates"),
+    "quotes": _rule("newsscan_quotes"),
+    "claims": _rule("newsscan_claims"),
 }
-DEFAULT_COMPONENTS: tuple[str, ...] = ("paragraphs", "ner", "hyphen_names", "gazetteer")
+NER_COMPONENTS: tuple[str, ...] = ("paragraphs", "ner", "hyphen_names", "gazetteer")
+DEFAULT_COMPONENTS: tuple[str, ...] = NER_COMPONENTS + ("entities", "dates", "quotes", "claims")
 
 
-@functools.cache
+@functools.lru_cache(maxsize=None)
 def pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
     """The pipeline with `components` in that order, built once per process and per `components`.
 
@@ -124,7 +166,13 @@ def pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
     if unknown:
         raise KeyError(f"unknown component(s) {unknown}; known: {sorted(COMPONENTS)}")
     set_extensions()
-    nlp = spacy.blank("id")
-    for name in components:
-        COMPONENTS[name](nlp)
+    # Start from the shipped model when it is wanted: its tokenizer is the language default, so it is built
+    # once from `spacy.lang.id` rather than loaded a second time from disk (that halves the start-up time).
+    nlp = spacy.load(model_path(), exclude=["tokenizer"]) if "ner" in components else spacy.blank("id")
+    ner_at = components.index("ner") if "ner" in components else len(components)
+    for i, name in enumerate(components):
+        # components named before the NER go before it (paragraphs marks the sentence starts it respects)
+        where = {"before": "ner"} if i < ner_at and "ner" in nlp.pipe_names else {}
+        COMPONENTS[name](nlp, **where)
     return nlp
+

@@ -1,0 +1,75 @@
+"""newsscan's rule layers as registered spaCy components.
+
+Each component reads the Doc (and `doc._.article`, the `Article` it was made from, when the caller set it),
+calls the plain function that holds the rules (`entities.canonicalize`, `dates.find_dates`,
+`quotes.find_quotes`, `claims.find_claims`) and writes records into one Doc extension. The rules stay
+testable without spaCy; the components only declare what they read and write, so `nlp.analyze_pipes()` can
+check the order.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+
+def _article(doc: Doc):
+    return doc._.article
+
+
+@Language.factory("newsscan_entities", requires=["doc.ents"], assigns=["doc._.mentions"])
+def make_entities(nlp: Language, name: str):
+    from .entities import canonicalize, mentions_from_doc
+
+    def entities(doc: Doc) -> Doc:
+        doc._.mentions = tuple(canonicalize(mentions_from_doc(doc), doc.text))
+        return doc
+
+    return entities
+
+
+@Language.factory("newsscan_dates", assigns=["doc._.dates", "doc._.reference_date"])
+def make_dates(nlp: Language, name: str):
+    from .dates import find_dates, reference_date
+
+    def dates(doc: Doc) -> Doc:
+        article = _article(doc)
+        ref = reference_date(doc.text, article.published if article else None)
+        anchor = date.fromisoformat(ref.value[:10]) if ref.value else None
+        doc._.reference_date = ref
+        doc._.dates = tuple(find_dates(doc.text, anchor))
+        return doc
+
+    return dates
+
+
+@Language.factory("newsscan_quotes", assigns=["doc._.quotes"])
+def make_quotes(nlp: Language, name: str):
+    from .quotes import find_quotes
+
+    def quotes(doc: Doc) -> Doc:
+        article = _article(doc)
+        # the quote finder's own name resolution scores better than with the model's mentions today
+        # (dev speaker accuracy 0.904 without them, 0.882 with): they stay out until they help
+        doc._.quotes = tuple(find_quotes(doc.text, (), outlet=article.outlet if article else None))
+        return doc
+
+    return quotes
+
+
+@Language.factory("newsscan_claims", requires=["doc._.dates", "doc._.quotes", "doc._.mentions"],
+                  assigns=["doc._.claims"])
+def make_claims(nlp: Language, name: str):
+    from .claims import find_claims
+
+    def claims(doc: Doc) -> Doc:
+        article = _article(doc)
+        doc._.claims = tuple(find_claims(doc.text, dates=doc._.dates or (), quotes=doc._.quotes or (),
+                                         mentions=doc._.mentions or (),
+                                         title=article.title if article else None))
+        return doc
+
+    return claims
+
