@@ -135,3 +135,26 @@ def test_adversarial_line_is_fast():
     t = time.perf_counter()
     find_claims(line)
     assert time.perf_counter() - t < 5
+
+
+@pytest.mark.parametrize("text, n", [
+    ("ujar Syafrin, Rabu (11/6/2025).Baca juga: Kuburan bus terbakar", 2),  # glued by the scraper
+    ("metode Artificial Patch Reef&nbsp;(APR).&nbsp;Mereka berangkat pukul 11:00 WIT.", 2),
+    ("Situs Liputan6.com melaporkan kejadian itu.", 1),  # a domain is not a sentence end
+    ("Kapolres AKBP H. Frans Duma tiba.", 1),
+])
+def test_split_sentences_scraper_glue(text, n):
+    spans = split_sentences(text)
+    assert len(spans) == n
+    assert all(not text[a:b].startswith("&nbsp;") for a, b in spans)
+
+
+def test_noun_forms_are_not_the_predicate():
+    (c,) = find_claims("Dalam perjalanan kembali, salah satu kapal terbalik di perairan Debut.")
+    assert c.predicate == "balik"
+
+
+def test_sentence_with_a_name_and_a_verb_is_a_statement_claim():
+    (c,) = find_claims("Kecelakaan melibatkan mobil Daihatsu Sigra abu-abu dengan truk Hino hijau.")
+    assert c.kind == "statement"
+    assert find_claims("Hal itu terus dilakukan sampai sekarang.") == []

@@ -105,3 +105,178 @@ def test_alignment_frame():
 ])
 def test_token_overlap(a, b, high):
     assert (token_overlap(a, b) >= 0.6) is high
+
+
+def diff3(bodies, kws=None, titles=None):
+    """A story of several outlets' articles (bodies), with optional dates/quotes per article and titles."""
+    outlets = ["detik", "kompas", "tempo", "okezone"]
+    results, paths = {}, []
+    for k, body in enumerate(bodies):
+        path = f"a/{k}.txt"
+        r = result(path, outlets[k], body, **((kws or [{}] * len(bodies))[k]))
+        if titles:
+            art = r.article.__class__(**{**{f: getattr(r.article, f) for f in r.article.__slots__},
+                                         "title": titles[k]})
+            r = ArticleResult(article=art, dates=r.dates, quotes=r.quotes,
+                              claims=tuple(find_claims(body, dates=r.dates, quotes=r.quotes, title=titles[k])))
+        results[path] = r
+        paths.append(path)
+    return compare_story(Story(id="s", title="t", articles=tuple(paths)), results)
+
+
+def test_conflict_on_name_in_aligned_sentences():
+    d = diff("Kecelakaan melibatkan minibus Daihatsu Sigra abu-abu dengan truk Fuso hijau di jalur lambat.",
+             "Kecelakaan melibatkan mobil Daihatsu Sigra abu-abu dengan truk Hino hijau.")
+    assert [c.what for c in d.conflicts] == ["name"]
+    assert "Fuso" in d.conflicts[0].note and "Hino" in d.conflicts[0].note
+
+
+def test_name_used_generically_elsewhere_is_still_a_conflict_but_not_when_both_name_it():
+    a = "Kecelakaan melibatkan minibus Daihatsu Sigra dengan truk Fuso hijau."
+    d = diff(a, "Kecelakaan melibatkan mobil Daihatsu Sigra dengan truk Hino hijau. Sopir truk fuso itu selamat.")
+    assert [c.what for c in d.conflicts] == ["name"]  # `truk fuso` in lower case: any heavy truck
+    d = diff(a, "Kecelakaan melibatkan mobil Daihatsu Sigra dengan truk Hino hijau. Truk itu menyusul truk Fuso.")
+    assert not d.conflicts  # the other article names the Fuso too: two trucks, not two accounts
+
+
+def test_different_names_without_an_anchor_are_not_a_conflict():
+    d = diff("Warga melihat truk Fuso melintas di jalan itu.", "Polisi memeriksa truk Hino di pos jaga.")
+    assert not d.conflicts
+
+
+def test_conflict_on_administrative_unit():
+    d = diff("Kapal terbalik di perairan Ohoi, Desa Debut, Kecamatan Sorbai, Kabupaten Maluku Tenggara.",
+             "Rombongan itu berangkat dari Pulau Wearhu menuju Desa Debut, Kecamatan Manyeu, usai mengangkut pasir.")
+    assert [c.what for c in d.conflicts] == ["place"]
+    assert "Sorbai" in d.conflicts[0].note and "Manyeu" in d.conflicts[0].note
+
+
+def test_conflict_on_time_of_the_event_with_the_right_partner():
+    titles = ["Kapal Mahasiswa Terbalik di Maluku", "Perahu Terbalik Dihantam Ombak", "Kapal Terbalik, 2 Tewas"]
+    bodies = [
+        ("Mereka berangkat dengan dua speedboat pada pukul 11.00 WIT. Dalam perjalanan kembali, salah satu kapal "
+         "terbalik sekitar pukul 15.28 WIT."),
+        ("Rombongan berangkat pukul 11.00 WIT dari pulau itu. \"Peristiwa ini terjadi sekitar pukul 13.30 WIT,\" "
+         "ujar Arie dalam jumpa pers."),
+        ("Kapal yang dinaiki tujuh mahasiswa terbalik di perairan Debut, pukul 15:28 WIT. Mereka berangkat "
+         "pukul 11:00 WIT."),
+    ]
+    kws = [
+        {"dates": [("pukul 11.00 WIT", "2025-07-01T11:00"), ("pukul 15.28 WIT", "2025-07-01T15:28")]},
+        {"dates": [("pukul 11.00 WIT", "2025-07-01T11:00"), ("pukul 13.30 WIT", "2025-07-01T13:30")],
+         "quotes": [("Peristiwa ini terjadi sekitar pukul 13.30 WIT", "Arie Sujito")]},
+        {"dates": [("pukul 15:28 WIT", "2025-07-01T15:28"), ("pukul 11:00 WIT", "2025-07-01T11:00")]},
+    ]
+    d = diff3(bodies, kws, titles)
+    times = [c for c in d.conflicts if c.what == "time"]
+    assert len(times) == 2
+    for c in times:
+        texts = c.a.text + " | " + c.b.text
+        assert "13.30" in texts and ("15.28" in texts or "15:28" in texts) and "11" not in c.note
+    assert any(a.what == "time" and "15.28" in a.a.text + a.b.text and "15:28" in a.a.text + a.b.text
+               for a in d.agreements)
+
+
+def test_conflict_on_day_of_one_written_statement_quoted_in_one_outlet_only():
+    q = "Perubahan ini diharapkan dapat memperkuat kepemimpinan perusahaan dalam menghadapi dinamika industri"
+    a = f"“{q},” ujar dia dalam keterangan tertulis, Rabu (18/6/2025)."
+    b = (f"\"Segenap insan PLN mengucapkan terima kasih kepada seluruh jajaran direksi,\" kata Gregorius Adi "
+         f"Trianto dalam keterangannya, Jakarta, Kamis (19/6/2025).{q}.")
+    d = diff(a, b,
+             {"quotes": [(q, "Gregorius Adi Trianto")], "dates": [("Rabu (18/6/2025)", "2025-06-18")]},
+             {"quotes": [("Segenap insan PLN mengucapkan terima kasih kepada seluruh jajaran direksi",
+                          "Gregorius Adi Trianto")], "dates": [("Kamis (19/6/2025)", "2025-06-19")]})
+    assert [c.what for c in d.conflicts] == ["day"]
+    assert d.conflicts[0].a.text.startswith("ujar dia") and d.conflicts[0].b.text.startswith("kata Gregorius")
+
+
+def test_same_speaker_on_two_days_with_two_statements_is_not_a_conflict():
+    d = diff("\"Kami masih menghitung kerugian dari kebakaran itu,\" ujar Syafrin, Selasa (10/6/2025).",
+             "\"Bus bekas itu akan dilelang tahun depan oleh pemerintah,\" kata Syafrin Liputo, Rabu (11/6/2025).",
+             {"quotes": [("Kami masih menghitung kerugian dari kebakaran itu", "Syafrin Liputo")],
+              "dates": [("Selasa (10/6/2025)", "2025-06-10")]},
+             {"quotes": [("Bus bekas itu akan dilelang tahun depan oleh pemerintah", "Syafrin Liputo")],
+              "dates": [("Rabu (11/6/2025)", "2025-06-11")]})
+    assert not d.conflicts
+
+
+def test_venue_inside_a_complex_is_not_a_conflict():
+    q = "Sekalipun PT Gag tidak kita cabut, kita awasi khusus"
+    d = diff(f"\"{q},\" beber Bahlil di Kompleks Istana Kepresidenan, Jakarta Pusat, Selasa (10/6/2025).",
+             f"\"{q},\" kata Bahlil dalam konferensi pers di Istana Negara, Selasa (10/6/2025).",
+             {"quotes": [(q, "Bahlil Lahadalia")], "dates": [("Selasa (10/6/2025)", "2025-06-10")]},
+             {"quotes": [(q, "Bahlil Lahadalia")], "dates": [("Selasa (10/6/2025)", "2025-06-10")]})
+    assert not d.conflicts
+
+
+def test_different_quantities_of_different_things_are_not_a_conflict():
+    d = diff("Tercatat lima perusahaan tambang yang memiliki IUP di wilayah Raja Ampat.",
+             "Untuk itu, pemerintah mencabut IUP empat perusahaan tambang di Raja Ampat.")
+    assert not d.conflicts
+
+
+def test_failed_and_done_amounts_are_not_a_conflict():
+    d = diff("Termasuk juga gagal salur bansos sebanyak 1,3 juta KPM.",
+             "Bansos sembako telah disalurkan kepada lebih dari 14 juta KPM.")
+    assert not d.conflicts
+
+
+def test_conflict_on_kind_of_penalty_when_the_rest_agrees():
+    d = diff("Pada 2018, Novanto divonis 15 tahun penjara dan denda Rp 500 juta subsider 3 bulan kurungan.",
+             "Sebelumnya, Setya Novanto dijatuhi hukuman 15 tahun penjara dan denda Rp 500 juta subsider tiga "
+             "bulan penjara.")
+    assert [c.what for c in d.conflicts] == ["number"]
+    assert "kurungan" in d.conflicts[0].note and "penjara" in d.conflicts[0].note
+
+
+def test_amount_conflict_uses_the_best_aligned_sentence():
+    d = diff("Sebanyak 20 bus Transjakarta bekas terbakar di pool terminal. \"Total 20 bus yang terbakar dari "
+             "sebanyak 104 bus yang dititipkan,\" ujar Syafrin.",
+             "\"Bus yang terbakar kira-kira ada sekitar 50 unit,\" ucapnya.",
+             {"quotes": [("Total 20 bus yang terbakar dari sebanyak 104 bus yang dititipkan", "Syafrin Liputo")]},
+             {"quotes": [("Bus yang terbakar kira-kira ada sekitar 50 unit", "Suroto AP")]})
+    assert [c.what for c in d.conflicts] == ["number"]
+    assert d.conflicts[0].a.text.startswith("\"Total 20 bus")
+
+
+def test_shared_quote_near_verbatim_and_as_a_sentence_of_a_longer_quote():
+    qa = "Total sebanyak 20 bus yang terbakar dari sebanyak 104 bus yang dititipkan"
+    qb = "Total 20 bus yang terbakar dari sebanyak 104 bus yang dititipkan"
+    d = diff(f"\"{qa},\" ujar Syafrin.", f"\"{qb},\" kata Syafrin Liputo.",
+             {"quotes": [(qa, "Syafrin")]}, {"quotes": [(qb, "Syafrin Liputo")]})
+    assert len(d.shared_quotes) == 1
+    long = ("Dengan memperhatikan lokasi episenter, gempa ini merupakan gempa menengah. Hasil analisis mekanisme "
+            "sumber menunjukkan bahwa gempa bumi memiliki mekanisme pergerakan geser naik")
+    short = "Hasil analisis mekanisme sumber menunjukkan bahwa gempabumi memiliki mekanisme pergerakan geser naik"
+    d = diff(f"\"{long},\" kata Daryono.", f"\"{short},\" ujar Direktur BMKG Daryono.",
+             {"quotes": [(long, "Daryono")]}, {"quotes": [(short, "Daryono")]})
+    (sq,) = d.shared_quotes
+    assert sq.a.text.startswith("Hasil analisis") and sq.a.text in long
+
+
+def test_shared_quote_across_speaker_forms_and_spelling_variants():
+    qa = "Saudara ingat nggak yang disimpan itu nomor dari provider dalam negeri atau luar negeri"
+    qb = "Saudara ingat enggak yang disimpan itu nomor dari provider dalam negeri atau luar negeri"
+    d = diff(f"\"{qa}?\" tanya jaksa Wawan Yunarwanto.", f"\"{qb}?\" tanya JaksaKPK.",
+             {"quotes": [(qa, "Wawan Yunarwanto")]}, {"quotes": [(qb, "JaksaKPK")]})
+    assert len(d.shared_quotes) == 1
+
+
+def test_scattered_words_are_not_a_shared_quote():
+    qa = "Tapi, nanti kita lihat lebih jauh"
+    qb = ("Tapi kami sudah bertemu dengan bank dan nanti kita akan lihat datanya satu per satu agar lebih "
+          "cepat dan jauh lebih tepat sasaran")
+    d = diff(f"\"{qa},\" kata Gus Ipul.", f"\"{qb},\" kata Saifullah Yusuf.",
+             {"quotes": [(qa, "Saifullah Yusuf")]}, {"quotes": [(qb, "Saifullah Yusuf")]})
+    assert not d.shared_quotes
+
+
+def test_direct_and_indirect_quote_is_not_shared():
+    q = "gempa ini tidak berpotensi tsunami karena kedalamannya"
+    ra = result("a/1.txt", "detik", f"\"{q},\" kata Daryono.", quotes=[(q, "Daryono")])
+    body = f"Daryono mengatakan {q}."
+    i = body.index(q)
+    rb = ArticleResult(article=result("a/2.txt", "kompas", body).article,
+                       quotes=(Quote(i, i + len(q), q, "indirect", "Daryono"),))
+    d = compare_story(Story(id="s", title="t", articles=("a/1.txt", "a/2.txt")), {"a/1.txt": ra, "a/2.txt": rb})
+    assert not d.shared_quotes

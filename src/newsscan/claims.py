@@ -4,6 +4,8 @@
 
 * `quantity`: a sentence with an amount (`20 bus terbakar`, `hampir 5 juta peluru`);
 * `event`: a sentence with a verb and a place or a time (`bertemu … di Vladivostok`, `Selasa (10/6/2025)`);
+* `statement`: a sentence with a verb and a name, but no amount, place or time (`Kecelakaan melibatkan mobil
+  Daihatsu Sigra … dengan truk Hino hijau`): two outlets can fill one slot with different names;
 * `attributed`: every sentence that carries a quote (`speaker` is the quote's speaker);
 * `circumstance`: the attribution clause around a direct quote when it says when or where the words were
   said (`ujar Syafrin saat dikonfirmasi, Selasa (10/6/2025)`): outlets that carry the same statement can
@@ -29,6 +31,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _ABBREV = frozenset(["dr", "drs", "ir", "prof", "h", "hj", "st", "no", "nomor", "jl", "kec", "kab", "kel", "dll", "dsb", "tsb", "yth", "bpk", "ibu", "sdr", "m.si", "s.h", "mr", "mrs", "ms", "pt", "tbk", "kompol", "akbp", "kombes", "ipda", "iptu", "aiptu", "brigjen", "irjen", "jenderal", "letjen", "mayjen", "kol", "vol", "hlm", "tel", "telp"])
 _QUOTE_CHARS = "\"“”„‟«»"
 _VERB_PREFIX = re.compile(r"^(?:me|di|ber|ter|mem|men|meng|meny|per)[a-z]{3,}$")
+# per-/pe-/ke- … -an nouns (`perjalanan`, `pertemuan`, `kecelakaan`, `perawatan`) are not verbs
+_NOUN_FORM = re.compile(r"^(?:per|pe|ke)[a-z]{3,}an(?:nya)?$")
 # Base verbs with no prefix that often carry an event (`tiba`, `tewas`); the rest is found by its prefix.
 _BASE_VERBS = frozenset(["tiba", "tewas", "hilang", "lahir", "pergi", "datang", "pulang", "masuk", "keluar", "naik", "turun", "jatuh", "tenggelam", "hangus", "ludes", "kabur", "mati", "selamat", "hadir", "tumbang", "roboh"])
 
@@ -85,7 +89,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         p0 = para.start()
         seg = para.group()
         start = 0
-        for m in re.finditer(r"[.!?]+[\"”’']?(?=\s+[\"“‘]?[A-Z0-9\"“])|[.!?]+[\"”’]?(?=[\"“][A-Z])", seg):
+        for m in _BOUNDARY.finditer(seg):
             end = m.end()
             before = seg[start:m.start()]
             lastword = re.findall(r"[\w.]+$", before)
@@ -98,11 +102,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A sentence end: `.`, `!`, `?` (and a closing mark) before white space (or the scraper's `&nbsp;`) and a
+# capital, a digit or an opening mark; or glued to the next sentence by the scraper (`(11/6/2025).Baca`,
+# `kerugian.Dia`) after a closing bracket or a lower-case word, before a capitalised word.
+_SPACE = r"(?:\s|&nbsp;)"
+_BOUNDARY = re.compile(rf"[.!?]+[\"”’']?(?={_SPACE}+[\"“‘]?[A-Z0-9\"“])|[.!?]+[\"”’]?(?=[\"“][A-Z])"
+                       rf"|(?:(?<=\))|(?<=[a-z]{{3}}))[.!?](?=[A-Z][a-z]{{2,}})")
+
+
 def _add_span(spans, seg, p0, a, b):
-    while a < b and seg[a].isspace():
-        a += 1
-    while b > a and seg[b - 1].isspace():
-        b -= 1
+    while a < b and (seg[a].isspace() or seg.startswith("&nbsp;", a)):
+        a += 6 if seg.startswith("&nbsp;", a) else 1
+    while b > a and (seg[b - 1].isspace() or seg.endswith("&nbsp;", 0, b)):
+        b -= 6 if seg.endswith("&nbsp;", 0, b) else 1
     if b > a:
         spans.append((p0 + a, p0 + b))
 
@@ -140,11 +152,18 @@ def _predicate(words: Sequence[str], skip: Iterable[str] = ()) -> str | None:
         lw = w.lower()
         if lw in _BASE_VERBS:
             return lw
-        if w[:1].islower() and _VERB_PREFIX.match(lw) and lw not in stopwords():
+        if w[:1].islower() and _VERB_PREFIX.match(lw) and lw not in stopwords() and not _NOUN_FORM.match(lw) \
+                and lw not in _unit_words():
             lm = lemma(lw)
             if lm not in skip:
                 return lm
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Unit words (`menit`, `meter`): never verbs, though some look prefixed."""
+    return frozenset(r["word"].lower() for r in load_tsv("units.tsv", ("word", "unit", "class"), 3))
 
 
 _SPEECH_LEMMAS = frozenset(["kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "tambah", "sebut", "tegas", "imbuh", "papar", "beber", "terang", "lanjut", "sampai", "nyata"])
@@ -154,7 +173,14 @@ _SPEECH_LEMMAS = frozenset(["kata", "ujar", "ucap", "ungkap", "jelas", "tutur", 
 def place_words() -> dict[str, int]:
     """Words that head a place name, with their administrative level (data/place_words.tsv)."""
     return {r["word"].lower(): int(r["level"] or 0)
-            for r in load_tsv("place_words.tsv", ("word", "level"), 2)}
+            for r in load_tsv("place_words.tsv", ("word", "level", "kind"), 2)}
+
+
+@functools.lru_cache(maxsize=1)
+def place_kinds() -> dict[str, str]:
+    """Words that head a place name, with their kind: admin, site, container, area or street."""
+    return {r["word"].lower(): (r["kind"] or ("admin" if int(r["level"] or 0) else "site"))
+            for r in load_tsv("place_words.tsv", ("word", "level", "kind"), 2)}
 
 
 _NAME = r"[A-Z][\w'-]*"
@@ -247,6 +273,8 @@ def _claim(body, a, b, *, dates, quotes, mentions, speaker=None, kind=None) -> C
             kind = "quantity"
         elif (places or ds) and predicate:
             kind = "event"
+        elif predicate and len(words) >= 5 and (subjects or re.search(r"\s[A-Z][a-z]", text)):
+            kind = "statement"  # who did what, with a name in it (`… dengan truk Hino hijau`)
         else:
             return None
     modality, polarity = _modality(words, speaker)
