@@ -541,12 +541,20 @@ def merge_corpus(per_article: Sequence[Sequence[Mention]]) -> dict[str, str]:
     for key, counter in forms.items():
         best[key] = min(counter, key=lambda f: (-counter[f], -sum(c.isupper() for c in f), f))
         articles[key] = sum(counter.values())
-    persons = [k for k in forms if labels[k].most_common(1)[0][0] == "PERSON" and len(k.split()) > 1]
+    # word -> the multi-word person keys holding it: candidates for a partial name are looked up, not
+    # scanned (a corpus of 10^5 articles has tens of thousands of names)
+    holding: dict[str, set[str]] = defaultdict(set)
+    for k in forms:
+        if labels[k].most_common(1)[0][0] == "PERSON" and len(k.split()) > 1:
+            for word in k.split():
+                holding[word].add(k)
     out: dict[str, str] = {}
     for key, counter in forms.items():
         target = best[key]
         if labels[key].most_common(1)[0][0] == "PERSON":
-            holders = sorted((k for k in persons if set(key.split()) < set(k.split())), key=lambda k: -articles[k])
+            words = set(key.split())
+            candidates = set.intersection(*(holding.get(w, set()) for w in words)) if words else set()
+            holders = sorted((k for k in candidates if words < set(k.split())), key=lambda k: (-articles[k], k))
             if holders and (len(holders) == 1 or articles[holders[0]] > articles[holders[1]]):
                 target = best[holders[0]]
         for form in counter:
