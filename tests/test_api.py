@@ -1,0 +1,65 @@
+"""The library API on the seeds: `newsscan.analyze`, the rows behind each command, DataFrames."""
+import os
+
+import pytest
+
+import newsscan
+from newsscan import api
+
+
+@pytest.fixture(scope="module")
+def run(seeds_dir, tmp_path_factory):
+    return newsscan.analyze([str(seeds_dir)], cache_dir=str(tmp_path_factory.mktemp("cache")), jobs=1)
+
+
+def _name(path):
+    return os.path.basename(path)[:3]
+
+
+def test_analyze_returns_plain_records(run):
+    assert len(run.results) == 5 and not run.issues
+    for r in run.results:
+        body = r.article.body
+        for rec in (*r.entities, *r.dates, *r.quotes):
+            assert body[rec.start:rec.end] == rec.text
+
+
+def test_stories_split_the_2023_visit_from_the_2024_one(run):
+    groups = sorted(sorted(_name(p) for p in s.articles) for s in run.stories)
+    assert groups == [["000", "001", "002", "003"], ["004"]]
+
+
+def test_claims_to_dataframe(run):
+    df = run.claims.to_dataframe()
+    assert {"path", "outlet", "text", "subjects", "quantities", "places", "dates", "speaker", "modality",
+            "polarity"} <= set(df.columns)
+    assert len(df) == len(run.claims) > 0
+
+
+def test_shell_counts_of_different_stories_are_never_paired(run):
+    doc = api.diff_document(run)
+    for story in doc["stories"]:
+        for item in story["conflicts"] + story["agreements"]:
+            assert {_name(item["a"]["path"]), _name(item["b"]["path"])} != {"002", "004"}
+
+
+def test_easley_quote_shared_by_000_and_002(run):
+    doc = api.diff_document(run)
+    shared = [q for s in doc["stories"] for q in s["shared_quotes"]]
+    assert any({_name(q["a"]["path"]), _name(q["b"]["path"])} == {"000", "002"}
+               and "teknologi militer" in q["a"]["text"] for q in shared)
+
+
+def test_corpus_canonical_names_merge_spellings(run):
+    rows = api.entity_rows(run, label="PERSON")
+    names = {r["name"] for r in rows}
+    assert "Kim Jong Un" in names and "Kim Jong-un" not in names
+    kim = next(r for r in rows if r["name"] == "Kim Jong Un")
+    assert kim["articles"] == 5
+    assert "Lami Kim" in names
+
+
+def test_summary_totals(run):
+    rows, summary = api.summary_rows(run)
+    assert summary["articles"] == 5 and summary["stories"] == 2
+    assert summary["outlets"] >= 4
