@@ -185,3 +185,15 @@ def test_crlf_cr_and_mixed_line_endings(write):
                        ("mixed.txt", TXT.replace("\n", "\r\n", 2).replace("\n\n", "\r\r"))]:
         [a], _ = load(write(name, text))
         assert (a.body, a.title, a.published) == (lf.body, lf.title, lf.published)
+
+
+def test_jsonl_without_text_column_is_one_line_for_the_file(tmp_path):
+    from newsscan.loader import iter_articles
+    from newsscan.records import Issue
+
+    p = tmp_path / "meta.jsonl"
+    p.write_text("".join(f'{{"judul": "Berita {i}", "url": "https://x.id/{i}"}}\n' for i in range(50)),
+                 encoding="utf-8")
+    items = list(iter_articles([str(p)]))
+    assert len(items) == 1 and isinstance(items[0], Issue)
+    assert "50 rows" in items[0].reason and "no text column" in items[0].reason

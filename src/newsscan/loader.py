@@ -30,7 +30,7 @@ from typing import Any
 from . import outlets
 from .boilerplate import strip_boilerplate
 from .records import Article, Issue
-from .tables import load_toml
+from .tables import load_toml, load_tsv
 
 MAX_BYTES = 50 * 1024 * 1024
 TEXT_EXTS = {".txt", ".text", ""}
@@ -47,12 +47,13 @@ _MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GI
           b"\x7fELF": "executable", b"SQLite format 3": "SQLite database"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _CONTROL_MAX = 0.05  # more control characters than this and the file is binary, whatever it decodes as
-# Indonesian function words: the cheap language check (a text with almost none of them is flagged, not dropped).
-_ID_WORDS = frozenset(["yang", "dan", "di", "ke", "dari", "untuk", "dengan", "ini", "itu", "pada", "dalam",
-                       "tidak", "akan", "juga", "oleh", "bahwa", "adalah", "sebagai", "karena", "atau",
-                       "ada", "telah", "sudah", "kata", "para", "saat", "tersebut", "bisa", "lebih",
-                       "kami", "kita", "mereka", "dia", "ia", "tak", "belum", "masih", "namun", "serta",
-                       "hingga", "tahun"])
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Indonesian function words (data/function_words.tsv): the cheap language check; a text with almost none
+    of them is flagged, not dropped."""
+    return frozenset(r["word"].casefold() for r in load_tsv("function_words.tsv", ("word",)))
+
+
 _ID_MIN_WORDS = 30
 _ID_MIN_RATIO = 0.05
 
@@ -220,7 +221,7 @@ def _looks_indonesian(body: str) -> bool:
     words = re.findall(r"[a-z]+", body[:20000].lower())
     if len(words) < _ID_MIN_WORDS:
         return True  # too short to judge
-    return sum(w in _ID_WORDS for w in words) / len(words) >= _ID_MIN_RATIO
+    return sum(w in _function_words() for w in words) / len(words) >= _ID_MIN_RATIO
 
 
 def make_article(path: str, header: Sequence[str], body_lines: Sequence[str], *, first_line: int = 0,
@@ -322,6 +323,8 @@ def _no_text_column(columns: Sequence[str], text_column: str | None) -> str:
 
 def _iter_jsonl(path: str, text: str, enc: str, text_column: str | None, extra_dir: str | None,
                 ) -> Iterator[Article | Issue]:
+    missing: list[int] = []
+    first_keys: list[str] = []
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
@@ -334,7 +337,15 @@ def _iter_jsonl(path: str, text: str, enc: str, text_column: str | None, extra_d
         if not isinstance(row, dict):
             yield Issue(where, f"{path}:{n}: not a JSON object")
             continue
+        if "text" not in find_columns(list(row), text_column=text_column, extra_dir=extra_dir):
+            # rows of one export share their keys: one line for all of them, not one per row
+            missing.append(n)
+            first_keys = first_keys or list(row)
+            continue
         yield from _one_row(where, row, "jsonl", enc, text_column, extra_dir)
+    if missing:
+        lines = f"line {missing[0]}" if len(missing) == 1 else f"{len(missing)} rows, lines {missing[0]}-{missing[-1]}"
+        yield Issue(path, f"{lines}: {_no_text_column(first_keys, text_column)}")
 
 
 def _one_row(where: str, row: Mapping[str, Any], fmt: str, enc: str, text_column: str | None,

@@ -21,46 +21,45 @@ from .tables import load_toml
 
 UNKNOWN = "unknown"
 
-# TODO merge with dates.months (src/newsscan/dates.py, data/months.tsv): a private map until the lead merges them.
-_MONTHS = {
-    "januari": 1, "january": 1, "jan": 1,
-    "februari": 2, "pebruari": 2, "february": 2, "feb": 2, "peb": 2,
-    "maret": 3, "march": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "june": 6, "jun": 6,
-    "juli": 7, "july": 7, "jul": 7,
-    "agustus": 8, "august": 8, "agu": 8, "agt": 8, "agust": 8, "aug": 8, "ags": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
-    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
-    "desember": 12, "december": 12, "des": 12, "dec": 12,
-}
-# TODO merge with dates.weekdays: Python's weekday() numbers.
-_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6,
-             "ahad": 6}
-
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True)).replace("'", "['\u2019]?")
 _TIME = r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:[:.][0-5]\d)?"
-# A date as a header line or an export column writes it, with the clock time that may follow.
-_HEADER_DATES = [
-    re.compile(r"(?P<y>(?:19|20)\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T ]{1,2}" + _TIME + ")?"),
-    re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)(?:[\s,]{1,3}(?:pukul\s)?" + _TIME + ")?"),
-    re.compile(r"(?P<d>\d{1,2})\s{1,3}(?P<mon>" + _MONTH_RE + r")\.?,?\s{1,3}(?P<y>(?:19|20)\d\d)"
-               r"(?:[\s,|\-\u2013\u2014]{1,5}(?:pukul\s)?" + _TIME + ")?", re.IGNORECASE),
-    re.compile(r"(?P<mon>" + _MONTH_RE + r")\.?\s{1,3}(?P<d>\d{1,2}),?\s{1,3}(?P<y>(?:19|20)\d\d)"
-               r"(?:[\s,|\-\u2013\u2014]{1,5}" + _TIME + ")?", re.IGNORECASE),
-]
 _TIME_ONLY = re.compile(r"^\s*" + _TIME + r"\b")
 _TIME_ANY = re.compile(r"(?<!\d)" + _TIME + r"(?!\d)")
-# A date the body's dateline gives: `Selasa (12/9/2023)`, `Rabu (2/7)`, `Selasa, 10 Juni 2025`.
-_BODY_DATES = [
-    re.compile(r"\b(?P<wd>" + _WEEKDAY_RE + r")\s{0,3}\(\s?(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\s?\)",
-               re.IGNORECASE),
-    re.compile(r"\b(?:(?P<wd>" + _WEEKDAY_RE + r"),?\s{1,3})?(?P<d>\d{1,2})\s{1,3}(?P<mon>" + _MONTH_RE
-               + r")\s{1,3}(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
-]
+
+
+@dataclass(frozen=True)
+class _Calendar:
+    months: dict[str, int]  # every spelling -> 1..12 (data/months.tsv, shared with the date tagger)
+    weekdays: dict[str, int]  # every spelling -> Python weekday() number (data/weekdays.tsv)
+    header_dates: tuple[re.Pattern, ...]  # a date as a header line or an export column writes it
+    body_dates: tuple[re.Pattern, ...]  # a date the body's dateline gives
+
+
+@functools.lru_cache(maxsize=None)
+def _calendar() -> _Calendar:
+    from .dates.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    months = dict(lex.months)
+    weekdays = {w.replace("\u2019", "'"): n - 1 for w, n in lex.weekdays.items()}
+    month_re = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    weekday_re = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True)).replace("'", "['\u2019]?")
+    header = (
+        re.compile(r"(?P<y>(?:19|20)\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T ]{1,2}" + _TIME + ")?"),
+        re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)(?:[\s,]{1,3}(?:pukul\s)?" + _TIME + ")?"),
+        re.compile(r"(?P<d>\d{1,2})\s{1,3}(?P<mon>" + month_re + r")\.?,?\s{1,3}(?P<y>(?:19|20)\d\d)"
+                   r"(?:[\s,|\-\u2013\u2014]{1,5}(?:pukul\s)?" + _TIME + ")?", re.IGNORECASE),
+        re.compile(r"(?P<mon>" + month_re + r")\.?\s{1,3}(?P<d>\d{1,2}),?\s{1,3}(?P<y>(?:19|20)\d\d)"
+                   r"(?:[\s,|\-\u2013\u2014]{1,5}" + _TIME + ")?", re.IGNORECASE),
+    )
+    body = (
+        re.compile(r"\b(?P<wd>" + weekday_re + r")\s{0,3}\(\s?(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\s?\)",
+                   re.IGNORECASE),
+        re.compile(r"\b(?:(?P<wd>" + weekday_re + r"),?\s{1,3})?(?P<d>\d{1,2})\s{1,3}(?P<mon>" + month_re
+                   + r")\s{1,3}(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
+    )
+    return _Calendar(months, weekdays, header, body)
+
+
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _OPENING_CHARS = 1500  # "the opening paragraphs": the first three, at most this long
 
@@ -188,7 +187,7 @@ def load_registry(extra_dir: str | None = None) -> Registry:
 def _month(g: dict[str, str | None]) -> int | None:
     """The month of a match: a name (`Juni`, `Jun.`) or a number."""
     if g.get("mon"):
-        return _MONTHS.get((g["mon"] or "").casefold())  # None for a Unicode case-fold oddity the regex let in
+        return _calendar().months.get((g["mon"] or "").casefold())  # None for a Unicode case-fold oddity the regex let in
     return int(g["m"] or 0)
 
 
@@ -210,7 +209,7 @@ def parse_header_date(text: str | None) -> tuple[str | None, str | None, str]:
     """
     if not text:
         return None, None, ""
-    for rx in _HEADER_DATES:
+    for rx in _calendar().header_dates:
         for m in rx.finditer(text):
             g = m.groupdict()
             iso = _valid(int(g["y"]), _month(g), int(g["d"]))
@@ -234,7 +233,7 @@ def body_date(body: str) -> Evidence:
     opening = "\n".join(paras)[:_OPENING_CHARS]
     years = None
     found: list[tuple[int, re.Match[str]]] = []
-    for rx in _BODY_DATES:
+    for rx in _calendar().body_dates:
         found.extend((m.start(), m) for m in rx.finditer(opening))
     for _, m in sorted(found, key=lambda t: t[0]):
         g = m.groupdict()
@@ -250,7 +249,7 @@ def body_date(body: str) -> Evidence:
             continue
         if years is None:
             years = sorted({int(y) for y in _YEAR.findall(body[:200000])})
-        wd = _WEEKDAYS.get(g["wd"].casefold().replace("\u2019", "'"))
+        wd = _calendar().weekdays.get(g["wd"].casefold().replace("\u2019", "'"))
         fits = [y for y in years if _valid(y, month, day) and date(y, month, day).weekday() == wd]
         if wd is None:
             fits = []
