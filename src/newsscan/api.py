@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .backends import LocalBackend, batched, default_jobs
+from .cache import ResultCache
 from .records import ArticleResult, Issue, as_dict
 
 BATCH = 32  # articles per nlp.pipe call and per task sent to a worker
@@ -31,6 +32,8 @@ class Run:
     results: list[ArticleResult]
     issues: list[Issue] = field(default_factory=list)
     cached: int = 0  # how many results came from the cache
+    cache_dir: str | None = None  # where the cache lives; None: no cache
+    keys: list[str] = field(default_factory=list)  # each result's cache key, in order
 
     @property
     def articles(self):
@@ -48,9 +51,32 @@ class Run:
 
     @functools.cached_property
     def stories(self):
+        """Stories across the corpus; a cached run over an unchanged corpus reads the grouping back."""
+        import hashlib
+
         from .stories import group_stories, story_input
 
-        return group_stories([story_input(r, self.canonical) for r in self.results])
+        key = None
+        if self.cache_dir is not None and len(self.keys) == len(self.results):
+            h = hashlib.sha256()
+            for r, k in zip(self.results, self.keys):
+                h.update(f"{r.article.path}\0{k}\n".encode("utf-8", "surrogatepass"))
+            key = "stories:" + h.hexdigest()
+            cache = ResultCache(self.cache_dir)
+            try:
+                hit = cache.get_corpus(key)
+            finally:
+                cache.close()
+            if hit is not None:
+                return hit
+        stories = group_stories([story_input(r, self.canonical) for r in self.results])
+        if key is not None:
+            cache = ResultCache(self.cache_dir)
+            try:
+                cache.put_corpus(key, stories)
+            finally:
+                cache.close()
+        return stories
 
     @functools.cached_property
     def story_of(self) -> dict[str, str]:
@@ -71,7 +97,7 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
     """Loads every article under `paths` and runs all layers. Bad inputs become `Run.issues`; results keep
     the loader's order whatever `jobs` is."""
     from .analysis import analyze_batch, pipeline_version, warm_up
-    from .cache import ResultCache, article_key
+    from .cache import article_key
     from .loader import iter_articles
 
     issues: list[Issue] = []
@@ -86,11 +112,13 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
     cache = ResultCache(cache_dir) if use_cache else None
     version = pipeline_version()
     results: list[ArticleResult] = []
+    all_keys: list[str] = []
     n_cached = 0
     try:
         with LocalBackend(jobs or default_jobs(), warm_up) as backend:
             for chunk in batched(articles(), CHUNK):
                 keys = [article_key(a, version) for a in chunk]
+                all_keys.extend(keys)
                 hits = cache.get_many(keys) if cache else {}
                 todo = [a for a, k in zip(chunk, keys) if k not in hits]
                 done_iter = (r for batch in backend.map(analyze_batch, batched(todo, BATCH)) for r in batch)
@@ -111,7 +139,8 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
     finally:
         if cache:
             cache.close()
-    return Run(results=results, issues=issues, cached=n_cached)
+    return Run(results=results, issues=issues, cached=n_cached,
+               cache_dir=str(cache.folder) if cache else None, keys=all_keys)
 
 
 def _with_article(result: ArticleResult, article) -> ArticleResult:

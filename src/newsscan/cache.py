@@ -46,6 +46,8 @@ class ResultCache:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        # corpus-level results (the story grouping), keyed by the whole corpus's article keys
+        self._db.execute("CREATE TABLE IF NOT EXISTS corpus (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
 
     def get_many(self, keys: Iterable[str]) -> dict[str, ArticleResult]:
         keys = list(keys)
@@ -68,11 +70,27 @@ class ResultCache:
             self._db.execute("BEGIN")
             self._db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", rows)
 
+    def get_corpus(self, key: str):
+        row = self._db.execute("SELECT value FROM corpus WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])
+        except Exception:  # an entry from an older layout: recompute it
+            return None
+
+    def put_corpus(self, key: str, value) -> None:
+        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute("INSERT OR REPLACE INTO corpus (key, value) VALUES (?, ?)", (key, blob))
+
     def clear(self) -> int:
         n = self._db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
         with self._db:
             self._db.execute("BEGIN")
             self._db.execute("DELETE FROM results")
+            self._db.execute("DELETE FROM corpus")
         self._db.execute("VACUUM")
         return n
 
