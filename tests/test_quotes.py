@@ -121,6 +121,158 @@ def test_adversarial_unbalanced_marks_are_fast():
     assert all(body2[q.start:q.end] == q.text for q in qs)
 
 
+# -- shapes of Indonesian attribution (issue #4, second pass): (body, kind, text, speaker) -------------------
+SHAPES = [
+    # a rank between the title's scope and the name
+    ('Polisi menangkap dua pelaku. "Kami sudah mengamankan pelaku," ujar Kapolres Bogor AKBP Rio Wahyu Anggoro.',
+     "direct", "Kami sudah mengamankan pelaku", "Rio Wahyu Anggoro"),
+    ("Ketua KPK Setyo Budiyanto menegaskan bahwa lembaganya tidak akan berhenti mengusut kasus itu.",
+     "indirect", "lembaganya tidak akan berhenti mengusut kasus itu", "Setyo Budiyanto"),
+    (("Sementara itu, juru bicara Kementerian Luar Negeri, Rolliansyah Soemirat, mengatakan pemerintah terus "
+     "memantau situasi."), "indirect", "pemerintah terus memantau situasi", "Rolliansyah Soemirat"),
+    # `tutup dia` after a quote whose full stop stays inside the marks
+    ('Kepala Desa Ahmad Fauzi meminta warga tetap waspada.\n"Kami akan mengawal kasus ini sampai tuntas." tutup dia.',
+     "direct", "Kami akan mengawal kasus ini sampai tuntas.", "Ahmad Fauzi"),
+    # a closing formula attributes the sentence before
+    (("Harga beras naik 10 persen sepanjang bulan lalu. Hal itu disampaikan Kepala BPS Amalia Adininggar Widyasanti "
+     "di Jakarta, Senin (1/7/2025)."), "indirect", "Harga beras naik 10 persen sepanjang bulan lalu",
+     "Amalia Adininggar Widyasanti"),
+    # court Q&A: a bare `saksi` is the witness the article names; `hakim ketua X`
+    (('Saksi Budi Santoso dihadirkan jaksa. "Apakah saudara pernah bertemu terdakwa?" tanya hakim ketua Rios '
+     'Rahmanto.\n"Pernah, Yang Mulia," jawab saksi.'), "direct", "Pernah, Yang Mulia", "Budi Santoso"),
+    ('Cecep Hidayat hadir menjadi saksi meringankan.\n"Enggak, enggak ingat," jawabsaksi meringankan.',
+     "direct", "Enggak, enggak ingat", "Cecep Hidayat"),
+    (('Hakim anggota Sinta Dewi dan ketua majelis Surya Jaya memutus perkara itu.\n"Permohonan dikabulkan," '
+     'ujar hakim.'), "direct", "Permohonan dikabulkan", "Surya Jaya"),
+    # an indirect question keeps `apakah`
+    (("Jaksa Penuntut Umum Andi Pratama membacakan dakwaan. Jaksa juga mempertanyakan apakah saksi mengetahui aliran "
+     "dana tersebut."), "indirect", "apakah saksi mengetahui aliran dana tersebut", "Andi Pratama"),
+    # scraper glue: a title glued to the institution, a verb glued to the next word, a dateline glued to the lead
+    ('Ia hadir. "Saudara simpan di HP?" tanya JaksaKPK, Wawan Yunarwanto di Pengadilan Tipikor, Jumat (20/6/2025).',
+     "direct", "Saudara simpan di HP?", "Wawan Yunarwanto"),
+    ("Dosen Universitas Indonesia (UI), Cecep Hidayat, menyebutSekjen PDIP Hasto pernah memiliki nomor luar negeri.",
+     "indirect", "Sekjen PDIP Hasto pernah memiliki nomor luar negeri", "Cecep Hidayat"),
+    (("Liputan6.com, JakartaMenteri Sosial Saifullah Yusuf atau akrab disapa Gus Ipul membeberkan, ada 1,3 juta "
+     "rekening yang gagal transfer.\nGus Ipul menambahkan, penyaluran tahap kedua rampung pekan ini."),
+     "indirect", "penyaluran tahap kedua rampung pekan ini", "Saifullah Yusuf"),
+    # a relative clause, a nickname and adjuncts between subject and verb
+    (("Menteri Sosial (Mensos) Saifullah Yusuf hadir. Mensos yang karib disapa Gus Ipul itu mengungkapkan, terdapat beberapa "
+     "faktor penyebab kegagalan."), "indirect", "terdapat beberapa faktor penyebab kegagalan", "Saifullah Yusuf"),
+    (("Bupati Rudy Susmanto dalam keterangannya di Cibinong, Rabu (2/7/2025), mengatakan bahwa jalan itu akan "
+     "diperbaiki tahun ini."), "indirect", "jalan itu akan diperbaiki tahun ini", "Rudy Susmanto"),
+    (("Kapolres Maluku Tenggara, AKBP Frans Duma, seperti dikutip ameks.id, Selasa malam, mengatakan, rombongan "
+     "itu berangkat dari Pulau Wearhu."), "indirect", "rombongan itu berangkat dari Pulau Wearhu", "Frans Duma"),
+    # `menurut` in the middle, without a comma, and after `yang`
+    ("Kronologi kejadian ini, menurut Rustamadji petang tadi, bermula ketika tujuh mahasiswa mengambil pasir.",
+     "indirect", "bermula ketika tujuh mahasiswa mengambil pasir", "Rustamadji"),
+    ("Kim mengawasi peluncur roket ganda, yang menurut para ahli senjata merupakan sistem peluru kendali.",
+     "indirect", "merupakan sistem peluru kendali", "para ahli senjata"),
+    ("Menurut Menteri ESDM Bahlil Lahadalia, Presiden Prabowo Subianto telah memerintahkan pengawasan ketat.",
+     "indirect", "Presiden Prabowo Subianto telah memerintahkan pengawasan ketat", "Bahlil Lahadalia"),
+    # a pronoun before any speaker: the person last named with a title
+    (("Kasubdit Gakkum Polda Lampung, Kompol Yerru Wandono mengonfirmasi insiden tersebut. Dia menyebut kecelakaan "
+     "itu terjadi sekitar pukul 19.15 WIB."), "indirect", "kecelakaan itu terjadi sekitar pukul 19.15 WIB",
+     "Yerru Wandono"),
+    # organisations in their fullest form
+    ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memastikan gempa itu tidak berpotensi tsunami.",
+     "indirect", "gempa itu tidak berpotensi tsunami", "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"),
+    ("Direksi PT PLN (Persero) dirombak. Dalam keterangan tertulis PLN, RUPS menetapkan pemberhentian komisaris.",
+     "indirect", "RUPS menetapkan pemberhentian komisaris", "PT PLN (Persero)"),
+    (("Ketua Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY, Deddy Pranowo, hadir. Karena itu, PHRI DIY "
+     "kembali menekankan agar pemerintah pusat memberi kelonggaran."), "indirect",
+     "pemerintah pusat memberi kelonggaran", "Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY"),
+    (("Kementerian Kesehatan (Kemenkes) mengimbau masyarakat untuk menjaga pola hidup sehat.\nKemenkes menyebut "
+     "kasus DBD meningkat dua kali lipat."), "indirect", "kasus DBD meningkat dua kali lipat",
+     "Kementerian Kesehatan (Kemenkes)"),
+    ("Kepala Pusat Penerangan Hukum Kejaksaan Agung Harli Siregar menjelaskan bahwa tersangka sudah ditahan.",
+     "indirect", "tersangka sudah ditahan", "Harli Siregar"),
+    # several speakers at once; a subject after a subordinate clause
+    ("Akhirnya, AS, Inggris, Korea Selatan, dan Jepang telah menyatakan bahwa kesepakatan itu melanggar resolusi.",
+     "indirect", "kesepakatan itu melanggar resolusi", "AS, Inggris, Korea Selatan, dan Jepang"),
+    (("AS akan fokus pada kerja sama militer kedua negara, setelah Rusia mengatakan bahwa perjanjian itu akan "
+     "ditandatangani."), "indirect", "perjanjian itu akan ditandatangani", "Rusia"),
+    # a relative clause after `kata X` is not the content; `, menambahkan bahwa` is a second statement
+    ("Ini adalah peluncuran pertama saat Kim di luar negeri, kata para analis, yang mencatat perjalanannya.",
+     "indirect", "Ini adalah peluncuran pertama saat Kim di luar negeri", "para analis"),
+    (("Rusia akan mengirim teknologi militer ke Kim, kata Shin Wonsik, menambahkan bahwa ia memperkirakan Putin "
+     "meminta lebih banyak rudal."), "indirect", "ia memperkirakan Putin meminta lebih banyak rudal", "Shin Wonsik"),
+    # a person known by initials keeps the article's descriptor
+    ('Seorang warga berinisial H (32) nyaris menjadi korban.\n"Saya turun di jembatan itu," kata H.',
+     "direct", "Saya turun di jembatan itu", "seorang warga berinisial H"),
+    # an epithet points back to the last speaker
+    (('Oki Setiana Dewi mengaku bahagia. "Kami bahagia," katanya. Perempuan berhijab ini mengatakan, keluarganya sering '
+     "berdiskusi soal agama."), "indirect", "keluarganya sering berdiskusi soal agama", "Oki Setiana Dewi"),
+    # scraper line breaks around italics inside a sentence
+    (("Kepala Dinas Perhubungan, Syafrin Liputo mengungkapkan, ada sebanyak 20 bus bekas\nTransjakarta\nterbakar "
+     "di area pool hari ini."), "indirect", "ada sebanyak 20 bus bekas\nTransjakarta\nterbakar di area pool hari ini",
+     "Syafrin Liputo"),
+    # a related-article line run into the sentence after it
+    (("Arie Sujito mengatakan UGM berduka. Baca juga:Jenazah Mahasiswa UGM Akan Dibawa ke Rumah Duka Ia menjelaskan, terdapat 12 "
+     "orang di dalam speedboat."), "indirect", "terdapat 12 orang di dalam speedboat", "Arie Sujito"),
+]
+
+
+@pytest.mark.parametrize("body,kind,text,speaker", SHAPES)
+def test_attribution_shapes(body, kind, text, speaker):
+    qs = find_quotes(body)
+    hit = [q for q in qs if q.text == text]
+    assert hit, [(q.kind, q.text) for q in qs]
+    assert hit[0].kind == kind and hit[0].speaker == speaker, (hit[0].kind, hit[0].speaker)
+
+
+NOT_SPEECH = [
+    "Hasto disebut memerintahkan Harun Masiku merendam handphone agar tak terlacak.",  # agentless passive
+    "Maksudnya, perusahaan ini telah melaporkan rencana kerja ke Kementerian ESDM.",  # a discourse marker
+    "BMKG belum mencatat adanya gempa susulan dari kejadian ini.",  # a denied act, no statement
+    "Sekretaris Jenderal NATO Jens Stoltenberg menyatakan kekhawatirannya tentang dukungan Rusia.",  # noun phrase
+    "Polisi belum menyebutkan identitas pelaku pembunuhan tersebut.",
+    "Di sisi lain, pengamat politik Ujang Komarudin menilai langkah itu keliru.",  # not a speech verb
+    "Apakah kebijakan ini efektif? Belum tentu.",
+]
+
+
+@pytest.mark.parametrize("body", NOT_SPEECH)
+def test_not_reported_speech(body):
+    assert find_quotes(body) == []
+
+
+def test_via_at_the_end_of_reported_speech():
+    body = ("Juru bicara Kremlin Dmitry Peskov mengatakan kedua negara bekerja sama dalam bidang “sensitif”, yang "
+            "tidak akan dipublikasikan, menurut kantor berita Interfax.\n"
+            "Kim mengatakan kunjungannya menyoroti “kepentingan strategis” hubungan kedua negara, kantor berita "
+            "negara Korea Utara KCNA melaporkan pada hari Rabu.\n"
+            "Kedua pemimpin juga akan membuat pernyataan pers, lapor kantor berita Interfax, mengutip penasihat "
+            "kebijakan luar negeri Putin.")
+    got = {q.text: (q.speaker, q.via) for q in find_quotes(body)}
+    assert got["sensitif"] == ("Dmitry Peskov", "Interfax")
+    assert got["kepentingan strategis"][1] == "KCNA"
+    assert got["Kedua pemimpin juga akan membuat pernyataan pers"] == (
+        "penasihat kebijakan luar negeri Putin", "Interfax")
+
+
+def test_name_inside_an_office_is_not_a_medium():
+    body = '"Mahasiswa sudah ditemukan," kata Direktur Pengabdian kepada Masyarakat (DPKM) UGM dalam keterangannya.'
+    q = find_quotes(body)[0]
+    assert q.via is None and q.speaker == "Direktur Pengabdian kepada Masyarakat (DPKM) UGM"
+
+
+def test_mentions_type_speakers_but_never_rename_them():
+    from newsscan.records import Mention
+
+    body = "Leif-Eric Easley mengatakan pertemuan itu penting. Rusia mengatakan perjanjian itu akan diteken."
+    ms = (Mention(5, 19, "Eric Easley", "PERSON", "Eric Easley"), Mention(52, 57, "Rusia", "LOC", "Rusia"))
+    qs = find_quotes(body, ms)
+    assert [(q.speaker, q.speaker_type) for q in qs] == [("Leif-Eric Easley", "person"), ("Rusia", "organisation")]
+
+
+def test_hostile_long_inputs_stay_fast():
+    t = time.perf_counter()
+    for body in ("Baca juga: Video " * 20_000, "kata dia bahwa harga naik\nTransjakarta\n" * 10_000,
+                 "Dia mengatakan, harga naik lagi. " * 10_000, '"Kami siap," kata Budi. ' * 5_000):
+        find_quotes(body)
+    assert time.perf_counter() - t < 20
+
+
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from ..records import Mention, Quote
 from .lexicon import Lexicon, load_lexicon
 from .marks import Span, find_spans
-from .speakers import ArticleContext, Speaker, Tok, clean_medium, tokens
+from .speakers import ArticleContext, Speaker, Tok, clean_medium, dateline_end, is_acronym, tokens
 
-BOUNDARY_RE = re.compile(r"\n|[.!?]+(?=\s*(?:[A-Z\"“‘'(\[«]|$|\n))")
+BOUNDARY_RE = re.compile(r"\n|[.!?]+(?=\s*(?:[A-Z\"“‘'(\[«]|&(?:ldquo|quot|bdquo|laquo|#8220|#34);|$|\n))")
 MAX_PHRASE = 12
 MAX_SUBJECT = 10
 
@@ -34,6 +34,7 @@ class Attribution:
     cue: str
     content: tuple[int, int] | None = None  # for indirect speech: the reported content
     end: int = 0  # where the attribution words end (body offset)
+    extra: tuple[int, int] | None = None  # a second statement after the attribution (`, menambahkan bahwa …`)
 
 
 # -- sentences ---------------------------------------------------------------------------------------------
@@ -45,10 +46,15 @@ def _sentences(body: str, spans: list[Span], lex: Lexicon) -> list[Sentence]:
         k = bisect.bisect_right(starts, pos) - 1
         return k >= 0 and inside[k][0] <= pos < inside[k][1]
 
-    abbrev = lex.cue("abbreviation") | {r.rstrip(".") for r in lex.roles}
+    # a full stop after a short title or degree (`Prof.`, `Kombes.`) does not end a sentence; after a long role
+    # word (`komisaris.`) it does
+    abbrev = lex.cue("abbreviation") | {r.rstrip(".").lower() for r, k in lex.roles.items()
+                                        if r.endswith(".") or (k in ("degree", "rank", "honorific") and len(r) <= 5)}
     cuts: set[int] = set()
     for m in BOUNDARY_RE.finditer(body):
         if covered(m.start()):
+            continue
+        if m.group(0) == "\n" and _glued_line(body, m.start()):
             continue
         if m.group(0) != "\n":
             j = m.start()
@@ -56,6 +62,30 @@ def _sentences(body: str, spans: list[Span], lex: Lexicon) -> list[Sentence]:
             if w and (len(w.group(1)) == 1 and w.group(1).isupper() or w.group(1).lower() in abbrev):
                 continue
         cuts.add(m.end())
+    # a related-article line run into the next sentence (`Baca juga:Jenazah … ke Rumah Duka Ia menjelaskan, …`):
+    # the headline is title case; the sentence starts at the capitalised word before the first lower-case word
+    # that a title would not have
+    title_words = lex.cue("title_word")
+    for m in lex.re_heading.finditer(body):
+        colon = re.match(r"\s*:\s*", body[m.end():m.end() + 5])
+        if not colon or covered(m.start()):
+            continue
+        line_end = body.find("\n", m.end(), m.end() + 300)
+        line_end = min(len(body), m.end() + 300) if line_end < 0 else line_end
+        toks = tokens(body[m.end():line_end], m.end())
+        for i, t in enumerate(toks):
+            if i > 0 and t.text in "\"“«" or (t.text == "&" and body.startswith(("&ldquo;", "&quot;"), t.start)):
+                cuts.add(m.start())
+                cuts.add(t.start)  # a quote opens after the headline
+                break
+            if t.text[:1].islower() and t.text.lower() not in title_words and i > 0:
+                j = i - 1
+                while j > 0 and not (toks[j].cap and toks[j].text[0].isalpha()):
+                    j -= 1
+                if j > 0:
+                    cuts.add(m.start())
+                    cuts.add(toks[j].start)
+                break
     for s in spans:
         if s.unclosed:
             continue
@@ -65,7 +95,7 @@ def _sentences(body: str, spans: list[Span], lex: Lexicon) -> list[Sentence]:
             if not rest or rest[0] in "\n\"“‘«" or rest[0].isupper():
                 cuts.add(s.close_end)
     out: list[Sentence] = []
-    prev = 0
+    prev = dateline_end(body)
     si = 0
     spans_sorted = sorted(spans, key=lambda s: s.open_start)
     for c in sorted(cuts) + [len(body)]:
@@ -87,6 +117,24 @@ def _sentences(body: str, spans: list[Span], lex: Lexicon) -> list[Sentence]:
     return out
 
 
+def _glued_line(body: str, nl: int) -> bool:
+    """A line break the scraper put inside a sentence (around italics or a link), not a paragraph end:
+    the line does not end a sentence and the next one carries it on (`… 20 bus bekas\nTransjakarta\nterbakar`)."""
+    a = body.rfind("\n", 0, nl) + 1
+    prev = body[a:nl].rstrip(" \t")
+    e = body.find("\n", nl + 1)
+    nxt = body[nl + 1:e if e >= 0 else len(body)].lstrip(" \t")
+    if not prev or not nxt or prev[-1] in ".!?:;\"”’'»" or (nl + 1 < len(body) and body[nl + 1] == "\n"):
+        return False
+    if prev.endswith("(") or nxt[0] in "),;" or nxt[0].islower():
+        return True
+    last = re.search(r"(\w+)\W*$", prev)
+    # the line stops on a lower-case word in the middle of a long sentence (headings are short and capitalised)
+    # and the next line is a word or two set apart (an italic term, a linked name) before the sentence goes on
+    return bool(last and last.group(1)[:1].islower() and _words(prev) >= 5 and _words(nxt) <= 3
+                and nxt[-1:] not in ".!?:\"”")
+
+
 # -- helpers -----------------------------------------------------------------------------------------------
 def _trim(body: str, a: int, b: int, drop_final: bool = False) -> tuple[int, int]:
     while a < b and body[a] in " \t\n,;:—–-":
@@ -98,6 +146,19 @@ def _trim(body: str, a: int, b: int, drop_final: bool = False) -> tuple[int, int
         while b > a and body[b - 1] in " \t\n":
             b -= 1
     return a, b
+
+
+def _defined_name_follows(toks: list[Tok], i: int) -> bool:
+    """Capitalised words from toks[i] and then `(ACRONYM)`: the words before belong to a defined name."""
+    j = i
+    while j < len(toks) and j - i < 4 and toks[j].cap and toks[j].text[0].isalpha():
+        j += 1
+    return j > i and j + 2 < len(toks) and toks[j].text == "(" and is_acronym(toks[j + 1].text) and \
+        toks[j + 2].text == ")"
+
+
+def _alt_words(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _words(text: str) -> int:
@@ -121,10 +182,29 @@ class Finder:
         lex = self.lex
         out: list[Tok] = []
         i = 0
+        comma_at: int | None = None  # where an apposition after a comma began (`kata X, mantan …`)
+        clause = False  # the words after that comma turned out to be a clause of their own
+        joiners = ("dan", "serta", "bin", "binti", "van", "de", "al", "von", "of", "the")
         while i < len(toks) and len(out) < MAX_PHRASE:
             t = toks[i]
             low = t.text.lower()
             if t.text in ".!?\"“”;:" or t.text == "\n":
+                break
+            if low in ("kepada", "dan") and out and out[-1].cap and _defined_name_follows(toks, i + 1):
+                out.append(t)  # `Direktur Pengabdian kepada Masyarakat (DPKM) UGM`: inside a defined name
+                i += 1
+                continue
+            # `menurut para ahli senjata merupakan …`: a predicate word ends any speaker phrase
+            if out and low in lex.cue("predicate") and out[-1].text != ",":
+                if comma_at is not None:
+                    clause = True  # `Menurut X, Presiden Y telah …`: the words after the comma are a clause
+                break
+            # `kata Rustamadji petang tadi`, `dikatakan oleh Korea Selatan dapat dikirim …`: after a name, a
+            # lower-case word that is no part of a title or a name ends the phrase
+            if out and comma_at is None and t.text[:1].islower() and out[-1].cap and out[-1].text[0].isalpha() \
+                    and low not in lex.roles and low not in joiners and (
+                        low in lex.cue("predicate") or low in self.adverbs or low in lex.cue("time") or
+                        low in lex.cue("negation") or not any(x.text[:1].islower() for x in out)):
                 break
             if t.text == ",":
                 nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
@@ -132,18 +212,24 @@ class Finder:
                 name_next = i + 1 < len(toks) and toks[i + 1].cap and toks[i + 1].text[0].isalpha() and \
                     out and all(not x.cap for x in out if x.text[0].isalpha()) is False and False
                 if out and (nxt in lex.roles or nxt2 in lex.roles or nxt in lex.quantifiers or name_next):
+                    if comma_at is None:
+                        comma_at = len(out)
                     out.append(t)
                     i += 1
                     continue
                 # `tanya Jaksa KPK, Wawan Yunarwanto`: a title, then the name after the comma
                 if out and i + 1 < len(toks) and toks[i + 1].cap and toks[i + 1].text[0].isalpha() and \
-                        out[0].text.lower() in lex.roles and toks[i + 1].text.lower() not in self.stops:
+                        (self.ctx.split_glue(out[0].text)[0].lower() in lex.roles or
+                         " ".join(x.text.lower() for x in out[:2]) in lex.roles) and \
+                        toks[i + 1].text.lower() not in self.stops:
                     out.append(t)
                     i += 1
                     continue
                 break
             if out and (low in self.stops or low in lex.pre or low in lex.post) and not (
                     out[-1].text == "," and low in lex.roles):
+                if comma_at is not None and (low in lex.pre or low in lex.post):
+                    clause = True
                 # `profesor studi internasional di Universitas …` inside an apposition is kept
                 if "," in [x.text for x in out] and low in ("di", "dari", "pada") and i + 1 < len(toks) \
                         and toks[i + 1].cap:
@@ -155,51 +241,157 @@ class Finder:
                 break
             out.append(t)
             i += 1
+        if comma_at is not None and (clause or len(out) >= MAX_PHRASE):
+            # `Menurut Menteri ESDM Bahlil Lahadalia, Presiden Prabowo Subianto telah memerintahkan …`
+            out = out[:comma_at]
         while out and out[-1].text in ",(":
             out.pop()
         if not out:
             return "", pos, pos
         return self.body[out[0].start:out[-1].end], out[0].start, out[-1].end
 
+    def _is_adjunct(self, chunk: list[Tok]) -> bool:
+        """A comma chunk between a speaker and the verb that is not part of the speaker: a time, a place, a
+        circumstance, a medium, a relative clause (`X, Selasa malam, mengatakan`, `X, seperti dikutip Y, …`)."""
+        lex = self.lex
+        first = chunk[0].text
+        low = first.lower()
+        if first in "([" or first[:1].isdigit() or low == "yang":
+            return True
+        if low in self.stops or low in lex.cue("time") or low in lex.cue("subordinator"):
+            return True
+        text = self.body[chunk[0].start:chunk[-1].end].lower()
+        if lex.re_via_before.match(text) or lex.re_according.match(text):
+            return True
+        return all(t.text.lower() in lex.cue("time") or t.text[:1].isdigit() or t.text in "()/" or
+                   t.text.lower() in self.stops for t in chunk)
+
+    def _cut_chunk(self, sub: list[Tok]) -> list[Tok]:
+        """The speaker words of the chunk before the verb: what a relative clause, a nickname, a circumstance
+        or `A melalui B` leave of it."""
+        lex = self.lex
+        if not sub:
+            return sub
+        # `Pemerintah melalui Kementerian ESDM`: the body named after `melalui` speaks
+        for i, t in enumerate(sub[:-1]):
+            if i > 0 and t.text.lower() in lex.cue("through") and sub[i + 1].cap:
+                sub = sub[i + 1:]
+                break
+        low = [t.text.lower() for t in sub]
+        for i in range(1, len(sub)):
+            w = low[i]
+            two = " ".join(low[i:i + 2])
+            # `Saifullah Yusuf atau akrab disapa Gus Ipul`, `Mensos yang karib disapa Gus Ipul itu`
+            if w in lex.cue("alias") or two in lex.cue("alias") or w == "yang" or \
+                    (w == "atau" and (low[i + 1:i + 2] and (low[i + 1] in lex.cue("alias") or
+                                                            " ".join(low[i + 1:i + 3]) in lex.cue("alias")))):
+                return sub[:i]
+            # `Putin pekan lalu berjanji`: a time after the name
+            if w in lex.cue("time") and sub[i].text.islower() and any(x.cap for x in sub[:i]):
+                return sub[:i]
+            # `Rustamadji dalam keterangan resmi di Yogyakarta`, `X saat dihubungi`
+            in_name = w in ("kepada", "dengan", "dari") and i + 1 < len(sub) and sub[i + 1].cap
+            named = any(x.cap for x in sub[:i]) or sub[0].text.lower() in lex.quantifiers or \
+                sub[0].text.lower() in lex.anon_heads
+            if w in self.stops and not in_name and named:
+                return sub[:i]
+        return sub
+
     def subject_before(self, a: int, pos: int, loose: bool = False) -> tuple[str, int]:
         """The speaker words before a verb, from sentence start `a` to the verb at `pos`."""
-        text = self.body[a:pos]
-        toks = tokens(text, a)
-        while toks and toks[-1].text.lower() in self.adverbs:
+        lex = self.lex
+        toks = tokens(self.body[a:pos], a)
+        toks = [t for t in toks if t.text not in ("—", "–")] if toks and toks[-1].text in ("—", "–") else toks
+        while toks and (toks[-1].text.lower() in self.adverbs or toks[-1].text.lower() in lex.cue("negation")):
             toks.pop()
         if not toks:
             return "", pos
-        # split at commas; an apposition chunk joins the chunk before it
+        # a pronoun right before the verb is the subject, whatever stands before it
+        if toks[-1].text.lower() in lex.pronouns and (len(toks) == 1 or toks[-2].text.lower() not in ("yang",)):
+            return toks[-1].text, toks[-1].start
+        # `…, Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)`: an organisation the article defines here
+        if len(toks) >= 4 and toks[-1].text == ")" and toks[-3].text == "(" and toks[-2].text in self.ctx.acronyms:
+            long = self.ctx.acronyms[toks[-2].text]
+            k = self.body.rfind(long.rsplit(" (", 1)[0], a, pos)
+            if k >= 0:
+                lead = lex.re_connector.match(self.body[a:k])
+                head = self.body[a:k].strip(" ,")
+                if not head or (lead and lead.end() >= len(self.body[a:k].rstrip(" ,"))) or \
+                        tokens(head)[-1].text.lower() in lex.cue("through"):
+                    return self.body[k:toks[-1].end], k
+        # a clause before the subject: `AS … akan fokus pada …, setelah Rusia mengatakan`
+        for i in range(len(toks) - 1, 0, -1):
+            if toks[i].text.lower() in lex.cue("subordinator") and i + 1 < len(toks) and \
+                    toks[i + 1].cap and toks[i + 1].text[0].isalpha() and \
+                    len([t for t in toks[i + 1:] if t.text[:1].islower()]) <= 2:
+                toks = toks[i + 1:]
+                break
+        # split at commas (not inside brackets); an apposition chunk joins the chunk before it
         chunks: list[list[Tok]] = [[]]
+        depth = 0
         for t in toks:
-            if t.text == ",":
+            if t.text in "([":
+                depth += 1
+            elif t.text in ")]":
+                depth = max(0, depth - 1)
+            if t.text == "," and depth == 0:
                 chunks.append([])
             else:
                 chunks[-1].append(t)
         chunks = [c for c in chunks if c]
         if not chunks:
             return "", pos
+        while len(chunks) > 1 and self._is_adjunct(chunks[-1]):
+            chunks.pop()
+        # a list of speakers: `AS, Inggris, Korea Selatan, dan Jepang`
+        if len(chunks) >= 2 and chunks[-1][0].text.lower() in ("dan", "serta") and len(chunks[-1]) > 1:
+            k = len(chunks) - 1
+            while k - 1 >= 0 and chunks[k - 1][0].cap and len(chunks[k - 1]) <= 4 and \
+                    not lex.re_connector.fullmatch(self.body[chunks[k - 1][0].start:chunks[k - 1][-1].end] + " "):
+                k -= 1
+            if k < len(chunks) - 1:
+                group = chunks[k:]
+                first = group[0]
+                m = lex.re_connector.match(self.body[first[0].start:group[-1][-1].end])
+                st = first[0].start + (m.end() if m else 0)
+                return self.body[st:group[-1][-1].end], st
         last = chunks[-1]
+        m = lex.re_connector.match(self.body[last[0].start:last[-1].end])
+        if m and m.end() > 0:
+            last = [t for t in last if t.start >= last[0].start + m.end()]
+        last = self._cut_chunk(last)
+        if not last:
+            return "", pos
         first_low = last[0].text.lower()
         prev_first = chunks[-2][0].text.lower() if len(chunks) >= 2 else ""
-        cue_words = self.lex.cue("via_before") | self.lex.cue("according") | self.lex.cue("connector")
-        if len(chunks) >= 2 and prev_first not in cue_words and (first_low in self.lex.roles or " ".join(x.text.lower() for x in last[:2])
-                                 in self.lex.roles or first_low in self.lex.quantifiers or
-                                 (last[0].text[:1].islower() and first_low not in self.lex.anon_heads and
-                                  first_low not in self.lex.quantifiers)) and chunks[-2][-1].cap:
-            prev = chunks[-2]
+        cue_words = lex.cue("via_before") | lex.cue("according") | lex.cue("connector")
+        prev_is_connector = len(chunks) >= 2 and lex.re_connector.fullmatch(
+            self.body[chunks[-2][0].start:chunks[-2][-1].end] + " ") is not None
+        if len(chunks) >= 2 and prev_first not in cue_words and not prev_is_connector and \
+                not self._is_adjunct(chunks[-2]) and (
+                first_low in lex.roles or " ".join(x.text.lower() for x in last[:2]) in lex.roles or
+                first_low in lex.quantifiers or (last[0].text[:1].islower() and first_low not in lex.anon_heads and
+                                                 first_low not in lex.quantifiers)) and chunks[-2][-1].cap:
+            prev = self._cut_chunk(chunks[-2])
             # `Leif-Eric Easley, profesor …` — or `Komisaris Independen PLN, Andi Arief`
-            sub = prev + [Tok(prev[-1].end, prev[-1].end + 1, ",")] + last
-            return self.body[sub[0].start:sub[-1].end], sub[0].start
+            if prev:
+                m = lex.re_connector.match(self.body[prev[0].start:prev[-1].end])
+                if m and m.end() > 0:
+                    prev = [t for t in prev if t.start >= prev[0].start + m.end()]
+            if prev:
+                sub = prev + [Tok(prev[-1].end, prev[-1].end + 1, ",")] + last
+                if not any(t.text.lower() in lex.cue("passive_marker") for t in sub):
+                    return self.body[sub[0].start:sub[-1].end], sub[0].start
         sub = last
         # sentence openers are not speakers
-        m = self.lex.re_connector.match(self.body[sub[0].start:sub[-1].end])
+        m = lex.re_connector.match(self.body[sub[0].start:sub[-1].end])
         if m and m.end() > 0:
             k = sub[0].start + m.end()
             sub = [t for t in sub if t.start >= k]
         if not sub:
             return "", pos
-        if len(sub) > MAX_SUBJECT:
+        lower = [t for t in sub if t.text[:1].islower()]
+        if len(sub) > 24 or len(lower) > 6:
             if not loose:
                 return "", pos
             run = []
@@ -211,8 +403,10 @@ class Finder:
             if not run:
                 return "", pos
             sub = run
-        # a speaker is a noun phrase: no second speech verb, no clause words inside
-        if any(t.text.lower() in self.lex.pre or t.text.lower() in ("yang",) for t in sub) and not loose:
+        # a speaker is a noun phrase: no second speech verb, no clause words, no agentless passive inside
+        if any(t.text.lower() in lex.cue("passive_marker") for t in sub):
+            return "", pos
+        if any(t.text.lower() in lex.pre or t.text.lower() in ("yang",) for t in sub) and not loose:
             return "", pos
         return self.body[sub[0].start:sub[-1].end], sub[0].start
 
@@ -221,11 +415,18 @@ class Finder:
         text = self.body[a:b]
         lex = self.lex
         for m in re.finditer(r"(?<![\w-])kepada\s+", text, re.IGNORECASE):
+            if _defined_name_follows(tokens(text[m.end():m.end() + 80]), 0):
+                continue
             v = clean_medium(self.ctx, text[m.end():m.end() + 60])
             if v:
                 return v
         agencies = "|".join(re.escape(x) for x in sorted(lex.cue("via_agency"), key=len, reverse=True))
         for m in re.finditer(rf"(?<![\w-])menurut\s+(?=(?:{agencies})\s)", text, re.IGNORECASE):
+            v = clean_medium(self.ctx, text[m.end():m.end() + 80])
+            if v:
+                return v
+        # `dalam wawancara (terbaru|eksklusif) dengan Bloomberg News`
+        for m in re.finditer(r"(?<![\w-])wawancara(?:\s+[a-z]+){0,3}?\s+dengan\s+", text, re.IGNORECASE):
             v = clean_medium(self.ctx, text[m.end():m.end() + 80])
             if v:
                 return v
@@ -251,6 +452,41 @@ class Finder:
         return None
 
     # -- indirect speech in one stretch of text ----------------------------------------------------------
+    def tail_via(self, a: int, b: int) -> tuple[int, str | None]:
+        """A medium credited at the end of reported content (`…, menurut kantor berita Interfax`, `…, kantor berita
+        negara Korea Utara KCNA melaporkan pada hari Rabu`, `…, seperti dilansir Reuters`): where the content
+        ends without it, and the medium."""
+        body = self.body
+        lex = self.lex
+        text = body[a:b]
+        k = text.rfind(",")
+        tries = 0
+        agencies = _alt_words(lex.cue("via_agency"))
+        while k > 0 and tries < 2:
+            tries += 1
+            clause = text[k + 1:].strip(" .")
+            via = None
+            m = re.match(rf"(?:demikian\s+)?menurut\s+(?=(?:{agencies})\s)", clause, re.IGNORECASE)
+            if m:
+                via = clean_medium(self.ctx, clause[m.end():])
+            if via is None:
+                m = lex.re_via_before.match(clause)
+                if m:
+                    via = clean_medium(self.ctx, re.sub(r"^\s*(?:dari\s+)?", "", clause[m.end():]))
+            if via is None:
+                m = re.search(r"(?<![\w-])(?:melaporkan|melansir|mengutip)(?![\w-])", clause, re.IGNORECASE)
+                if m and m.start() > 0:
+                    who = clause[:m.start()].strip()
+                    words = who.split()
+                    if words and (words[0][:1].isupper() or who.lower().startswith(tuple(lex.cue("via_agency")))) \
+                            and len(words) <= 8:
+                        via = clean_medium(self.ctx, who)
+            if via:
+                _, cb = _trim(body, a, a + k, True)
+                return cb, via
+            k = text.rfind(",", 0, k)
+        return b, None
+
     def attribute(self, a: int, b: int, masks: Sequence[tuple[int, int]] = (), loose: bool = False
                   ) -> Attribution | None:
         """Reported speech in body[a:b] (a sentence); `masks` are quoted stretches to skip."""
@@ -261,7 +497,7 @@ class Finder:
             return any(x <= pos < y for x, y in masks)
 
         text = body[a:b]
-        # `menurut X, …` / `…, (demikian) menurut X` / `Dalam keterangan tertulis X, …`
+        # `menurut X, …` / `…, (demikian) menurut X` / `Dalam keterangan tertulis X, …` / `…, yang menurut X …`
         for rx, cue in ((lex.re_according, "menurut"), (lex.re_written, "keterangan tertulis")):
             for m in rx.finditer(text):
                 p = a + m.start()
@@ -275,27 +511,46 @@ class Finder:
                 head = body[a:p]
                 lead = lex.re_connector.match(head)
                 lead_end = a + (lead.end() if lead else 0)
-                if body[lead_end:p].strip(" ,") == "":
-                    # at the start: the content follows the phrase
-                    ca, cb = _trim(body, pe, b, True)
-                    if cb - ca > 0 and body[pe:pe + 3].lstrip().startswith(","):
-                        via = None
+                # a time or a place left between the phrase and the content (`menurut Rustamadji petang tadi, …`)
+                ce = pe
+                am = re.match(r"[^,.;\n]{1,40},", body[pe:b])
+                if am and all(t.text.lower() in lex.cue("time") or t.text.lower() in self.stops or
+                              t.text[:1].isdigit() or t.text in "()/" for t in tokens(am.group(0)[:-1])):
+                    ce = pe + am.end() - 1
+                comma_after = body[ce:ce + 3].lstrip().startswith(",")
+                nxt = tokens(body[ce:ce + 40])
+                # an unnamed descriptor runs into the content without a comma (`menurut para ahli senjata
+                # merupakan …`): the predicate starts the content
+                bare = not comma_after and nxt and (nxt[0].text.lower() in lex.cue("predicate") or
+                                                    nxt[0].text.lower() in lex.pre)
+                aa, ab = _trim(body, ce, b, True)
+                after_words = _words(body[aa:ab]) if (comma_after or bare) else 0
+                before = body[lead_end:p].rstrip()
+                if before.strip(" ,") == "" or before.endswith(" yang") or before == "yang":
+                    # at the start (or opening a relative clause): the content follows the phrase
+                    if after_words >= 2:
                         sp = self.ctx.parse(pa, start=ps)
-                        return Attribution(sp, via, cue, (ca, cb), pe)
+                        cb, via = self.tail_via(aa, ab)
+                        return Attribution(sp, via, cue, (aa, cb), pe)
                     continue
-                # at the end: the content precedes it
-                if body[p - 2:p].strip() in (",", "") or re.search(r",\s*demikian\s*$", body[a:p]):
-                    ce = p
-                    dm = re.search(r",?\s*demikian\s*$", body[a:p])
-                    if dm:
-                        ce = a + dm.start()
-                    ca, cb = _trim(body, lead_end, ce, True)
-                    if _words(body[ca:cb]) >= 3:
-                        agency = any(pa.lower().startswith(x + " ") for x in lex.cue("via_agency"))
-                        if agency:
-                            continue  # `menurut kantor berita X` after someone's words: a medium
-                        sp = self.ctx.parse(pa, start=ps)
-                        return Attribution(sp, self.via_in(pe, b), cue, (ca, cb), pe)
+                if not (body[p - 2:p].strip() in (",", "") or re.search(r",\s*demikian\s*$", body[a:p])):
+                    continue
+                ce2 = p
+                dm = re.search(r",?\s*demikian\s*$", body[a:p])
+                if dm:
+                    ce2 = a + dm.start()
+                ca, cb = _trim(body, lead_end, ce2, True)
+                if _words(body[ca:cb]) < 3:
+                    continue
+                agency = any(pa.lower().startswith(x + " ") for x in lex.cue("via_agency"))
+                if agency:
+                    continue  # `menurut kantor berita X` after someone's words: a medium
+                sp = self.ctx.parse(pa, start=ps)
+                if after_words >= 3 and after_words > _words(body[ca:cb]):
+                    # in the middle: `Kronologi kejadian ini, menurut Rustamadji, bermula ketika …`
+                    cb2, via = self.tail_via(aa, ab)
+                    return Attribution(sp, via, cue, (aa, cb2), pe)
+                return Attribution(sp, self.via_in(pe, b), cue, (ca, cb), pe)
         # `…, kata X.` / `…, katanya.` / `Polisi, kata dia, sudah …` / `Kata X, …`
         for rx, nya in ((lex.re_post_nya, True), (lex.re_post, False)):
             for m in rx.finditer(text):
@@ -306,6 +561,7 @@ class Finder:
                 at_start = pre == "" or lex.re_connector.fullmatch(pre + " ") is not None
                 if not at_start and not pre.endswith(","):
                     continue
+                via = None
                 if nya:
                     sp = self.ctx.last()
                     pe = a + m.end()
@@ -314,9 +570,28 @@ class Finder:
                     pa, ps, pe = self.phrase_after(a + m.end(), b)
                     if not pa:
                         continue
+                    # `…, lapor kantor berita Interfax, mengutip penasihat kebijakan luar negeri Putin`
+                    um = re.match(r"\s*,?\s*mengutip\s+(?:pernyataan\s+|ucapan\s+|keterangan\s+)?", body[pe:b],
+                                  re.IGNORECASE)
+                    pb = self.phrase_after(pe + um.end(), b) if um else ("", pe, pe)
+                    if pb[0]:
+                        via = clean_medium(self.ctx, pa)
+                        pa, ps, pe = pb
                     sp = self.ctx.parse(pa, start=ps)
                 after_a, after_b = _trim(body, pe, b, True)
                 after_ok = body[pe:pe + 2].lstrip().startswith(",") and _words(body[after_a:after_b]) >= 3
+                after_first = body[after_a:after_a + 30].split()[:1]
+                # `…, kata para analis, yang …`: a relative clause on the speaker is not the content
+                if after_first and after_first[0].lower() == "yang":
+                    after_ok = False
+                # `…, kata Shin, menambahkan bahwa …`: a second statement by the same speaker
+                tail = re.match(rf"(?:seraya\s+|sambil\s+|dan\s+)?(?:{_alt_words(lex.pre)})(?![\w-])\s*(?:,\s*)?(?:bahwa\s+)?", body[after_a:after_b], re.IGNORECASE)
+                extra = None
+                if tail and not at_start:
+                    ta, tb = _trim(body, after_a + tail.end(), after_b, True)
+                    if _words(body[ta:tb]) >= 3:
+                        extra = (ta, tb)
+                    after_ok = False
                 lead = lex.re_connector.match(pre)
                 ba, bb = _trim(body, a + (lead.end() if lead else 0), p, True)
                 if at_start:
@@ -329,7 +604,12 @@ class Finder:
                     content = (ba, bb)
                 if _words(body[content[0]:content[1]]) < 2:
                     continue
-                return Attribution(sp, self.via_in(pe, b), m.group(0), content, pe)
+                if via is None:
+                    via = self.via_in(pe, extra[0] if extra else b)
+                if content[0] >= pe:
+                    cb, tv = self.tail_via(*content)
+                    content, via = (content[0], cb), via or tv
+                return Attribution(sp, via, m.group(0), content, pe, extra)
         # `X mengatakan (bahwa) …`
         for m in lex.re_pre.finditer(text):
             p = a + m.start()
@@ -383,15 +663,27 @@ class Finder:
             ca, cb = _trim(body, ca, b, True)
             if _words(body[ca:cb]) < 3:
                 continue
-            if bahwa is None and head not in (",", ":") and cls in ("statement", "admit") and \
-                    _words(body[ca:cb]) < 3:
-                continue
+            clause = bahwa is not None or head in (",", ":") or head in comp or head in lex.cue("question_word")
+            if not clause:
+                # `BMKG belum mencatat adanya …`, `enggan menyebutkan …`: a denied act with no statement
+                between = [t.text.lower() for t in tokens(body[ss + len(subj):p])]
+                if any(w in lex.cue("negation") for w in between[-3:]):
+                    continue
+                # `menyatakan kekhawatirannya tentang …`: a noun-phrase object, not a statement
+                ct = tokens(body[ca:cb])
+                w0 = ct[0].text.lower() if ct else ""
+                w1 = ct[1].text.lower() if len(ct) > 1 else ""
+                if cls != "directive" and w0.endswith("nya") and len(w0) > 5 and (
+                        re.match(r"(?:ke|pe)\w+an(?:nya)$", w0) or (
+                            w1 in lex.cue("object_preposition") and w0 not in lex.pronouns)):
+                    continue
             sp = self.ctx.parse(subj, start=ss)
             if sp.name is None:
                 continue
+            cb2, tv = self.tail_via(ca, cb)
             if via is None:
-                via = self.via_in(a, ss) or self.via_in(cb, b)
-            return Attribution(sp, via, m.group(0), (ca, cb), q)
+                via = self.via_in(a, ss) or self.via_in(ss + len(subj), p) or tv
+            return Attribution(sp, via, m.group(0), (ca, cb2), q)
         # passive with a named agent: `… dikatakan Menteri X bakal …`, `… dilaporkan oleh New York Times`
         for m in lex.re_passive.finditer(text):
             p = a + m.start()
@@ -415,7 +707,11 @@ class Finder:
             if re.match(r"^(?:Informasi|Hal|Pernyataan|Kabar)\s+(?:ini|itu|tersebut)\s*$", body[ba:bb], re.IGNORECASE):
                 return Attribution(self.ctx.parse(pa, start=ps), None, "closing", None, pe)
             content = (ba, bb) if _words(body[ba:bb]) >= _words(body[aa:ab]) else (aa, ab)
-            if _words(body[content[0]:content[1]]) < 3:
+            if re.search(r"(?<![\w-])yang\s*$", before) and _words(body[aa:ab]) >= 2:
+                # `uji coba senjata yang dikatakan oleh Korea Selatan dapat dikirim ke Rusia`: the relative
+                # clause after the agent carries the reported content
+                content = (aa, ab)
+            elif _words(body[content[0]:content[1]]) < 3:
                 continue
             return Attribution(self.ctx.parse(pa, start=ps), self.via_in(pe, b), m.group(0), content, pe)
         return None
@@ -432,7 +728,7 @@ class Finder:
         m = lex.re_post_nya.match(rest)
         if m:
             return Attribution(self.ctx.last(), self.via_in(p, limit), m.group(0), None, p + m.end())
-        m = lex.re_post.match(rest)
+        m = lex.re_post.match(rest) or self._glued_post(rest)
         if m:
             pa, ps, pe = self.phrase_after(p + m.end(), limit)
             if pa:
@@ -465,6 +761,18 @@ class Finder:
                 sp = self.ctx.parse(pa, start=ps)
                 via = clean_medium(self.ctx, rest[:um.start()])
                 return Attribution(sp, via, "mengutip", None, pe)
+        return None
+
+    def _glued_post(self, rest: str):
+        """`jawabsaksi meringankan`: a post verb the scraper glued to the next word (a word of the body)."""
+        wm = re.match(r"[a-z]{5,}", rest)
+        if not wm:
+            return None
+        word = wm.group(0)
+        for v in sorted(self.lex.post, key=len, reverse=True):
+            tail = word[len(v):]
+            if word.startswith(v) and len(tail) >= 4 and tail in self.ctx.words:
+                return re.match(re.escape(v), rest)
         return None
 
     def document_speaker(self, phrase: str, clause: str = "") -> Speaker | None:
@@ -625,6 +933,7 @@ class Finder:
         prev_plain: Sentence | None = None
         prev_had_row = True
         for sent in sents:
+            self.ctx.cursor = sent.start
             if any(s.family == "d" for s in sent.spans) or sent.spans:
                 n0 = len(self.quotes)
                 self.quote_sentence(sent)
@@ -646,6 +955,8 @@ class Finder:
                 continue
             ca, cb = attr.content
             self.emit(ca, cb, "indirect", attr.speaker, attr.via, attr.cue, sent)
+            if attr.extra is not None:
+                self.emit(attr.extra[0], attr.extra[1], "indirect", attr.speaker, None, attr.cue, sent)
             prev_plain, prev_had_row = sent, True
         seen = set()
         out = []

@@ -16,7 +16,9 @@ VERB_CHOICES = (("kind", ("direct", "indirect", "both")), ("slot", ("post", "pre
                 ("class", ("statement", "directive", "question", "document", "admit", "confirm")))
 CUE_KINDS = ("according", "written", "via_before", "via_to", "via_after", "via_agency", "document", "closing",
              "not_medium", "channel", "stop", "adverb", "connector", "complementiser", "pronoun", "addressee",
-             "heading", "org_head", "abbreviation", "question_word")
+             "heading", "org_head", "abbreviation", "question_word", "negation", "passive_marker", "subordinator",
+             "alias", "through", "presiding", "legal_form", "object_preposition", "demonstrative", "time",
+             "predicate", "title_word")
 ROLE_KINDS = ("title", "role", "rank", "degree", "honorific")
 
 
@@ -96,13 +98,15 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
     prons = {r["form"].lower() for r in pron_rows if r["kind"] == "singular"}
     fc = {k: frozenset(v) for k, v in cues.items()}
     w = r"(?<![\w-])(?:{})(?![\w-])"
+    # a speech verb the scraper glued to a capitalised word (`menyebutSekjen`, `tanyaJaksa`) still counts
+    wg = r"(?<![\w-])(?:{})(?:(?![\w-])|(?=(?-i:[A-Z])))"
     return Lexicon(
         post=frozenset(post), post_nya=frozenset(post_nya), pre=pre, pre_kind=pre_kind, passive=frozenset(passive),
         post_class=post_class, cues=fc, roles=roles, role_abbrev=frozenset(abbrev), quantifiers=frozenset(quant),
         anon_heads=frozenset(heads), anon_modifiers=frozenset(mods), pronouns=frozenset(prons),
-        re_post=re.compile(w.format(_alt(post)), re.IGNORECASE),
+        re_post=re.compile(wg.format(_alt(post)), re.IGNORECASE),
         re_post_nya=re.compile(w.format(_alt(post_nya)), re.IGNORECASE),
-        re_pre=re.compile(w.format(_alt(pre)), re.IGNORECASE),
+        re_pre=re.compile(wg.format(_alt(pre)), re.IGNORECASE),
         re_passive=re.compile(w.format(_alt(passive)), re.IGNORECASE),
         re_role=re.compile(w.format(_alt(roles)), re.IGNORECASE),
         re_connector=re.compile(r"^(?:(?:{})\s*,?\s*)+".format(_alt(fc.get("connector", ()))), re.IGNORECASE),

@@ -1,11 +1,13 @@
 """Speakers: from the words of an attribution to a canonical name, role, type and medium.
 
 Works without NER: names are runs of capitalised words, roles come from `roles.tsv`, unnamed sources from
-`anonymous.tsv`. Entity mentions, where given, are preferred. Within one article a surname, a first name, a
+`anonymous.tsv`. Entity mentions, where given, only type a speaker (a LOC or ORG speaking is an organisation)
+and mark a place in front of a name as the title's scope; they never rename a speaker. Within one article a surname, a first name, a
 title alone or a pronoun resolves to the person named in full before (or, for a title, anywhere).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,10 +17,32 @@ from .lexicon import Lexicon
 
 TOKEN_RE = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|\S")
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
-ALIAS_RE = re.compile(r"(?:yang\s+(?:akrab|karib|biasa)\s+(?:disapa|dipanggil|disebut)|alias)\s+"
-                      r"((?:[A-Z][\w'’\-]*\s*){1,4})")
+ALIAS_RE = re.compile(r"(?:(?:yang|atau)\s+(?:(?:akrab|karib|biasa)\s+)?(?:disapa|dipanggil|disebut)|"
+                      r"(?:akrab|karib|biasa)\s+(?:disapa|dipanggil)|alias)\s+"
+                      r"((?:[A-Z][\w'’\-]*[ \t]*){1,4})")
+INITIAL_RE = re.compile(r"berinisial\s+([A-Z]{1,4})\b")
+GLUE_RE = re.compile(r"([A-Z][a-z]{2,})([A-Z][\w'’\-]*)")
 PAREN_ALIAS_RE = re.compile(r"((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s*\(((?:[A-Z][a-z][\w'’\-]*\s*){1,3})\)")
 CONNECT = {"dan", ",", "&", "untuk", "of", "the", "and", "kepada", "dari"}
+
+
+# a dateline at the very start of the body: `JAKARTA, KOMPAS.com -`, `Liputan6.com, Jakarta -`,
+# `TRIBUNJABAR.ID -`, or glued by a scraper to the first word (`Liputan6.com, JakartaMenteri …`)
+DATELINE_RE = re.compile(
+    r"\s*(?:[A-Z][\w.]*(?:,?[ \t]+[A-Z][\w.]*){0,4}[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?[-\u2013\u2014]+[ \t]*"
+    r"|[\w-]+\.(?:com|id|co\.id|net)[ \t]*,[ \t]*[A-Z][a-z]+(?=[A-Z][a-z]))")
+
+
+def dateline_end(body: str) -> int:
+    m = DATELINE_RE.match(body[:80])
+    if not m or m.end() > 70 or "\n" in m.group(0):
+        return 0
+    # a dateline names an outlet or a place in capitals: not an ordinary sentence opening with a dash
+    head = m.group(0)
+    if not re.search(r"\.(?:com|id|co|net)|[A-Z]{3,}", head):
+        return 0
+    return m.end()
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +84,39 @@ class ArticleContext:
     aliases: dict[str, str] = field(default_factory=dict)
     runs: list[list[Tok]] = field(default_factory=list)  # capitalised runs of the body, in order
     speakers: list[Speaker] = field(default_factory=list)  # resolved speakers so far, in order
+    capwords: set[str] = field(default_factory=set)    # capitalised words standing alone in the body
+    initials: dict[str, str] = field(default_factory=dict)  # `H` -> `seorang warga berinisial H`
+    cursor: int = 0  # where the finder is reading (for pronouns before any named speaker)
+    start: int = 0  # where the body starts after its dateline
+    _org_memo: dict[str, list[str]] = field(default_factory=dict)
+    _named: list[tuple[int, Speaker]] | None = None  # people named with a title, in order (for `dia`)
+    _memo: dict[tuple, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         toks = tokens(self.body)
         self.words = {t.text for t in toks if t.text.islower()}
+        self.capwords = {t.text for t in toks if t.cap}
+        for m in INITIAL_RE.finditer(self.body):
+            # `Seorang warga berinisial H (32)`: a person known only by initials keeps the article's descriptor
+            before = tokens(self.body[max(0, m.start() - 60):m.start()])
+            desc: list[str] = []
+            for t in reversed(before):
+                low = t.text.lower()
+                if not t.text[:1].isalpha() or (t.cap and low not in self.lex.quantifiers) or \
+                        low in self.lex.cue("stop") or low in ("oleh", "yang", "dan", "bernama", "adalah", "dari"):
+                    break
+                desc.insert(0, t.text)
+                if len(desc) >= 3 or low in self.lex.quantifiers:
+                    break
+            if desc and m.group(1) not in self.initials:
+                d = " ".join(desc + ["berinisial", m.group(1)])
+                self.initials[m.group(1)] = d[:1].lower() + d[1:]
         for m in ACRONYM_RE.finditer(self.body):
             long = self._expand_acronym(m.group(1), m.start())
             if long and m.group(1) not in self.acronyms:
                 self.acronyms[m.group(1)] = long + " (" + m.group(1) + ")"
+        self.start = dateline_end(self.body)
+        toks = [t for t in toks if t.start >= self.start]
         run: list[Tok] = []
         known = (self.lex.cue("connector") | self.lex.cue("according") | self.lex.cue("via_before") |
                  self.lex.cue("stop") | self.lex.cue("adverb") | set(self.lex.pre) | self.lex.post |
@@ -88,15 +137,22 @@ class ArticleContext:
         for m in ALIAS_RE.finditer(self.body):
             alias = " ".join(x.text for x in tokens(m.group(1)) if x.cap)
             holder = self._subject_before(m.start())
-            if alias and holder:
-                self.aliases[alias] = holder
+            if alias and holder and alias != holder:
+                self.aliases.setdefault(alias, holder)
+        for alias, holder in list(self.aliases.items()):
+            # `Gus Ipul` is also met as `Ipul` once the honorific is set aside
+            _, rest = self.strip_roles(alias.split())
+            if rest and " ".join(rest) != alias:
+                self.aliases.setdefault(" ".join(rest), holder)
 
     # -- article scans -------------------------------------------------------------------------------
     def _expand_acronym(self, acr: str, paren: int) -> str | None:
         """`Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)`: words before the bracket whose initials
         spell the acronym, then any capitalised words before them (`Kementerian Energi … (ESDM)`)."""
         before = tokens(self.body[max(0, paren - 300):paren], max(0, paren - 300))
-        letters = [c.lower() for c in acr if c.isupper()] or [acr[0].lower()]
+        letters = [c.lower() for c in acr if c.isupper()]
+        if len(letters) < 2:
+            return None  # `(Persero)`, `(Mensos)`: not an acronym to spell out
         i = len(before) - 1
         k = len(letters) - 1
         first = None
@@ -132,7 +188,8 @@ class ArticleContext:
         return k < 0 or self.body[k] in "\n.!?\"”:"
 
     def _subject_before(self, pos: int) -> str | None:
-        toks = tokens(self.body[max(0, pos - 200):pos], max(0, pos - 200))
+        a = max(self.start, pos - 200)
+        toks = tokens(self.body[a:pos], a)
         run: list[Tok] = []
         for t in reversed(toks):
             if t.cap and t.text[0].isalpha():
@@ -145,6 +202,19 @@ class ArticleContext:
         return sp.name
 
     # -- names ---------------------------------------------------------------------------------------
+    def split_glue(self, word: str) -> list[str]:
+        """`JaksaKPK` -> `Jaksa KPK`, `JakartaMenteri` -> `Jakarta Menteri`: two words a scraper glued together
+        (a title or a word the body has on its own, then a capitalised word)."""
+        m = GLUE_RE.fullmatch(word)
+        if not m:
+            return [word]
+        a, b = m.group(1), m.group(2)
+        b_head = re.match(r"[A-Z][a-z]+", b)
+        if a.lower() in self.lex.roles or is_acronym(b) or (a in self.capwords and b in self.capwords) or \
+                (b_head is not None and b_head.group(0).lower() in self.lex.roles):
+            return [a] + self.split_glue(b)
+        return [word]
+
     def unglue(self, word: str) -> str:
         """`Yusufbakal` -> `Yusuf` (a scraper glued the next word on) when the tail is a word of the body."""
         if not word[:1].isupper() or len(word) < 7 or not word[1:].islower():
@@ -156,12 +226,36 @@ class ArticleContext:
 
     def standalone(self, seq: list[str], nxt: str) -> bool:
         """Does this capitalised sequence stand elsewhere in the body without `nxt` after it?"""
+        key = ("standalone", tuple(seq), nxt)
+        if key not in self._memo:
+            self._memo[key] = self._standalone(seq, nxt)
+        return bool(self._memo[key])
+
+    def _standalone(self, seq: list[str], nxt: str) -> bool:
         n = len(seq)
         low = [s for s in seq]
         for run in self.runs:
             texts = [t.text for t in run]
             for i in range(len(texts) - n + 1):
                 if texts[i:i + n] == low and (i + n >= len(texts) or texts[i + n] != nxt):
+                    return True
+        return False
+
+    def named_alone(self, seq: list[str], prev: str) -> bool:
+        """Does the body give this name (two words or more) elsewhere without `prev` before it?"""
+        key = ("named_alone", tuple(seq), prev)
+        if key not in self._memo:
+            self._memo[key] = self._named_alone(seq, prev)
+        return bool(self._memo[key])
+
+    def _named_alone(self, seq: list[str], prev: str) -> bool:
+        n = len(seq)
+        if n < 2:
+            return False
+        for run in self.runs:
+            texts = [t.text for t in run]
+            for i in range(len(texts) - n + 1):
+                if texts[i:i + n] == seq and (i == 0 or texts[i - 1] != prev):
                     return True
         return False
 
@@ -181,19 +275,41 @@ class ArticleContext:
                 i += matched
                 continue
             t = toks[i]
-            if t[:1].islower() or not t[:1].isalpha() or (is_acronym(t) and i + 1 < len(toks)):
+            # an acronym before a name is a scope (`Menteri ESDM Bahlil`); before nothing but acronyms it is the
+            # organisation itself (`PHRI DIY`)
+            if t[:1].islower() or not t[:1].isalpha() or (is_acronym(t) and any(
+                    x[:1].isupper() and not is_acronym(x) for x in toks[i + 1:])):
                 role.append(t)
                 i += 1
                 continue
             break
         rest = toks[i:]
+        # a rank, degree or short title inside the phrase stands right before the name
+        # (`Ps Kasubdit Gakkum Ditlantas Polda Lampung Kompol Yerru Wandono`)
+        if rest:
+            for k in range(len(rest) - 2, -1, -1):
+                n = 0
+                for w in range(min(lex.role_max_words, len(rest) - 1 - k), 0, -1):
+                    key = " ".join(rest[k:k + w]).lower()
+                    if lex.roles.get(key) in ("rank", "degree", "honorific") or key in lex.role_abbrev:
+                        n = w
+                        break
+                if n and all(t[:1].isupper() and not is_acronym(t) and t.lower() not in lex.roles
+                             for t in rest[k + n:]):
+                    role.extend(rest[:k + n])
+                    rest = rest[k + n:]
+                    break
         # scope words after the title (`Presiden Rusia Vladimir Putin`, `Kadishub Jakarta Syafrin Liputo`)
         if role and len(rest) >= 3 and rest[0].lower() in lex.cue("org_head"):
             role.append(rest[0])
             rest = rest[1:]
         if role and len(rest) >= 3:
+            # the scope of the title (`Gubernur Jawa Barat Dedi Mulyadi`): words the body has on their own, a
+            # place the entity mentions name, or a name the body gives without them
+            locs = {m.text for m in self.mentions if m.label == "LOC"}
             for k in range(len(rest) - 2, 0, -1):
-                if self.standalone(rest[:k], rest[k]):
+                if self.standalone(rest[:k], rest[k]) or " ".join(rest[:k]) in locs or \
+                        self.named_alone(rest[k:], rest[k - 1]):
                     role.extend(rest[:k])
                     rest = rest[k:]
                     break
@@ -210,26 +326,53 @@ class ArticleContext:
         for sp in reversed(self.speakers):
             if sp.name and sp.type == "person" and all(p in sp.name.split() for p in parts):
                 return sp.name
-        for m in self.mentions:
-            if m.label == "PERSON" and all(p in m.canonical.split() for p in parts) and m.canonical != name:
-                return m.canonical
         if len(parts) == 1 and not is_acronym(name):
-            counts: dict[str, int] = {}
-            first: dict[str, int] = {}
-            for run in self.runs:
-                texts = [self.unglue(t.text) for t in run]
-                if name in texts and len(texts) > 1:
-                    _, rest = self.strip_roles(texts)
-                    if name in rest and 1 < len(rest) <= 4:
-                        key = " ".join(rest)
-                        counts[key] = counts.get(key, 0) + 1
-                        first.setdefault(key, run[0].start)
-            if counts:
-                return max(counts, key=lambda k: (counts[k], -first[k]))
+            key = ("full_name", name)
+            if key not in self._memo:
+                self._memo[key] = self._full_from_runs(name)
+            return self._memo[key]  # type: ignore[return-value]
+        return name
+
+    def _full_from_runs(self, name: str) -> str:
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        titled: set[str] = set()
+        for run in self.runs:
+            texts = [self.unglue(t.text) for t in run]
+            # a common word capitalised at a sentence start is no part of a name (`Kunjungan Putin`)
+            while len(texts) > 1 and texts[0].lower() in self.words and texts[0].lower() not in self.lex.roles:
+                texts = texts[1:]
+            if name in texts and len(texts) > 1:
+                role, rest = self.strip_roles(texts)
+                if name in rest and 1 < len(rest) <= 4:
+                    key = " ".join(rest)
+                    counts[key] = counts.get(key, 0) + 1
+                    first.setdefault(key, run[0].start)
+                    if role:
+                        titled.add(key)
+        if counts:
+            # a name introduced with a title (`Pemimpin Korea Utara Kim Jong Un`) is the person's full name;
+            # an untitled run may be two names side by side (`Kim Jong Un Moskow`)
+            return max(counts, key=lambda k: (k in titled, counts[k], -first[k]))
         return name
 
     def holder(self, role: str) -> str | None:
-        """The named holder of a bare title (`Menlu`, `jaksa`, `hakim`), wherever the article names one."""
+        """The named holder of a bare title (`Menlu`, `jaksa`, `hakim`), wherever the article names one; a bare
+        `hakim` is the presiding judge (`ketua majelis Surya Jaya`, `majelis hakim yang diketuai …`)."""
+        key = ("holder", role)
+        if key not in self._memo:
+            self._memo[key] = self._holder_any(role)
+        return self._memo[key]  # type: ignore[return-value]
+
+    def _holder_any(self, role: str) -> str | None:
+        if "hakim" in role.lower().split() or role.lower() in ("majelis", "majelis hakim"):
+            for cue in sorted(self.lex.cue("presiding"), key=len, reverse=True):
+                h = self._holder(cue)
+                if h:
+                    return h
+        return self._holder(role)
+
+    def _holder(self, role: str) -> str | None:
         pat = re.compile(r"(?<![\w-])" + re.escape(role).replace(r"\ ", r"\s+"), re.IGNORECASE)
         for m in pat.finditer(self.body):
             nxt = self.body[m.end():m.end() + 1]
@@ -267,18 +410,70 @@ class ArticleContext:
                 _, rest = self.strip_roles(lead + words)
                 if len(rest) >= 2:
                     return " ".join(rest)
+        # `Cecep Hidayat hadir menjadi saksi meringankan`: the holder named before the role
+        back = re.compile(r"(?<![\w-])(?:sebagai|menjadi|selaku)\s+" + re.escape(role).replace(r"\ ", r"\s+") +
+                          r"(?![\w-])", re.IGNORECASE)
+        for m in back.finditer(self.body):
+            a = max(0, m.start() - 150)
+            seg = self.body[a:m.start()]
+            cut = max(seg.rfind("."), seg.rfind("\n"), seg.rfind("\""))
+            toks = tokens(seg[cut + 1:], a + cut + 1)
+            run: list[str] = []
+            for t in reversed(toks):
+                if t.cap and t.text[0].isalpha():
+                    run.insert(0, t.text)
+                elif run:
+                    break
+            if run:
+                _, rest = self.strip_roles(run)
+                rest = [x for x in rest if not is_acronym(x)]
+                if 2 <= len(rest) <= 4:
+                    return " ".join(rest)
         return None
 
+    def org_candidates(self, name: str) -> list[str]:
+        """Longer forms of an organisation's short name the body gives: `PT PLN (Persero)` for `PLN`."""
+        if name in self._org_memo:
+            return self._org_memo[name]
+        forms = sorted(self.lex.cue("legal_form"), key=len, reverse=True)
+        pre = re.compile(r"(?i:{})\.?[ \t]+$".format("|".join(re.escape(f) for f in forms if f[:1].isalpha())))
+        post = re.compile(r"[ \t]*(?i:{})(?![\w-])".format("|".join(re.escape(f) for f in forms)))
+        out: list[str] = []
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.body):
+            a, b = m.start(), m.end()
+            pm = pre.search(self.body[max(0, a - 12):a])
+            if pm:
+                a = max(0, a - 12) + pm.start()
+                if a > 0 and (self.body[a - 1].isalnum()):
+                    a = m.start()
+            qm = post.match(self.body, b)
+            if qm:
+                b = qm.end()
+            if (a, b) != m.span():
+                out.append(self.body[a:b])
+            if len(out) >= 20:
+                break
+        self._org_memo[name] = out
+        return out
+
     def org_form(self, name: str) -> str:
-        """An organisation in its fullest form: acronyms the article defines are spelled out."""
+        """An organisation in its fullest form: the acronym the article defines is spelled out
+        (`PHRI DIY` -> `Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY`), a short name takes the company
+        form the body gives it (`PLN` -> `PT PLN (Persero)`)."""
         toks = name.split()
-        out = []
-        for t in toks:
-            if t in self.acronyms and not name.endswith("(" + t + ")"):
-                out.append(self.acronyms[t])
-            else:
-                out.append(t)
-        return " ".join(out)
+        if "(" in name:
+            return name
+        for long in self.acronyms.values():
+            if long.rsplit(" (", 1)[0] in name:
+                return name  # spelled out already
+        for i, t in enumerate(toks):
+            if t in self.acronyms:
+                return " ".join(toks[:i] + [self.acronyms[t]] + toks[i + 1:])
+        if len(toks) <= 3:
+            longer = self.org_candidates(name)
+            if longer:
+                return max(longer, key=len)
+        return name
 
     # -- a speaker phrase ----------------------------------------------------------------------------
     def parse(self, phrase: str, register: bool = True, start: int | None = None) -> Speaker:
@@ -287,50 +482,139 @@ class ArticleContext:
             self.speakers.append(sp)
         return sp
 
-    def last(self) -> Speaker:
+    def last(self, kind: str = "person") -> Speaker:
         for sp in reversed(self.speakers):
-            if sp.type == "person":
-                return Speaker(sp.name, sp.role, sp.type)
+            if sp.type == kind:
+                return Speaker(sp.name, sp.role, sp.type, sp.anonymous)
+        if kind != "person":
+            return Speaker(None)
         if self.speakers:
             sp = self.speakers[-1]
             return Speaker(sp.name, sp.role, sp.type, sp.anonymous)
+        # no speaker yet: the last person the article has named with a title (`…, Kompol Yerru Wandono
+        # mengonfirmasi insiden tersebut. Dia menyebut …`)
+        if self._named is None:
+            self._named = []
+            heads = {h.lower() for h in self.lex.cue("org_head")}
+            for run in self.runs:
+                texts = [t.text for t in run]
+                if len(texts) == 1 and texts[0] in self.initials:
+                    self._named.append((run[0].start, Speaker(self.initials[texts[0]], None, "person", True)))
+                    continue
+                role, rest = self.strip_roles(texts)
+                # named with a title, or as the subject of a sentence (`Oki Setiana Dewi mengaku …`)
+                subject = self._sentence_start(run[0].start) and texts[0].lower() not in self.words and \
+                    self.body[run[-1].end:run[-1].end + 2].strip()[:1].islower()
+                if (role or subject) and 2 <= len(rest) <= 4 and not any(t.lower() in heads for t in rest) \
+                        and not any(is_acronym(t) for t in rest):
+                    self._named.append((run[0].start, Speaker(" ".join(rest), " ".join(role) or None, "person")))
+        k = bisect.bisect_left(self._named, self.cursor, key=lambda x: x[0]) - 1
+        if k >= 0:
+            sp = self._named[k][1]
+            return Speaker(sp.name, sp.role, sp.type, sp.anonymous)
         return Speaker(None)
 
-    def _mention_in(self, start: int | None, phrase: str) -> Mention | None:
-        if start is None:
+    def mention_type(self, name: str, start: int | None) -> str | None:
+        """What the entity mentions say this name is: person (PERSON) or organisation (ORG, or a LOC: a country
+        or a city speaking is its government). The mentions only type a speaker, never rename it."""
+        if not self.mentions or not name:
             return None
-        end = start + len(phrase)
-        best = None
+        key = name.lower()
+        votes: dict[str, int] = {}
         for m in self.mentions:
-            if m.start >= start and m.end <= end + 1 and m.label in ("PERSON", "ORG"):
-                if best is None or (m.label == "PERSON" and best.label != "PERSON"):
-                    best = m
-        return best
+            near = start is not None and m.start < start + len(name) + 40 and m.end > start - 2
+            if m.text.lower() == key or m.canonical.lower() == key or (near and key in m.text.lower()):
+                t = "person" if m.label == "PERSON" else "organisation"
+                votes[t] = votes.get(t, 0) + (2 if near else 1)
+        if not votes:
+            return None
+        return max(votes, key=lambda t: votes[t])
+
+    def _typed(self, sp: Speaker, start: int | None) -> Speaker:
+        if sp.name and sp.type in ("person", "organisation") and not sp.anonymous:
+            t = self.mention_type(sp.name, start)
+            if t == "organisation" and sp.type == "person" and not sp.role:
+                sp.type = "organisation"
+        return sp
+
+    def _anaphor(self, toks: list[str]) -> Speaker | None:
+        """`Perempuan berhijab ini`, `Mensos itu`, `perusahaan tersebut`: an epithet that points back."""
+        lex = self.lex
+        if len(toks) < 2 or toks[-1].lower() not in lex.cue("demonstrative"):
+            return None
+        inner = toks[1:-1]
+        if any(t[:1].isupper() and not is_acronym(t) and t.lower() not in lex.roles for t in inner):
+            return None
+        heads = {h.lower() for h in lex.cue("org_head")}
+        if toks[0].lower() in heads:
+            return self.last("organisation")
+        if toks[0].lower() in ("hal", "informasi", "pernyataan", "kabar", "data", "kejadian", "peristiwa"):
+            return Speaker(None)
+        return self.last()
+
+    def _group(self, phrase: str) -> Speaker | None:
+        """`AS, Inggris, Korea Selatan, dan Jepang`, `militer Korea Selatan dan pemerintah Jepang`: several
+        speakers at once, kept whole."""
+        lex = self.lex
+        parts = [x.strip() for x in re.split(r",\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+", phrase) if x.strip()]
+        if len(parts) < 2 or not re.search(r"(?<![\w-])(?:dan|serta)\s", phrase):
+            return None
+        for part in parts:
+            ws = part.split()
+            if len(ws) > 4:
+                return None
+            first = ws[0]
+            if first.lower() in lex.roles or first.lower() in lex.pronouns:
+                return None
+            if first[:1].isupper():
+                continue
+            if first.lower() in lex.anon_heads and len(ws) > 1 and ws[1][:1].isupper():
+                continue
+            return None
+        return Speaker(phrase, None, "organisation")
 
     def _parse(self, phrase: str, start: int | None) -> Speaker:
+        return self._typed(self._parse_words(phrase, start), start)
+
+    def _parse_words(self, phrase: str, start: int | None) -> Speaker:
         lex = self.lex
         if not phrase:
             return Speaker(None)
         low = phrase.lower()
         if low in lex.pronouns or low in lex.post_nya:
             return self.last()
+        if re.fullmatch(r"[a-z]{2,4}", low) and low not in self.words - {low} and \
+                any(_one_edit(low, p) for p in lex.pronouns):
+            return self.last()  # `ujar dja`: a typo of `dia`
         if phrase in self.aliases:
-            return Speaker(self.aliases[phrase], None, "person")
-        m = self._mention_in(start, phrase)
-        if m is not None:
-            return Speaker(m.canonical, m.role, "person" if m.label == "PERSON" else "organisation")
-        toks = [t.text for t in tokens(phrase)]
+            target = self.aliases[phrase]
+            heads = {h.lower() for h in lex.cue("org_head")}
+            if any(w.lower() in heads for w in target.split()):
+                full = f"{target} ({phrase})"
+                return Speaker(full if full in self.body else self.org_form(target), None, "organisation")
+            return Speaker(target, None, "person")
+        if phrase in self.initials:
+            return Speaker(self.initials[phrase], None, "person", True)
+        g = self._group(phrase)
+        if g is not None:
+            return g
+        toks = [w for t in tokens(phrase) for w in self.split_glue(t.text)]
+        an = self._anaphor(toks)
+        if an is not None:
+            return an
         # apposition: `Carl Schuster, mantan direktur …` / `Jaksa KPK, Wawan Yunarwanto`
         chunks = [c.strip() for c in phrase.split(",") if c.strip()]
         if len(chunks) > 1:
-            a = self._parse(chunks[0], None)
+            a = self._parse_words(chunks[0], None)
             if a.role and chunks[1][:1].isupper():
-                b = self._parse(chunks[1], None)
-                if b.type == "person" and not b.role and b.name:
-                    return Speaker(b.name, chunks[0], "person")
+                b = self._parse_words(chunks[1], None)
+                # `Kapolres Maluku Tenggara, AKBP Frans Duma`: a rank or honorific stands before a person's name
+                if b.type == "person" and b.name and (not b.role or all(
+                        lex.roles.get(w.lower()) in ("rank", "degree", "honorific") for w in b.role.split())):
+                    return Speaker(b.name, ", ".join(x for x in (chunks[0], b.role) if x), "person")
             if a.type == "person" and a.name and a.name[:1].isupper() and not a.role:
                 return Speaker(a.name, chunks[1], "person")
-            b = self._parse(chunks[1], None)
+            b = self._parse_words(chunks[1], None)
             if b.type == "person" and a.type in ("anonymous", "unknown", "organisation") and not b.role:
                 return Speaker(b.name, chunks[0], "person")
             if a.type == "person" and a.name:
@@ -348,11 +632,30 @@ class ArticleContext:
             if not named and words[0] in lex.roles and words[0] not in lex.quantifiers:
                 holder = self.holder(words[0])
             if holder:
-                return Speaker(holder, phrase, "person")
+                return Speaker(self.full_name(holder), phrase, "person")
             if len(named) < 2 or words[0] in lex.quantifiers:
                 return Speaker(phrase[:1].lower() + phrase[1:], None, "anonymous", True)
         role, rest = self.strip_roles([self.unglue(t) if t[:1].isupper() else t for t in toks])
+        if ")" in rest and all(is_acronym(t) for t in rest[rest.index(")") + 1:]) and role and \
+                not (rest[0] == "(" or is_acronym(rest[0])):
+            # `Direktur Pengabdian kepada Masyarakat (DPKM) UGM`: a title and its office, no personal name
+            h = self.holder(phrase)
+            if h:
+                return Speaker(self.full_name(h), phrase, "person")
+            return Speaker(phrase, None, "anonymous", True)
         rest = [t for t in rest if t not in "()"]
+        # `penasihat kebijakan luar negeri Putin`: a function described by its domain and the person it serves
+        # is an unnamed source, not that person
+        if phrase[:1].islower() and len(rest) == 1 and len(role) >= 3 and role[0].lower() in lex.roles and \
+                all(w[:1].islower() and w.lower() not in lex.roles for w in role[-2:]):
+            return Speaker(phrase, None, "anonymous", True)
+        if rest and all(is_acronym(t) for t in rest):
+            # `PHRI DIY`, `KPK`: an organisation by its short name
+            if rest[0] in self.initials:
+                return Speaker(self.initials[rest[0]], None, "person", True)
+            name = " ".join(rest)
+            return Speaker(self.org_form(name), " ".join(role) or None, "organisation")
+        org = any(t.lower() in {h.lower() for h in lex.cue("org_head")} for t in rest)
         # the name is a run of capitalised words: the last one when the phrase ends in it, else the first
         runs: list[list[str]] = [[]]
         for t in rest:
@@ -361,13 +664,13 @@ class ArticleContext:
             else:
                 runs.append([])
         runs = [r for r in runs if r]
-        if len(runs) > 1 and not any(t.lower() in lex.cue("org_head") for t in rest):
+        if runs and not org:
             pick = runs[-1] if rest[-1][:1].isupper() and not is_acronym(rest[-1]) else runs[0]
             k = rest.index(pick[0])
             role = role + rest[:k]
             rest = pick
         role_s = " ".join(role) or None
-        if not rest:
+        if not rest or not runs:
             # a bare title: the named holder of it
             key = phrase.strip()
             h = self.holder(key) or (self.holder(role[0]) if role else None)
@@ -376,13 +679,38 @@ class ArticleContext:
             return Speaker(phrase[:1].lower() + phrase[1:] if phrase[:1].isupper() and
                            phrase.lower() in lex.roles else phrase, None, "anonymous", True)
         name = " ".join(rest)
-        if any(t.lower() in lex.cue("org_head") for t in rest) or (len(rest) == 1 and is_acronym(rest[0])):
+        if org:
+            heads = {h.lower() for h in lex.cue("org_head")}
+            # `Kepala Pusat Penerangan Hukum Kejaksaan Agung Harli Siregar`, `Direktur Utama PT Pertamina
+            # (Persero) Simon Aloysius Mantiri`: a title, its organisation, then the holder's name
+            if role and any(lex.roles.get(w.lower()) == "title" for w in role):
+                toks2 = [t for t in toks if t not in "()"]
+                if ")" in toks:
+                    tail = toks[len(toks) - 1 - toks[::-1].index(")") + 1:]
+                else:
+                    last_head = max(i for i, t in enumerate(toks2) if t.lower() in heads)
+                    tail = toks2[last_head + 2:]
+                if 2 <= len(tail) <= 4 and all(t[:1].isupper() and not is_acronym(t) and t.lower() not in heads
+                                               for t in tail):
+                    return Speaker(self.full_name(" ".join(tail)), " ".join(toks[:len(toks) - len(tail)]),
+                                   "person")
+            if "(" in phrase:
+                k = phrase.find(rest[0])
+                if k >= 0:
+                    name = phrase[k:].strip()
             return Speaker(self.org_form(name), role_s, "organisation")
-        if role and len(role) == 1 and role[0].lower() in lex.cue("org_head"):
+        if role and len(role) == 1 and role[0].lower() in {h.lower() for h in lex.cue("org_head")}:
             return Speaker(self.org_form(phrase), None, "organisation")
+        if len(rest) == 1 and not role and self.org_candidates(name):
+            return Speaker(self.org_form(name), None, "organisation")  # `Pertamina` -> `PT Pertamina (Persero)`
         if len(rest) <= 2:
             name = self.full_name(name)
         return Speaker(name, role_s, "person")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one substitution (`dja`/`dia`)."""
+    return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def clean_medium(ctx: ArticleContext, text: str) -> str | None:
@@ -397,13 +725,18 @@ def clean_medium(ctx: ArticleContext, text: str) -> str | None:
             break
     toks = [x.text for x in tokens(t)]
     keep: list[str] = []
-    for x in toks:
+    if toks and re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.(?:com|id|co|net|org|tv|news)", toks[0], re.IGNORECASE):
+        toks = toks[:1]  # a site credited by its address (`ameks.id`)
+        keep = toks[:]
+    for x in toks[len(keep):]:
         if x[:1].isupper() or x[:1].isdigit() or (keep and x.lower() in {"of", "the"}):
             keep.append(x)
         else:
             break
     if not keep:
         return None
+    if len(keep) >= 2 and is_acronym(keep[-1]) and not any(is_acronym(x) for x in keep[:-1]):
+        keep = keep[-1:]  # `Korea Utara KCNA`: the agency by its name, without its country
     if len(keep) >= 3:
         for k in range(len(keep) - 1, 0, -1):
             if ctx.standalone(keep[:k], keep[k]):
@@ -417,6 +750,8 @@ def clean_medium(ctx: ArticleContext, text: str) -> str | None:
         def norm(s: str) -> str:
             return re.sub(r"[^a-z0-9]", "", re.sub(r"\.(com|co|id|net)\b", "", s.lower()))
         a, b = norm(m), norm(ctx.outlet)
-        if a and b and (a.startswith(b) or b.startswith(a) or a[:6] == b[:6]):
+        # the outlet, or its own site under a regional address (`Tribunkaltim.co` in a Tribunnews article)
+        site = re.search(r"\.(?:com|co|id|net)\b", m.lower()) is not None
+        if a and b and (a.startswith(b) or b.startswith(a) or (site and a[:6] == b[:6])):
             return None
     return m
