@@ -119,15 +119,23 @@ def _add_span(spans, seg, p0, a, b):
         spans.append((p0 + a, p0 + b))
 
 
+@functools.lru_cache(maxsize=1)
+def _hedge_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First word -> the hedge phrases starting with it, so a sentence is scanned once."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, cat in _hedges():
+        index.setdefault(phrase[0], []).append((phrase, cat))
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def _markers(words: Sequence[str]) -> set[str]:
     found = set()
     low = [w.lower() for w in words]
-    for phrase, cat in _hedges():
-        n = len(phrase)
-        for i in range(len(low) - n + 1):
-            if tuple(low[i:i + n]) == phrase:
+    index = _hedge_index()
+    for i, w in enumerate(low):
+        for phrase, cat in index.get(w, ()):
+            if tuple(low[i:i + len(phrase)]) == phrase:
                 found.add(cat)
-                break
     return found
 
 

@@ -89,8 +89,16 @@ def parse_number(s: str) -> tuple[float, int] | None:
     return None
 
 
+_FIRST_WORDS: dict[int, frozenset[str]] = {}  # id(table) -> first words of its phrases (tables live as long as the process)
+
+
 def _match_phrase(toks, i, table) -> tuple[int, object] | None:
     """Longest phrase of `table` (keys: tuples of lower-case words) starting at token i."""
+    firsts = _FIRST_WORDS.get(id(table))
+    if firsts is None:
+        firsts = _FIRST_WORDS[id(table)] = frozenset(k[0] for k in table)
+    if i >= len(toks) or toks[i][2].lower() not in firsts:  # most tokens start no phrase: answer at once
+        return None
     best = None
     for n in (3, 2, 1):
         if i + n <= len(toks):
