@@ -143,7 +143,12 @@ def _emit_tables(sections, summary, output, max_width) -> None:
     from rich.console import Console
 
     buf = io.StringIO() if output not in (None, "-") else None
-    console = Console(file=buf, width=160) if buf is not None else Console()
+    if buf is not None:
+        console = Console(file=buf, width=160)
+    else:
+        console = Console()
+        if not console.is_terminal:  # piped or redirected: no width to fit, so do not squeeze to 80 columns
+            console = Console(width=160)
     for title, rows, cols in sections:
         if not rows:
             console.print(f"{title}: none" if title else "(no rows)", markup=False)
