@@ -61,5 +61,6 @@ def test_corpus_canonical_names_merge_spellings(run):
 
 def test_summary_totals(run):
     rows, summary = api.summary_rows(run)
+    assert len(rows) == 5
     assert summary["articles"] == 5 and summary["stories"] == 2
     assert summary["outlets"] >= 4

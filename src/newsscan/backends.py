@@ -10,7 +10,7 @@ import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 T = TypeVar("T")
 
@@ -37,7 +37,7 @@ class LocalBackend:
         self._pool: Any = None
         self._warm = False
 
-    def __enter__(self) -> LocalBackend:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

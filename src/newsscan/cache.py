@@ -37,6 +37,18 @@ def article_key(article: Article, version: str) -> str:
     return h.hexdigest()
 
 
+# what unpickling an entry written by an older newsscan (other record layout) can raise
+_STALE = (pickle.UnpicklingError, AttributeError, EOFError, ImportError, IndexError, TypeError, ValueError)
+
+
+def _unpickle(blob: bytes):
+    """The cached value, or None for an entry from an older layout (it is then recomputed)."""
+    try:
+        return pickle.loads(blob)
+    except _STALE:
+        return None
+
+
 class ResultCache:
     def __init__(self, folder: Path | str | None = None):
         self.folder = Path(folder) if folder else default_dir()
@@ -54,12 +66,11 @@ class ResultCache:
         out: dict[str, ArticleResult] = {}
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
-            q = "SELECT key, value FROM results WHERE key IN (%s)" % ",".join("?" * len(chunk))
+            q = f"SELECT key, value FROM results WHERE key IN ({','.join('?' * len(chunk))})"
             for key, value in self._db.execute(q, chunk):
-                try:
-                    out[key] = pickle.loads(value)
-                except Exception:  # an entry from an older layout: recompute it
-                    continue
+                result = _unpickle(value)
+                if result is not None:
+                    out[key] = result
         return out
 
     def put_many(self, items: Iterable[tuple[str, ArticleResult]]) -> None:
@@ -74,10 +85,7 @@ class ResultCache:
         row = self._db.execute("SELECT value FROM corpus WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
-        try:
-            return pickle.loads(row[0])
-        except Exception:  # an entry from an older layout: recompute it
-            return None
+        return _unpickle(row[0])
 
     def put_corpus(self, key: str, value) -> None:
         blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
