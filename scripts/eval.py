@@ -40,8 +40,7 @@ def dev_folders(dev: Path) -> list[str]:
 
 def write_jsonl(path: Path, rows) -> None:
     with open(path, "w", encoding="utf-8") as fh:
-        for r in rows:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
 def scorer(args: list[str], verbose: bool) -> str:

@@ -10,13 +10,36 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .records import (  # noqa: E402
-    Article, ArticleResult, Claim, DateMention, Evidence, Issue, Mention, Quantity, Quote, Removed, as_dict,
+from .records import (
+    Article,
+    ArticleResult,
+    Claim,
+    DateMention,
+    Evidence,
+    Issue,
+    Mention,
+    Quantity,
+    Quote,
+    Removed,
+    as_dict,
 )
 
 __all__ = [
-    "__version__", "Article", "ArticleResult", "Claim", "DateMention", "Evidence", "Issue", "Mention",
-    "Quantity", "Quote", "Removed", "as_dict", "load", "analyze", "pipeline",
+    "Article",
+    "ArticleResult",
+    "Claim",
+    "DateMention",
+    "Evidence",
+    "Issue",
+    "Mention",
+    "Quantity",
+    "Quote",
+    "Removed",
+    "__version__",
+    "analyze",
+    "as_dict",
+    "load",
+    "pipeline",
 ]
 
 

@@ -61,8 +61,14 @@ def _analyze(paths, *, jobs, use_cache, text_column, quiet):
         if not show:
             return api.analyze(paths, jobs=jobs, use_cache=use_cache, text_column=text_column)
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, \
-            TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         with Progress(SpinnerColumn(), TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),

@@ -14,7 +14,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-
 def _article(doc: Doc):
     return doc._.article
 

@@ -156,7 +156,7 @@ NER_COMPONENTS: tuple[str, ...] = ("paragraphs", "ner", "hyphen_names", "gazette
 DEFAULT_COMPONENTS: tuple[str, ...] = NER_COMPONENTS + ("entities", "dates", "quotes", "claims")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
     """The pipeline with `components` in that order, built once per process and per `components`.
 

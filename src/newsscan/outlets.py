@@ -34,7 +34,7 @@ class _Calendar:
     body_dates: tuple[re.Pattern, ...]  # a date the body's dateline gives
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _calendar() -> _Calendar:
     from .dates.lexicon import Lexicon
 

@@ -62,7 +62,7 @@ def parse_tsv(text: str, name: str, columns: tuple[str, ...], required: int = 1,
     return rows
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_tsv(name: str, columns: tuple[str, ...], required: int = 1,
              choices: tuple[tuple[str, tuple[str, ...]], ...] = (), extra_dir: str | None = None,
              ) -> tuple[dict[str, str], ...]:
@@ -78,7 +78,7 @@ def load_tsv(name: str, columns: tuple[str, ...], required: int = 1,
     return tuple(rows)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_toml(name: str, extra_dir: str | None = None) -> dict[str, Any]:
     """The packaged TOML table; a user file of the same name adds or replaces top-level entries."""
     try:
