@@ -51,12 +51,15 @@ def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
     from .records import Evidence
 
     nlp = pipeline()
-    docs = []
-    for article in articles:
-        doc = nlp.make_doc(article.body)
-        doc._.article = article
-        docs.append(doc)
-    return [ArticleResult(article=doc._.article, entities=doc._.mentions or (), dates=doc._.dates or (),
-                          quotes=doc._.quotes or (), claims=doc._.claims or (),
-                          reference_date=doc._.reference_date or Evidence(None, "none"))
-            for doc in nlp.pipe(docs)]
+    # the memory zone frees the strings and lexemes these Docs added to the vocab, so a worker's memory stays
+    # flat however many articles pass through it (the records keep plain Python strings)
+    with nlp.memory_zone():
+        docs = []
+        for article in articles:
+            doc = nlp.make_doc(article.body)
+            doc._.article = article
+            docs.append(doc)
+        return [ArticleResult(article=doc._.article, entities=doc._.mentions or (), dates=doc._.dates or (),
+                              quotes=doc._.quotes or (), claims=doc._.claims or (),
+                              reference_date=doc._.reference_date or Evidence(None, "none"))
+                for doc in nlp.pipe(docs)]

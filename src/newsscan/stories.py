@@ -29,7 +29,8 @@ AVERAGE = 0.09  # the average likeness between two groups that merge
 WORDS_WEIGHT = 0.75  # likeness = WORDS_WEIGHT * tfidf cosine + (1 - WORDS_WEIGHT) * entity overlap
 DAY_WINDOW = 4  # event days further apart than this block a link
 FLOOR = 0.05  # pairs below this tfidf cosine are not considered at all
-BLOCK = 2048  # rows per block of the sparse product
+BLOCK = 512  # rows per block of the sparse product (bounds the memory of one product)
+LEAD_CHARS = 1500  # how much of the body the likeness reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,14 +106,16 @@ def _day_gap(a, b) -> int | None:
 def _likeness(items: Sequence[StoryInput]):
     """Sparse matrix of pairwise likeness (upper triangle, above FLOOR)."""
     from scipy import sparse
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
     from sklearn.preprocessing import normalize
 
-    docs = [f"{it.title}\n{it.title}\n{it.body}" for it in items]
-    vec = TfidfVectorizer(lowercase=True, sublinear_tf=True, stop_words=_stopwords(),
-                          token_pattern=r"(?u)\b[^\W\d_][\w-]+\b", ngram_range=(1, 2), min_df=1,
-                          max_df=1.0)
-    X = vec.fit_transform(docs)
+    # the title twice and the opening of the body: the lead carries the event; the rest adds memory, not signal
+    docs = [f"{it.title}\n{it.title}\n{it.body[:LEAD_CHARS]}" for it in items]
+    # hashed features: no vocabulary of every word pair in memory (it grew faster than the corpus)
+    counts = HashingVectorizer(lowercase=True, stop_words=_stopwords(), token_pattern=r"(?u)\b[^\W\d_][\w-]+\b",
+                               ngram_range=(1, 2), n_features=2**21, alternate_sign=False, norm=None,
+                               ).transform(docs)
+    X = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
     ents = sorted({e.lower() for it in items for e in it.entities})
     index = {e: i for i, e in enumerate(ents)}
     rows, cols = [], []
