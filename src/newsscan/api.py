@@ -97,20 +97,21 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
     """Loads every article under `paths` and runs all layers. Bad inputs become `Run.issues`; results keep
     the loader's order whatever `jobs` is."""
     from .analysis import analyze_batch, pipeline_version, warm_up
-    from .cache import article_key
+    from .cache import FileCache, article_key
     from .loader import iter_articles
 
     issues: list[Issue] = []
+    cache = ResultCache(cache_dir) if use_cache else None
+    version = pipeline_version()
+    files = FileCache(cache, version) if cache else None
 
     def articles():
-        for item in iter_articles(paths, text_column=text_column):
+        for item in iter_articles(paths, text_column=text_column, file_cache=files):
             if isinstance(item, Issue):
                 issues.append(item)
             else:
                 yield item
 
-    cache = ResultCache(cache_dir) if use_cache else None
-    version = pipeline_version()
     results: list[ArticleResult] = []
     all_keys: list[str] = []
     n_cached = 0
@@ -138,6 +139,7 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
                     cache.put_many(fresh)
     finally:
         if cache:
+            files.flush()
             cache.close()
     return Run(results=results, issues=issues, cached=n_cached,
                cache_dir=str(cache.folder) if cache else None, keys=all_keys)

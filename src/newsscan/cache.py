@@ -88,10 +88,13 @@ class ResultCache:
         return _unpickle(row[0])
 
     def put_corpus(self, key: str, value) -> None:
-        blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.put_corpus_many([(key, value)])
+
+    def put_corpus_many(self, items) -> None:
+        rows = [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items]
         with self._db:
             self._db.execute("BEGIN")
-            self._db.execute("INSERT OR REPLACE INTO corpus (key, value) VALUES (?, ?)", (key, blob))
+            self._db.executemany("INSERT OR REPLACE INTO corpus (key, value) VALUES (?, ?)", rows)
 
     def clear(self) -> int:
         n = self._db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
@@ -107,3 +110,26 @@ class ResultCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+class FileCache:
+    """What the loader made of each input file, keyed by path, size and modification time (plus the pipeline
+    version, since the loader's code is part of it). Writes are buffered and committed together."""
+
+    def __init__(self, cache: ResultCache, version: str):
+        self.cache = cache
+        self.version = version
+        self._pending: list[tuple[str, object]] = []
+
+    def get(self, key: str):
+        return self.cache.get_corpus(f"{self.version}\0{key}")
+
+    def put(self, key: str, items) -> None:
+        self._pending.append((f"{self.version}\0{key}", items))
+        if len(self._pending) >= 256:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            self.cache.put_corpus_many(self._pending)
+            self._pending = []

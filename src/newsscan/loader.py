@@ -25,7 +25,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from . import outlets
 from .boilerplate import strip_boilerplate
@@ -487,14 +487,18 @@ def _read_one(path: str, text_column: str | None, extra_dir: str | None) -> Iter
 
 
 def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
-                  text_column: str | None = None, extra_dir: str | None = None) -> Iterator[Article | Issue]:
+                  text_column: str | None = None, extra_dir: str | None = None,
+                  file_cache: FileCache | None = None) -> Iterator[Article | Issue]:
     """Articles from files, folders (recursive, sorted) and glob patterns, with an Issue for every input that
-    could not be read, was read with a doubt (warning), or repeats an article already yielded (warning)."""
+    could not be read, was read with a doubt (warning), or repeats an article already yielded (warning).
+
+    With a `file_cache` (see `newsscan.cache.FileCache`), what a file gave is kept under its path, size and
+    modification time, and an unchanged file is not read and parsed again."""
     files, issues = expand_paths(paths)
     yield from issues
     seen: dict[str, str] = {}
     for path in files:
-        for item in _iter_file(path, text_column, extra_dir):
+        for item in _file_items(path, text_column, extra_dir, file_cache):
             if isinstance(item, Article):
                 first = seen.get(item.text_hash)
                 if first is not None:
@@ -507,8 +511,32 @@ def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str
             yield item
 
 
+class FileCache(Protocol):
+    def get(self, key: str) -> list[Article | Issue] | None: ...
+
+    def put(self, key: str, items: list[Article | Issue]) -> None: ...
+
+
+def _file_items(path: str, text_column: str | None, extra_dir: str | None,
+                file_cache: FileCache | None) -> Iterable[Article | Issue]:
+    if file_cache is None:
+        return _iter_file(path, text_column, extra_dir)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return _iter_file(path, text_column, extra_dir)  # it will say what is wrong
+    key = "\0".join(("file", os.path.abspath(path), str(st.st_size), str(st.st_mtime_ns), str(st.st_ino),
+                      text_column or "", extra_dir or ""))
+    items = file_cache.get(key)
+    if items is None:
+        items = list(_iter_file(path, text_column, extra_dir))
+        file_cache.put(key, items)
+    return items
+
+
 __all__ = [
     "MAX_BYTES",
+    "FileCache",
     "decode",
     "expand_paths",
     "find_columns",
