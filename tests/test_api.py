@@ -64,3 +64,23 @@ def test_summary_totals(run):
     assert len(rows) == 5
     assert summary["articles"] == 5 and summary["stories"] == 2
     assert summary["outlets"] >= 4
+
+
+def test_long_body_is_analyzed_in_parts_with_offsets_into_the_whole(tmp_path):
+    from newsscan.analysis import PART_CHARS, split_parts
+
+    para = ('"Kami akan membangun jalan baru," kata Gubernur Jawa Tengah Ahmad Luthfi di Semarang, '
+            "Senin (9/6/2025).\n")
+    body = para * (2 * PART_CHARS // len(para) + 50)
+    parts = split_parts(body)
+    assert len(parts) == 3 and "".join(t for _, t in parts) == body
+    assert all(len(t) <= PART_CHARS for _, t in parts)
+    p = tmp_path / "panjang.txt"
+    p.write_text("Judul panjang\n\n" + body, encoding="utf-8")
+    run = newsscan.analyze([str(p)], use_cache=False, jobs=1)
+    [r] = run.results
+    assert any("very long body" in i.reason for i in run.issues)
+    assert len(r.quotes) == body.count("kata Gubernur")
+    last = max(r.quotes, key=lambda q: q.start)
+    assert last.start > 2 * PART_CHARS and r.article.body[last.start:last.end] == last.text
+    assert all(r.article.body[d.start:d.end] == d.text for d in r.dates)

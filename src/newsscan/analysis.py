@@ -8,9 +8,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
+from .loader import LONG_BODY
 from .records import Article, ArticleResult
 
 
@@ -44,9 +46,35 @@ def warm_up() -> None:
     pipeline()
 
 
+PART_CHARS = LONG_BODY  # longer bodies go through the pipeline in parts (spaCy's NER wants short texts)
+
+
+def split_parts(body: str, limit: int = PART_CHARS) -> list[tuple[int, str]]:
+    """(offset, text) parts of at most `limit` characters, cut at a line break, else at a space."""
+    parts, start = [], 0
+    while len(body) - start > limit:
+        end = body.rfind("\n", start + 1, start + limit)
+        if end <= start:
+            end = body.rfind(" ", start + 1, start + limit)
+        if end <= start:
+            end = start + limit
+        parts.append((start, body[start:end]))
+        start = end
+    parts.append((start, body[start:]))
+    return parts
+
+
+def _shift(records, offset: int) -> tuple:
+    if not offset:
+        return tuple(records or ())
+    return tuple(replace(r, start=r.start + offset, end=r.end + offset) for r in records or ())
+
+
 def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
     """Every layer over a batch: one `nlp.pipe` call; each Doc knows its `Article` (`doc._.article`), so the
-    rule components can read the publication date and the outlet."""
+    rule components can read the publication date and the outlet. A body longer than `PART_CHARS` goes
+    through in parts whose records are shifted back to offsets in the whole body (the loader warns about
+    such a body: an expression that straddles two parts may be missed)."""
     from .nlp import pipeline
     from .records import Evidence
 
@@ -54,12 +82,22 @@ def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
     # the memory zone frees the strings and lexemes these Docs added to the vocab, so a worker's memory stays
     # flat however many articles pass through it (the records keep plain Python strings)
     with nlp.memory_zone():
-        docs = []
-        for article in articles:
-            doc = nlp.make_doc(article.body)
-            doc._.article = article
-            docs.append(doc)
-        return [ArticleResult(article=doc._.article, entities=doc._.mentions or (), dates=doc._.dates or (),
-                              quotes=doc._.quotes or (), claims=doc._.claims or (),
-                              reference_date=doc._.reference_date or Evidence(None, "none"))
-                for doc in nlp.pipe(docs)]
+        docs, owners = [], []
+        for i, article in enumerate(articles):
+            for offset, text in split_parts(article.body):
+                doc = nlp.make_doc(text)
+                doc._.article = article
+                docs.append(doc)
+                owners.append((i, offset))
+        found: list[dict[str, list]] = [{"e": [], "d": [], "q": [], "c": [], "ref": []} for _ in articles]
+        for doc, (i, offset) in zip(nlp.pipe(docs), owners):
+            f = found[i]
+            f["e"].extend(_shift(doc._.mentions, offset))
+            f["d"].extend(_shift(doc._.dates, offset))
+            f["q"].extend(_shift(doc._.quotes, offset))
+            # the headline's claim (offsets in the title) comes with the first part only
+            f["c"].extend(_shift([c for c in doc._.claims or () if not (offset and c.kind == "headline")], offset))
+            f["ref"].append(doc._.reference_date)
+    return [ArticleResult(article=a, entities=tuple(f["e"]), dates=tuple(f["d"]), quotes=tuple(f["q"]),
+                          claims=tuple(f["c"]), reference_date=f["ref"][0] or Evidence(None, "none"))
+            for a, f in zip(articles, found)]

@@ -33,6 +33,7 @@ from .records import Article, Issue
 from .tables import load_toml, load_tsv
 
 MAX_BYTES = 50 * 1024 * 1024
+LONG_BODY = 100_000  # characters: a longer body is analyzed in parts, and the loader says so
 TEXT_EXTS = {".txt", ".text", ""}
 JSONL_EXTS = {".jsonl", ".ndjson"}
 JSON_EXTS = {".json"}
@@ -505,6 +506,9 @@ def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str
                     yield Issue(item.path, f"duplicate of {first}: analyzed once", "warning")
                     continue
                 seen[item.text_hash] = item.path
+                if len(item.body) > LONG_BODY:
+                    yield Issue(item.path, f"very long body ({len(item.body):,} characters): analyzed in parts of "
+                                f"at most {LONG_BODY:,}; a quote or date across a cut may be missed", "warning")
                 if not _looks_indonesian(item.body):
                     yield Issue(item.path, "does not read as Indonesian (few Indonesian function words); "
                                 "loaded anyway", "warning")
