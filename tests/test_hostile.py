@@ -62,8 +62,9 @@ def test_nothing_but_furniture(write):
 def test_ten_megabyte_single_line_loads(write):
     line = ("Pemerintah memastikan bantuan sosial disalurkan kepada keluarga yang berhak di daerah. " * 120_000)
     p = write("big.txt", line[:10_000_000])
-    [a], issues = load(p)
-    assert issues == [] and len(a.body) == 10_000_000
+    [a], [issue] = load(p)
+    assert len(a.body) == 10_000_000
+    assert issue.severity == "warning" and issue.reason.startswith("very long body (10,000,000 characters)")
 
 
 def test_too_large_file_is_an_issue(tmp_path):

@@ -268,6 +268,41 @@ def test_hostile_long_inputs_stay_fast():
         find_quotes(body)
 
 
+# the adversarial shapes of issue #8 (scripts/bench.py times them at 1 MB), here at about 200 KB: whatever they
+# yield must hold together. No timing here.
+ADVERSARIAL_SIZE = 200_000
+ADVERSARIAL = {
+    "quote marks": "“", "straight quotes": '"a ', "spaces": " ", "digits": "1", "dates": "12/9/",
+    "capitalised": "Kim Jong ", "-nya": "katanya ", "one long line": "kata Easley " + "x" * 100,
+    # more of the same kind: runs of cue words, sparse marks, marks in every paragraph
+    "menurut": "menurut ", "mengatakan": "mengatakan ", "dikatakan": "dikatakan ", "acronyms": "(ABC) ",
+    "headings": "Baca juga: ", "sparse straight quotes": '"aaaaaaaaaaaaaaa ', "curly quotes": "“Kami siap,” kata Budi. ",
+    "unclosed per paragraph": "“Kami siap, kata Budi\n", "straight per paragraph": '"a "a\n', "entities": "&quot;a ",
+}
+
+
+@pytest.mark.parametrize("name", list(ADVERSARIAL))
+def test_adversarial_shapes_hold_together(name):
+    unit = ADVERSARIAL[name]
+    body = unit * (ADVERSARIAL_SIZE // len(unit))
+    qs = find_quotes(body)
+    for q in qs:
+        assert body[q.start:q.end] == q.text
+        assert q.kind in ("direct", "partial", "indirect")
+        if q.unclosed:
+            assert "\n" not in q.text  # an unclosed quote ends with its paragraph
+    for s in find_spans(body):
+        assert s.open_start < s.open_end <= s.close_start <= s.close_end <= len(body)
+        if s.unclosed:
+            assert "\n" not in body[s.open_start:s.close_start]
+
+
+def test_a_line_of_stray_marks_is_not_paired_but_prose_next_to_it_is():
+    body = "“" * 5_000 + "\n“Kami siap,” kata Budi Santoso."
+    assert all(s.open_start > 5_000 for s in find_spans(body))
+    assert [(q.text, q.speaker) for q in find_quotes(body)] == [("Kami siap", "Budi Santoso")]
+
+
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given, settings
 from hypothesis import strategies as st

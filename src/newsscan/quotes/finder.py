@@ -6,6 +6,7 @@ speakers named before them. Quote marks are paired first (`marks.py`); sentences
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,11 +14,35 @@ from dataclasses import dataclass
 from ..records import Mention, Quote
 from .lexicon import Lexicon, load_lexicon
 from .marks import Span, find_spans
-from .speakers import ArticleContext, Speaker, Tok, clean_medium, dateline_end, is_acronym, tokens
+from .speakers import (
+    ArticleContext,
+    Speaker,
+    Tok,
+    clean_medium,
+    dateline_end,
+    is_acronym,
+    iter_tokens,
+    tokens,
+    tokens_in,
+)
 
 BOUNDARY_RE = re.compile(r"\n|[.!?]+(?=\s*(?:[A-Z\"“‘'(\[«]|&(?:ldquo|quot|bdquo|laquo|#8220|#34);|$|\n))")
 MAX_PHRASE = 12
 MAX_SUBJECT = 10
+_OUTSIDE_CHARS = " \t.:,;"  # what may stand beside a heading in marks on its line
+_NOT_OUTSIDE = re.compile(r"[^ \t.:,;]")
+# a sentence is read for at most this many matches of each kind of cue (`menurut`, `kata`, `mengatakan`,
+# `dikatakan`) outside its quotes: prose has a handful; a run of cue words (hostile input) must not cost a
+# reading of the sentence for each of them
+MAX_CANDIDATES = 16
+# the speaker before a verb is looked for in at most this many characters before it
+SUBJECT_WINDOW = 1000
+_KEPADA_RE = re.compile(r"\s*kepada\s+", re.IGNORECASE)
+_OLEH_RE = re.compile(r"\s*oleh\s+", re.IGNORECASE)
+_FIRST_WORD_RE = re.compile(r"\s*(\S+)")
+_PLACE_TIME_RE = re.compile(r"[^,.;\n]{1,40},")
+_WORD_RE = re.compile(r"\w+")
+_SPACE_RE = re.compile(r"\s")
 
 
 @dataclass
@@ -72,8 +97,9 @@ def _sentences(body: str, spans: list[Span], lex: Lexicon) -> list[Sentence]:
             continue
         line_end = body.find("\n", m.end(), m.end() + 300)
         line_end = min(len(body), m.end() + 300) if line_end < 0 else line_end
-        toks = tokens(body[m.end():line_end], m.end())
-        for i, t in enumerate(toks):
+        toks: list[Tok] = []  # read as far as the loop goes (it stops at the first lower-case word)
+        for i, t in enumerate(iter_tokens(body, m.end(), line_end)):
+            toks.append(t)
             if i > 0 and t.text in "\"“«" or (t.text == "&" and body.startswith(("&ldquo;", "&quot;"), t.start)):
                 cuts.add(m.start())
                 cuts.add(t.start)  # a quote opens after the headline
@@ -157,12 +183,70 @@ def _defined_name_follows(toks: list[Tok], i: int) -> bool:
         toks[j + 2].text == ")"
 
 
+def _masker(masks: Sequence[tuple[int, int]]):
+    """`pos -> any(x <= pos < y for x, y in masks)` in O(log n) (masks may nest)."""
+    if not masks:
+        return lambda pos: False
+    order = sorted(masks)
+    starts = [x for x, _ in order]
+    reach: list[int] = []  # the furthest end among masks[0..k]
+    r = -1
+    for _, y in order:
+        r = max(r, y)
+        reach.append(r)
+
+    def masked(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and reach[k] > pos
+
+    return masked
+
+
+def _rstrip_at(body: str, a: int, p: int) -> int:
+    """The end of body[a:p].rstrip() (a body offset), reading only the trailing spaces."""
+    while p > a and body[p - 1].isspace():
+        p -= 1
+    return p
+
+
+def _only_in(body: str, a: int, e: int, chars: str) -> bool:
+    """body[a:e] is made of `chars` only (read from the end, stopping at the first other character)."""
+    while e > a and body[e - 1] in chars:
+        e -= 1
+    return e <= a
+
+
+def _demikian_before(body: str, a: int, p: int) -> tuple[int, bool] | None:
+    r"""What `re.search(r",?\s*demikian\s*$", body[a:p])` finds (its body offset and whether it has the comma),
+    read from `p` backwards instead of over the whole prefix."""
+    k = _rstrip_at(body, a, p)
+    if k - 8 < a or body[k - 8:k] != "demikian":
+        return None
+    k = _rstrip_at(body, a, k - 8)
+    if k > a and body[k - 1] == ",":
+        return k - 1, True
+    return k, False
+
+
 def _alt_words(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
+
+
+def _at_least_words(body: str, a: int, b: int, k: int) -> bool:
+    """`_words(body[a:b]) >= k`, reading only the first k words."""
+    return sum(1 for _ in itertools.islice(_WORD_RE.finditer(body, a, b), k)) >= k
+
+
+def _window_start(body: str, a: int, p: int, width: int) -> int:
+    """The start of the last `width` characters of body[a:p] (`a` when it is shorter), moved on to a word start."""
+    if p - a <= width:
+        return a
+    m = _SPACE_RE.search(body, p - width, p)
+    return m.end() if m else p
 
 
 class Finder:
@@ -174,11 +258,28 @@ class Finder:
         self.adverbs = lex.cue("adverb")
         self.quotes: list[Quote] = []
         self.last_direct: tuple[int, Speaker, str | None] | None = None
+        self._sent_texts: dict[tuple[int, int], str] = {}
+        # the connector run (`Namun, sementara itu, …`) matched in place: `lex.re_connector` without its `^`
+        self._conn = re.compile(lex.re_connector.pattern.removeprefix("^"), lex.re_connector.flags)
+        self._lead_memo: dict[tuple[int, int], int] = {}
+
+    def _lead_end(self, a: int, p: int, b: int) -> int:
+        """Where the connectors opening body[a:p] end (a + `lex.re_connector.match(body[a:p]).end()`), for a
+        sentence body[a:b]. The run from `a` is matched once per sentence: a match that ends before `p` is also
+        the match within body[a:p] (the pattern has no look-ahead), so many verbs in one sentence do not rescan."""
+        full = self._lead_memo.get((a, b))
+        if full is None:
+            m = self._conn.match(self.body, a, b)
+            full = self._lead_memo[(a, b)] = m.end() if m else a
+        if full <= p:
+            return full
+        m = self._conn.match(self.body, a, p)
+        return m.end() if m else a
 
     # -- phrases -------------------------------------------------------------------------------------------
     def phrase_after(self, pos: int, limit: int) -> tuple[str, int, int]:
         """The speaker words after a verb (`kata Carl Schuster, mantan direktur …`): text, start, end."""
-        toks = tokens(self.body[pos:limit], pos)[:MAX_PHRASE + 8]
+        toks = tokens_in(self.body, pos, limit, MAX_PHRASE + 8)
         lex = self.lex
         out: list[Tok] = []
         i = 0
@@ -493,30 +594,30 @@ class Finder:
         body = self.body
         lex = self.lex
 
-        def masked(pos: int) -> bool:
-            return any(x <= pos < y for x, y in masks)
-
+        masked = _masker(masks)
         text = body[a:b]
         # `menurut X, …` / `…, (demikian) menurut X` / `Dalam keterangan tertulis X, …` / `…, yang menurut X …`
         for rx, cue in ((lex.re_according, "menurut"), (lex.re_written, "keterangan tertulis")):
+            seen = 0
             for m in rx.finditer(text):
                 p = a + m.start()
                 if masked(p):
                     continue
+                seen += 1
+                if seen > MAX_CANDIDATES:
+                    break
                 pa, ps, pe = self.phrase_after(a + m.end(), b)
                 if not pa:
                     continue
                 if pa.lower().startswith("data "):
                     pa, ps = pa[5:], ps + 5
-                head = body[a:p]
-                lead = lex.re_connector.match(head)
-                lead_end = a + (lead.end() if lead else 0)
+                lead_end = self._lead_end(a, p, b)
                 # a time or a place left between the phrase and the content (`menurut Rustamadji petang tadi, …`)
                 ce = pe
-                am = re.match(r"[^,.;\n]{1,40},", body[pe:b])
+                am = _PLACE_TIME_RE.match(body, pe, b)
                 if am and all(t.text.lower() in lex.cue("time") or t.text.lower() in self.stops or
                               t.text[:1].isdigit() or t.text in "()/" for t in tokens(am.group(0)[:-1])):
-                    ce = pe + am.end() - 1
+                    ce = am.end() - 1
                 comma_after = body[ce:ce + 3].lstrip().startswith(",")
                 nxt = tokens(body[ce:ce + 40])
                 # an unnamed descriptor runs into the content without a comma (`menurut para ahli senjata
@@ -525,20 +626,21 @@ class Finder:
                                                     nxt[0].text.lower() in lex.pre)
                 aa, ab = _trim(body, ce, b, True)
                 after_words = _words(body[aa:ab]) if (comma_after or bare) else 0
-                before = body[lead_end:p].rstrip()
-                if before.strip(" ,") == "" or before.endswith(" yang") or before == "yang":
+                e = _rstrip_at(body, lead_end, p)
+                if _only_in(body, lead_end, e, " ,") or (e - 5 >= lead_end and body[e - 5:e] == " yang") or \
+                        body[lead_end:e] == "yang":
                     # at the start (or opening a relative clause): the content follows the phrase
                     if after_words >= 2:
                         sp = self.ctx.parse(pa, start=ps)
                         cb, via = self.tail_via(aa, ab)
                         return Attribution(sp, via, cue, (aa, cb), pe)
                     continue
-                if not (body[p - 2:p].strip() in (",", "") or re.search(r",\s*demikian\s*$", body[a:p])):
+                dm = _demikian_before(body, a, p)  # `…, demikian menurut X`
+                if not (body[p - 2:p].strip() in (",", "") or (dm is not None and dm[1])):
                     continue
                 ce2 = p
-                dm = re.search(r",?\s*demikian\s*$", body[a:p])
-                if dm:
-                    ce2 = a + dm.start()
+                if dm is not None:
+                    ce2 = dm[0]
                 ca, cb = _trim(body, lead_end, ce2, True)
                 if _words(body[ca:cb]) < 3:
                     continue
@@ -553,13 +655,18 @@ class Finder:
                 return Attribution(sp, self.via_in(pe, b), cue, (ca, cb), pe)
         # `…, kata X.` / `…, katanya.` / `Polisi, kata dia, sudah …` / `Kata X, …`
         for rx, nya in ((lex.re_post_nya, True), (lex.re_post, False)):
+            seen = 0
             for m in rx.finditer(text):
                 p = a + m.start()
                 if masked(p):
                     continue
-                pre = body[a:p].rstrip()
-                at_start = pre == "" or lex.re_connector.fullmatch(pre + " ") is not None
-                if not at_start and not pre.endswith(","):
+                seen += 1
+                if seen > MAX_CANDIDATES:
+                    break
+                # what stands before the verb, without its trailing spaces: body[a:pre_end]
+                pre_end = _rstrip_at(body, a, p)
+                at_start = pre_end == a or self._conn.fullmatch(body, a, pre_end) is not None
+                if not at_start and body[pre_end - 1] != ",":
                     continue
                 via = None
                 if nya:
@@ -592,8 +699,7 @@ class Finder:
                     if _words(body[ta:tb]) >= 3:
                         extra = (ta, tb)
                     after_ok = False
-                lead = lex.re_connector.match(pre)
-                ba, bb = _trim(body, a + (lead.end() if lead else 0), p, True)
+                ba, bb = _trim(body, self._lead_end(a, pre_end, b), p, True)
                 if at_start:
                     if not after_ok:
                         continue
@@ -611,27 +717,29 @@ class Finder:
                     content, via = (content[0], cb), via or tv
                 return Attribution(sp, via, m.group(0), content, pe, extra)
         # `X mengatakan (bahwa) …`
+        seen = 0
         for m in lex.re_pre.finditer(text):
             p = a + m.start()
             if masked(p):
                 continue
+            seen += 1
+            if seen > MAX_CANDIDATES:
+                break
             verb = m.group(0).lower()
             cls = lex.pre.get(verb, "statement")
-            subj, ss = self.subject_before(a, p, loose)
+            subj, ss = self.subject_before(_window_start(body, a, p, SUBJECT_WINDOW), p, loose)
             if not subj:
                 continue
             if subj.split()[0].lower() in lex.cue("stop") and not loose:
                 continue
             q = a + m.end()
             via = None
-            rest = body[q:b]
-            km = re.match(r"\s*kepada\s+", rest, re.IGNORECASE)
+            km = _KEPADA_RE.match(body, q, b)
             if km:
-                pa, ps, pe = self.phrase_after(q + km.end(), b)
+                pa, ps, pe = self.phrase_after(km.end(), b)
                 via = clean_medium(self.ctx, pa) if pa else None
                 q = pe if pa else q
-            rest = body[q:b]
-            toks = tokens(rest, q)
+            toks = tokens_in(body, q, b, 16)  # (no more are read)
             bahwa = None
             comp = lex.cue("complementiser")
             for i, t in enumerate(toks[:16]):
@@ -661,7 +769,7 @@ class Finder:
             else:
                 pass
             ca, cb = _trim(body, ca, b, True)
-            if _words(body[ca:cb]) < 3:
+            if not _at_least_words(body, ca, cb, 3):
                 continue
             clause = bahwa is not None or head in (",", ":") or head in comp or head in lex.cue("question_word")
             if not clause:
@@ -670,7 +778,7 @@ class Finder:
                 if any(w in lex.cue("negation") for w in between[-3:]):
                     continue
                 # `menyatakan kekhawatirannya tentang …`: a noun-phrase object, not a statement
-                ct = tokens(body[ca:cb])
+                ct = tokens_in(body, ca, cb, 2)
                 w0 = ct[0].text.lower() if ct else ""
                 w1 = ct[1].text.lower() if len(ct) > 1 else ""
                 if cls != "directive" and w0.endswith("nya") and len(w0) > 5 and (
@@ -685,16 +793,20 @@ class Finder:
                 via = self.via_in(a, ss) or self.via_in(ss + len(subj), p) or tv
             return Attribution(sp, via, m.group(0), (ca, cb2), q)
         # passive with a named agent: `… dikatakan Menteri X bakal …`, `… dilaporkan oleh New York Times`
+        seen = 0
         for m in lex.re_passive.finditer(text):
             p = a + m.start()
             if masked(p):
                 continue
+            seen += 1
+            if seen > MAX_CANDIDATES:
+                break
             q = a + m.end()
-            om = re.match(r"\s*oleh\s+", body[q:b], re.IGNORECASE)
+            om = _OLEH_RE.match(body, q, b)
             if om:
-                q += om.end()
-            nxt = body[q:b].lstrip()
-            if not nxt or not (nxt[0].isupper() or nxt.split()[0].lower() in lex.roles):
+                q = om.end()
+            nw = _FIRST_WORD_RE.match(body, q, b)  # the first word after the verb (and `oleh`)
+            if not nw or not (nw.group(1)[0].isupper() or nw.group(1).lower() in lex.roles):
                 continue
             pa, ps, pe = self.phrase_after(q, b)
             if not pa:
@@ -825,22 +937,48 @@ class Finder:
     def is_heading(self, s: Span, sent: Sentence) -> bool:
         body = self.body
         content = body[s.open_end:s.close_start].strip()
-        line_a = body.rfind("\n", 0, s.open_start) + 1
-        line_b = body.find("\n", s.close_end)
-        line_b = len(body) if line_b < 0 else line_b
-        before = body[max(line_a, s.open_start - 60):s.open_start]
+        # only the 60 characters before the mark matter for a heading cue: look no further back for the line start
+        w0 = max(0, s.open_start - 60)
+        nl = body.rfind("\n", w0, s.open_start)
+        before = body[nl + 1 if nl >= 0 else w0:s.open_start]
         hm = None
         for hm in self.lex.re_heading.finditer(before):
             pass
         if hm is not None and not before[hm.end():].strip(" \t:-–—"):
             return True
         words = re.findall(r"[^\W\d_][\w'’-]*", content)
-        outside = (body[line_a:s.open_start] + body[s.close_end:line_b]).strip(" \t.:,;")
-        if words and not content.endswith((".", "!", "?", ",")) and len(words) <= 12 and not outside:
+        if words and not content.endswith((".", "!", "?", ",")) and len(words) <= 12 and self._alone_on_line(s):
             caps = sum(w[0].isupper() for w in words)
             if caps >= max(1, 0.6 * len(words)):
                 return True
         return False
+
+    def _alone_on_line(self, s: Span) -> bool:
+        """Nothing but ` \t.:,;` stands on the span's line outside it. Scans only the run of such characters
+        next to the span (the marks of a neighbouring span stop it), never the whole line."""
+        body = self.body
+        m = _NOT_OUTSIDE.search(body, s.close_end)
+        if m is not None and m.group(0) != "\n":
+            return False
+        k = s.open_start
+        step = 16
+        while k > 0:
+            a = max(0, k - step)
+            rest = body[a:k].rstrip(_OUTSIDE_CHARS)
+            if rest:
+                return rest[-1] == "\n"
+            k = a
+            step *= 2
+        return True
+
+    def _sentence_text(self, sent: Sentence) -> str:
+        """The sentence's text, sliced once and shared by every row of it (a long sentence with many quotes
+        must not be copied once per quote)."""
+        key = (sent.start, sent.end)
+        t = self._sent_texts.get(key)
+        if t is None:
+            t = self._sent_texts[key] = self.body[sent.start:sent.end]
+        return t
 
     def emit(self, a: int, b: int, kind: str, sp: Speaker, via: str | None, cue: str | None,
              sent: Sentence, unclosed: bool = False) -> None:
@@ -850,7 +988,7 @@ class Finder:
         self.quotes.append(Quote(
             start=a, end=b, text=text, kind=kind, speaker=sp.name, speaker_role=sp.role,
             speaker_type=sp.type if sp.name else "unknown", via=via, anonymous=sp.anonymous, unclosed=unclosed,
-            cue=cue, sentence=self.body[sent.start:sent.end]))
+            cue=cue, sentence=self._sentence_text(sent)))
 
     def quote_sentence(self, sent: Sentence) -> None:
         body = self.body

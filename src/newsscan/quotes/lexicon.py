@@ -28,6 +28,16 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) or r"(?!x)x"
 
 
+def _word_re(template: str, words) -> re.Pattern:
+    """`template` (a look-behind, then `{}`) around the alternation of `words`, case-insensitive. A look-ahead for
+    the words' first letters goes in front: it does not change what matches, but the regex engine then skips a
+    position at the cost of one character test instead of trying every alternative there (a long body with
+    none of the words, `“““…` or `"a "a …`, is scanned in linear time with a small constant)."""
+    first = sorted({w[0] for w in words if w})
+    head = "(?=[{}])".format("".join(re.escape(c) for c in first)) if first else ""
+    return re.compile(head + template.format(_alt(words)), re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     post: frozenset[str]          # kata, ujar … (the speaker follows)
@@ -104,16 +114,16 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
         post=frozenset(post), post_nya=frozenset(post_nya), pre=pre, pre_kind=pre_kind, passive=frozenset(passive),
         post_class=post_class, cues=fc, roles=roles, role_abbrev=frozenset(abbrev), quantifiers=frozenset(quant),
         anon_heads=frozenset(heads), anon_modifiers=frozenset(mods), pronouns=frozenset(prons),
-        re_post=re.compile(wg.format(_alt(post)), re.IGNORECASE),
-        re_post_nya=re.compile(w.format(_alt(post_nya)), re.IGNORECASE),
-        re_pre=re.compile(wg.format(_alt(pre)), re.IGNORECASE),
-        re_passive=re.compile(w.format(_alt(passive)), re.IGNORECASE),
-        re_role=re.compile(w.format(_alt(roles)), re.IGNORECASE),
+        re_post=_word_re(wg, post),
+        re_post_nya=_word_re(w, post_nya),
+        re_pre=_word_re(wg, pre),
+        re_passive=_word_re(w, passive),
+        re_role=_word_re(w, roles),
         re_connector=re.compile(r"^(?:(?:{})\s*,?\s*)+".format(_alt(fc.get("connector", ()))), re.IGNORECASE),
-        re_closing=re.compile(w.format(_alt(fc.get("closing", ()))), re.IGNORECASE),
-        re_according=re.compile(w.format(_alt(fc.get("according", ()))), re.IGNORECASE),
-        re_written=re.compile(w.format(_alt(fc.get("written", ()))), re.IGNORECASE),
-        re_via_before=re.compile(w.format(_alt(fc.get("via_before", ()))), re.IGNORECASE),
-        re_heading=re.compile(w.format(_alt(fc.get("heading", ()))), re.IGNORECASE),
+        re_closing=_word_re(w, fc.get("closing", ())),
+        re_according=_word_re(w, fc.get("according", ())),
+        re_written=_word_re(w, fc.get("written", ())),
+        re_via_before=_word_re(w, fc.get("via_before", ())),
+        re_heading=_word_re(w, fc.get("heading", ())),
         role_max_words=max((len(k.split()) for k in roles), default=1),
     )

@@ -7,6 +7,7 @@ broke over a few lines (no mark at all on the lines between) is joined across th
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,11 @@ _MARKS = {
 MARK_RE = re.compile("|".join(re.escape(m) for m in sorted(_MARKS, key=len, reverse=True)), re.IGNORECASE)
 JOIN_LINES = 3       # a quote broken by the scraper may run over this many more lines
 JOIN_CHARS = 2000
+# a line (paragraph) with more quote marks than this, and more than one for every MARK_DENSITY characters, is no
+# prose (a data dump, a run of stray marks, a hostile input): its marks are left unpaired. Prose has a mark every
+# hundred characters or so; this keeps the marks of such a line from costing a mark, a span and a quote each.
+MAX_LINE_MARKS = 256
+MARK_DENSITY = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,26 +53,64 @@ def _is_space(ch: str) -> bool:
     return ch == "" or ch.isspace()
 
 
-def _marks(body: str) -> list[Mark]:
+_MARK_CHARS = tuple(k for k in _MARKS if not k.startswith("&"))
+_MARK_ENTITIES = tuple(k for k in _MARKS if k.startswith("&"))
+
+
+def _too_many_marks(body: str, a: int, b: int) -> bool:
+    """body[a:b] (a line) holds more quote marks (characters or entities, apostrophes included) than prose has:
+    more than MAX_LINE_MARKS and more than one for every MARK_DENSITY characters. Counted with `str.count`."""
+    limit = max(MAX_LINE_MARKS, (b - a) // MARK_DENSITY)
+    if b - a <= limit:
+        return False
+    n = 0
+    for c in _MARK_CHARS:
+        n += body.count(c, a, b)
+        if n > limit:
+            return True
+    if body.find("&", a, b) >= 0:
+        seg = body[a:b].lower()
+        for e in _MARK_ENTITIES:
+            n += seg.count(e)
+    return n > limit
+
+
+def _marks(body: str, nl: list[int] | None = None) -> list[Mark]:
+    """The quote marks of the body, with their direction; `nl` are the offsets of its line breaks. The marks of a
+    line that has too many of them (`_too_many_marks`) are skipped without being read one by one."""
+    if nl is None:
+        nl = [m.start() for m in re.finditer("\n", body)]
     out: list[Mark] = []
     n = len(body)
-    for m in MARK_RE.finditer(body):
-        fam, d = _MARKS[m.group(0).lower()] if m.group(0).startswith("&") else _MARKS[m.group(0)]
-        prev = body[m.start() - 1] if m.start() > 0 else ""
-        nxt = body[m.end()] if m.end() < n else ""
-        if fam == "s":
-            # apostrophes: Ma'ruf, Jum’at, '98, Indonesia's
-            if prev.isalnum() and nxt.isalnum():
-                continue
-            if nxt.isdigit() and (_is_space(prev) or prev in "(["):
-                continue
-            if d == "c" and prev.isalpha() and nxt in "s" and nxt:
-                continue
-        left = (_is_space(prev) or prev in "([{—–-:") and not _is_space(nxt)
-        right = not _is_space(prev) and (_is_space(nxt) or (not nxt.isalnum() and nxt not in "([{"))
-        if d == "a":
-            d = "o" if left and not right else "c" if right and not left else "a"
-        out.append(Mark(m.start(), m.end(), fam, d))
+    line_end = -1  # the end of the line of the last mark read
+    pos = 0
+    while pos < n:
+        for m in MARK_RE.finditer(body, pos):
+            if m.start() > line_end:
+                k = bisect.bisect_left(nl, m.start())
+                line_start = nl[k - 1] + 1 if k > 0 else 0
+                line_end = nl[k] if k < len(nl) else n
+                if _too_many_marks(body, line_start, line_end):
+                    pos = line_end
+                    break
+            fam, d = _MARKS[m.group(0).lower()] if m.group(0).startswith("&") else _MARKS[m.group(0)]
+            prev = body[m.start() - 1] if m.start() > 0 else ""
+            nxt = body[m.end()] if m.end() < n else ""
+            if fam == "s":
+                # apostrophes: Ma'ruf, Jum’at, '98, Indonesia's
+                if prev.isalnum() and nxt.isalnum():
+                    continue
+                if nxt.isdigit() and (_is_space(prev) or prev in "(["):
+                    continue
+                if d == "c" and prev.isalpha() and nxt in "s" and nxt:
+                    continue
+            left = (_is_space(prev) or prev in "([{—–-:") and not _is_space(nxt)
+            right = not _is_space(prev) and (_is_space(nxt) or (not nxt.isalnum() and nxt not in "([{"))
+            if d == "a":
+                d = "o" if left and not right else "c" if right and not left else "a"
+            out.append(Mark(m.start(), m.end(), fam, d))
+        else:
+            break
     return out
 
 
@@ -107,8 +151,7 @@ def _pair(body: str, marks: list[Mark], family: str, line_end, line_of) -> list[
 
 def find_spans(body: str) -> list[Span]:
     """Paired quote spans, double marks first; single marks only outside double-quoted text."""
-    nl = [i for i, ch in enumerate(body) if ch == "\n"]
-    import bisect
+    nl = [m.start() for m in re.finditer("\n", body)]
 
     def line_of(pos: int) -> int:
         return bisect.bisect_left(nl, pos)
@@ -117,7 +160,7 @@ def find_spans(body: str) -> list[Span]:
         k = bisect.bisect_left(nl, pos)
         return nl[k] if k < len(nl) else len(body)
 
-    marks = _marks(body)
+    marks = _marks(body, nl)
     doubles = _pair(body, marks, "d", line_end, line_of)
     inside = sorted((s.open_start, s.close_end) for s in doubles)
     starts = [a for a, _ in inside]

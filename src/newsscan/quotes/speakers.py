@@ -8,6 +8,7 @@ title alone or a pronoun resolves to the person named in full before (or, for a 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -60,6 +61,20 @@ def tokens(text: str, offset: int = 0) -> list[Tok]:
     return [Tok(m.start() + offset, m.end() + offset, m.group(0)) for m in TOKEN_RE.finditer(text)]
 
 
+def iter_tokens(body: str, a: int, b: int):
+    """The tokens of body[a:b] one by one (with body offsets), as `tokens(body[a:b], a)` gives them."""
+    for m in TOKEN_RE.finditer(body, a, b):
+        yield Tok(m.start(), m.end(), m.group(0))
+
+
+def tokens_in(body: str, a: int, b: int, limit: int | None = None) -> list[Tok]:
+    """`tokens(body[a:b], a)[:limit]`, reading only the tokens it returns (no slice, no tokenising the rest)."""
+    it = TOKEN_RE.finditer(body, a, b)
+    if limit is not None:
+        it = itertools.islice(it, limit)
+    return [Tok(m.start(), m.end(), m.group(0)) for m in it]
+
+
 def is_acronym(t: str) -> bool:
     letters = [c for c in t if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1 and t[:1].isupper()
@@ -93,9 +108,9 @@ class ArticleContext:
     _memo: dict[tuple, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        toks = tokens(self.body)
-        self.words = {t.text for t in toks if t.text.islower()}
-        self.capwords = {t.text for t in toks if t.cap}
+        # word sets of the lexicon that every parse asks about, built once per article rather than per call
+        self._heads = frozenset(h.lower() for h in self.lex.cue("org_head"))
+        self._degrees = frozenset(r.rstrip(".") for r, k in self.lex.roles.items() if k == "degree")
         for m in INITIAL_RE.finditer(self.body):
             # `Seorang warga berinisial H (32)`: a person known only by initials keeps the article's descriptor
             before = tokens(self.body[max(0, m.start() - 60):m.start()])
@@ -112,30 +127,44 @@ class ArticleContext:
                 d = " ".join(desc + ["berinisial", m.group(1)])
                 self.initials[m.group(1)] = d[:1].lower() + d[1:]
         for m in ACRONYM_RE.finditer(self.body):
+            if m.group(1) in self.acronyms:
+                continue  # the first definition stands
             long = self._expand_acronym(m.group(1), m.start())
-            if long and m.group(1) not in self.acronyms:
+            if long:
                 self.acronyms[m.group(1)] = long + " (" + m.group(1) + ")"
         self.start = dateline_end(self.body)
-        toks = [t for t in toks if t.start >= self.start]
         run: list[Tok] = []
         known = (self.lex.cue("connector") | self.lex.cue("according") | self.lex.cue("via_before") |
                  self.lex.cue("stop") | self.lex.cue("adverb") | set(self.lex.pre) | self.lex.post |
                  self.lex.pronouns | self.lex.quantifiers)
-        for t in toks:
-            if t.cap and t.text[0].isalpha() and not (not run and t.text.lower() in known):
-                run.append(t)
+        # one pass over the body's tokens, keeping only what is needed (no list of every token of a long body):
+        # the lower-case and capitalised words, and the capitalised runs after the dateline
+        words, capwords, runs, start = self.words, self.capwords, self.runs, self.start
+        for m in TOKEN_RE.finditer(self.body):
+            text = m.group(0)
+            cap = text[:1].isupper()
+            if cap:
+                capwords.add(text)
+            elif text.islower():
+                words.add(text)
+            if m.start() < start:
+                continue
+            if cap and text[0].isalpha() and not (not run and text.lower() in known):
+                run.append(Tok(m.start(), m.end(), text))
             else:
                 if run:
-                    self.runs.append(run)
-                run = []
+                    runs.append(run)
+                    run = []
         if run:
-            self.runs.append(run)
+            runs.append(run)
         for m in PAREN_ALIAS_RE.finditer(self.body):
             _, rest = self.strip_roles(m.group(1).split())
             if len(rest) >= 2:
                 self.aliases[m.group(2).strip()] = " ".join(rest)
         for m in ALIAS_RE.finditer(self.body):
             alias = " ".join(x.text for x in tokens(m.group(1)) if x.cap)
+            if not alias or alias in self.aliases:
+                continue  # the first holder stands (`setdefault`): no need to look for another
             holder = self._subject_before(m.start())
             if alias and holder and alias != holder:
                 self.aliases.setdefault(alias, holder)
@@ -149,10 +178,21 @@ class ArticleContext:
     def _expand_acronym(self, acr: str, paren: int) -> str | None:
         """`Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)`: words before the bracket whose initials
         spell the acronym, then any capitalised words before them (`Kementerian Energi … (ESDM)`)."""
-        before = tokens(self.body[max(0, paren - 300):paren], max(0, paren - 300))
         letters = [c.lower() for c in acr if c.isupper()]
         if len(letters) < 2:
             return None  # `(Persero)`, `(Mensos)`: not an acronym to spell out
+        w0 = max(0, paren - 300)
+        # the common way out first: the word right before the bracket is no word (`…) (ABC)`). The last token of
+        # the window is the last token after its last space (no token holds a space), so read only those.
+        e = paren
+        while e > w0 and self.body[e - 1].isspace():
+            e -= 1
+        sp = max(self.body.rfind(" ", w0, e), self.body.rfind("\n", w0, e), self.body.rfind("\t", w0, e))
+        if sp >= 0:
+            tail = tokens_in(self.body, sp + 1, e)
+            if tail and tail[-1].text.lower() not in CONNECT and not tail[-1].text[:1].isalpha():
+                return None
+        before = tokens(self.body[w0:paren], w0)
         i = len(before) - 1
         k = len(letters) - 1
         first = None
@@ -314,7 +354,7 @@ class ArticleContext:
                     rest = rest[k:]
                     break
         # trailing degrees (`…, SIK, MH`)
-        while rest and rest[-1].lower().rstrip(".") in {r.rstrip(".") for r, k in lex.roles.items() if k == "degree"}:
+        while rest and rest[-1].lower().rstrip(".") in self._degrees:
             rest = rest[:-1]
         return role, rest
 
@@ -495,7 +535,7 @@ class ArticleContext:
         # mengonfirmasi insiden tersebut. Dia menyebut …`)
         if self._named is None:
             self._named = []
-            heads = {h.lower() for h in self.lex.cue("org_head")}
+            heads = self._heads
             for run in self.runs:
                 texts = [t.text for t in run]
                 if len(texts) == 1 and texts[0] in self.initials:
@@ -545,7 +585,7 @@ class ArticleContext:
         inner = toks[1:-1]
         if any(t[:1].isupper() and not is_acronym(t) and t.lower() not in lex.roles for t in inner):
             return None
-        heads = {h.lower() for h in lex.cue("org_head")}
+        heads = self._heads
         if toks[0].lower() in heads:
             return self.last("organisation")
         if toks[0].lower() in ("hal", "informasi", "pernyataan", "kabar", "data", "kejadian", "peristiwa"):
@@ -588,7 +628,7 @@ class ArticleContext:
             return self.last()  # `ujar dja`: a typo of `dia`
         if phrase in self.aliases:
             target = self.aliases[phrase]
-            heads = {h.lower() for h in lex.cue("org_head")}
+            heads = self._heads
             if any(w.lower() in heads for w in target.split()):
                 full = f"{target} ({phrase})"
                 return Speaker(full if full in self.body else self.org_form(target), None, "organisation")
@@ -655,7 +695,7 @@ class ArticleContext:
                 return Speaker(self.initials[rest[0]], None, "person", True)
             name = " ".join(rest)
             return Speaker(self.org_form(name), " ".join(role) or None, "organisation")
-        org = any(t.lower() in {h.lower() for h in lex.cue("org_head")} for t in rest)
+        org = any(t.lower() in self._heads for t in rest)
         # the name is a run of capitalised words: the last one when the phrase ends in it, else the first
         runs: list[list[str]] = [[]]
         for t in rest:
@@ -680,7 +720,7 @@ class ArticleContext:
                            phrase.lower() in lex.roles else phrase, None, "anonymous", True)
         name = " ".join(rest)
         if org:
-            heads = {h.lower() for h in lex.cue("org_head")}
+            heads = self._heads
             # `Kepala Pusat Penerangan Hukum Kejaksaan Agung Harli Siregar`, `Direktur Utama PT Pertamina
             # (Persero) Simon Aloysius Mantiri`: a title, its organisation, then the holder's name
             if role and any(lex.roles.get(w.lower()) == "title" for w in role):
@@ -699,7 +739,7 @@ class ArticleContext:
                 if k >= 0:
                     name = phrase[k:].strip()
             return Speaker(self.org_form(name), role_s, "organisation")
-        if role and len(role) == 1 and role[0].lower() in {h.lower() for h in lex.cue("org_head")}:
+        if role and len(role) == 1 and role[0].lower() in self._heads:
             return Speaker(self.org_form(phrase), None, "organisation")
         if len(rest) == 1 and not role and self.org_candidates(name):
             return Speaker(self.org_form(name), None, "organisation")  # `Pertamina` -> `PT Pertamina (Persero)`
