@@ -70,6 +70,23 @@ def _shift(records, offset: int) -> tuple:
     return tuple(replace(r, start=r.start + offset, end=r.end + offset) for r in records or ())
 
 
+BATCH_CHARS = 200_000  # text per nlp.pipe batch: the NER's working memory grows with the text in a batch
+
+
+def _pipe_bounded(nlp, docs):
+    """`nlp.pipe` over `docs` in batches of at most BATCH_CHARS characters (at least one Doc each), so that a
+    10 MB page in parts costs the memory of two parts, not of all of them."""
+    batch, size = [], 0
+    for doc in docs:
+        if batch and size + len(doc.text) > BATCH_CHARS:
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append(doc)
+        size += len(doc.text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
 def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
     """Every layer over a batch: one `nlp.pipe` call; each Doc knows its `Article` (`doc._.article`), so the
     rule components can read the publication date and the outlet. A body longer than `PART_CHARS` goes
@@ -90,7 +107,7 @@ def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
                 docs.append(doc)
                 owners.append((i, offset))
         found: list[dict[str, list]] = [{"e": [], "d": [], "q": [], "c": [], "ref": []} for _ in articles]
-        for doc, (i, offset) in zip(nlp.pipe(docs), owners):
+        for doc, (i, offset) in zip(_pipe_bounded(nlp, docs), owners):
             f = found[i]
             f["e"].extend(_shift(doc._.mentions, offset))
             f["d"].extend(_shift(doc._.dates, offset))
