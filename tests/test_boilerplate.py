@@ -162,3 +162,32 @@ def test_bad_user_regex_names_file_and_line(tmp_path):
     (tmp_path / "boilerplate.tsv").write_text("pattern\tkind\treason\n(unclosed\tregex\tx\n", encoding="utf-8")
     with pytest.raises(DataTableError, match=r"boilerplate.tsv:2: bad regular expression"):
         load_rules(str(tmp_path))
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+LINE = st.one_of(st.text(max_size=80), st.sampled_from([
+    "Baca Juga", "Baca juga: Kim tiba di Rusia", "Pilihan Editor: Putin", "Iklan", "ADVERTISEMENT",
+    "SCROLL TO CONTINUE WITH CONTENT", "(prf/ega)", "Bagikan :", "Scroll to Top", "Logo Kompas",
+    "Presiden Joko Widodo meresmikan jalan tol di Semarang.", ""]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINE, max_size=25))
+def test_nothing_is_lost_and_the_result_is_deterministic(lines):
+    lines = [ln.replace("\n", " ").replace("\r", " ") for ln in lines]
+    kept, removed = strip_boilerplate(lines)
+    assert (kept, removed) == strip_boilerplate(lines)
+    whole = {(r.line, r.text) for r in removed}
+    gone = {r.line for r in removed}
+    k = 0
+    for i, line in enumerate(lines):
+        if (i, line) in whole:  # taken out whole, on record
+            continue
+        # kept as it was, or kept with a part cut out that is on record
+        assert k < len(kept) and (kept[k] == line or i in gone)
+        k += 1
+    assert k == len(kept)
+    for r in removed:
+        assert r.text in lines[r.line]
