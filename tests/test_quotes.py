@@ -319,3 +319,10 @@ def test_arbitrary_text_never_raises_and_offsets_hold(body):
         assert body[q.start:q.end] == q.text
         assert q.kind in ("direct", "partial", "indirect")
     assert find_quotes(body) == qs
+
+
+def test_speech_verb_in_a_purpose_clause_is_not_speech():
+    body = ("Kalender ini memudahkan para wisatawan untuk memastikan bahwa mereka mampu merencanakan perjalanan "
+            "yang lebih terjangkau. Menteri Pariwisata Sandiaga Uno memastikan bahwa harga tiket akan turun.")
+    [q] = find_quotes(body)
+    assert q.text == "harga tiket akan turun" and q.speaker.endswith("Sandiaga Uno")

@@ -772,6 +772,10 @@ class Finder:
             if not _at_least_words(body, ca, cb, 3):
                 continue
             clause = bahwa is not None or head in (",", ":") or head in comp or head in lex.cue("question_word")
+            # `… memudahkan wisatawan untuk memastikan bahwa …`: a verb in a purpose clause reports nothing
+            before = tokens(body[max(ss, p - 40):p])
+            if before and before[-1].text.lower() in lex.cue("purpose"):
+                continue
             if not clause:
                 # `BMKG belum mencatat adanya …`, `enggan menyebutkan …`: a denied act with no statement
                 between = [t.text.lower() for t in tokens(body[ss + len(subj):p])]
