@@ -280,3 +280,73 @@ def test_direct_and_indirect_quote_is_not_shared():
                        quotes=(Quote(i, i + len(q), q, "indirect", "Daryono"),))
     d = compare_story(Story(id="s", title="t", articles=("a/1.txt", "a/2.txt")), {"a/1.txt": ra, "a/2.txt": rb})
     assert not d.shared_quotes
+
+
+def titled(path, outlet, title, body):
+    art = Article(id=path, path=path, outlet=outlet, outlet_evidence=Evidence(outlet, "test"), title=title,
+                  published="2023-09-12", published_evidence=Evidence("2023-09-12", "test"), body=body)
+    return ArticleResult(article=art, claims=tuple(find_claims(body, title=title)))
+
+
+def venue_diff(*arts):
+    rs = {f"v/{i}.txt": titled(f"v/{i}.txt", outlet, title, body) for i, (outlet, title, body) in enumerate(arts)}
+    return compare_story(Story(id="s", title="t", articles=tuple(rs)), rs)
+
+
+def venue_conflicts(d):
+    return [c for c in d.conflicts if c.what == "place"]
+
+
+def test_planned_venue_against_reported_venue_is_a_conflict():
+    d = venue_diff(
+        ("cekricek", "Kim Akan Bertemu Putin",
+         "Kim dikabarkan akan bertemu Putin pekan ini. Diperkirakan pertemuan akan berlangsung di kota "
+         "pelabuhan Vladivostok, Rusia, mengingat lokasinya yang dekat."),
+        ("egindo", "Kim Bertemu Putin",
+         "Kim bertemu Putin pada Rabu. Putin menyambutnya di Vostochny Cosmodrome, fasilitas peluncuran "
+         "luar angkasa di wilayah Amur."))
+    cs = venue_conflicts(d)
+    assert len(cs) == 1
+    assert "Vladivostok (plan)" in cs[0].note and "Vostochny Cosmodrome (report)" in cs[0].note
+    assert "berlangsung di kota pelabuhan Vladivostok" in cs[0].a.text
+
+
+def test_city_against_its_region_or_country_is_not_a_conflict():
+    d = venue_diff(
+        ("a", "Kim Bertemu Putin", "Kim bertemu Putin di Vladivostok pada Rabu."),
+        ("b", "Kim Bertemu Putin", "Kim bertemu Putin di Timur Jauh Rusia pada Rabu."),
+        ("c", "Kim Bertemu Putin", "Kim bertemu Putin di Rusia pada Rabu."),
+        ("d", "Kim Bertemu Putin", "Kim bertemu Putin di wilayah Amur pada Rabu."))
+    assert not venue_conflicts(d)
+
+
+def test_site_the_other_outlet_places_in_the_city_is_not_a_conflict():
+    d = venue_diff(
+        ("a", "Jokowi Bertemu Anwar", "Jokowi bertemu Anwar di Istana Bogor pada Selasa."),
+        ("b", "Jokowi Bertemu Anwar", "Jokowi bertemu Anwar di Bogor. Pertemuan di Istana Bogor, Bogor, hangat."))
+    assert not venue_conflicts(d)
+
+
+def test_same_venue_is_not_a_conflict():
+    d = venue_diff(
+        ("a", "Kim Bertemu Putin", "Kim bertemu Putin di Vostochny Cosmodrome pada Rabu."),
+        ("b", "Kim Bertemu Putin", "Putin menyambut Kim di Vostochny Cosmodrome, kata media pemerintah."))
+    assert not venue_conflicts(d)
+
+
+def test_headline_venue_against_its_own_body_is_a_conflict_with_the_title_side_marked():
+    d = venue_diff(
+        ("a", "Kim Bertemu Putin Di Moskow, Washington Curiga",
+         "Kim bertemu Putin pada Rabu. Putin menyambutnya di Vostochny Cosmodrome, fasilitas peluncuran."),
+        ("b", "Kim Tiba Untuk Bertemu Putin", "Kim tiba di Rusia untuk bertemu Putin. Kremlin di Moskow diam."))
+    cs = venue_conflicts(d)
+    assert len(cs) == 1 and cs[0].a.path == cs[0].b.path
+    assert cs[0].a.in_title and cs[0].a.text.startswith("Kim Bertemu Putin Di Moskow")
+    assert cs[0].to_dict()["a"]["in_title"] is True
+
+
+def test_earlier_meeting_is_not_the_story_venue():
+    d = venue_diff(
+        ("a", "Kim Bertemu Putin", "Kim bertemu Putin di Vostochny Cosmodrome pada Rabu."),
+        ("b", "Kim Akan Bertemu Putin", "Kim terakhir kali bertemu Putin di Vladivostok pada April 2019."))
+    assert not venue_conflicts(d)

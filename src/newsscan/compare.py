@@ -19,6 +19,13 @@ event verb or an event anaphor (`peristiwa ini terjadi …`). A pair is then cla
   - the clock time of the story's event: per article the first sentence that names the event (a verb the
     titles share, or `peristiwa ini terjadi …`) with a time, so each time meets its right partner;
   - the administrative unit of one place (`Desa Debut, Kecamatan Sorbai` / `… Kecamatan Manyeu`);
+  - the venue of the story's event (a kind of data/event_words.tsv, such as a meeting, whose verb the titles
+    share): per article the city or site in `di X`/`ke X` just after an event word (`pertemuan akan
+    berlangsung di kota pelabuhan Vladivostok` / `menyambutnya di Vostochny Cosmodrome`), noted as plan or
+    report; never a region or country (data/regions.tsv, `wilayah`), a place an article puts inside the
+    other (`X, Y`, `X … di Y`), a venue the other article names anyway, or sentences of two days or of an
+    earlier meeting. A headline venue its own body never uses is compared too (`in_title`), also within
+    its article;
   - a name filling one noun in aligned sentences (`truk Fuso` / `truk Hino`, aligned by a shared name
     such as `Daihatsu Sigra`), where neither article writes the other's name after that noun;
   - a denial against an assertion of the same predicate in near-identical sentences.
@@ -683,6 +690,169 @@ def _unit_conflicts(A: _Art, B: _Art) -> list[tuple[Claim, Claim, str]]:
     return out
 
 
+# ---------------------------------------------------------------- venue of the story's event
+
+
+@functools.lru_cache(maxsize=1)
+def _event_groups() -> dict[str, str]:
+    """Lemma -> event kind (data/event_words.tsv): `temu`, `sambut` -> meeting; `langsung` -> venue."""
+    return {r["lemma"].lower(): r["group"] for r in load_tsv("event_words.tsv", ("lemma", "group"), 2)}
+
+
+@functools.lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """Names of countries and large regions, lower case (data/regions.tsv)."""
+    return frozenset(r["name"].lower() for r in load_tsv("regions.tsv", ("name", "kind"), 2))
+
+
+_VENUE_AT = re.compile(rf"\b(?:[Dd]i|[Kk]e|DI|KE)\s+((?:[a-z]+\s+){{0,2}})({_NAMEW}(?:\s+{_NAMEW}){{0,3}})")
+_CLAUSE_END = re.compile(r"[,;:.!?()\"“”–—]| - ")
+_PAST = re.compile(r"\b(?:terakhir kali|pertama kali(?:nya)?|silam)\b", re.IGNORECASE)
+_SEE_ALSO = re.compile(r"\bbaca(?: juga)?\s*:", re.IGNORECASE)  # a link to another article
+VENUE_REACH = 5  # words between the event word and its `di X`
+
+
+@dataclass(frozen=True, slots=True)
+class _Venue:
+    claim: Claim
+    name: str  # the place name (`Vladivostok`, `Vostochny Cosmodrome`)
+    planned: bool  # the sentence says it is a plan or a guess (`diperkirakan … akan berlangsung di X`)
+    explicit: bool  # a take-place verb states it (`berlangsung di X`)
+    headline: bool
+
+
+def _event_lemmas(main: set[str]) -> set[str]:
+    groups = _event_groups()
+    kinds = {groups[v] for v in main if v in groups and groups[v] != "venue"}
+    # only events of a kind the table knows (a meeting): a verb the titles share is not always an event
+    # with one venue (`memastikan tempat`, `mengikuti turnamen`)
+    return {w for w, g in groups.items() if g in kinds}
+
+
+def _is_region(heads: Sequence[str], name: str, texts: Sequence[str]) -> bool:
+    """A country, a large region or an area holding other places: `Timur Jauh Rusia`, `wilayah Amur`,
+    `Rusia`; or a name the articles write as the container of another place (`Vladivostok, Rusia`,
+    `di X di Amur`)."""
+    kinds, levels = place_kinds(), place_words()
+    if any(kinds.get(h) in ("container", "area") or levels.get(h, 0) >= 4 for h in heads):
+        return True
+    regions = _regions()
+    words = name.lower().split()
+    grams = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    if grams & regions:
+        return True
+    return False
+
+
+def _contains(texts: Sequence[str], outer: str, inner: str) -> bool:
+    """An article writes `inner` as lying in `outer`: `X, Y` or `X, <apposition> di Y` (`Universitas
+    Federal Timur Jauh di Vladivostok`, `Bandara Soekarno-Hatta, Tangerang`)."""
+    i, o = re.escape(inner), re.escape(outer)
+    pat = re.compile(rf"\b{i}\b(?:,\s+|[^.!?]{{0,80}}?\b[Dd]i\s+)(?:[a-z]+\s+){{0,2}}{o}\b")
+    return any(pat.search(t) for t in texts)
+
+
+def _venues(art: _Art, events: set[str], year: str | None, texts: Sequence[str]) -> list[_Venue]:
+    """Where the article puts the story's event: a city or a site (not a region or a country) in `di X` /
+    `ke X` within a few words after a word of the event (`bertemu`, `pertemuan … berlangsung`,
+    `menyambutnya`), in the same clause; sentences of another year or of an earlier happening (`terakhir
+    kali`) are left out."""
+    out = []
+    heads = place_words()
+    groups = _event_groups()
+    for c in art.claims:
+        if c.kind == "circumstance":
+            continue
+        if year and any(v[:4].isdigit() and v[:4] != year for v in c.dates):
+            continue
+        if _PAST.search(c.text) or _SEE_ALSO.search(c.text):
+            continue
+        explicit = any(groups.get(lemma(w.lower())) == "venue" for w in _WORD.findall(c.text))
+        for m in _WORD.finditer(c.text):
+            if lemma(m.group(0).lower()) not in events:
+                continue
+            rest = c.text[m.end():m.end() + 120]
+            stop = _CLAUSE_END.search(rest)
+            rest = rest[:stop.start()] if stop else rest
+            v = _VENUE_AT.search(rest)
+            if not v or len(_WORD.findall(rest[:v.start()])) > VENUE_REACH:
+                continue
+            lead = v.group(1).split()
+            if any(w not in heads for w in lead):
+                continue
+            names = v.group(2).split()
+            if c.kind == "headline":
+                names = names[:1]  # a title-case headline: one word
+            while names and names[-1] in _CALENDAR:
+                names.pop()
+            if not names or names[0] in _CALENDAR:
+                continue
+            name = " ".join(names)
+            if _is_region(lead, name, texts):
+                continue
+            # a title-case headline capitalises every word: its place must be a name some body writes so
+            if c.kind == "headline" and not any(re.search(rf"(?<=[a-z,] ){re.escape(name)}\b", t) for t in texts):
+                continue
+            planned = c.modality in ("planned", "uncertain")
+            out.append(_Venue(c, name, planned, explicit, c.kind == "headline"))
+            break
+    return out
+
+
+def _mentions(text: str, name: str) -> bool:
+    return bool(re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)) or any(
+        re.search(rf"\b{re.escape(w)}\b", text) for w in name.split() if len(w) >= 5 and w.lower() not in _regions())
+
+
+def _venue_note(x: _Venue, y: _Venue) -> str:
+    tag = lambda v: f"{v.name} ({'title, ' if v.headline else ''}{'plan' if v.planned else 'report'})"
+    return f"{tag(x)} / {tag(y)}"
+
+
+def _story_venues(arts: Sequence[_Art], main: set[str]) -> list[tuple[list[_Venue], _Venue | None]]:
+    """Per article (body venues, headline venue when it differs from every body venue)."""
+    events = _event_lemmas(main)
+    years = Counter(a.result.article.published[:4] for a in arts if a.result.article.published)
+    year = years.most_common(1)[0][0] if years else None
+    texts = [a.result.article.body for a in arts]
+    out = []
+    for art in arts:
+        vs = _venues(art, events, year, texts)
+        body = [v for v in vs if not v.headline]
+        head = next((v for v in vs if v.headline), None)
+        if head and any(_place_match(head.name, v.name) for v in body):
+            head = None
+        # the explicit venue statement first (`pertemuan akan berlangsung di X`)
+        body.sort(key=lambda v: not v.explicit)
+        out.append((body, head))
+    return out
+
+
+def _text_of(art: _Art, title: bool = True) -> str:
+    a = art.result.article
+    return ((a.title or "") + "\n" if title else "") + a.body[a.dateline_end:]
+
+
+def _venue_conflict(A: _Art, xs: Sequence[_Venue], B: _Art, ys: Sequence[_Venue], texts: Sequence[str] = ()
+                    ) -> tuple[_Venue, _Venue] | None:
+    """Two accounts put the event in two different cities or sites: no venue of one matches a venue of the
+    other, and neither article names the other's venue anywhere (then one may hold the other)."""
+    if not xs or not ys or any(_place_match(x.name, y.name) for x in xs for y in ys):
+        return None
+    x, y = xs[0], ys[0]
+    if _day_slot(x.claim, y.claim)[0] == "conflict":
+        return None  # two days: two happenings
+    if any(_contains(texts, u.name, v.name) or _contains(texts, v.name, u.name) for u in xs for v in ys):
+        return None
+    if A is B:  # the headline against its own body: the body never puts anything in the headline's venue
+        at = re.compile(rf"\b(?:[Dd]i|[Kk]e|[Dd]ari)\s+(?:[a-z]+\s+){{0,2}}{re.escape(x.name)}\b")
+        return None if at.search(_text_of(A, False)) else (x, y)
+    if any(_mentions(_text_of(A, not x.headline), v.name) for v in ys) or any(
+            _mentions(_text_of(B, not y.headline), v.name) for v in xs):
+        return None
+    return x, y
+
+
 SAME_SPEAKER_OVERLAP = QUOTE_OVERLAP  # the same speaker: 0.6 of the shorter quote's words in order
 UNKNOWN_SPEAKER_OVERLAP = 0.7  # one speaker unknown
 OTHER_SPEAKER_OVERLAP = 0.85  # two different speaker names (a role in one outlet, the name in another)
@@ -807,6 +977,8 @@ def compare_story(story: Any, results_by_path: Mapping[str, ArticleResult]) -> S
     main = _main_predicates(arts)
     verbs = _main_verbs(arts)
     times = [_event_time(a, verbs) for a in arts]
+    venues = _story_venues(arts, verbs)
+    vtexts = [(a.result.article.title or "") + "\n" + a.result.article.body for a in arts]
     conflicts: list[DiffItem] = []
     agreements: list[DiffItem] = []
     paired: set[tuple[int, int]] = set()
@@ -875,6 +1047,16 @@ def compare_story(story: Any, results_by_path: Mapping[str, ArticleResult]) -> S
                 item = DiffItem(what="place", a=_side(A, ca), b=_side(B, cb),
                                 score=_likeness(_bag(ca.text), _bag(cb.text), idf), note=note)
                 keep("conflict", f"unit|{note}", item, 9.0)
+            # the venue of the story's event: bodies, and a headline that differs from its own body
+            (xb, xh), (yb, yh) = venues[i], venues[j]
+            for xs, ys in ((xb, yb), ([xh] if xh else [], yb), (xb, [yh] if yh else [])):
+                hit = _venue_conflict(A, xs, B, ys, vtexts)
+                if hit:
+                    x, y = hit
+                    note = _venue_note(x, y)
+                    item = DiffItem(what="place", a=_side(A, x.claim), b=_side(B, y.claim),
+                                    score=_likeness(_bag(x.claim.text), _bag(y.claim.text), idf), note=note)
+                    keep("conflict", f"venue|{note}", item, 9.0)
             items = sorted(found.items(), key=lambda kv: (kv[1][1].a.start, kv[1][1].b.start))
             # a clock-time conflict between two sentences is the event-time conflict when that is found
             if ("conflict", "event-time") in found:
@@ -882,6 +1064,14 @@ def compare_story(story: Any, results_by_path: Mapping[str, ArticleResult]) -> S
                                                     and kv[0][1] != "event-time")]
             for (verdict, _), (_, item) in items:
                 (conflicts if verdict == "conflict" else agreements).append(item)
+    # an article whose headline puts the event elsewhere than its own body
+    for A, (xb, xh) in zip(arts, venues):
+        hit = _venue_conflict(A, [xh] if xh else [], A, xb, vtexts)
+        if hit:
+            x, y = hit
+            conflicts.append(DiffItem(what="place", a=_side(A, x.claim), b=_side(A, y.claim),
+                                      score=_likeness(_bag(x.claim.text), _bag(y.claim.text), idf),
+                                      note=_venue_note(x, y)))
     only = [DiffItem(what=c.kind, a=_side(A, c)) for i, A in enumerate(arts) for x, c in enumerate(A.claims)
             if (i, x) not in paired and c.kind in ("quantity", "event")]
     outlets = tuple(sorted({a.outlet for a in arts}))
