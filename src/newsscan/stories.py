@@ -143,6 +143,14 @@ def _likeness(items: Sequence[StoryInput]):
     return out
 
 
+def _opening(body: str, limit: int = 90) -> str:
+    """A stand-in title for an article without one: the start of its first line, cut at a word."""
+    line = body.strip().split("\n", 1)[0].strip()
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def group_stories(items: Sequence[StoryInput]) -> list[Story]:
     """Stories of `items` (every article in exactly one), ordered by their first article in the input."""
     items = list(items)
@@ -187,5 +195,6 @@ def group_stories(items: Sequence[StoryInput]) -> list[Story]:
         paths = tuple(items[k].path for k in idx)
         lead = min(idx, key=lambda k: (items[k].published or "9999", k))
         sid = "s" + hashlib.sha1("\n".join(sorted(paths)).encode()).hexdigest()[:10]
-        stories.append(Story(id=sid, title=items[lead].title or items[lead].path, articles=paths))
+        stories.append(Story(id=sid, title=items[lead].title or _opening(items[lead].body) or items[lead].path,
+                             articles=paths))
     return stories
