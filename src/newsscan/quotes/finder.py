@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..records import Mention, Quote
@@ -181,6 +181,20 @@ def _defined_name_follows(toks: list[Tok], i: int) -> bool:
         j += 1
     return j > i and j + 2 < len(toks) and toks[j].text == "(" and is_acronym(toks[j + 1].text) and \
         toks[j + 2].text == ")"
+
+
+def _candidates(rx: re.Pattern, text: str, a: int, masked) -> Iterator[tuple[re.Match, int]]:
+    """The first MAX_CANDIDATES matches of `rx` in a sentence (`text`, starting at body offset `a`) that no
+    quote masks, with their body offsets: a bound that keeps hostile sentences linear."""
+    seen = 0
+    for m in rx.finditer(text):
+        p = a + m.start()
+        if masked(p):
+            continue
+        seen += 1
+        if seen > MAX_CANDIDATES:
+            return
+        yield m, p
 
 
 def _masker(masks: Sequence[tuple[int, int]]):
@@ -598,14 +612,7 @@ class Finder:
         text = body[a:b]
         # `menurut X, …` / `…, (demikian) menurut X` / `Dalam keterangan tertulis X, …` / `…, yang menurut X …`
         for rx, cue in ((lex.re_according, "menurut"), (lex.re_written, "keterangan tertulis")):
-            seen = 0
-            for m in rx.finditer(text):
-                p = a + m.start()
-                if masked(p):
-                    continue
-                seen += 1
-                if seen > MAX_CANDIDATES:
-                    break
+            for m, p in _candidates(rx, text, a, masked):
                 pa, ps, pe = self.phrase_after(a + m.end(), b)
                 if not pa:
                     continue
@@ -655,14 +662,7 @@ class Finder:
                 return Attribution(sp, self.via_in(pe, b), cue, (ca, cb), pe)
         # `…, kata X.` / `…, katanya.` / `Polisi, kata dia, sudah …` / `Kata X, …`
         for rx, nya in ((lex.re_post_nya, True), (lex.re_post, False)):
-            seen = 0
-            for m in rx.finditer(text):
-                p = a + m.start()
-                if masked(p):
-                    continue
-                seen += 1
-                if seen > MAX_CANDIDATES:
-                    break
+            for m, p in _candidates(rx, text, a, masked):
                 # what stands before the verb, without its trailing spaces: body[a:pre_end]
                 pre_end = _rstrip_at(body, a, p)
                 at_start = pre_end == a or self._conn.fullmatch(body, a, pre_end) is not None
@@ -717,14 +717,7 @@ class Finder:
                     content, via = (content[0], cb), via or tv
                 return Attribution(sp, via, m.group(0), content, pe, extra)
         # `X mengatakan (bahwa) …`
-        seen = 0
-        for m in lex.re_pre.finditer(text):
-            p = a + m.start()
-            if masked(p):
-                continue
-            seen += 1
-            if seen > MAX_CANDIDATES:
-                break
+        for m, p in _candidates(lex.re_pre, text, a, masked):
             verb = m.group(0).lower()
             cls = lex.pre.get(verb, "statement")
             subj, ss = self.subject_before(_window_start(body, a, p, SUBJECT_WINDOW), p, loose)
@@ -797,14 +790,7 @@ class Finder:
                 via = self.via_in(a, ss) or self.via_in(ss + len(subj), p) or tv
             return Attribution(sp, via, m.group(0), (ca, cb2), q)
         # passive with a named agent: `… dikatakan Menteri X bakal …`, `… dilaporkan oleh New York Times`
-        seen = 0
-        for m in lex.re_passive.finditer(text):
-            p = a + m.start()
-            if masked(p):
-                continue
-            seen += 1
-            if seen > MAX_CANDIDATES:
-                break
+        for m, p in _candidates(lex.re_passive, text, a, masked):
             q = a + m.end()
             om = _OLEH_RE.match(body, q, b)
             if om:
