@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsscan.quotes import find_quotes, find_spans
+from newsscan.records import Mention
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -326,3 +327,28 @@ def test_speech_verb_in_a_purpose_clause_is_not_speech():
             "yang lebih terjangkau. Menteri Pariwisata Sandiaga Uno memastikan bahwa harga tiket akan turun.")
     [q] = find_quotes(body)
     assert q.text == "harga tiket akan turun" and q.speaker.endswith("Sandiaga Uno")
+
+
+def _person(body, name):
+    i = body.index(name)
+    return Mention(i, i + len(name), name, "PERSON", name)
+
+
+def test_a_name_cut_short_by_its_role_is_made_whole_by_the_article_s_people():
+    body = ('Menteri Kesehatan Nila F Moeloek mengatakan bahwa ganja tetap tidak boleh ditanam. '
+            '"Kita berikan antisakit yang kuat," kata dia.')
+    qs = find_quotes(body, [_person(body, "Nila F Moeloek")])
+    assert {q.speaker for q in qs} == {"Nila F Moeloek"}
+
+
+def test_a_role_that_runs_into_the_name_goes_back_to_the_role():
+    body = ("Menteri Pendidikan dan Kebudayaan Muhadjir Effendy mengatakan guru-guru akan diberikan pelatihan "
+            "membuat soal berstandar nasional.")
+    [q] = find_quotes(body, [_person(body, "Muhadjir Effendy")])
+    assert q.speaker == "Muhadjir Effendy" and q.speaker_role == "Menteri Pendidikan dan Kebudayaan"
+
+
+def test_people_who_share_a_name_part_are_not_aligned():
+    body = "Lami Kim, analis di Hawaii, mengatakan bahwa Kim ingin teknologi satelit dari Rusia."
+    [q] = find_quotes(body, [_person(body, "Lami Kim"), Mention(0, 0, "Kim Jong Un", "PERSON", "Kim Jong Un")])
+    assert q.speaker == "Lami Kim"

@@ -9,7 +9,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Mention, Quote
 from .lexicon import Lexicon, load_lexicon
@@ -1106,4 +1106,43 @@ def find_quotes(body: str, mentions: Sequence[Mention] = (), *, outlet: str | No
     if not body or not body.strip():
         return []
     lex = load_lexicon(extra_dir)
-    return Finder(body, mentions, outlet, lex).run()
+    return align_with_people(Finder(body, mentions, outlet, lex).run(), mentions)
+
+
+def align_with_people(quotes: list[Quote], mentions: Sequence[Mention]) -> list[Quote]:
+    """Moves the boundary between a speaker's role and name to where the article's PERSON entities put it.
+
+    A role phrase and a name are both capitalised (`Menteri Kesehatan Nila F Moeloek`, `Menteri Pendidikan
+    dan Kebudayaan Muhadjir Effendy`), so the finder can cut a name short (`F Moeloek`, role `Menteri
+    Kesehatan Nila`) or let the role's scope run into it (`Kebudayaan Muhadjir Effendy`). Where a person of
+    the article ends with the same words, the name becomes that person's and the rest goes to the role:
+    words move only between the role and the name, never appear from elsewhere.
+    """
+    people = sorted({m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2},
+                    key=lambda n: (-len(n.split()), n))
+    if not people:
+        return quotes
+    texts = {m.text for m in mentions}
+    out = []
+    moved: dict[str, str] = {}  # a name aligned once is the same person in the article's other rows
+    for q in quotes:
+        name, role = q.speaker, q.speaker_role or ""
+        if not name or q.anonymous or name in people:
+            out.append(q)
+            continue
+        sw, rw = name.split(), role.split()
+        for person in people:
+            pw = person.split()
+            k = len(pw) - len(sw)
+            if k > 0 and pw[k:] == sw and rw[-k:] == pw[:k]:
+                # cut short: the role took the first words of the name
+                q = replace(q, speaker=person, speaker_role=" ".join(rw[:-k]) or None)
+                moved[name] = person
+                break
+            if k < 0 and rw and sw[-k:] == pw and name not in texts:
+                # run on: the role's scope ran into the name
+                q = replace(q, speaker=person, speaker_role=" ".join(rw + sw[:-k]))
+                moved[name] = person
+                break
+        out.append(q)
+    return [replace(q, speaker=moved[q.speaker]) if q.speaker in moved else q for q in out]
