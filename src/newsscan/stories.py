@@ -15,7 +15,9 @@ input gives the same stories, ids and order (ids are a hash of the member paths)
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
+import zlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -103,19 +105,50 @@ def _day_gap(a, b) -> int | None:
         return None
 
 
+_TOKEN = re.compile(r"(?u)\b[^\W\d_][\w-]+\b")
+FEATURES = 2**21  # hashed feature space: no vocabulary of every word pair is kept in memory
+
+
+def _tfidf(docs: Sequence[str]):
+    """Rows of L2-normalised TF-IDF over hashed words and word pairs (stop words out first; sublinear tf,
+    smoothed idf). CRC32 hashing, not Python's salted `hash`, so the same corpus gives the same stories."""
+    import numpy as np
+    from scipy import sparse
+
+    stop = set(_stopwords())
+    indptr, cols, vals = [0], [], []  # per-document numpy arrays: lists of Python numbers cost 5x the memory
+    for doc in docs:
+        words = [w for w in _TOKEN.findall(doc.lower()) if w not in stop]
+        counts = Counter(zlib.crc32(f.encode("utf-8", "surrogatepass")) % FEATURES
+                         for f in itertools.chain(words, map(" ".join, itertools.pairwise(words))))
+        keys = sorted(counts)
+        cols.append(np.fromiter(keys, dtype=np.int32, count=len(keys)))
+        vals.append(1.0 + np.log(np.fromiter((counts[k] for k in keys), dtype=np.float64, count=len(keys))))
+        indptr.append(indptr[-1] + len(keys))
+    X = sparse.csr_matrix((np.concatenate(vals) if vals else np.zeros(0),
+                           np.concatenate(cols) if cols else np.zeros(0, dtype=np.int32),
+                           np.asarray(indptr, dtype=np.int64)), shape=(len(docs), FEATURES))
+    df = np.bincount(X.indices, minlength=FEATURES)
+    idf = np.log((1 + len(docs)) / (1 + df)) + 1.0
+    X = X.multiply(idf.reshape(1, -1)).tocsr()
+    return _l2_rows(X)
+
+
+def _l2_rows(M):
+    import numpy as np
+    from scipy import sparse
+
+    norms = np.sqrt(np.asarray(M.multiply(M).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ M
+
+
 def _likeness(items: Sequence[StoryInput]):
     """Sparse matrix of pairwise likeness (upper triangle, above FLOOR)."""
     from scipy import sparse
-    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
-    from sklearn.preprocessing import normalize
 
     # the title twice and the opening of the body: the lead carries the event; the rest adds memory, not signal
-    docs = [f"{it.title}\n{it.title}\n{it.body[:LEAD_CHARS]}" for it in items]
-    # hashed features: no vocabulary of every word pair in memory (it grew faster than the corpus)
-    counts = HashingVectorizer(lowercase=True, stop_words=_stopwords(), token_pattern=r"(?u)\b[^\W\d_][\w-]+\b",
-                               ngram_range=(1, 2), n_features=2**21, alternate_sign=False, norm=None,
-                               ).transform(docs)
-    X = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+    X = _tfidf([f"{it.title}\n{it.title}\n{it.body[:LEAD_CHARS]}" for it in items])
     ents = sorted({e.lower() for it in items for e in it.entities})
     index = {e: i for i, e in enumerate(ents)}
     rows, cols = [], []
@@ -124,7 +157,7 @@ def _likeness(items: Sequence[StoryInput]):
             rows.append(r)
             cols.append(index[e])
     E = sparse.csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(len(items), max(1, len(ents))))
-    E = normalize(E)
+    E = _l2_rows(E)
     out = []
     n = len(items)
     for s in range(0, n, BLOCK):
