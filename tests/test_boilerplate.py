@@ -164,8 +164,8 @@ def test_bad_user_regex_names_file_and_line(tmp_path):
         load_rules(str(tmp_path))
 
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 LINE = st.one_of(st.text(max_size=80), st.sampled_from([
     "Baca Juga", "Baca juga: Kim tiba di Rusia", "Pilihan Editor: Putin", "Iklan", "ADVERTISEMENT",

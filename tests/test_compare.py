@@ -300,11 +300,11 @@ def venue_conflicts(d):
 def test_planned_venue_against_reported_venue_is_a_conflict():
     d = venue_diff(
         ("cekricek", "Kim Akan Bertemu Putin",
-         "Kim dikabarkan akan bertemu Putin pekan ini. Diperkirakan pertemuan akan berlangsung di kota "
-         "pelabuhan Vladivostok, Rusia, mengingat lokasinya yang dekat."),
+         ("Kim dikabarkan akan bertemu Putin pekan ini. Diperkirakan pertemuan akan berlangsung di kota "
+          "pelabuhan Vladivostok, Rusia, mengingat lokasinya yang dekat.")),
         ("egindo", "Kim Bertemu Putin",
-         "Kim bertemu Putin pada Rabu. Putin menyambutnya di Vostochny Cosmodrome, fasilitas peluncuran "
-         "luar angkasa di wilayah Amur."))
+         ("Kim bertemu Putin pada Rabu. Putin menyambutnya di Vostochny Cosmodrome, fasilitas peluncuran "
+          "luar angkasa di wilayah Amur.")))
     cs = venue_conflicts(d)
     assert len(cs) == 1
     assert "Vladivostok (plan)" in cs[0].note and "Vostochny Cosmodrome (report)" in cs[0].note
