@@ -739,9 +739,7 @@ def _is_region(heads: Sequence[str], name: str, texts: Sequence[str]) -> bool:
     regions = _regions()
     words = name.lower().split()
     grams = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
-    if grams & regions:
-        return True
-    return False
+    return bool(grams & regions)
 
 
 def _contains(texts: Sequence[str], outer: str, inner: str) -> bool:
