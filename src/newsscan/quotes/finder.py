@@ -1109,6 +1109,16 @@ def find_quotes(body: str, mentions: Sequence[Mention] = (), *, outlet: str | No
     return align_with_people(Finder(body, mentions, outlet, lex).run(), mentions)
 
 
+def _scope_words(words: Sequence[str], places: set[str], lex: Lexicon) -> bool:
+    """Words that can be a role's scope rather than a given name: a place or organisation the NER found, a
+    title or role word, or a nominalised noun (`Perikanan`, `Pendidikan`, `Penanaman Modal`)."""
+    for w in words:
+        low = w.lower().strip(",.")
+        if low in places or low in lex.roles or (len(low) >= 7 and low.endswith("an")):
+            return True
+    return False
+
+
 def align_with_people(quotes: list[Quote], mentions: Sequence[Mention]) -> list[Quote]:
     """Moves the boundary between a speaker's role and name to where the article's PERSON entities put it.
 
@@ -1123,6 +1133,10 @@ def align_with_people(quotes: list[Quote], mentions: Sequence[Mention]) -> list[
     if not people:
         return quotes
     texts = {m.text for m in mentions}
+    places = {w.lower() for m in mentions if m.label in ("LOC", "ORG") for w in m.text.split()}
+    # a word the NER also tags as a person elsewhere stays in the name (`Pertamina Elia` + `Massa Manik`)
+    given = {w.lower() for m in mentions if m.label == "PERSON" for w in m.text.split()}
+    lex = load_lexicon()
     out = []
     moved: dict[str, str] = {}  # a name aligned once is the same person in the article's other rows
     for q in quotes:
@@ -1139,7 +1153,8 @@ def align_with_people(quotes: list[Quote], mentions: Sequence[Mention]) -> list[
                 q = replace(q, speaker=person, speaker_role=" ".join(rw[:-k]) or None)
                 moved[name] = person
                 break
-            if k < 0 and rw and sw[-k:] == pw and name not in texts:
+            if k < 0 and rw and sw[-k:] == pw and name not in texts and _scope_words(sw[:-k], places, lex) \
+                    and not any(w.lower() in given for w in sw[:-k]):
                 # run on: the role's scope ran into the name
                 q = replace(q, speaker=person, speaker_role=" ".join(rw + sw[:-k]))
                 moved[name] = person
