@@ -88,8 +88,8 @@ def _pipe_bounded(nlp, docs):
 
 
 def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
-    """Every layer over a batch: one `nlp.pipe` call; each Doc knows its `Article` (`doc._.article`), so the
-    rule components can read the publication date and the outlet. A body longer than `PART_CHARS` goes
+    """Every layer over a batch (`nlp.pipe` in batches bounded by text size); each Doc knows its `Article`
+    (`doc._.article`), so the rule components can read the publication date and the outlet. A body longer than `PART_CHARS` goes
     through in parts whose records are shifted back to offsets in the whole body (the loader warns about
     such a body: an expression that straddles two parts may be missed)."""
     from .nlp import pipeline

@@ -56,26 +56,23 @@ class Run:
 
         from .stories import group_stories, story_input
 
-        key = None
-        if self.cache_dir is not None and len(self.keys) == len(self.results):
-            h = hashlib.sha256()
-            for r, k in zip(self.results, self.keys):
-                h.update(f"{r.article.path}\0{k}\n".encode("utf-8", "surrogatepass"))
-            key = "stories:" + h.hexdigest()
-            cache = ResultCache(self.cache_dir)
-            try:
-                hit = cache.get_corpus(key)
-            finally:
-                cache.close()
-            if hit is not None:
-                return hit
-        stories = group_stories([story_input(r, self.canonical) for r in self.results])
-        if key is not None:
-            cache = ResultCache(self.cache_dir)
-            try:
+        def group():
+            return group_stories([story_input(r, self.canonical) for r in self.results])
+
+        if self.cache_dir is None or len(self.keys) != len(self.results):
+            return group()
+        h = hashlib.sha256()
+        for r, k in zip(self.results, self.keys):
+            h.update(f"{r.article.path}\0{k}\n".encode("utf-8", "surrogatepass"))
+        key = "stories:" + h.hexdigest()
+        cache = ResultCache(self.cache_dir)
+        try:
+            stories = cache.get_corpus(key)
+            if stories is None:
+                stories = group()
                 cache.put_corpus(key, stories)
-            finally:
-                cache.close()
+        finally:
+            cache.close()
         return stories
 
     @functools.cached_property

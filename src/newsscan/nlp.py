@@ -21,6 +21,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Span
 
+from .entities import stoplist
 from .extensions import set_extensions
 
 MODEL_NAME = "id_news_ner"
@@ -53,8 +54,6 @@ _CLITICS = {"nya", "ku", "mu", "lah", "kah", "pun"}
 def _name_tail(doc, i: int) -> bool:
     """A capitalised word right after a person's name, on the same line and starting no entity of its own, is
     the name's last part the model cut off (`Kim Jong` + `Un`); weekdays and months never are."""
-    from .entities import stoplist
-
     if i >= len(doc) or not doc[i - 1].whitespace_ or "\n" in doc[i - 1].whitespace_:
         return False
     tok = doc[i]
