@@ -4,7 +4,7 @@
     python scripts/eval.py [--shared ../shared] [--json FILE] [-v]
 
 Runs newsscan (the library, as the CLI would) over `seeds/` and the article folders of
-`../shared/data/dev/`, writes the predictions as the commands print them (`--format jsonl/json`), scores them
+`../shared/data/dev/` and `../shared/data/dev2/`, writes the predictions as the commands print them (`--format jsonl/json`), scores them
 with `../shared/tools/score.py`, `score_stories.py` (and the NER test split with `scripts/eval_ner.py`), and
 prints one table: layer by corpus, each figure beside its goal. Where the scorers' keys differ from
 newsscan's, this script adapts them; the product keeps the keys the issues name.
@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT / "src"))
 GOALS = {  # (layer, figure) -> goal on the dev corpus (issue #14) and on the seeds (issues #4, #5, #6)
     "articles.outlet": 0.97, "articles.date": 0.97, "articles.title": 0.97,
     "quotes.f1": 0.92, "quotes.recall": 0.95, "quotes.speaker": 0.95, "quotes.precision": 0.90,
-    "quotes.indirect_recall": 0.80,
+    "quotes.indirect_recall": 0.80, "quotes.speaker_exact": 0.90,
+    "entities.f1": 0.80, "entities.precision": None, "entities.recall": None,
     "dates.value_accuracy": 0.90, "dates.durations": None,
     "stories.pair_f1": 0.95,
     "diff.conflicts_f1": 0.70, "diff.agreement_recall": None, "diff.shared_quote_recall": 0.90,
@@ -34,6 +35,8 @@ GOALS = {  # (layer, figure) -> goal on the dev corpus (issue #14) and on the se
 
 
 def dev_folders(dev: Path) -> list[str]:
+    if not dev.is_dir():
+        return []
     return sorted(str(p) for p in dev.iterdir()
                   if p.is_dir() and p.name not in ("gold", "exports"))
 
@@ -79,6 +82,14 @@ def evaluate(name: str, paths: list[str], gold: dict[str, Path], tools: Path, tm
         figs["quotes.speaker"] = int(m.group(1)) / max(int(m.group(2)), 1) if m else None
         figs["quotes.precision"] = number(r"precision ([\d.]+) \(", out)
         figs["quotes.indirect_recall"] = number(r"indirect: \d+ gold, recall ([\d.]+)", out)
+        figs["quotes.speaker_exact"] = number(r"speaker exact .*= ([\d.]+)", out)
+    if "entities" in gold:
+        e = tmp / f"{name}-entities.jsonl"
+        write_jsonl(e, api.mention_rows(run))
+        out = scorer([str(tools / "score_entities.py"), str(gold["entities"]), str(e)], verbose)
+        figs["entities.f1"] = number(r"entities F1 ([\d.]+)", out)
+        figs["entities.precision"] = number(r"overall\s+([\d.]+)", out)
+        figs["entities.recall"] = number(r"overall\s+[\d.]+\s+([\d.]+)", out)
     if "dates" in gold:
         d = tmp / f"{name}-dates.jsonl"
         write_jsonl(d, api.date_rows(run))
@@ -111,9 +122,10 @@ def ner_figures(verbose: bool) -> dict[str, float | None]:
     return {"ner.test_f1": number(r"overall\s+[\d.]+\s+[\d.]+\s+([\d.]+)", out)}
 
 
-def all_figures(shared: Path, tmp: Path, verbose: bool = False) -> dict[str, dict[str, float | None]]:
+def all_figures(shared: Path, tmp: Path, verbose: bool = False,
+                only: list[str] | None = None) -> dict[str, dict[str, float | None]]:
     """Figures per corpus (seeds, dev) and layer, scored by the reference scorers in shared/tools."""
-    tools, dev = shared / "tools", shared / "data" / "dev"
+    tools, dev, dev2 = shared / "tools", shared / "data" / "dev", shared / "data" / "dev2"
     tests_data = ROOT / "tests" / "data"
     corpora = {
         "seeds": ([str(ROOT / "seeds")], {
@@ -124,10 +136,16 @@ def all_figures(shared: Path, tmp: Path, verbose: bool = False) -> dict[str, dic
         "dev": (dev_folders(dev), {
             "quotes": dev / "gold" / "quotes.jsonl", "dates": dev / "gold" / "dates.jsonl",
             "manifest": dev / "manifest.jsonl", "stories": dev / "gold" / "stories.jsonl"}),
+        "dev2": (dev_folders(dev2), {
+            "quotes": dev2 / "gold" / "quotes.jsonl", "dates": dev2 / "gold" / "dates.jsonl",
+            "entities": dev2 / "gold" / "entities.jsonl",
+            "manifest": dev2 / "manifest.jsonl", "stories": dev2 / "gold" / "stories.jsonl"}),
     }
     results = {}
     for name, (paths, gold) in corpora.items():
         gold = {k: v for k, v in gold.items() if v.exists()}
+        if not paths or (only and name not in only):
+            continue
         results[name] = evaluate(name, paths, gold, tools, tmp, verbose)
     return results
 
@@ -137,6 +155,8 @@ def main() -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--json", help="also write the figures to this file")
     ap.add_argument("--no-ner", action="store_true", help="skip the NER test-split evaluation")
+    ap.add_argument("--corpus", action="append", choices=["seeds", "dev", "dev2"],
+                    help="score only this corpus (repeatable)")
     ap.add_argument("-v", "--verbose", action="store_true", help="show the scorers' own output")
     args = ap.parse_args()
     shared = Path(args.shared)
@@ -144,7 +164,7 @@ def main() -> int:
         print(f"eval: {shared / 'tools'} not found (the shared folder must sit beside the project)", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as t:
-        results = all_figures(shared, Path(t), args.verbose)
+        results = all_figures(shared, Path(t), args.verbose, args.corpus)
     if not args.no_ner:
         results["ner"] = ner_figures(args.verbose)
     print_table(results)
