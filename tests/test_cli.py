@@ -78,7 +78,7 @@ def test_sources_lists_easley_in_two_outlets(seeds_dir, cache_env):
 
 def test_diff_json_shape(seeds_dir, cache_env):
     doc = json.loads(invoke(["diff", str(seeds_dir), "-f", "json"], cache_env).stdout)
-    assert set(doc) == {"stories"}
+    assert set(doc) == {"rows", "stories"}
     for s in doc["stories"]:
         assert {"id", "title", "articles", "conflicts", "agreements", "only", "shared_quotes"} <= set(s)
 

@@ -16,10 +16,12 @@ def test_jsonl_round_trip(capsys):
     assert back == ROWS
 
 
-def test_json_with_summary(capsys):
-    render.emit(ROWS, "json", summary={"articles": 2})
+def test_json_is_rows_plus_what_the_command_adds(capsys):
+    render.emit(ROWS, "json", extra={"summary": {"articles": 2}})
     doc = json.loads(capsys.readouterr().out)
     assert doc["rows"] == ROWS and doc["summary"] == {"articles": 2}
+    render.emit(ROWS, "json")
+    assert json.loads(capsys.readouterr().out) == {"rows": ROWS}
 
 
 def test_csv_quotes_and_lists(capsys):

@@ -3,13 +3,15 @@ run into rows. The CLI only parses options, calls one of these and hands the row
 from __future__ import annotations
 
 import functools
+import re
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from .backends import LocalBackend, batched, default_jobs
-from .cache import ResultCache
+from .cache import open_cache
 from .records import ArticleResult, Issue, as_dict
 
 BATCH = 32  # articles per nlp.pipe call and per task sent to a worker
@@ -17,12 +19,17 @@ CHUNK = 1024  # articles looked up in the cache at once (bounds memory between c
 
 
 class Rows(list):
-    """A list of plain dict rows that can become a pandas DataFrame."""
+    """A list of plain dict rows that can become a pandas DataFrame. `columns` names the keys of a row, so
+    that an empty result still has them (a CSV header, the DataFrame's columns)."""
+
+    def __init__(self, items: Iterable[dict[str, Any]] = (), columns: Sequence[str] = ()):
+        super().__init__(items)
+        self.columns = tuple(columns)
 
     def to_dataframe(self):
         import pandas as pd
 
-        return pd.DataFrame(list(self))
+        return pd.DataFrame(list(self), columns=list(self.columns) or None)
 
 
 @dataclass
@@ -31,6 +38,8 @@ class Run:
 
     results: list[ArticleResult]
     issues: list[Issue] = field(default_factory=list)
+    files: int = 0  # input files listed (after folders and patterns were expanded)
+    notices: list[str] = field(default_factory=list)  # about the run itself (a cache that could not be used)
     cached: int = 0  # how many results came from the cache
     cache_dir: str | None = None  # where the cache lives; None: no cache
     keys: list[str] = field(default_factory=list)  # each result's cache key, in order
@@ -65,12 +74,16 @@ class Run:
         for r, k in zip(self.results, self.keys):
             h.update(f"{r.article.path}\0{k}\n".encode("utf-8", "surrogatepass"))
         key = "stories:" + h.hexdigest()
-        cache = ResultCache(self.cache_dir)
+        cache, _ = open_cache(self.cache_dir)
+        if cache is None:
+            return group()
         try:
             stories = cache.get_corpus(key)
             if stories is None:
                 stories = group()
                 cache.put_corpus(key, stories)
+        except sqlite3.Error:  # the cache went read-only since the run: the grouping is only not kept
+            stories = group()
         finally:
             cache.close()
         return stories
@@ -88,58 +101,126 @@ class Run:
         return quote_rows(self)
 
 
+class Progress(Protocol):
+    """What `analyze` reports while it runs (the CLI's progress bar)."""
+
+    def listed(self, files: int) -> None: ...  # the inputs are listed: how many files will be read
+
+    def loading(self) -> None: ...  # the spaCy pipeline is being loaded (first articles to analyze)
+
+    def advance(self, articles: int, files_done: int) -> None: ...  # articles done; files wholly done
+
+
+class _Ticks:
+    """A plain `progress(n)` callable (the earlier interface) seen as a `Progress`."""
+
+    def __init__(self, tick: Callable[[int], None]):
+        self.tick = tick
+
+    def listed(self, files: int) -> None:
+        pass
+
+    def loading(self) -> None:
+        pass
+
+    def advance(self, articles: int, files_done: int) -> None:
+        self.tick(articles)
+
+
 def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = True,
             cache_dir: str | None = None, text_column: str | None = None,
-            progress: Callable[[int], None] | None = None) -> Run:
+            progress: Progress | Callable[[int], None] | None = None) -> Run:
     """Loads every article under `paths` and runs all layers. Bad inputs become `Run.issues`; results keep
-    the loader's order whatever `jobs` is."""
-    from .analysis import analyze_batch, pipeline_version, warm_up
-    from .cache import FileCache, article_key
-    from .loader import iter_articles
+    the loader's order whatever `jobs` is. A cache that cannot be opened or written is left out (the run
+    goes on without it and `Run.notices` says why)."""
+    from .analysis import pipeline_version
+    from .cache import FileCache, open_cache
+    from .loader import expand_paths, iter_files
 
-    issues: list[Issue] = []
-    cache = ResultCache(cache_dir) if use_cache else None
+    if progress is not None and not hasattr(progress, "advance"):
+        progress = _Ticks(progress)
+    run = Run(results=[])
+    files, run.issues = expand_paths(paths)
+    run.files = len(files)
+    if progress:
+        progress.listed(len(files))
+    cache, why = open_cache(cache_dir) if use_cache else (None, None)
+    if why:
+        run.notices.append(why)
     version = pipeline_version()
-    files = FileCache(cache, version) if cache else None
+    file_cache = FileCache(cache, version) if cache else None
 
     def articles():
-        for item in iter_articles(paths, text_column=text_column, file_cache=files):
+        for item in iter_files(files, text_column=text_column, file_cache=file_cache):
             if isinstance(item, Issue):
-                issues.append(item)
+                run.issues.append(item)
             else:
                 yield item
 
-    results: list[ArticleResult] = []
-    all_keys: list[str] = []
-    n_cached = 0
     try:
-        with LocalBackend(jobs or default_jobs(), warm_up) as backend:
-            for chunk in batched(articles(), CHUNK):
-                keys = [article_key(a, version) for a in chunk]
-                all_keys.extend(keys)
-                hits = cache.get_many(keys) if cache else {}
-                todo = [a for a, k in zip(chunk, keys) if k not in hits]
-                done_iter = (r for batch in backend.map(analyze_batch, batched(todo, BATCH)) for r in batch)
-                fresh = []
-                for a, k in zip(chunk, keys):
-                    if k in hits:
-                        # the cache is keyed by content: keep this file's own path and id
-                        results.append(_with_article(hits[k], a))
-                        n_cached += 1
-                    else:
-                        r = next(done_iter)
-                        fresh.append((k, r))
-                        results.append(r)
-                    if progress:
-                        progress(1)
-                if cache:
-                    cache.put_many(fresh)
+        cache = _analyze_into(run, articles(), cache, version, jobs, progress, files)
     finally:
-        if cache:
-            files.flush()
+        if cache is not None:
+            try:
+                file_cache.flush()
+            except sqlite3.Error as exc:
+                run.notices.append(f"cache not written ({exc})")
             cache.close()
-    return Run(results=results, issues=issues, cached=n_cached,
-               cache_dir=str(cache.folder) if cache else None, keys=all_keys)
+    run.cache_dir = str(cache.folder) if cache is not None else None
+    return run
+
+
+def _analyze_into(run: Run, articles: Iterable, cache, version: str, jobs: int | None,
+                  progress: Progress | None, files: Sequence[str]):
+    """Fills `run.results` (cache hits and fresh results, in input order); returns the cache, or None once
+    writing to it failed (the rest of the run goes without)."""
+    from .analysis import analyze_batch, warm_up
+    from .cache import article_key
+
+    file_index = {f: i for i, f in enumerate(files)}
+    with LocalBackend(jobs or default_jobs(), warm_up) as backend:
+        for chunk in batched(articles, CHUNK):
+            keys = [article_key(a, version) for a in chunk]
+            run.keys.extend(keys)
+            hits = cache.get_many(keys) if cache else {}
+            todo = [a for a, k in zip(chunk, keys) if k not in hits]
+            if todo and progress and not backend.warm:
+                progress.loading()
+            done_iter = (r for batch in backend.map(analyze_batch, batched(todo, BATCH)) for r in batch)
+            fresh = []
+            for a, k in zip(chunk, keys):
+                if k in hits:
+                    # the cache is keyed by content: keep this file's own path and id
+                    run.results.append(_with_article(hits[k], a))
+                    run.cached += 1
+                else:
+                    r = next(done_iter)
+                    fresh.append((k, r))
+                    run.results.append(r)
+                if progress:
+                    progress.advance(1, file_index.get(source_file(a.path), 0))
+            cache = _store(cache, fresh, run)
+    return cache
+
+
+def _store(cache, fresh, run: Run):
+    if cache is None or not fresh:
+        return cache
+    try:
+        cache.put_many(fresh)
+        return cache
+    except sqlite3.Error as exc:  # a full disk, a folder made read-only mid-run: go on without the cache
+        run.notices.append(f"cache not written ({exc}): running without a cache")
+        cache.close()
+        return None
+
+
+def source_file(path: str) -> str:
+    """The file an article came from: an export's row `news.jsonl#12` -> `news.jsonl`."""
+    return _ROW.sub("", path)
+
+
+_ROW = re.compile(r"#\d+$")
 
 
 def _with_article(result: ArticleResult, article) -> ArticleResult:
@@ -156,8 +237,11 @@ def _top(counter: Counter, n: int) -> list[str]:
     return [k for k, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
+SUMMARY_COLUMNS = ("path", "outlet", "published", "title", "words", "paragraphs", "top_entities", "quotes", "people_quoted", "claims", "story")
+
+
 def summary_rows(run: Run) -> tuple[Rows, dict[str, Any]]:
-    rows = Rows()
+    rows = Rows(columns=SUMMARY_COLUMNS)
     corpus_entities: Counter = Counter()
     for r in run.results:
         a = r.article
@@ -188,6 +272,9 @@ def article_rows(run: Run) -> Rows:
     return Rows(as_dict(r.article) for r in run.results)
 
 
+ENTITY_COLUMNS = ("name", "label", "mentions", "articles", "outlets", "aliases", "roles", "paths")
+
+
 def entity_rows(run: Run, *, label: str | None = None, min_mentions: int = 1) -> Rows:
     agg: dict[tuple[str, str], dict[str, Any]] = {}
     for r in run.results:
@@ -204,7 +291,7 @@ def entity_rows(run: Run, *, label: str | None = None, min_mentions: int = 1) ->
                 e["aliases"].add(m.text)
             if m.role:
                 e["roles"].add(m.role)
-    rows = Rows()
+    rows = Rows(columns=ENTITY_COLUMNS)
     for e in agg.values():
         if label and e["label"] != label.upper():
             continue
@@ -218,8 +305,11 @@ def entity_rows(run: Run, *, label: str | None = None, min_mentions: int = 1) ->
     return rows
 
 
+MENTION_COLUMNS = ("path", "text", "canonical", "label", "role", "start", "end")
+
+
 def mention_rows(run: Run, *, label: str | None = None) -> Rows:
-    rows = Rows()
+    rows = Rows(columns=MENTION_COLUMNS)
     for r in run.results:
         for m in r.entities:
             if label and m.label != label.upper():
@@ -229,9 +319,12 @@ def mention_rows(run: Run, *, label: str | None = None) -> Rows:
     return rows
 
 
+QUOTE_COLUMNS = ("path", "outlet", "kind", "text", "speaker", "speaker_role", "speaker_type", "via", "anonymous", "unclosed", "start", "end")
+
+
 def quote_rows(run: Run, *, speaker: str | None = None, outlet: str | None = None,
                kind: str | None = None) -> Rows:
-    rows = Rows()
+    rows = Rows(columns=QUOTE_COLUMNS)
     for r in run.results:
         a = r.article
         if outlet and outlet.lower() not in a.outlet.lower():
@@ -249,6 +342,24 @@ def quote_rows(run: Run, *, speaker: str | None = None, outlet: str | None = Non
     return rows
 
 
+def distinct_roles(roles: Counter) -> list[str]:
+    """A source's roles, each once: spellings that differ only in case or spacing count as one (the most
+    frequent is kept), and a role whose words all recur in a longer one (`Mensos` beside `Menteri Sosial
+    (Mensos)`) gives way to it. Most frequent first; each kept role is a verbatim slice of an article."""
+    words = {r: frozenset(re.findall(r"\w+", r.casefold())) for r in roles}
+    merged: Counter = Counter()
+    spelling: dict[frozenset, str] = {}
+    for r, n in sorted(roles.items(), key=lambda kv: (-kv[1], kv[0])):
+        spelling.setdefault(words[r], r)
+        merged[words[r]] += n
+    kept = [w for w in merged if w and not any(w < other for other in merged)]
+    total = {w: merged[w] + sum(merged[o] for o in merged if o < w) for w in kept}
+    return [spelling[w] for w in sorted(kept, key=lambda w: (-total[w], spelling[w]))]
+
+
+SOURCE_COLUMNS = ("name", "type", "roles", "quotes", "outlets", "articles", "first_quote", "first_date", "last_quote", "last_date")
+
+
 def source_rows(run: Run) -> Rows:
     agg: dict[str, dict[str, Any]] = {}
     for r in run.results:
@@ -257,22 +368,22 @@ def source_rows(run: Run) -> Rows:
             if not q.speaker:
                 continue
             name = run.name(q.speaker)
-            s = agg.setdefault(name, {"name": name, "type": Counter(), "roles": set(), "quotes": 0,
+            s = agg.setdefault(name, {"name": name, "type": Counter(), "roles": Counter(), "quotes": 0,
                                       "outlets": set(), "paths": set(), "first": None, "last": None})
             s["type"][q.speaker_type] += 1
             if q.speaker_role:
-                s["roles"].add(q.speaker_role)
+                s["roles"][q.speaker_role] += 1
             s["quotes"] += 1
             s["outlets"].add(a.outlet)
             s["paths"].add(a.path)
             when = a.published or ""
             if s["first"] is None or when < s["first"][0]:
                 s["first"] = (when, q.text)
-            if s["last"] is None or when > s["last"][0]:
+            if s["last"] is None or when >= s["last"][0]:  # same day: the later in the corpus
                 s["last"] = (when, q.text)
-    rows = Rows()
+    rows = Rows(columns=SOURCE_COLUMNS)
     for s in agg.values():
-        rows.append({"name": s["name"], "type": _top(s["type"], 1)[0], "roles": sorted(s["roles"]),
+        rows.append({"name": s["name"], "type": _top(s["type"], 1)[0], "roles": distinct_roles(s["roles"]),
                      "quotes": s["quotes"], "outlets": sorted(s["outlets"]), "articles": len(s["paths"]),
                      "first_quote": s["first"][1], "first_date": s["first"][0] or None,
                      "last_quote": s["last"][1], "last_date": s["last"][0] or None})
@@ -280,8 +391,11 @@ def source_rows(run: Run) -> Rows:
     return rows
 
 
+DATE_COLUMNS = ("path", "outlet", "text", "value", "granularity", "kind", "start", "end", "sentence")
+
+
 def date_rows(run: Run) -> Rows:
-    rows = Rows()
+    rows = Rows(columns=DATE_COLUMNS)
     for r in run.results:
         for d in r.dates:
             rows.append({"path": r.article.path, "outlet": r.article.outlet, "text": d.text, "value": d.value,
@@ -290,9 +404,12 @@ def date_rows(run: Run) -> Rows:
     return rows
 
 
+TIMELINE_COLUMNS = ("date", "text", "sentence", "outlet", "path", "entities")
+
+
 def timeline_rows(run: Run) -> Rows:
     """Events ordered by their normalized date: durations and dates with an unknown year left out."""
-    rows = Rows()
+    rows = Rows(columns=TIMELINE_COLUMNS)
     for r in run.results:
         for d in r.dates:
             if d.granularity == "duration" or d.value.startswith("X") or d.value.startswith("P"):
@@ -301,12 +418,35 @@ def timeline_rows(run: Run) -> Rows:
                            if d.sentence and m.text in d.sentence})
             rows.append({"date": d.value, "text": d.text, "sentence": d.sentence,
                          "outlet": r.article.outlet, "path": r.article.path, "entities": ents})
-    rows.sort(key=lambda e: (e["date"], e["path"], e["sentence"]))
+    rows.sort(key=lambda e: (date_order(e["date"]), e["date"], e["path"], e["sentence"] or ""))
     return rows
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])")
+
+
+def date_order(value: str) -> str:
+    """A sort key that puts ISO values of any granularity in date order: a week (`2025-W23`) or a quarter
+    (`2025-Q2`) at its first day, a range at its start; a day, a month or a year sorts as its own prefix."""
+    start = value.split("/", 1)[0]
+    if m := _WEEK.match(start):
+        import datetime as dt
+
+        try:
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat()
+        except ValueError:
+            return start
+    if m := _QUARTER.match(start):
+        return f"{m[1]}-{3 * int(m[2]) - 2:02d}"
+    return start
+
+
+CLAIM_COLUMNS = ("path", "outlet", "text", "subjects", "predicate", "quantities", "places", "dates", "speaker", "modality", "polarity", "kind", "start", "end")
+
+
 def claim_rows(run: Run) -> Rows:
-    rows = Rows()
+    rows = Rows(columns=CLAIM_COLUMNS)
     for r in run.results:
         a = r.article
         for c in r.claims:
@@ -327,33 +467,38 @@ def diff_document(run: Run) -> dict[str, Any]:
 
 
 DIFF_KINDS = ("conflicts", "agreements", "only", "shared_quotes")
+DIFF_COLUMNS = ("story", "story_title", "kind", "what", "a_value", "a_outlet", "a_speaker", "a_path", "a_text",
+                "b_value", "b_outlet", "b_speaker", "b_path", "b_text", "score", "note")
+
+
+def diff_only(doc: dict[str, Any], kinds: Sequence[str]) -> dict[str, Any]:
+    """The diff with only the item lists of `kinds` in each story (the others' keys left out)."""
+    return {**doc, "stories": [{k: v for k, v in s.items() if k not in DIFF_KINDS or k in kinds}
+                               for s in doc.get("stories", [])]}
 
 
 def diff_rows(doc: dict[str, Any]) -> Rows:
-    """The diff flattened to one row per item (for JSON lines and CSV): both sides side by side."""
-    rows = Rows()
+    """The diff flattened to one row per item (for JSON lines and CSV), conflicts first: both sides side by
+    side, each with its outlet, speaker and the value it gives (from the item's note, `a / b`)."""
+    from .views import split_values
+
+    rows = Rows(columns=DIFF_COLUMNS)
     for kind in DIFF_KINDS:
-        for s in doc["stories"]:
-            for item in s[kind]:
-                row: dict[str, Any] = {"story": s["id"], "kind": kind}
-                for side in ("a", "b"):
-                    for k in ("outlet", "path", "text"):
-                        row[f"{side}_{k}"] = (item.get(side) or {}).get(k)
-                row.update({k: v for k, v in item.items() if k not in ("a", "b")})
+        for s in doc.get("stories", []):
+            for item in s.get(kind) or ():
+                row: dict[str, Any] = {"story": s.get("id"), "story_title": s.get("title"), "kind": kind,
+                                       "what": item.get("what")}
+                values = split_values(item.get("note"), 2 if item.get("b") else 1)
+                for n, side in enumerate(("a", "b")):
+                    got = item.get(side) or {}
+                    row[f"{side}_value"] = values[n] if got and n < len(values) else None
+                    for k in ("outlet", "speaker", "path", "text"):
+                        row[f"{side}_{k}"] = got.get(k)
+                row.update({k: v for k, v in item.items() if k not in ("a", "b", "what")})
                 rows.append(row)
     return rows
 
 
-def diff_sections(doc: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]], Sequence[str] | None]]:
-    """The diff as terminal tables: the stories, then conflicts first, agreements, only, shared quotes."""
-    stories = [{"story": s["id"], "title": s["title"], "outlets": s.get("outlets"),
-                "conflicts": len(s["conflicts"]), "agreements": len(s["agreements"]),
-                "only": len(s["only"]), "shared_quotes": len(s["shared_quotes"])} for s in doc["stories"]]
-    rows = diff_rows(doc)
-    cols = ("story", "what", "a_outlet", "a_text", "b_outlet", "b_text")
-    return [("stories", stories, None)] + [
-        (kind, [r for r in rows if r["kind"] == kind], cols) for kind in DIFF_KINDS]
-
-
 def iter_issue_lines(issues: Iterable[Issue]) -> list[str]:
+    """One line per issue, nothing collapsed (see `newsscan.problems` for what the CLI prints)."""
     return [f"{'skipped' if i.severity == 'error' else 'warning'} {i.path}: {i.reason}" for i in issues]

@@ -6,8 +6,11 @@ A Dask backend can later sit behind the same `map` call.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any, Self, TypeVar
@@ -37,12 +40,20 @@ class LocalBackend:
         self._pool: Any = None
         self._warm = False
 
+    @property
+    def warm(self) -> bool:
+        """Whether the pipeline is loaded (here) or being loaded (by the pool's workers) already."""
+        return self._warm or self._pool is not None
+
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
         if self._pool is not None:
-            self._pool.close()
+            if exc_type is None:
+                self._pool.close()
+            else:  # Ctrl-C or an error: the queued batches are not wanted, so stop the workers now
+                self._pool.terminate()
             self._pool.join()
             self._pool = None
 
@@ -60,5 +71,31 @@ class LocalBackend:
         if self._pool is None:
             # fork shares the imported modules; spawn (macOS, Windows) works too, only slower to start
             method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-            self._pool = mp.get_context(method).Pool(self.jobs, initializer=self.initializer)
+            # Ctrl-C reaches the whole process group: the parent alone handles it (and terminates the pool)
+            with _sigint_blocked():
+                self._pool = mp.get_context(method).Pool(self.jobs, initializer=_worker_init,
+                                                         initargs=(self.initializer,))
         yield from self._pool.imap(fn, batches, chunksize=1)
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT held back (blocked, so a Ctrl-C meanwhile stays pending and is taken when this ends) while the
+    workers are forked: each starts with it blocked and ignores it before unblocking (`_worker_init`)."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _worker_init(initializer: Callable[[], None] | None) -> None:
+    """A worker ignores SIGINT (the parent decides what an interrupt means), then warms up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if initializer is not None:
+        initializer()

@@ -112,6 +112,17 @@ class ResultCache:
         self._db.close()
 
 
+def open_cache(folder: Path | str | None = None) -> tuple[ResultCache | None, str | None]:
+    """(the cache, None), or (None, why) when its folder cannot be made or its database opened or written
+    (a read-only place, a file in the way): the caller then runs without a cache and says so."""
+    where = Path(folder) if folder else default_dir()
+    try:
+        return ResultCache(where), None
+    except (OSError, sqlite3.Error) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return None, f"cache folder {where} is not usable ({reason}): running without a cache"
+
+
 class FileCache:
     """What the loader made of each input file, keyed by path, size and modification time (plus the pipeline
     version, since the loader's code is part of it). Writes are buffered and committed together."""

@@ -9,6 +9,7 @@ import functools
 import glob
 import os
 import sys
+from dataclasses import dataclass
 
 import click
 
@@ -30,101 +31,146 @@ class CorpusPath(click.ParamType):
         self.fail(f"{value!r}: no such file or folder", param, ctx)
 
 
+class OneLineUsageError(click.UsageError):
+    """A usage error said in one line (`newsscan: ...`), exit 2, without the usage text."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"newsscan: {self.format_message()}", err=True)
+
+
+def _check_output(ctx, param, value):
+    """Refuse an output path that cannot be written before anything is analyzed (spaCy is not loaded yet)."""
+    from .render import output_problem
+
+    problem = output_problem(value)
+    if problem:
+        raise OneLineUsageError(f"cannot write --output {value}: {problem}", ctx)
+    return value
+
+
+@dataclass(frozen=True)
+class Out:
+    """Where and how a command's rows go (the output options)."""
+
+    fmt: str | None
+    output: str | None
+    headers: bool
+
+    def emit(self, rows, **kwargs) -> None:
+        from . import render
+
+        render.emit(rows, self.fmt, self.output, headers=self.headers, **kwargs)
+
+
 def corpus_command(fn):
     """The options every corpus command shares, spelled alike everywhere."""
 
     @click.argument("paths", nargs=-1, required=True, type=CorpusPath())
     @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
-                  help="Output format (default: table on a terminal, jsonl otherwise).")
-    @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+                  help="Output format (default: from the --output file's extension, .csv .json .jsonl; else "
+                       "a table on a terminal, JSON lines otherwise).")
+    @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, callback=_check_output,
                   help="Write to FILE (atomically) instead of standard output.")
+    @click.option("--no-headers", is_flag=True, help="Leave out the header row of a CSV or a table.")
     @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                   help="Worker processes (default: the machine's cores).")
     @click.option("--no-cache", is_flag=True, help="Recompute everything; neither read nor write the cache.")
     @click.option("--text-column", default=None, help="Column holding the article text in CSV/JSONL exports.")
-    @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no problem lines on stderr.")
+    @click.option("--quiet", "-q", is_flag=True,
+                  help="No progress bar, no problem lines and no closing line on stderr.")
+    @click.option("--verbose", "-v", is_flag=True,
+                  help="List every problem input (each duplicate row, each file passed over).")
     @functools.wraps(fn)
-    def wrapper(paths, fmt, output, jobs, no_cache, text_column, quiet, **kwargs):
-        run = _analyze(paths, jobs=jobs, use_cache=not no_cache, text_column=text_column, quiet=quiet)
-        fn(run, fmt=fmt, output=output, **kwargs)
-        _exit_for(run.issues, quiet)
+    def wrapper(paths, fmt, output, no_headers, jobs, no_cache, text_column, quiet, verbose, **kwargs):
+        analysis = {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column}
+        run = _analyze(paths, analysis, quiet=quiet)
+        fn(run, Out(fmt, output, not no_headers), **kwargs)
+        _finish(run, quiet=quiet, verbose=verbose)
 
     return wrapper
 
 
-def _analyze(paths, *, jobs, use_cache, text_column, quiet):
+def _analyze(paths, analysis: dict, *, quiet: bool):
+    """`api.analyze` with a progress bar on a terminal; a library error becomes one line and exit 1."""
     from . import api
     from .errors import NewsscanError
 
-    show = not quiet and sys.stderr.isatty()
     try:
-        if not show:
-            return api.analyze(paths, jobs=jobs, use_cache=use_cache, text_column=text_column)
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            SpinnerColumn,
-            TextColumn,
-            TimeElapsedColumn,
-        )
+        if quiet or not sys.stderr.isatty():
+            run = api.analyze(paths, **analysis)
+        else:
+            from .progress import ProgressBar
 
-        with Progress(SpinnerColumn(), TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
-                      console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("analyze", total=None, rate="-")
-
-            def tick(n):
-                bar.advance(task, n)
-                t = bar.tasks[0]
-                if t.elapsed:
-                    bar.update(task, rate=f"{t.completed / t.elapsed:.0f}")
-
-            return api.analyze(paths, jobs=jobs, use_cache=use_cache, text_column=text_column, progress=tick)
+            with ProgressBar() as bar:
+                run = api.analyze(paths, progress=bar, **analysis)
     except NewsscanError as exc:
         raise click.ClickException(str(exc)) from exc
+    if not quiet:
+        for notice in run.notices:
+            click.echo(f"newsscan: warning: {notice}", err=True)
+    return run
 
 
-def _exit_for(issues, quiet: bool) -> None:
-    """One stderr line per problem input; exit 1 when there was any."""
-    from .api import iter_issue_lines
+def _finish(run, *, quiet: bool, verbose: bool) -> None:
+    """One stderr line per problem input (repetition collapsed unless -v), the closing line; exit 1 when an
+    input was not analyzed."""
+    from .problems import closing_line, exit_status, issue_lines
 
     if not quiet:
-        for line in iter_issue_lines(issues):
+        for line in issue_lines(run.issues, verbose=verbose):
             click.echo(f"newsscan: {line}", err=True)
-    if issues:
-        sys.exit(1)
+        click.echo(f"newsscan: {closing_line(run)}", err=True)
+    sys.exit(exit_status(run.issues))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class NewsscanGroup(click.Group):
+    """Ctrl-C ends any command with one line and exit 130 (the worker pool is terminated on the way out)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("newsscan: interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=NewsscanGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsscan")
 def cli() -> None:
     """Analyze a folder of Indonesian news articles: outlets, entities, dates, quotes, claims, and where
     outlets agree or differ.
 
     \b
-    Exit codes: 0 every input read cleanly; 1 some input was reported on stderr (the rest was analyzed);
-    2 usage error (e.g. a path that does not exist).
+    Output: --format, else the --output file's extension (.csv, .json, .jsonl), else a table on a terminal
+    and JSON lines in a pipe. A table fits the terminal ($COLUMNS, or 160 columns in a file or a pipe).
+    JSON is one object: {"rows": [...]} with the rows JSON lines and CSV print, plus "summary" (summarize)
+    or "stories" (diff).
+
+    \b
+    Exit codes: 0 every input was analyzed (warnings or not); 1 some input newsscan reads (a file named on
+    the command line, or a .txt, .jsonl, .csv, .json or .html file in a folder) was not analyzed; 2 usage
+    error (a path that does not exist, an --output that cannot be written); 130 interrupted (Ctrl-C).
     """
 
 
 @cli.command()
 @corpus_command
-def summarize(run, fmt, output):
+def summarize(run, out):
     """One row per article (outlet, date, title, size, top entities, quotes, claims, story) and corpus totals.
 
     \b
+    JSON: {"rows": [article rows], "summary": {corpus totals}}.
     Example:
         newsscan summarize seeds/
-        newsscan summarize exports/news.jsonl --text-column isi --format csv
+        newsscan summarize exports/news.jsonl --text-column isi -o articles.csv
     """
-    from . import api, render
+    from . import api, views
 
     rows, summary = api.summary_rows(run)
-    render.emit(rows, fmt, output, summary=summary, title="articles",
-                table_columns=("path", "outlet", "published", "title", "words", "top_entities", "quotes",
-                               "claims", "story"))
+    totals = [f"{k.replace('_', ' ')}: {v if not isinstance(v, list) else ', '.join(v)}"
+              for k, v in summary.items()]
+    out.emit(rows, title="articles", table_columns=views.SUMMARIZE, extra={"summary": summary},
+             footer=totals)
 
 
 @cli.command()
@@ -133,21 +179,21 @@ def summarize(run, fmt, output):
               help="Only entities with this label.")
 @click.option("--min-mentions", type=click.IntRange(min=1), default=1, help="Only entities mentioned this often.")
 @click.option("--mentions", is_flag=True, help="One row per mention (path, text, canonical, label, start, end).")
-def entities(run, fmt, output, label, min_mentions, mentions):
+def entities(run, out, label, min_mentions, mentions):
     """People, organisations and places, one canonical name each, across the corpus.
 
     \b
+    JSON: {"rows": [entity rows]} (with --mentions, mention rows).
     Example:
         newsscan entities seeds/ --label PERSON --min-mentions 2
     """
-    from . import api, render
+    from . import api, views
 
     if mentions:
-        render.emit(api.mention_rows(run, label=label), fmt, output, title="mentions")
+        out.emit(api.mention_rows(run, label=label), title="mentions", table_columns=views.MENTIONS)
     else:
-        render.emit(api.entity_rows(run, label=label, min_mentions=min_mentions), fmt, output,
-                    title="entities",
-                    table_columns=("name", "label", "mentions", "articles", "outlets", "aliases"))
+        out.emit(api.entity_rows(run, label=label, min_mentions=min_mentions), title="entities",
+                 table_columns=views.ENTITIES)
 
 
 @cli.command()
@@ -156,92 +202,104 @@ def entities(run, fmt, output, label, min_mentions, mentions):
 @click.option("--outlet", default=None, help="Only quotes from this outlet.")
 @click.option("--kind", type=click.Choice(["direct", "partial", "indirect"]), default=None,
               help="Only quotes of this kind.")
-def quotes(run, fmt, output, speaker, outlet, kind):
+def quotes(run, out, speaker, outlet, kind):
     """Direct, partial and indirect quotes with speaker, role and medium (via).
 
     \b
+    JSON: {"rows": [quote rows]}.
     Example:
         newsscan quotes seeds/ --speaker Easley --format jsonl
     """
-    from . import api, render
+    from . import api, views
 
-    render.emit(api.quote_rows(run, speaker=speaker, outlet=outlet, kind=kind), fmt, output, title="quotes",
-                table_columns=("path", "kind", "speaker", "speaker_role", "via", "text"))
+    out.emit(api.quote_rows(run, speaker=speaker, outlet=outlet, kind=kind), title="quotes",
+             table_columns=views.QUOTES)
 
 
 @cli.command()
 @corpus_command
-def sources(run, fmt, output):
-    """Who is quoted: one row per source with roles, type, quote count and outlets.
+def sources(run, out):
+    """Who is quoted: one row per source with roles, type, quote count, outlets and the last quote.
 
     \b
+    JSON: {"rows": [source rows]}.
     Example:
         newsscan sources seeds/
     """
-    from . import api, render
+    from . import api, views
 
-    render.emit(api.source_rows(run), fmt, output, title="sources",
-                table_columns=("name", "type", "roles", "quotes", "outlets", "first_quote"))
+    out.emit(api.source_rows(run), title="sources", table_columns=views.SOURCES)
 
 
 @cli.command()
 @corpus_command
-def dates(run, fmt, output):
+def dates(run, out):
     """Temporal expressions with ISO values, relative ones resolved against each article's date.
 
     \b
+    JSON: {"rows": [date rows]}.
     Example:
         newsscan dates seeds/ --format csv
     """
-    from . import api, render
+    from . import api, views
 
-    render.emit(api.date_rows(run), fmt, output, title="dates",
-                table_columns=("path", "text", "value", "granularity", "kind"))
+    out.emit(api.date_rows(run), title="dates", table_columns=views.DATES)
 
 
 @cli.command()
 @corpus_command
-def timeline(run, fmt, output):
-    """The corpus's events ordered by date, each with its sentence, outlet and entities.
+def timeline(run, out):
+    """The corpus's events in date order (weeks and months at their first day), each with its sentence,
+    outlet and entities.
 
     \b
+    JSON: {"rows": [timeline rows]}.
     Example:
         newsscan timeline seeds/
     """
-    from . import api, render
+    from . import api, views
 
-    render.emit(api.timeline_rows(run), fmt, output, title="timeline",
-                table_columns=("date", "outlet", "sentence", "entities"))
+    out.emit(api.timeline_rows(run), title="timeline", table_columns=views.TIMELINE)
 
 
 @cli.command()
 @corpus_command
-def claims(run, fmt, output):
+def claims(run, out):
     """Check-worthy statements: quantities, events with place or time, attributed statements.
 
     \b
+    JSON: {"rows": [claim rows]}.
     Example:
         newsscan claims seeds/ --format jsonl
     """
-    from . import api, render
+    from . import api, views
 
-    render.emit(api.claim_rows(run), fmt, output, title="claims",
-                table_columns=("path", "speaker", "modality", "polarity", "text"))
+    out.emit(api.claim_rows(run), title="claims", table_columns=views.CLAIMS)
+
+
+DIFF_ONLY = {"conflicts": "conflicts", "agreements": "agreements", "only": "only", "shared": "shared_quotes"}
 
 
 @cli.command()
 @corpus_command
-def diff(run, fmt, output):
-    """Stories across outlets: conflicts first, then agreements, claims only one outlet has, shared quotes.
+@click.option("--only", "only", type=click.Choice(list(DIFF_ONLY)), multiple=True,
+              help="Show only these items (repeatable): conflicts, agreements, only (one outlet), shared "
+                   "(quotes).")
+def diff(run, out, only):
+    """Stories across outlets: conflicts first (the slot, each side's value, outlet and speaker), then
+    agreements, claims only one outlet has, shared quotes.
 
     \b
+    JSON: {"rows": [one row per item, both sides], "stories": [stories with their item lists]}.
     Example:
-        newsscan diff seeds/ --format json
+        newsscan diff seeds/
+        newsscan diff seeds/ --only conflicts --format json
     """
-    from . import api, render
+    from . import api, views
 
-    doc = api.diff_document(run)
-    render.emit_document(doc, fmt, output, rows=api.diff_rows(doc), sections=api.diff_sections(doc))
+    kinds = [k for k in api.DIFF_KINDS if not only or k in {DIFF_ONLY[o] for o in only}]
+    doc = api.diff_only(api.diff_document(run), kinds)
+    out.emit(api.diff_rows(doc), extra={"stories": doc["stories"]}, sections=views.diff_sections(doc, kinds))
 
 
 @cli.group()
@@ -251,21 +309,33 @@ def cache() -> None:
 
 @cache.command("clear")
 def cache_clear() -> None:
-    """Delete every cached result."""
-    from .cache import ResultCache
+    """Delete every cached result (exit 1 when the cache cannot be opened or written)."""
+    import sqlite3
 
-    c = ResultCache()
-    n = c.clear()
+    from .cache import open_cache
+
+    c, why = open_cache()
+    if c is None:
+        raise click.ClickException(why)
+    try:
+        n = c.clear()
+    except sqlite3.Error as exc:
+        raise click.ClickException(f"cache at {c.path} not cleared ({exc})") from exc
+    finally:
+        c.close()
     click.echo(f"removed {n} cached results from {c.path}")
-    c.close()
 
 
 @cache.command("info")
 def cache_info() -> None:
-    """Where the cache is and how many results it holds."""
-    from .cache import ResultCache
+    """Where the cache is and how many results it holds (a cache that cannot be used is a warning)."""
+    from .cache import default_dir, open_cache
 
-    c = ResultCache()
+    c, why = open_cache()
+    if c is None:
+        click.echo(f"newsscan: warning: {why}", err=True)
+        click.echo(f"{default_dir()}: not usable, 0 results")
+        return
     click.echo(f"{c.path}: {c.count()} results")
     c.close()
 

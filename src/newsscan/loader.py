@@ -25,6 +25,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from . import outlets
@@ -63,6 +64,29 @@ class _Bad(Exception):
     """An input that cannot give an article: becomes an Issue."""
 
 
+@dataclass(frozen=True, slots=True)
+class PassedOver(Issue):
+    """A file inside a folder that is not of a kind newsscan reads (.md, .toml, an image): not an input."""
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate(Issue):
+    """An article whose clean body was already read under another name; it is analyzed once."""
+
+    kept: str = ""  # the path of the copy that was analyzed
+
+
+def passed_over(path: str) -> PassedOver:
+    ext = os.path.splitext(path)[1]
+    return PassedOver(path, f"skipped: not an article file type ({ext or 'no extension'})", "warning")
+
+
+# an export whose rows are shorter than this (median words of its first rows) holds annotations, quotes or
+# titles rather than articles: a quote or a headline has 10-20 words, the shortest of 3,463 IndoSum articles 44
+MIN_ARTICLE_WORDS = 25
+_LIKENESS_ROWS = 20
+
+
 # ---------------------------------------------------------------- paths
 
 def _is_hidden(name: str) -> bool:
@@ -95,8 +119,7 @@ def _walk(folder: str, files: list[str], issues: list[Issue]) -> None:
                 files.append(path)
                 found += 1
             else:
-                issues.append(Issue(path, f"skipped: not an article file type ({os.path.splitext(name)[1]})",
-                                    "warning"))
+                issues.append(passed_over(path))
     if not found:
         issues.append(Issue(folder, "folder holds no article files", "warning"))
 
@@ -112,7 +135,7 @@ def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
         paths = [paths]
     files: list[str] = []
     issues: list[Issue] = []
-    for p in paths:
+    for p in _unique(paths):
         s = os.fspath(p)
         if os.path.isdir(s):
             _walk(s, files, issues)
@@ -128,11 +151,24 @@ def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
                 elif os.path.splitext(m)[1].lower() in ARTICLE_EXTS:
                     files.append(m)
                 else:
-                    issues.append(Issue(m, f"skipped: not an article file type ({os.path.splitext(m)[1]})",
-                                        "warning"))
+                    issues.append(passed_over(m))
         else:
             issues.append(Issue(s, "no such file or folder"))
-    return files, issues
+    return _unique(files), issues
+
+
+def _unique(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The paths in order, each once: a file or folder named twice (`seeds/ seeds/`, `seeds/ seeds/a.txt`)
+    is read once and is no duplicate of itself. Two names of one file through a symlink stay two inputs."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for p in paths:
+        s = os.fspath(p)
+        key = os.path.normpath(os.path.abspath(s))
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
 
 
 # ---------------------------------------------------------------- bytes -> text
@@ -491,28 +527,81 @@ def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str
                   text_column: str | None = None, extra_dir: str | None = None,
                   file_cache: FileCache | None = None) -> Iterator[Article | Issue]:
     """Articles from files, folders (recursive, sorted) and glob patterns, with an Issue for every input that
-    could not be read, was read with a doubt (warning), or repeats an article already yielded (warning).
+    could not be read, was read with a doubt (warning), or repeats an article already yielded (a `Duplicate`
+    warning naming the copy kept). A path named twice is read once; an export whose rows are too short to be
+    articles (annotations, a list of titles) is skipped whole, with one Issue naming its columns.
 
     With a `file_cache` (see `newsscan.cache.FileCache`), what a file gave is kept under its path, size and
     modification time, and an unchanged file is not read and parsed again."""
     files, issues = expand_paths(paths)
     yield from issues
+    yield from iter_files(files, text_column=text_column, extra_dir=extra_dir, file_cache=file_cache)
+
+
+def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_dir: str | None = None,
+               file_cache: FileCache | None = None) -> Iterator[Article | Issue]:
+    """`iter_articles` over files already listed by `expand_paths`."""
     seen: dict[str, str] = {}
     for path in files:
-        for item in _file_items(path, text_column, extra_dir, file_cache):
+        items = _file_items(path, text_column, extra_dir, file_cache)
+        if os.path.splitext(path)[1].lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS:
+            items = _articles_or_nothing(path, items)
+        for item in items:
             if isinstance(item, Article):
                 first = seen.get(item.text_hash)
                 if first is not None:
-                    yield Issue(item.path, f"duplicate of {first}: analyzed once", "warning")
+                    yield Duplicate(item.path, f"duplicate of {first}: analyzed once", "warning", kept=first)
                     continue
                 seen[item.text_hash] = item.path
-                if len(item.body) > LONG_BODY:
-                    yield Issue(item.path, f"very long body ({len(item.body):,} characters): analyzed in parts of "
-                                f"at most {LONG_BODY:,}; a quote or date across a cut may be missed", "warning")
-                if not _looks_indonesian(item.body):
-                    yield Issue(item.path, "does not read as Indonesian (few Indonesian function words); "
-                                "loaded anyway", "warning")
+                yield from _doubts(item)
             yield item
+
+
+def _doubts(item: Article) -> Iterator[Issue]:
+    if len(item.body) > LONG_BODY:
+        yield Issue(item.path, f"very long body ({len(item.body):,} characters): analyzed in parts of "
+                    f"at most {LONG_BODY:,}; a quote or date across a cut may be missed", "warning")
+    if not _looks_indonesian(item.body):
+        yield Issue(item.path, "does not read as Indonesian (few Indonesian function words); loaded anyway",
+                    "warning")
+
+
+def _articles_or_nothing(path: str, items: Iterable[Article | Issue]) -> Iterator[Article | Issue]:
+    """The items of an export, or one Issue when its first rows are too short to be article bodies (the
+    export's columns are named so that `--text-column` can pick another one)."""
+    it = iter(items)
+    head: list[Article | Issue] = []
+    for item in it:
+        head.append(item)
+        if sum(isinstance(x, Article) for x in head) >= _LIKENESS_ROWS:
+            break
+    words = sorted(len(x.body.split()) for x in head if isinstance(x, Article))
+    if words and words[len(words) // 2] < MIN_ARTICLE_WORDS:
+        rows = len(words) + sum(isinstance(x, Article) for x in it)
+        cols = _export_columns(path)
+        yield Issue(path, f"its {rows} rows do not look like articles (median {words[len(words) // 2]} "
+                    f"words, articles have {MIN_ARTICLE_WORDS} or more; columns found: {cols}); "
+                    "name the body's column with --text-column")
+        return
+    yield from head
+    yield from it
+
+
+def _export_columns(path: str) -> str:
+    """The column names of an export, read from its first line (CSV header, first JSON object)."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as fh:
+            line = fh.readline(65536).strip()
+    except OSError:
+        return "unknown"
+    if os.path.splitext(path)[1].lower() in CSV_EXTS:
+        delim = "\t" if path.lower().endswith(".tsv") else max(",;\t|", key=line.count)
+        return ", ".join(next(csv.reader([line], delimiter=delim), [])) or "none"
+    try:
+        row = json.loads(line)
+    except ValueError:
+        return "unknown"
+    return ", ".join(map(str, row)) if isinstance(row, dict) else "unknown"
 
 
 class FileCache(Protocol):
@@ -545,6 +634,7 @@ __all__ = [
     "expand_paths",
     "find_columns",
     "iter_articles",
+    "iter_files",
     "make_article",
     "read_file",
     "split_header",
