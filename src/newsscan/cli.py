@@ -69,7 +69,7 @@ def corpus_command(fn):
     @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
                   help="Output format (default: from the --output file's extension, .csv .json .jsonl; else "
                        "a table on a terminal, JSON lines otherwise).")
-    @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, callback=_check_output,
+    @click.option("--output", "-o", metavar="FILE", default=None, callback=_check_output,
                   help="Write to FILE (atomically) instead of standard output.")
     @click.option("--no-headers", is_flag=True, help="Leave out the header row of a CSV or a table.")
     @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,

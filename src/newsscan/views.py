@@ -28,7 +28,7 @@ SUMMARIZE = (
 )
 
 QUOTES = (
-    Col("outlet", max=16), Col("kind", max=8, drop=5), Col("speaker", max=22),
+    Col("outlet", max=18), Col("kind", max=8, drop=5), Col("speaker", max=22),
     Col("speaker_role", "role", max=24, drop=3), Col("via", max=12, drop=4), Col("text", kind="wide"),
 )
 
@@ -50,17 +50,17 @@ MENTIONS = (
 )
 
 DATES = (
-    Col("outlet", max=16), Col("text", max=28), Col("value", kind="date"), Col("granularity", max=11, drop=3),
+    Col("outlet", max=18), Col("text", max=28), Col("value", kind="date"), Col("granularity", max=11, drop=3),
     Col("kind", max=9, drop=2), Col("sentence", kind="wide", min=30, drop=1),
 )
 
 TIMELINE = (
-    Col("date", kind="date"), Col("outlet", max=16), Col("sentence", kind="wide"),
+    Col("date", kind="date"), Col("outlet", max=18), Col("sentence", kind="wide"),
     Col("entities", max=36, drop=1),
 )
 
 CLAIMS = (
-    Col("outlet", max=16), Col("speaker", max=22, drop=2), Col("modality", max=9, drop=3),
+    Col("outlet", max=18), Col("speaker", max=22, drop=2), Col("modality", max=9, drop=3),
     Col("polarity", max=8, drop=4), Col("text", kind="wide"),
 )
 
@@ -72,7 +72,7 @@ DIFF_STORIES = (
 )
 
 DIFF_ITEMS = (
-    Col("slot", max=10), Col("outlet", max=16), Col("speaker", max=20, drop=1),
+    Col("slot", max=10), Col("outlet", max=18), Col("speaker", max=20, drop=1),
     Col("value", kind="wide", min=14), Col("text", kind="wide", min=20, drop=2),
 )
 
