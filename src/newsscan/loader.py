@@ -74,6 +74,7 @@ class Duplicate(Issue):
     """An article whose clean body was already read under another name; it is analyzed once."""
 
     kept: str = ""  # the path of the copy that was analyzed
+    previous: str = ""  # the last name this text was seen under (a row of the same export in another format)
 
 
 def passed_over(path: str) -> PassedOver:
@@ -542,6 +543,7 @@ def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_di
                file_cache: FileCache | None = None) -> Iterator[Article | Issue]:
     """`iter_articles` over files already listed by `expand_paths`."""
     seen: dict[str, str] = {}
+    last: dict[str, str] = {}  # text hash -> the latest name it was seen under
     for path in files:
         items = _file_items(path, text_column, extra_dir, file_cache)
         if os.path.splitext(path)[1].lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS:
@@ -550,9 +552,11 @@ def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_di
             if isinstance(item, Article):
                 first = seen.get(item.text_hash)
                 if first is not None:
-                    yield Duplicate(item.path, f"duplicate of {first}: analyzed once", "warning", kept=first)
+                    yield Duplicate(item.path, f"duplicate of {first}: analyzed once", "warning", kept=first,
+                                    previous=last[item.text_hash])
+                    last[item.text_hash] = item.path
                     continue
-                seen[item.text_hash] = item.path
+                seen[item.text_hash] = last[item.text_hash] = item.path
                 yield from _doubts(item)
             yield item
 

@@ -24,20 +24,25 @@ def _line(issue: Issue) -> str:
     return f"{'skipped' if issue.severity == 'error' else 'warning'} {issue.path}: {issue.reason}"
 
 
+def _pair(dup: Duplicate) -> tuple[str, str]:
+    """The file of a duplicate and the file it repeats (a row's twin in the other format of one export)."""
+    return source_file(dup.path), source_file(dup.previous or dup.kept)
+
+
 def issue_lines(issues: Sequence[Issue], *, verbose: bool = False) -> list[str]:
     """One line per problem input, in order. Repetition collapses unless `verbose`: the duplicate rows of one
     file found in one other file (an export saved as both CSV and JSONL) are one line with a count, and the
     files of other kinds inside folders are one summary line."""
     if verbose:
         return [_line(i) for i in issues]
-    pairs = Counter((source_file(i.path), source_file(i.kept)) for i in issues if isinstance(i, Duplicate))
+    pairs = Counter(_pair(i) for i in issues if isinstance(i, Duplicate))
     lines: list[str] = []
     said: set[tuple[str, str]] = set()
     for i in issues:
         if isinstance(i, PassedOver):
             continue
         if isinstance(i, Duplicate):
-            pair = (source_file(i.path), source_file(i.kept))
+            pair = _pair(i)
             if pairs[pair] > 1:
                 if pair not in said:
                     said.add(pair)
