@@ -532,3 +532,11 @@ def test_ctrl_c_ends_a_two_worker_run(after, seeds_dir, tmp_path):
     assert err.strip().splitlines() == ["newsscan: interrupted"]
     time.sleep(0.2)
     assert _group(p.pid) == []  # no worker left running
+
+
+def test_an_article_on_standard_input(cache_env):
+    text = "Jembatan Baru Segera Dibangun\n\n" + _article(7)
+    result = CliRunner().invoke(cli, ["summarize", "-", "-f", "jsonl", "--jobs", "1"], input=text, env=cache_env)
+    assert result.exit_code == 0, result.stderr
+    rows = jsonl(result.stdout)
+    assert [(r["path"], r["title"]) for r in rows] == [("-", "Jembatan Baru Segera Dibangun")]

@@ -34,6 +34,7 @@ from .records import Article, Issue
 from .tables import load_toml, load_tsv
 
 MAX_BYTES = 50 * 1024 * 1024
+STDIN = "-"  # a path that names standard input: one article (plain text or an HTML page), as trafilatura reads it
 LONG_BODY = 100_000  # characters: a longer body is analyzed in parts, and the loader says so
 TEXT_EXTS = {".txt", ".text", ""}
 JSONL_EXTS = {".jsonl", ".ndjson"}
@@ -138,7 +139,9 @@ def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
     issues: list[Issue] = []
     for p in _unique(paths):
         s = os.fspath(p)
-        if os.path.isdir(s):
+        if s == STDIN:
+            files.append(s)
+        elif os.path.isdir(s):
             _walk(s, files, issues)
         elif os.path.lexists(s):
             files.append(s)
@@ -219,6 +222,11 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
 
 def read_file(path: str) -> tuple[str, str, str | None]:
     """(text, encoding, warning) of one file; raises _Bad with the reason it cannot be read."""
+    if path == STDIN:
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _Bad(f"too large (more than {MAX_BYTES // (1024 * 1024)} MB)")
+        return decode(data)
     try:
         size = os.stat(path).st_size
         if size > MAX_BYTES:
@@ -616,7 +624,7 @@ class FileCache(Protocol):
 
 def _file_items(path: str, text_column: str | None, extra_dir: str | None,
                 file_cache: FileCache | None) -> Iterable[Article | Issue]:
-    if file_cache is None:
+    if file_cache is None or path == STDIN:  # standard input has no modification time to key on
         return _iter_file(path, text_column, extra_dir)
     try:
         st = os.stat(path)
