@@ -474,9 +474,9 @@ def test_progress_says_loading_and_gives_the_total_first(seeds_dir, tmp_path):
 
     api.analyze([str(seeds_dir)], jobs=1, cache_dir=str(tmp_path / "c"), progress=Recorder())
     assert events[0] == ("listed", 5) and events[1] == ("loading",)
-    assert [e[0] for e in events[2:]] == ["advance"] * 5
+    assert [e[0] for e in events[2:]] == ["advance"] * 6
     done = [e[1] for e in events[2:]]
-    assert done == sorted(done)
+    assert done == sorted(done) and done[-1] == 5
     events.clear()
     api.analyze([str(seeds_dir)], jobs=1, cache_dir=str(tmp_path / "c"), progress=Recorder())
     assert ("loading",) not in events  # everything came from the cache: no model to load

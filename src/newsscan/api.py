@@ -200,6 +200,8 @@ def _analyze_into(run: Run, articles: Iterable, cache, version: str, jobs: int |
                 if progress:
                     progress.advance(1, file_index.get(source_file(a.path), 0))
             cache = _store(cache, fresh, run)
+    if progress:
+        progress.advance(0, len(files))  # every file read: the last one is done too
     return cache
 
 
