@@ -68,3 +68,14 @@ def test_changed_file_is_read_again_and_unchanged_one_is_not(tmp_path, monkeypat
     second = [x.body for x in loader.iter_articles([str(tmp_path)], file_cache=fc) if hasattr(x, "body")]
     assert read == ["b.txt"]  # a.txt came from the cache
     assert second[0] == first[0] and "Rabu" in second[1]
+
+
+def test_open_cache_where_a_file_is_in_the_way(tmp_path):
+    from newsscan.cache import open_cache
+
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    cache, why = open_cache(tmp_path / "file" / "cache")
+    assert cache is None and "not usable" in why and "without a cache" in why
+    cache, why = open_cache(tmp_path / "ok")
+    assert why is None and cache.count() == 0
+    cache.close()

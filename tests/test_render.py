@@ -48,3 +48,72 @@ def test_output_is_written_atomically(tmp_path):
 def test_unknown_format():
     with pytest.raises(ValueError):
         render.emit(ROWS, "xml")
+
+
+# ---------------------------------------------------------------- format choice and output paths
+
+@pytest.mark.parametrize("fmt, output, expected", [
+    ("csv", "x.json", "csv"), (None, "x.CSV", "csv"), (None, "x.json", "json"), (None, "x.jsonl", "jsonl"),
+    (None, "x.ndjson", "jsonl"), (None, "x.txt", "jsonl"), (None, None, "jsonl"), (None, "-", "jsonl"),
+])
+def test_choose_format(fmt, output, expected):
+    import io
+
+    assert render.choose_format(fmt, output, io.StringIO()) == expected
+
+
+def test_output_problem(tmp_path):
+    (tmp_path / "f").write_text("x", encoding="utf-8")
+    assert render.output_problem(str(tmp_path / "ok.csv")) is None
+    assert render.output_problem(None) is None and render.output_problem("-") is None
+    assert "does not exist" in render.output_problem(str(tmp_path / "no" / "x.csv"))
+    assert "not a folder" in render.output_problem(str(tmp_path / "f" / "x.csv"))
+    assert "is a folder" in render.output_problem(str(tmp_path))
+
+
+def test_csv_header_without_rows():
+    from newsscan.api import Rows
+
+    assert render.rows_to_csv(Rows(columns=("a", "b"))) == "a,b\n"
+    assert render.rows_to_csv(Rows(columns=("a", "b")), headers=False) == ""
+
+
+# ---------------------------------------------------------------- tables fitted to a width
+
+LONG = ("Pemerintah daerah menyatakan bahwa pembangunan jembatan baru di kawasan pesisir akan dimulai bulan depan "
+        "setelah izin lingkungan diterbitkan.")
+TABLE_ROWS = [{"outlet": "Harian Nusantara Raya", "date": "2025-06-18", "count": 12345, "who": "Gubernur Jawa Tengah",
+               "role": "kepala daerah provinsi", "text": LONG},
+              {"outlet": "Kabar", "date": "2025-W23", "count": 7, "who": None, "role": "", "text": "Singkat."}]
+COLS = (render.Col("outlet", max=18), render.Col("date", kind="date"), render.Col("count", kind="num"),
+        render.Col("who", max=22), render.Col("role", max=24, drop=1), render.Col("text", kind="wide"))
+
+
+@pytest.mark.parametrize("width", [60, 80, 120, 200])
+def test_table_fits_and_never_cuts_dates_or_numbers(width):
+    text = render.tables_text([("t", TABLE_ROWS, COLS)], width)
+    lines = text.splitlines()
+    assert max(map(len, lines)) <= width
+    words = text.split()
+    assert {"2025-06-18", "2025-W23", "12345", "7"} <= set(words)
+    header = next(line for line in lines if line.startswith("outlet"))
+    if width >= 80:  # the wide column has at least half the width (a narrower terminal keeps dates whole first)
+        assert width - header.index("text") >= width // 2
+    assert all(w in words for w in LONG.split())  # wrapped at spaces, never inside a word
+
+
+def test_numbers_are_right_aligned():
+    text = render.tables_text([(None, TABLE_ROWS, COLS)], 200)
+    rows = [line for line in text.splitlines() if "12345" in line or "2025-W23" in line]
+    assert rows[0].index("12345") + 5 == rows[1].index(" 7 ") + 2
+
+
+def test_low_priority_columns_go_first():
+    kept = [c.key for c, _ in render.fit(COLS, TABLE_ROWS, 80)]
+    assert "role" not in kept and {"outlet", "date", "count", "text"} <= set(kept)
+    assert [c.key for c, _ in render.fit(COLS, TABLE_ROWS, 200)] == [c.key for c in COLS]
+
+
+def test_no_headers_in_a_table():
+    text = render.tables_text([(None, TABLE_ROWS, COLS)], 120, headers=False)
+    assert "outlet" not in text.split() and "Kabar" in text

@@ -26,6 +26,7 @@ FORMATS = ("table", "json", "jsonl", "csv")
 EXTENSIONS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 FILE_WIDTH = 160  # a table written to a file or a pipe (no terminal to fit) is this wide, unless $COLUMNS
 GAP = 2  # spaces between two table columns
+MIN_WIDE = 10  # the narrowest a wrapped text column becomes on a very narrow terminal
 
 
 def choose_format(fmt: str | None, output: str | None, stream: TextIO | None = None) -> str:
@@ -153,8 +154,11 @@ def fit(cols: Sequence[Col], rows: Sequence[dict[str, Any]], width: int) -> list
     _shrink(kept, widths, natural, width)
     left = width - sum(widths.values()) - GAP * (len(kept) - 1)
     wide = [c for c in kept if c.kind == "wide"]
+    floors = sum(_floor(c, natural[c.key], width) for c in wide)
     for i, c in enumerate(wide):
-        share = max(_floor(c, natural[c.key], width), left // (len(wide) - i))
+        # below their floor only on a terminal too narrow for the rest: dates and numbers are never cut
+        least = _floor(c, natural[c.key], width) if left >= floors else MIN_WIDE
+        share = max(least, left // (len(wide) - i))
         widths[c.key] = min(natural[c.key], share)
         left -= widths[c.key]
     return [(c, widths[c.key]) for c in kept]

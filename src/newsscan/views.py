@@ -107,7 +107,7 @@ def diff_sections(doc: dict[str, Any], kinds: Sequence[str]) -> list[Section]:
     stories = doc.get("stories") or []
     overview = [{**s, **{k: len(s.get(k) or ()) for k in DIFF_TITLES}} for s in stories]
     shown = tuple(c for c in DIFF_STORIES if c.key not in DIFF_TITLES or c.key in kinds)
-    sections: list[Section] = [("stories", overview, shown)]
+    sections: list[Section] = [("stories told by more than one article", overview, shown)]
     for kind in kinds:
         for s in stories:
             items = s.get(kind) or []
