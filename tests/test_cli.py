@@ -443,6 +443,8 @@ def test_rows_that_are_not_articles_are_skipped_with_their_columns(cache_env, tm
     line = next(x for x in result.stderr.splitlines() if "anotasi.jsonl" in x)
     assert "do not look like articles" in line and "file, text, speaker" in line
     assert "1 skipped" in _closing(result.stderr)
+    named = invoke(["summarize", str(tmp_path / "anotasi.jsonl"), "-f", "jsonl", "--text-column", "text"], cache_env)
+    assert named.exit_code == 0 and len(jsonl(named.stdout)) == 12  # the user's column is read, short or not
 
 
 def test_an_unreadable_input_gives_exit_1_and_a_warning_alone_exit_0(cache_env, tmp_path):

@@ -554,8 +554,8 @@ def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_di
     last: dict[str, str] = {}  # text hash -> the latest name it was seen under
     for path in files:
         items = _file_items(path, text_column, extra_dir, file_cache)
-        if os.path.splitext(path)[1].lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS:
-            items = _articles_or_nothing(path, items)
+        if text_column is None and os.path.splitext(path)[1].lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS:
+            items = _articles_or_nothing(path, items)  # a column named by the user is read whatever its length
         for item in items:
             if isinstance(item, Article):
                 first = seen.get(item.text_hash)
@@ -593,7 +593,7 @@ def _articles_or_nothing(path: str, items: Iterable[Article | Issue]) -> Iterato
         cols = _export_columns(path)
         yield Issue(path, f"its {rows} rows do not look like articles (median {words[len(words) // 2]} "
                     f"words, articles have {MIN_ARTICLE_WORDS} or more; columns found: {cols}); "
-                    "name the body's column with --text-column")
+                    "name the body's column with --text-column to read them anyway")
         return
     yield from head
     yield from it
