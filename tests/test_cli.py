@@ -271,6 +271,22 @@ def test_distinct_roles(roles, expected):
 
 # ---------------------------------------------------------------- diff
 
+def _column(out: str, name: str, following: str) -> str:
+    """The text of one column of every table whose header has `name` then `following`."""
+    import re
+
+    parts, span = [], None
+    for line in out.splitlines():
+        words = line.split()
+        if name in words and following in words:
+            span = (line.index(f"{name} "), line.index(f" {following}") + 1)
+        elif re.match(r"\S.* \(\d+\): ", line):  # the title of the next section
+            span = None
+        elif span and line.strip() and not line.startswith("─"):
+            parts.append(line[span[0]:span[1]])
+    return " ".join(parts)
+
+
 def test_diff_table_says_why_two_sides_conflict(seeds_dir, cache_env):
     doc = json.loads(invoke(["diff", str(seeds_dir), "-f", "json"], cache_env).stdout)
     conflicts = [c for s in doc["stories"] for c in s["conflicts"]]
@@ -285,8 +301,9 @@ def test_diff_table_says_why_two_sides_conflict(seeds_dir, cache_env):
                 assert side["outlet"] in out
                 if side.get("speaker"):
                     assert side["speaker"] in flat
+            values = " ".join(_column(out, "value", "text").split())
             for value in c["note"].split(" / "):
-                assert " ".join(value.split()) in flat
+                assert " ".join(value.split()) in values
         assert doc["stories"][0]["title"].split()[0] in out  # stories by title, not by hash
         assert doc["stories"][0]["id"] not in out
 
@@ -294,7 +311,7 @@ def test_diff_table_says_why_two_sides_conflict(seeds_dir, cache_env):
 def test_diff_rows_carry_both_values_and_speakers(seeds_dir, cache_env):
     rows = jsonl(invoke(["diff", str(seeds_dir), "-f", "jsonl"], cache_env).stdout)
     kinds = [r["kind"] for r in rows]
-    assert kinds == sorted(kinds, key=["conflicts", "agreements", "only", "shared_quotes"].index)
+    assert kinds == sorted(kinds, key=["conflicts", "updates", "agreements", "only", "shared_quotes"].index)
     conflict = next(r for r in rows if r["kind"] == "conflicts")
     assert conflict["a_value"] and conflict["b_value"] and conflict["story_title"]
     assert {"a_speaker", "b_speaker"} <= set(conflict)
@@ -306,10 +323,10 @@ def test_diff_only(only, kinds, seeds_dir, cache_env):
     rows = jsonl(invoke(["diff", str(seeds_dir), "-f", "jsonl", "--only", only], cache_env).stdout)
     assert rows and {r["kind"] for r in rows} == kinds
     doc = json.loads(invoke(["diff", str(seeds_dir), "-f", "json", "--only", only], cache_env).stdout)
-    others = {"conflicts", "agreements", "only", "shared_quotes"} - kinds
+    others = {"conflicts", "updates", "agreements", "only", "shared_quotes"} - kinds
     assert all(not (others & set(s)) for s in doc["stories"])
     out = table(["diff", str(seeds_dir), "--only", only], cache_env, 120)
-    for other in others - {"only"}:
+    for other in others - {"only", "updates"}:
         assert f"{other.replace('_', ' ')} (" not in out
 
 
@@ -542,3 +559,15 @@ def test_an_article_on_standard_input(cache_env):
     assert result.exit_code == 0, result.stderr
     rows = jsonl(result.stdout)
     assert [(r["path"], r["title"]) for r in rows] == [("-", "Jembatan Baru Segera Dibangun")]
+
+
+@pytest.mark.parametrize("item, expected", [
+    ({"what": "number", "a": {}, "b": {}, "note": "20 bus / sekitar 50 unit"}, ["20 bus", "sekitar 50 unit"]),
+    ({"what": "number", "a": {}, "b": {}, "note": "x", "values": ["3 orang", "5 orang"]}, ["3 orang", "5 orang"]),
+    ({"what": "place", "a": {}, "b": {}, "note": "Bandung"}, ["Bandung", "Bandung"]),
+    ({"what": "event", "a": {}}, []),
+])
+def test_item_values(item, expected):
+    from newsscan.views import item_values
+
+    assert item_values(item) == expected

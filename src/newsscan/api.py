@@ -468,7 +468,9 @@ def diff_document(run: Run) -> dict[str, Any]:
     return {"stories": stories}
 
 
-DIFF_KINDS = ("conflicts", "agreements", "only", "shared_quotes")
+# an update (an amount that grew between two reports hours apart) comes with the comparison engine that finds
+# them; a document without that list is read as having none
+DIFF_KINDS = ("conflicts", "updates", "agreements", "only", "shared_quotes")
 DIFF_COLUMNS = ("story", "story_title", "kind", "what", "a_value", "a_outlet", "a_speaker", "a_path", "a_text",
                 "b_value", "b_outlet", "b_speaker", "b_path", "b_text", "score", "note")
 
@@ -482,7 +484,7 @@ def diff_only(doc: dict[str, Any], kinds: Sequence[str]) -> dict[str, Any]:
 def diff_rows(doc: dict[str, Any]) -> Rows:
     """The diff flattened to one row per item (for JSON lines and CSV), conflicts first: both sides side by
     side, each with its outlet, speaker and the value it gives (from the item's note, `a / b`)."""
-    from .views import split_values
+    from .views import item_values
 
     rows = Rows(columns=DIFF_COLUMNS)
     for kind in DIFF_KINDS:
@@ -490,7 +492,7 @@ def diff_rows(doc: dict[str, Any]) -> Rows:
             for item in s.get(kind) or ():
                 row: dict[str, Any] = {"story": s.get("id"), "story_title": s.get("title"), "kind": kind,
                                        "what": item.get("what")}
-                values = split_values(item.get("note"), 2 if item.get("b") else 1)
+                values = item_values(item)
                 for n, side in enumerate(("a", "b")):
                     got = item.get(side) or {}
                     row[f"{side}_value"] = values[n] if got and n < len(values) else None

@@ -278,17 +278,18 @@ def claims(run, out):
     out.emit(api.claim_rows(run), title="claims", table_columns=views.CLAIMS)
 
 
-DIFF_ONLY = {"conflicts": "conflicts", "agreements": "agreements", "only": "only", "shared": "shared_quotes"}
+DIFF_ONLY = {"conflicts": "conflicts", "updates": "updates", "agreements": "agreements", "only": "only",
+             "shared": "shared_quotes"}
 
 
 @cli.command()
 @corpus_command
 @click.option("--only", "only", type=click.Choice(list(DIFF_ONLY)), multiple=True,
-              help="Show only these items (repeatable): conflicts, agreements, only (one outlet), shared "
-                   "(quotes).")
+              help="Show only these items (repeatable): conflicts, updates (a later report), agreements, only "
+                   "(one outlet), shared (quotes).")
 def diff(run, out, only):
     """Stories across outlets: conflicts first (the slot, each side's value, outlet and speaker), then
-    agreements, claims only one outlet has, shared quotes.
+    updates, agreements, claims only one outlet has, shared quotes.
 
     \b
     JSON: {"rows": [one row per item, both sides], "stories": [stories with their item lists]}.

@@ -134,16 +134,19 @@ def _floor(col: Col, natural: int, width: int) -> int:
 
 
 def _want(col: Col, natural: int, width: int) -> int:
-    """The width a column should have before lower-priority columns are kept: a wide one half the table."""
-    if col.kind == "wide":
-        return min(natural, max(_floor(col, natural, width), width // 2))
-    return natural
+    """The width a column should keep before lower-priority columns are kept: the table's main text (a wide
+    column that is never dropped) half the width; an optional wide column only its floor."""
+    floor = _floor(col, natural, width)
+    if col.kind == "wide" and not col.drop:
+        return min(natural, max(floor, width // 2))
+    return floor if col.kind == "wide" else natural
 
 
 def fit(cols: Sequence[Col], rows: Sequence[dict[str, Any]], width: int) -> list[tuple[Col, int]]:
     """The columns kept and their widths for a table at most `width` characters wide. Columns are dropped
-    (highest `drop` first) while the rest would not fit with the wide ones at half the width and the text ones
-    cut by at most a third; then the text columns shrink as needed, and the wide ones share what is left."""
+    (highest `drop` first) while the rest would not fit with the main text at half the width and the text
+    columns cut by at most a third; then the text columns shrink as needed, and the wide ones share what is
+    left."""
     cells = {c.key: [c.cell(r) for r in rows] for c in cols}
     natural = {c.key: _natural(c, cells[c.key]) for c in cols}
     kept = list(cols)
@@ -165,7 +168,7 @@ def fit(cols: Sequence[Col], rows: Sequence[dict[str, Any]], width: int) -> list
 
 
 def _fits(kept: Sequence[Col], natural: dict[str, int], width: int) -> bool:
-    """Whether `kept` fits with the wide columns as wanted and the text ones losing at most a third."""
+    """Whether `kept` fits with the wide columns as they want and the text ones losing at most a third."""
     fixed = sum(_want(c, natural[c.key], width) for c in kept if c.kind != "text")
     text = sum(natural[c.key] for c in kept if c.kind == "text")
     room = width - fixed - GAP * (len(kept) - 1)

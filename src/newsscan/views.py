@@ -67,6 +67,7 @@ CLAIMS = (
 DIFF_STORIES = (
     Col("title", "story", kind="wide"), Col("outlets", kind="num", value=_count("outlets")),
     Col("articles", kind="num", value=_count("articles")), Col("conflicts", kind="num"),
+    Col("updates", kind="num", drop=2),
     Col("agreements", kind="num", drop=1), Col("only", kind="num", drop=1), Col("shared_quotes", "shared",
                                                                               kind="num", drop=1),
 )
@@ -76,13 +77,13 @@ DIFF_ITEMS = (
     Col("value", kind="wide", min=14), Col("text", kind="wide", min=20, drop=2),
 )
 
-DIFF_TITLES = {"conflicts": "conflicts", "agreements": "agreements", "only": "said by one outlet only",
-               "shared_quotes": "shared quotes"}
+DIFF_TITLES = {"conflicts": "conflicts", "updates": "updates (a later report)", "agreements": "agreements",
+               "only": "said by one outlet only", "shared_quotes": "shared quotes"}
 
 
 def _side_rows(item: dict[str, Any]) -> list[dict[str, Any]]:
     """One line per side of a diff item: the slot on the first, both values, outlets and speakers."""
-    values = split_values(item.get("note"), 2 if item.get("b") else 1)
+    values = item_values(item)
     rows = []
     for n, side in enumerate(s for s in (item.get("a"), item.get("b")) if s):
         rows.append({"slot": item.get("what", "") if n == 0 else "", "outlet": side.get("outlet"),
@@ -93,12 +94,18 @@ def _side_rows(item: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def split_values(note: str | None, sides: int) -> list[str]:
-    """`20 bus / sekitar 50 unit` -> the value of each side; a note that names one thing serves both."""
+def item_values(item: dict[str, Any]) -> list[str]:
+    """The value each side of a diff item gives: its `values` when the engine lists them, else its note read
+    as `A's value / B's value` (`20 bus / sekitar 50 unit`); a note that names one thing serves both."""
+    sides = 1 if item.get("b") is None else 2
+    values = item.get("values")
+    if isinstance(values, list) and len(values) == sides:
+        return [str(v) for v in values]
+    note = item.get("note")
     if not note:
         return []
-    parts = [p.strip() for p in note.split(" / ")]
-    return parts if len(parts) == sides else [note] * sides
+    parts = note.split(" / ", 1) if sides == 2 else [note]
+    return [p.strip() for p in parts] if len(parts) == sides else [note] * sides
 
 
 def diff_sections(doc: dict[str, Any], kinds: Sequence[str]) -> list[Section]:
