@@ -117,3 +117,11 @@ def test_low_priority_columns_go_first():
 def test_no_headers_in_a_table():
     text = render.tables_text([(None, TABLE_ROWS, COLS)], 120, headers=False)
     assert "outlet" not in text.split() and "Kabar" in text
+
+
+def test_empty_rows_become_a_dataframe_with_their_columns():
+    from newsscan.api import QUOTE_COLUMNS, Rows
+
+    df = Rows(columns=QUOTE_COLUMNS).to_dataframe()
+    assert list(df.columns) == list(QUOTE_COLUMNS) and len(df) == 0
+    assert list(Rows([{"a": 1, "extra": 2}], columns=("a",)).to_dataframe().columns) == ["a", "extra"]

@@ -29,7 +29,9 @@ class Rows(list):
     def to_dataframe(self):
         import pandas as pd
 
-        return pd.DataFrame(list(self), columns=list(self.columns) or None)
+        if not self:  # the columns of an empty result; a row's own keys otherwise (none is dropped)
+            return pd.DataFrame(columns=list(self.columns))
+        return pd.DataFrame(list(self))
 
 
 @dataclass
