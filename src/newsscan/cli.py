@@ -142,15 +142,23 @@ def cli() -> None:
     outlets agree or differ.
 
     \b
-    Output: --format, else the --output file's extension (.csv, .json, .jsonl), else a table on a terminal
-    and JSON lines in a pipe. A table fits the terminal ($COLUMNS, or 160 columns in a file or a pipe).
-    JSON is one object: {"rows": [...]} with the rows JSON lines and CSV print, plus "summary" (summarize)
-    or "stories" (diff).
+    Inputs: files, folders (recursive), glob patterns, or - (one article on
+    standard input). Files of other kinds inside a folder are passed over.
 
     \b
-    Exit codes: 0 every input was analyzed (warnings or not); 1 some input newsscan reads (a file named on
-    the command line, or a .txt, .jsonl, .csv, .json or .html file in a folder) was not analyzed; 2 usage
-    error (a path that does not exist, an --output that cannot be written); 130 interrupted (Ctrl-C).
+    Output: --format, else the --output file's extension (.csv, .json,
+    .jsonl), else a table on a terminal and JSON lines in a pipe. A table
+    fits the terminal ($COLUMNS; 160 columns in a file or a pipe). JSON is
+    one object, {"rows": [...]}, the rows JSON lines and CSV print, plus
+    "summary" (summarize) or "stories" (diff).
+
+    \b
+    Exit codes:
+      0    every input was analyzed (warnings or not)
+      1    an input newsscan reads was not analyzed (a file named on the
+           command line; a .txt .jsonl .csv .json .html file in a folder)
+      2    usage error (no such path, an --output that cannot be written)
+      130  interrupted (Ctrl-C)
     """
 
 
@@ -292,7 +300,8 @@ def diff(run, out, only):
     updates, agreements, claims only one outlet has, shared quotes.
 
     \b
-    JSON: {"rows": [one row per item, both sides], "stories": [stories with their item lists]}.
+    JSON: {"rows": [one row per item, both sides],
+           "stories": [stories with their item lists]}.
     Example:
         newsscan diff seeds/
         newsscan diff seeds/ --only conflicts --format json
