@@ -52,9 +52,12 @@ class LocalBackend:
         if self._pool is not None:
             if exc_type is None:
                 self._pool.close()
-            else:  # Ctrl-C or an error: the queued batches are not wanted, so stop the workers now
-                self._pool.terminate()
-            self._pool.join()
+                self._pool.join()
+            else:  # Ctrl-C or an error: the queued batches are not wanted, so stop the workers now; a second
+                # Ctrl-C waits until they are stopped (then ends the run the same way)
+                with _sigint_blocked():
+                    self._pool.terminate()
+                    self._pool.join()
             self._pool = None
 
     def map(self, fn: Callable[[Any], Any], batches: Iterable[Any]) -> Iterator[Any]:
