@@ -223,9 +223,9 @@ def test_page_date_from_json_ld_before_the_extractor(fixtures_dir):
 
 def test_photo_page_takes_the_caption_as_body(fixtures_dir):
     a = page(fixtures_dir, "photo_caption.html")
-    assert a.paragraphs == ("Ribuan umat Islam mengikuti salat Iduladha 1444 Hijriah di Lapangan Merdeka, Medan, "
+    assert a.paragraphs == (("Ribuan umat Islam mengikuti salat Iduladha 1444 Hijriah di Lapangan Merdeka, Medan, "
                             "Sumatera Utara, Kamis (29/6/2023). Salat dipimpin imam masjid raya dan diikuti warga "
-                            "dari berbagai kecamatan.",)
+                            "dari berbagai kecamatan."),)
     assert a.title.startswith("FOTO: Ribuan Umat")  # the rubric is part of the headline
 
 
