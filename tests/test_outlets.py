@@ -35,6 +35,11 @@ def outlet_of(body: str = LEAD, **kw) -> str:
     ("2025-06-18T08:00:00+07:00", "2025-06-18", "08:00"),
     ("Tayang: Selasa, 10 Juni 2025 07:05 WITA", "2025-06-10", "07:05"),
     ("June 18, 2025", "2025-06-18", None),
+    ("Senin 11 Mei 2020 22:02 WIB", "2020-05-11", "22:02"),
+    ("Senin, 21 Januari 2019 / 21:34 WIB", "2019-01-21", "21:34"),
+    ("16-09-2022 10:00", "2022-09-16", "10:00"),
+    ("10/21/2025 14:50", "2025-10-21", "14:50"),  # month first only where day first gives no date
+    ("03/04/2025", "2025-04-03", None),
     ("Tanggal tidak ditemukan", None, None),
     ("31 Juni 2025", None, None),
 ])
@@ -392,3 +397,16 @@ def test_registry_has_national_regional_wire_business_and_sports_outlets():
     for o in reg.outlets:
         if o.group:
             assert reg.get(o.group) is not None and reg.group_of(o).group is None
+
+
+def test_a_byline_line_may_carry_the_date():
+    info = outlets.analyze(["Judul Uji", "Reporter: Budi Santoso | Senin, 12 Sep 2022 10:00 WIB"], LEAD)
+    assert (info.published, info.published_time, info.authors) == ("2022-09-12", "10:00", ("Budi Santoso",))
+
+
+@pytest.mark.parametrize("body, outlet", [
+    ("Laporan Wartawan Tribunnews.com, Rina Wati\n" + LEAD, "Tribunnews"),
+    ("Laporan Wartawan TribunJabar.id, Rina Wati\n" + LEAD, "Tribunnews"),
+])
+def test_outlet_from_credit_signature(body, outlet):
+    assert outlet_of(body) == outlet

@@ -526,7 +526,7 @@ def analyze(header_lines: Sequence[str], body: str, removed: Sequence[Removed] =
             published, ptime = iso, hhmm or parse_time(meta.time)
             pev = Evidence(iso, f"column:{meta.columns.get('date', 'date')}", meta.date.strip())
     if published is None:
-        for line in dates:
+        for line in [*dates, *bylines]:  # a byline may carry the date (`Reporter: X | Senin, 12 Sep 2022 10:00`)
             iso, hhmm, _ = parse_header_date(line)
             if iso:
                 published, ptime, pev = iso, hhmm, Evidence(iso, "header", line)

@@ -56,7 +56,8 @@ def _calendar() -> _Calendar:
     weekday_re = _alternation(weekdays).replace("'", "['\u2019]?")
     header = (
         re.compile(r"(?P<y>(?:19|20)\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T ]{1,2}" + _TIME + ")?"),
-        re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)(?:[\s,]{1,3}(?:pukul\s)?" + _TIME + ")?"),
+        re.compile(r"(?<![\d.:])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)"
+                   r"(?:[\s,]{1,3}(?:pukul\s)?" + _TIME + ")?"),
         re.compile(r"(?P<d>\d{1,2})\s{1,3}(?P<mon>" + month_re + r")\.?,?\s{1,3}(?P<y>(?:19|20)\d\d)"
                    r"(?:[\s,|\-\u2013\u2014/]{1,5}(?:pukul\s)?" + _TIME + ")?", re.IGNORECASE),
         re.compile(r"(?P<mon>" + month_re + r")\.?\s{1,3}(?P<d>\d{1,2}),?\s{1,3}(?P<y>(?:19|20)\d\d)"
@@ -100,7 +101,8 @@ def parse_header_date(text: str | None) -> tuple[str | None, str | None, str]:
 
     Reads `Kamis, 19 Jun 2025 08:22 WIB`, `Kompas.com- 18/06/2025, 22:01 WIB`, `Diperbarui 18 Jun 2025, 16:36 WIB`,
     `Tayang: Senin, 9 Juni 2025 22:43 WIB`, `Rabu, 18 Juni 2025 | 16:30 WIB`, `18 Juni 2025 | 20.37 WIB`,
-    `10 Jun 2025 21:23`, `2025/07/02 10:51:26`, `2025-06-18T08:00:00+07:00`, `Senin, 21 Januari 2019 / 21:34 WIB`.
+    `10 Jun 2025 21:23`, `2025/07/02 10:51:26`, `2025-06-18T08:00:00+07:00`, `Senin, 21 Januari 2019 / 21:34 WIB`;
+    day first, unless only month first gives a date (`10/21/2025 14:50`).
     """
     if not text:
         return None, None, ""
@@ -108,6 +110,8 @@ def parse_header_date(text: str | None) -> tuple[str | None, str | None, str]:
         for m in rx.finditer(text):
             g = m.groupdict()
             iso = _valid(int(g["y"]), _month(g), int(g["d"]))
+            if iso is None and g.get("m") and not g.get("mon"):
+                iso = _valid(int(g["y"]), int(g["d"]), int(g["m"]))  # `10/21/2025`: a month-first export cell
             if iso:
                 hhmm = f"{int(g['hh']):02d}:{g['mi']}" if g.get("hh") else None
                 return iso, hhmm, m.group(0).strip()
