@@ -410,3 +410,16 @@ def test_a_byline_line_may_carry_the_date():
 ])
 def test_outlet_from_credit_signature(body, outlet):
     assert outlet_of(body) == outlet
+
+
+@pytest.mark.parametrize("url, iso", [
+    ("https://ekonomi.contoh.com/read/2019/01/21/152407126/judul-berita", "2019-01-21"),
+    ("https://finansial.contoh.com/read/20190122/90/880964/judul-berita", "2019-01-22"),
+    ("https://contoh.com/berita/judul-berita-2019", None),
+    ("https://contoh.com/read/2019/13/45/1/judul", None),
+])
+def test_date_from_the_url_when_no_cell_or_line_gives_one(url, iso):
+    info = outlets.analyze([], "Isi berita tanpa tanggal.", meta=outlets.Meta(url=url))
+    assert info.published == iso
+    if iso:
+        assert info.published_evidence.source == "url"

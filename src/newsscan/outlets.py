@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from . import titles
 from .errors import DataTableError
-from .pubdate import body_date, is_date_line, parse_header_date, parse_time
+from .pubdate import body_date, is_date_line, parse_header_date, parse_time, url_date
 from .records import Evidence, Removed
 from .tables import load_toml
 
@@ -532,6 +532,9 @@ def analyze(header_lines: Sequence[str], body: str, removed: Sequence[Removed] =
                 published, ptime, pev = iso, hhmm, Evidence(iso, "header", line)
                 break
     dl = find_dateline(body, reg)
+    if published is None and meta.url:
+        pev = url_date(meta.url)
+        published = pev.value
     if published is None:
         pev = body_date(body, dl.end if dl else 0)
         published = pev.value

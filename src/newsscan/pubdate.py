@@ -124,6 +124,19 @@ def parse_time(text: str | None) -> str | None:
     return f"{int(m['hh']):02d}:{m['mi']}" if m else None
 
 
+# a date in an article URL's path, as most Indonesian portals write it: /read/2019/01/21/, /read/20190122/
+_URL_DATE = re.compile(r"/(?P<y>20\d\d)/?(?P<m>[01]\d)/?(?P<d>[0-3]\d)(?=/)")
+
+
+def url_date(url: str | None) -> Evidence:
+    """The date an article's URL path carries (`https://x.com/read/2019/01/21/152407126/judul`), else none."""
+    from urllib.parse import urlsplit
+
+    m = _URL_DATE.search(urlsplit(url or "").path)
+    iso = _valid(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
+    return Evidence(iso, "url", m.group(0)) if iso and m else Evidence(None, "none")
+
+
 def is_date_line(line: str) -> bool:
     """A header line that is a date and little else (`Tayang: Senin, 9 Juni 2025 22:43 WIB`)."""
     iso, _, words = parse_header_date(line)
