@@ -423,3 +423,7 @@ def test_date_from_the_url_when_no_cell_or_line_gives_one(url, iso):
     assert info.published == iso
     if iso:
         assert info.published_evidence.source == "url"
+
+
+def test_a_company_that_shares_an_outlet_name_is_no_self_reference():
+    assert outlet_of(LEAD + " Saham itu dijual ke Tempo Scan Pacific pekan lalu.") == "unknown"

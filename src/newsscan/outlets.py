@@ -150,7 +150,8 @@ def _self_ref(mentions: Sequence[str], cues: Sequence[str]) -> re.Pattern[str] |
         return None
     cue = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
     names = "|".join(re.escape(m) for m in sorted(mentions, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?i:" + cue + r")\s{1,3}(?:" + names + r")(?!\w|\.\w)")
+    # not followed by another capitalised word: `dijual ke Tempo Scan` names a company, not the outlet
+    return re.compile(r"(?<!\w)(?i:" + cue + r")\s{1,3}(?:" + names + r")(?!\w|\.\w|\s{1,3}[A-Z][a-z])")
 
 
 def _entry(entry: Any, i: int, cues: Sequence[str]) -> Outlet:
