@@ -24,16 +24,16 @@ from .pubdate import is_date_line
 _EMBED_XPATH = ("//blockquote[contains(@class,'twitter-tweet') or contains(@class,'instagram-media') or "
                 "contains(@class,'tiktok-embed') or contains(@class,'twitter-video')] | "
                 "//div[contains(@class,'twitter-tweet') or contains(@class,'instagram-media')] | //iframe")
-_CAPTION_XPATH = ("//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ') or "
-                  "contains(@class,'photo__caption') or contains(@class,'wp-caption-text') or "
-                  "contains(@class,'foto-caption') or contains(@class,'pic_caption')]")
+# image captions: <figcaption> and the caption blocks the portals' templates name so (`photo__caption`,
+# `detail__media-caption`, `wp-caption-text`)
+_CAPTION_XPATH = "//figcaption | //*[contains(@class,'caption') and not(.//p[string-length(normalize-space()) > 400])]"
 _BLOCKS = ("ul", "ol", "div", "section", "aside", "nav", "table", "p")
 _LINK_SHARE = 0.7  # a block whose text is at least this share link text is a link list
 _MIN_LINKS = 2
 _HEADLINE_WORDS = 4  # a link this long reads as another article's headline
 _TEASER_SHARE = 0.45
 _PROSE_WORDS = 12  # a line with at least this many words is prose; shorter ones are labels, names, dates
-_PHOTO_BODY = 250  # characters: a body shorter than this on a page with a longer caption is a photo page
+_PHOTO_BODY = 200  # characters of prose: less than this on a page with a longer caption is a photo page
 _MIN_CAPTION = 80
 _LEAD_MIN = 60
 _TOP_LINES = 6  # a date line is page furniture only among the first lines
