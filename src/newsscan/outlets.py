@@ -469,16 +469,13 @@ class HeaderInfo:
     url: str | None
 
 
-def analyze(header_lines: Sequence[str], body: str, removed: Sequence[Removed] = (), *,
-            meta: Meta | None = None, extra_dir: str | None = None) -> HeaderInfo:
-    """Reads outlet, title, date, dateline, authors and credits from the header lines (the lines before the first
-    empty line), the clean body, the removed furniture and an export's columns. Never raises on odd text."""
-    reg = load_registry(extra_dir)
-    meta = meta or Meta()
+def _split_header(header_lines: Sequence[str]) -> tuple[str, list[str], list[str]]:
+    """(headline, date lines, byline lines): headline, then byline and date lines in any order; a logo is no
+    headline."""
     title_line = ""
     dates: list[str] = []
     bylines: list[str] = []
-    for raw in header_lines:  # headline, then byline and date lines in any order; a logo is no headline
+    for raw in header_lines:
         line = raw.strip()
         if not line or _LOGO.match(line):
             continue
@@ -490,15 +487,12 @@ def analyze(header_lines: Sequence[str], body: str, removed: Sequence[Removed] =
             title_line = line
         elif len(line) <= 120 and not line.endswith("."):
             bylines.append(line)  # names (`A, B Tim Redaksi`), `X -detikNews`
-    for r in removed:
-        if r.reason == "byline":
-            bylines.append(r.text.strip())
-        elif r.reason == "logo":
-            header_lines = [*header_lines, r.text]
-    if meta.author:
-        bylines.append(meta.author)
-    title, suffix = clean_title(meta.title or title_line or None, reg, meta.outlet)
+    return title_line, dates, bylines
 
+
+def _people(bylines: Sequence[str], body: str, removed: Sequence[Removed], reg: Registry,
+            ) -> tuple[list[str], list[str], list[str]]:
+    """(authors, editors, credits) of the bylines, and the credits the body and its furniture give."""
     authors: list[str] = []
     editors: list[str] = []
     credits: list[str] = []
@@ -509,36 +503,52 @@ def analyze(header_lines: Sequence[str], body: str, removed: Sequence[Removed] =
         authors += parsed.authors
         editors += parsed.editors
         credits += parsed.credits
-    body_lines = body.split("\n")
-    credits += find_credits(body_lines, removed, reg)
+    credits += find_credits(body.split("\n"), removed, reg)
+    return authors, editors, credits
 
+
+def _published(meta: Meta, lines: Sequence[str], body: str, dateline_end: int,
+               ) -> tuple[str | None, str | None, Evidence]:
+    """(ISO date, HH:MM, evidence): the export's date cell, else a header line (a date line, or a byline that
+    carries one), else the URL's date, else the day the body reports from."""
+    if meta.date:
+        iso, hhmm, _ = parse_header_date(meta.date)
+        if iso:
+            return iso, hhmm or parse_time(meta.time), Evidence(
+                iso, f"column:{meta.columns.get('date', 'date')}", meta.date.strip())
+    for line in lines:
+        iso, hhmm, _ = parse_header_date(line)
+        if iso:
+            return iso, hhmm, Evidence(iso, "header", line)
+    ev = url_date(meta.url) if meta.url else Evidence(None, "none")
+    if ev.value is None:
+        ev = body_date(body, dateline_end)
+    return ev.value, None, ev
+
+
+def analyze(header_lines: Sequence[str], body: str, removed: Sequence[Removed] = (), *,
+            meta: Meta | None = None, extra_dir: str | None = None) -> HeaderInfo:
+    """Reads outlet, title, date, dateline, authors and credits from the header lines (the lines before the first
+    empty line), the clean body, the removed furniture and an export's columns. Never raises on odd text."""
+    reg = load_registry(extra_dir)
+    meta = meta or Meta()
+    title_line, dates, bylines = _split_header(header_lines)
+    for r in removed:
+        if r.reason == "byline":
+            bylines.append(r.text.strip())
+        elif r.reason == "logo":
+            header_lines = [*header_lines, r.text]
+    if meta.author:
+        bylines.append(meta.author)
+    title, suffix = clean_title(meta.title or title_line or None, reg, meta.outlet)
+    authors, editors, credits = _people(bylines, body, removed, reg)
     raw_text = "\n".join([*header_lines, body, *(r.text for r in removed)])
     outlet, outlet_ev = detect_outlet(
         reg=reg, header_lines=[h for h in header_lines if h.strip() and h.strip() != title_line],
         bylines=bylines, title=title, title_suffix=suffix, body=body, raw_text=raw_text, url=meta.url,
         source=meta.outlet, source_column=meta.columns.get("outlet", "source"))
-
-    published: str | None = None
-    ptime: str | None = None
-    pev = Evidence(None, "none")
-    if meta.date:
-        iso, hhmm, _ = parse_header_date(meta.date)
-        if iso:
-            published, ptime = iso, hhmm or parse_time(meta.time)
-            pev = Evidence(iso, f"column:{meta.columns.get('date', 'date')}", meta.date.strip())
-    if published is None:
-        for line in [*dates, *bylines]:  # a byline may carry the date (`Reporter: X | Senin, 12 Sep 2022 10:00`)
-            iso, hhmm, _ = parse_header_date(line)
-            if iso:
-                published, ptime, pev = iso, hhmm, Evidence(iso, "header", line)
-                break
     dl = find_dateline(body, reg)
-    if published is None and meta.url:
-        pev = url_date(meta.url)
-        published = pev.value
-    if published is None:
-        pev = body_date(body, dl.end if dl else 0)
-        published = pev.value
+    published, ptime, pev = _published(meta, [*dates, *bylines], body, dl.end if dl else 0)
     return HeaderInfo(
         outlet=outlet, outlet_evidence=outlet_ev, title=title, published=published, published_evidence=pev,
         published_time=ptime, dateline=dl.place if dl else None, dateline_end=dl.end if dl else 0,
