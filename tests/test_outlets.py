@@ -427,3 +427,7 @@ def test_date_from_the_url_when_no_cell_or_line_gives_one(url, iso):
 
 def test_a_company_that_shares_an_outlet_name_is_no_self_reference():
     assert outlet_of(LEAD + " Saham itu dijual ke Tempo Scan Pacific pekan lalu.") == "unknown"
+
+
+def test_an_editor_of_another_outlet_is_no_self_reference():
+    assert outlet_of(LEAD + " Pemimpin Redaksi Metro TV hadir dalam acara itu.") == "unknown"
