@@ -226,6 +226,9 @@ def test_credits(body, removed, credits):
     ("Banjir Rendam Tiga Desa | Contoh Online", "Contoh Online", "Banjir Rendam Tiga Desa", "Contoh Online"),
     ("Banjir Rendam Tiga Desa \u2013 contohberita.id", None, "Banjir Rendam Tiga Desa", "contohberita.id"),
     ("Liputan6.com: Banjir Rendam Tiga Desa", None, "Banjir Rendam Tiga Desa", "Liputan6.com"),
+    ("Banjir Rendam Tiga Desa Halaman all - Kompas.com", None, "Banjir Rendam Tiga Desa", "Kompas.com"),
+    ("Banjir Rendam Tiga Desa - Halaman 2 - Tribunnews.com", None, "Banjir Rendam Tiga Desa", "Tribunnews.com"),
+    ("Banjir Rendam Tiga Desa - News Liputan6.com", None, "Banjir Rendam Tiga Desa", "Liputan6.com"),
     # a rubric that is part of the headline stays; so does a dash inside the headline
     ("VIDEO: Banjir Rendam Tiga Desa", None, "VIDEO: Banjir Rendam Tiga Desa", ""),
     ("Persib vs Persija - Babak Pertama Imbang", None, "Persib vs Persija - Babak Pertama Imbang", ""),

@@ -87,6 +87,7 @@ class Registry:
     wires: tuple[str, ...]
     names: Mapping[str, str] = field(default_factory=dict)  # norm_name of a name, source, mention, domain -> key
     sections: frozenset[str] = frozenset()  # norm_name of section names a title may carry beside the site name
+    trailers: tuple[re.Pattern[str], ...] = ()  # page markers at the end of a headline (`Halaman all`)
 
     def get(self, key: str) -> Outlet | None:
         return next((o for o in self.outlets if o.key == key), None)
@@ -192,7 +193,8 @@ def load_registry(extra_dir: str | None = None) -> Registry:
         for n in (o.name, o.key, *o.sources, *o.mentions, *(d for d in o.domains if "/" not in d)):
             names.setdefault(norm_name(n), o.key)
     sections = frozenset(norm_name(str(x)) for x in data.get("title_sections", ()))
-    return Registry(tuple(by_key.values()), tuple(data.get("wires", ())), names, sections)
+    trailers = _compile(data, "title_trailers", "title_trailers")
+    return Registry(tuple(by_key.values()), tuple(data.get("wires", ())), names, sections, trailers)
 
 
 # ---------------------------------------------------------------- title, byline, dateline, credits

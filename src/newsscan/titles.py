@@ -52,7 +52,7 @@ def _is_section(seg: str, reg: Registry) -> bool:
     from .outlets import norm_name
 
     words = _words(seg.strip())
-    return bool(words) and len(words) <= 3 and all(norm_name(w) in reg.sections for w in words)
+    return bool(words) and len(words) <= 3 and all(norm_name(w) in reg.sections or w.isdigit() for w in words)
 
 
 def clean_title(title: str | None, reg: Registry, hint: str | None = None) -> tuple[str | None, str]:
@@ -80,5 +80,7 @@ def clean_title(title: str | None, reg: Registry, hint: str | None = None) -> tu
         break
     if not removed_site and site == "":
         return t, ""
-    head = "".join(p + s for p, s in zip(parts, [*seps, ""]))
-    return head.strip() or t, site
+    head = "".join(p + s for p, s in zip(parts, [*seps, ""])).strip()
+    for rx in reg.trailers:  # `Judul Halaman all` once `- Kompas.com` is off
+        head = rx.sub("", head).rstrip()
+    return head or t, site
