@@ -258,3 +258,13 @@ def test_page_with_an_encoding_declaration(write):
     html = '<?xml version="1.0" encoding="utf-8"?>\n' + HTML
     [a], _ = load(write("x.html", html))
     assert BODY in a.body
+
+
+def test_page_author_line_is_not_body(write):
+    html = ('<html><head><title>Banjir Rendam Tiga Desa</title><meta name="author" content="Rina Wati"></head>'
+            f"<body><article><h1>Banjir Rendam Tiga Desa</h1><div>Rina Wati - detikJabar</div>"
+            f"<p>{BODY2}</p><p>{BODY2.replace('Gus Ipul', 'Ia')}</p>"
+            "<p>Rina Wati, warga setempat, mengaku rumahnya terendam sejak pagi hari.</p></article></body></html>")
+    [a], _ = load(write("p.html", html))
+    assert "detikJabar" not in a.body and a.outlet == "detikcom"
+    assert a.paragraphs[-1].startswith("Rina Wati, warga setempat")  # a sentence that names the author stays

@@ -434,7 +434,8 @@ def _iter_html(path: str, text: str, enc: str, extra_dir: str | None) -> Iterato
     meta = outlets.Meta(title=page.title, url=page.url, date=page.date, outlet=page.sitename, author=page.author,
                         columns={"date": page.date_source, "outlet": "html:sitename", "title": "html:title"})
     try:
-        yield make_article(path, [], page.lines, meta=meta, source_format="html", encoding=enc,
+        header = [page.title or "", *(t for t, why in page.removed if why == "byline")]  # as a text file's header
+        yield make_article(path, header, page.lines, meta=meta, source_format="html", encoding=enc,
                            extra_dir=extra_dir)
     except _Bad as exc:
         yield Issue(path, str(exc))

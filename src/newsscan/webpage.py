@@ -38,6 +38,7 @@ _MIN_CAPTION = 80
 _LEAD_MIN = 60
 _TOP_LINES = 6  # a date line is page furniture only among the first lines
 _DATE_LINE = 60
+_BYLINE_CHARS = 80
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")  # lxml refuses a str that declares its encoding
 _TWEET_LINE = re.compile(r"pic\.twitter\.com/|^\u2014\s?.{1,60}\(@\w{1,30}\)|^[\u2014-]\s?\S.{0,60}\(@\w{1,30}\)")
 
@@ -148,20 +149,37 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
+def _author_words(author: str | None) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", author or "")}
+
+
+def _furniture(s: str, top: bool, page: Page, captions: list[str]) -> str | None:
+    """Why a line of the extracted text is page furniture, or None for article text."""
+    if page.title and _same(s, page.title):
+        return "headline"
+    if top and is_date_line(s) and len(s) <= _DATE_LINE:
+        return "date-line"
+    if _TWEET_LINE.search(s):
+        return "embedded-post"
+    if any(_same(s, c) for c in captions):
+        return "caption"
+    names = _author_words(page.author)
+    words = re.findall(r"[^\W\d_]{3,}", s)
+    if top and names and len(s) <= _BYLINE_CHARS and words and names & {w.casefold() for w in words} and \
+            not s.rstrip().endswith((".", '"', "\u201d")):
+        return "byline"  # `Rina Wati - detikNews`, `Oleh: Rina Wati`: the page's author line
+    return None
+
+
 def _clean_lines(lines: list[str], page: Page, captions: list[str]) -> list[str]:
     out = []
     for i, line in enumerate(lines):
         s = line.strip()
         if not s:
             continue
-        if page.title and _same(s, page.title):
-            page.removed.append((s, "headline"))
-            continue
-        if i < _TOP_LINES and is_date_line(s) and len(s) <= _DATE_LINE:
-            page.removed.append((s, "date-line"))
-            continue
-        if any(_same(s, c) for c in captions) or _TWEET_LINE.search(s):
-            page.removed.append((s, "caption" if not _TWEET_LINE.search(s) else "embedded-post"))
+        why = _furniture(s, i < _TOP_LINES, page, captions)
+        if why:
+            page.removed.append((s, why))
             continue
         out.append(line)
     return out
