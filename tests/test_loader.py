@@ -268,3 +268,12 @@ def test_page_author_line_is_not_body(write):
     [a], _ = load(write("p.html", html))
     assert "detikJabar" not in a.body and a.outlet == "detikcom"
     assert a.paragraphs[-1].startswith("Rina Wati, warga setempat")  # a sentence that names the author stays
+
+
+def test_page_headline_repeated_in_the_text_is_not_body(write):
+    html = ('<html><head><title>Banjir Rendam Tiga Desa | Contoh Online</title>'
+            '<meta property="og:site_name" content="Contoh Online"></head>'
+            f"<body><article><h1>Banjir Rendam Tiga Desa</h1><p>{BODY2}</p>"
+            f"<p>{BODY2.replace('Gus Ipul', 'Ia')}</p></article></body></html>")
+    [a], _ = load(write("p.html", html))
+    assert a.title == "Banjir Rendam Tiga Desa" and a.paragraphs[0].startswith("Gus Ipul")

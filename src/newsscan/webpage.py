@@ -149,13 +149,20 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
+def _headline(page: Page) -> str:
+    """The page title without its site name: the extractor may repeat either form as the first line."""
+    from .outlets import clean_title
+
+    return clean_title(page.title, hint=page.sitename)[0] or ""
+
+
 def _author_words(author: str | None) -> set[str]:
     return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", author or "")}
 
 
 def _furniture(s: str, top: bool, page: Page, captions: list[str]) -> str | None:
     """Why a line of the extracted text is page furniture, or None for article text."""
-    if page.title and _same(s, page.title):
+    if page.title and (_same(s, page.title) or _same(s, _headline(page))):
         return "headline"
     if top and is_date_line(s) and len(s) <= _DATE_LINE:
         return "date-line"
