@@ -3,7 +3,13 @@
 Everything is read from the text (header lines, the body's dateline, house style), from an export's columns or a
 saved page's metadata; never from the file's name or modification time. Where the evidence is missing or two
 outlets tie, the outlet is `unknown` and the date `None`: each decision carries an `Evidence(value, source, text)`.
-The outlet signatures live in `data/outlets.toml`.
+
+The outlet is weighed from every signal (`detect_outlet`): the URL or a source cell, a dateline shape or the site a
+dateline names (`BANDUNG--XYZCOM:`, `Wamena (ANTARA News) -`), bylines and logos, header date shapes, the title's
+site segment, the outlet naming itself as the one told or present (`kepada detikcom`, `Pantauan detikcom`) and
+house style (editor codes, promos). A regional edition counts for its group and is kept as the evidence's value
+(`detikJatim` -> detikcom). The signatures live in `data/outlets.toml`; titles are cleaned in `titles.py`, dates
+read in `pubdate.py`.
 """
 from __future__ import annotations
 
