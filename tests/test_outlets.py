@@ -386,6 +386,10 @@ def test_regional_edition_maps_to_its_group(body, header, outlet, edition):
     (None, "antaranews", "ANTARA"),
     (None, "Media Indonesia", "Media Indonesia"),
     (None, "IDX Channel", "IDX Channel"),
+    (None, "Okezone News", "Okezone"),
+    (None, "Tribun Jabar", "Tribunnews"),
+    (None, "Suara Surabaya", "Suara Surabaya"),  # another outlet than Suara.com
+    (None, "Contoh News", "unknown"),
 ])
 def test_outlet_lookup_sets_case_and_punctuation_aside(url, source, outlet):
     meta = outlets.Meta(url=url, outlet=source, columns={"outlet": "html:sitename"})

@@ -94,6 +94,7 @@ class Registry:
     names: Mapping[str, str] = field(default_factory=dict)  # norm_name of a name, source, mention, domain -> key
     sections: frozenset[str] = frozenset()  # norm_name of section names a title may carry beside the site name
     trailers: tuple[re.Pattern[str], ...] = ()  # page markers at the end of a headline (`Halaman all`)
+    suffixes: frozenset[str] = frozenset()  # words a site name may carry after the outlet's name (`News`)
 
     def get(self, key: str) -> Outlet | None:
         return next((o for o in self.outlets if o.key == key), None)
@@ -109,6 +110,10 @@ class Registry:
         if not t:
             return None
         key = self.names.get(norm_name(t))
+        words = t.split()
+        while key is None and len(words) > 1 and norm_name(words[-1]) in self.suffixes:
+            words = words[:-1]  # `Okezone News` -> `Okezone`
+            key = self.names.get(norm_name(" ".join(words)))
         if key:
             return self.get(key)
         return self.by_url(t if "/" in t else "//" + t.casefold()) if "." in t and " " not in t else None
@@ -200,7 +205,8 @@ def load_registry(extra_dir: str | None = None) -> Registry:
             names.setdefault(norm_name(n), o.key)
     sections = frozenset(norm_name(str(x)) for x in data.get("title_sections", ()))
     trailers = _compile(data, "title_trailers", "title_trailers")
-    return Registry(tuple(by_key.values()), tuple(data.get("wires", ())), names, sections, trailers)
+    suffixes = frozenset(norm_name(str(x)) for x in data.get("name_suffixes", ()))
+    return Registry(tuple(by_key.values()), tuple(data.get("wires", ())), names, sections, trailers, suffixes)
 
 
 # ---------------------------------------------------------------- title, byline, dateline, credits
