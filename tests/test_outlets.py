@@ -335,6 +335,7 @@ def test_dev_corpus_outlet_date_title(dev_dir):
     ("BEKASI (Pos Kota) \u2013 " + LEAD, "Bekasi", "Pos Kota"),
     ("Jakarta, CNN Indonesia -- " + LEAD, "Jakarta", "CNN Indonesia"),
     ("GOLD COAST, JUARA.net - " + LEAD, "Gold Coast", "BolaSport.com"),
+    ("VIVA Bisnis \u2013 " + LEAD, None, "VIVA"),
     # a site the registry does not know gives the place only
     ("BANDUNG--XYZCOM: " + LEAD, "Bandung", "unknown"),
 ])
