@@ -40,6 +40,8 @@ def outlet_of(body: str = LEAD, **kw) -> str:
     ("16-09-2022 10:00", "2022-09-16", "10:00"),
     ("10/21/2025 14:50", "2025-10-21", "14:50"),  # month first only where day first gives no date
     ("03/04/2025", "2025-04-03", None),
+    ("Kamis, 15/12/22 07:30 WIB", "2022-12-15", "07:30"),
+    ("Kamis, 15 Des 2022 07:30 WIB", "2022-12-15", "07:30"),
     ("Tanggal tidak ditemukan", None, None),
     ("31 Juni 2025", None, None),
 ])

@@ -62,6 +62,8 @@ def _calendar() -> _Calendar:
                    r"(?:[\s,|\-\u2013\u2014/]{1,5}(?:pukul\s)?" + _TIME + ")?", re.IGNORECASE),
         re.compile(r"(?P<mon>" + month_re + r")\.?\s{1,3}(?P<d>\d{1,2}),?\s{1,3}(?P<y>(?:19|20)\d\d)"
                    r"(?:[\s,|\-\u2013\u2014]{1,5}" + _TIME + ")?", re.IGNORECASE),
+        # a two-digit year, last: `Kamis, 15/12/22 07:30 WIB`
+        re.compile(r"(?<![\d.:/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d\d)(?![\d/])(?:[\s,]{1,3}" + _TIME + ")?"),
     )
     body = (
         re.compile(r"\b(?P<wd>" + weekday_re + r")\s{0,3},?\s{0,2}\(\s?(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})"
@@ -109,9 +111,10 @@ def parse_header_date(text: str | None) -> tuple[str | None, str | None, str]:
     for rx in _calendar().header_dates:
         for m in rx.finditer(text):
             g = m.groupdict()
-            iso = _valid(int(g["y"]), _month(g), int(g["d"]))
+            year = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
+            iso = _valid(year, _month(g), int(g["d"]))
             if iso is None and g.get("m") and not g.get("mon"):
-                iso = _valid(int(g["y"]), int(g["d"]), int(g["m"]))  # `10/21/2025`: a month-first export cell
+                iso = _valid(year, int(g["d"]), int(g["m"]))  # `10/21/2025`: a month-first export cell
             if iso:
                 hhmm = f"{int(g['hh']):02d}:{g['mi']}" if g.get("hh") else None
                 return iso, hhmm, m.group(0).strip()
