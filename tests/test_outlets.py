@@ -228,6 +228,8 @@ def test_credits(body, removed, credits):
     ("Banjir Rendam Tiga Desa | Contoh Online", "Contoh Online", "Banjir Rendam Tiga Desa", "Contoh Online"),
     ("Banjir Rendam Tiga Desa \u2013 contohberita.id", None, "Banjir Rendam Tiga Desa", "contohberita.id"),
     ("Liputan6.com: Banjir Rendam Tiga Desa", None, "Banjir Rendam Tiga Desa", "Liputan6.com"),
+    ("Pikiran-Rakyat.com - Banjir Rendam Tiga Desa", None, "Banjir Rendam Tiga Desa", "Pikiran-Rakyat.com"),
+    ("Jokowi - Prabowo Bertemu di Istana", None, "Jokowi - Prabowo Bertemu di Istana", ""),
     ("Banjir Rendam Tiga Desa Halaman all - Kompas.com", None, "Banjir Rendam Tiga Desa", "Kompas.com"),
     ("Banjir Rendam Tiga Desa - Halaman 2 - Tribunnews.com", None, "Banjir Rendam Tiga Desa", "Tribunnews.com"),
     ("Banjir Rendam Tiga Desa - News Liputan6.com", None, "Banjir Rendam Tiga Desa", "Liputan6.com"),

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 # separators between a headline and a site or section name; `:` only after a leading site name
 _SEP = re.compile(r"\s{1,3}[|\-\u2013\u2014\u00bb\u00b7\u2022/]{1,2}\s{1,3}|\s{0,2}\|\s{0,2}")
-_LEAD_SEP = re.compile(r"^(?P<seg>[^:|]{2,40}?)\s{0,2}(?::|\|)\s{1,3}")
+_LEAD_SEP = re.compile(r"^(?P<seg>[^:|]{2,40}?)\s{0,2}(?::|\||\s[-\u2013\u2014])\s{1,3}")
 _ADDRESS = re.compile(r"(?<![\w@])(?:www\.)?[\w-]{2,30}\.(?:co\.id|com|id|net|co|tv|org|news)(?![\w.])",
                       re.IGNORECASE)
 _MAX_SITE_WORDS = 6
