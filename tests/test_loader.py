@@ -277,3 +277,9 @@ def test_page_headline_repeated_in_the_text_is_not_body(write):
             f"<p>{BODY2.replace('Gus Ipul', 'Ia')}</p></article></body></html>")
     [a], _ = load(write("p.html", html))
     assert a.title == "Banjir Rendam Tiga Desa" and a.paragraphs[0].startswith("Gus Ipul")
+
+
+def test_an_uppercase_desk_code_closing_the_body_is_furniture_and_names_the_outlet(write):
+    [a], _ = load(write("a.txt", f"Judul Uji\n\n{BODY2}\nPolisi masih menyelidiki kasus itu. (Ant/OL-5)\n"))
+    assert a.body.endswith("menyelidiki kasus itu.") and a.outlet == "Media Indonesia"
+    assert [r.text for r in a.boilerplate if r.reason == "editor-code"] == ["(Ant/OL-5)"]
