@@ -230,6 +230,8 @@ def test_credits(body, removed, credits):
     ("Liputan6.com: Banjir Rendam Tiga Desa", None, "Banjir Rendam Tiga Desa", "Liputan6.com"),
     ("Pikiran-Rakyat.com - Banjir Rendam Tiga Desa", None, "Banjir Rendam Tiga Desa", "Pikiran-Rakyat.com"),
     ("Jokowi - Prabowo Bertemu di Istana", None, "Jokowi - Prabowo Bertemu di Istana", ""),
+    ("UMKM Bangkit - Bisnis Kuliner Meningkat", None, "UMKM Bangkit - Bisnis Kuliner Meningkat", ""),
+    ("Banjir Rendam Tiga Desa | Okezone Nasional", None, "Banjir Rendam Tiga Desa", "Okezone"),
     ("Banjir Rendam Tiga Desa Halaman all - Kompas.com", None, "Banjir Rendam Tiga Desa", "Kompas.com"),
     ("Banjir Rendam Tiga Desa - Halaman 2 - Tribunnews.com", None, "Banjir Rendam Tiga Desa", "Tribunnews.com"),
     ("Banjir Rendam Tiga Desa - News Liputan6.com", None, "Banjir Rendam Tiga Desa", "Liputan6.com"),

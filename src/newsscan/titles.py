@@ -42,9 +42,14 @@ def site_name(seg: str, reg: Registry, hint: str | None = None) -> str | None:
     if _ADDRESS.fullmatch(s):
         return s
     for n in range(len(words) - 1, 0, -1):  # the longest leading or trailing run of words that names an outlet
-        for part in (" ".join(words[:n]), " ".join(words[-n:])):
-            if reg.by_name(part) or _ADDRESS.fullmatch(part) or (hint and norm_name(hint) == norm_name(part)):
-                return part
+        for part, rest in ((words[:n], words[n:]), (words[-n:], words[:-n])):
+            name = " ".join(part)
+            if not (reg.by_name(name) or _ADDRESS.fullmatch(name) or (hint and norm_name(hint) == norm_name(name))):
+                continue
+            # a one-word brand beside other words is a site only with a web address or section words beside it:
+            # `Okezone Nasional` is, `Bisnis Kuliner Meningkat` is a headline
+            if n > 1 or "." in name or _is_section(" ".join(rest), reg):
+                return name
     return None
 
 
