@@ -197,3 +197,89 @@ def test_jsonl_without_text_column_is_one_line_for_the_file(tmp_path):
     items = list(iter_articles([str(p)]))
     assert len(items) == 1 and isinstance(items[0], Issue)
     assert "50 rows" in items[0].reason and "no text column" in items[0].reason
+
+
+# ---------------------------------------------------------------- saved pages, one class each (tests/fixtures/html)
+
+def page(fixtures_dir, name):
+    [a] = [x for x in iter_articles([fixtures_dir / "html" / name]) if isinstance(x, Article)]
+    return a
+
+
+def test_page_leaves_out_teasers_embeds_captions_and_bylines(fixtures_dir):
+    a = page(fixtures_dir, "article_teasers_embed.html")
+    assert a.paragraphs[0].startswith("GARUT, CONTOHNEWS.ID - Banjir merendam")
+    assert a.paragraphs[-1].startswith("Hingga Kamis siang")
+    for furniture in ("Longsor Tutup Jalan", "Terpopuler", "Harga Cabai", "pic.twitter.com", "@akunwarga",
+                      "(Foto: Rina Wati)", "Penulis:", "Tag:", "Hak cipta"):
+        assert furniture not in a.body, furniture
+    assert a.title == "Banjir Rendam Tiga Desa di Garut, Ratusan Warga Mengungsi"
+
+
+def test_page_date_from_json_ld_before_the_extractor(fixtures_dir):
+    a = page(fixtures_dir, "article_teasers_embed.html")
+    assert a.published == "2022-07-14" and a.published_evidence.source == "column:html:datePublished"
+
+
+def test_photo_page_takes_the_caption_as_body(fixtures_dir):
+    a = page(fixtures_dir, "photo_caption.html")
+    assert a.paragraphs == (("Ribuan umat Islam mengikuti salat Iduladha 1444 Hijriah di Lapangan Merdeka, Medan, "
+                            "Sumatera Utara, Kamis (29/6/2023). Salat dipimpin imam masjid raya dan diikuti warga "
+                            "dari berbagai kecamatan."),)
+    assert a.title.startswith("FOTO: Ribuan Umat")  # the rubric is part of the headline
+
+
+def test_page_keeps_the_lead_that_opens_with_the_dateline(fixtures_dir):
+    a = page(fixtures_dir, "dateline_lead.html")
+    assert a.paragraphs[0].startswith("JAKARTA, CONTOHPOST.COM \u2013 Harga beras medium")
+    assert len(a.paragraphs) == 4 and a.dateline == "Jakarta"
+    assert (a.title, a.published) == ("Harga Beras Turun di Pasar Induk", "2021-03-02")
+
+
+def test_page_body_is_the_article_not_the_headline_column(fixtures_dir):
+    a = page(fixtures_dir, "teaser_column.html")
+    assert a.paragraphs[0].startswith("BANDUNG - Kereta cepat")
+    assert len(a.paragraphs) == 2 and "Stasiun Halim" not in a.body and "jam lalu" not in a.body
+    assert a.title == "Kereta Cepat Uji Coba Penumpang Pekan Depan"
+
+
+@pytest.mark.parametrize("site, title_tag, outlet", [
+    ("ANTARA News", "Banjir Rendam Tiga Desa - ANTARA News", "ANTARA"),
+    ("Contoh Online", "Banjir Rendam Tiga Desa | Contoh Online", "unknown"),
+])
+def test_page_site_name_gives_outlet_and_leaves_the_title(write, site, title_tag, outlet):
+    html = (f'<html><head><title>{title_tag}</title><meta property="og:site_name" content="{site}"></head>'
+            f"<body><article><p>{BODY2}</p><p>{BODY2.replace('Gus Ipul', 'Ia')}</p></article></body></html>")
+    [a], _ = load(write("p.html", html))
+    assert (a.title, a.outlet) == ("Banjir Rendam Tiga Desa", outlet)
+
+
+def test_page_with_an_encoding_declaration(write):
+    html = '<?xml version="1.0" encoding="utf-8"?>\n' + HTML
+    [a], _ = load(write("x.html", html))
+    assert BODY in a.body
+
+
+def test_page_author_line_is_not_body(write):
+    html = ('<html><head><title>Banjir Rendam Tiga Desa</title><meta name="author" content="Rina Wati"></head>'
+            f"<body><article><h1>Banjir Rendam Tiga Desa</h1><div>Rina Wati - detikJabar</div>"
+            f"<p>{BODY2}</p><p>{BODY2.replace('Gus Ipul', 'Ia')}</p>"
+            "<p>Rina Wati, warga setempat, mengaku rumahnya terendam sejak pagi hari.</p></article></body></html>")
+    [a], _ = load(write("p.html", html))
+    assert "detikJabar" not in a.body and a.outlet == "detikcom"
+    assert a.paragraphs[-1].startswith("Rina Wati, warga setempat")  # a sentence that names the author stays
+
+
+def test_page_headline_repeated_in_the_text_is_not_body(write):
+    html = ('<html><head><title>Banjir Rendam Tiga Desa | Contoh Online</title>'
+            '<meta property="og:site_name" content="Contoh Online"></head>'
+            f"<body><article><h1>Banjir Rendam Tiga Desa</h1><p>{BODY2}</p>"
+            f"<p>{BODY2.replace('Gus Ipul', 'Ia')}</p></article></body></html>")
+    [a], _ = load(write("p.html", html))
+    assert a.title == "Banjir Rendam Tiga Desa" and a.paragraphs[0].startswith("Gus Ipul")
+
+
+def test_an_uppercase_desk_code_closing_the_body_is_furniture_and_names_the_outlet(write):
+    [a], _ = load(write("a.txt", f"Judul Uji\n\n{BODY2}\nPolisi masih menyelidiki kasus itu. (Ant/OL-5)\n"))
+    assert a.body.endswith("menyelidiki kasus itu.") and a.outlet == "Media Indonesia"
+    assert [r.text for r in a.boilerplate if r.reason == "editor-code"] == ["(Ant/OL-5)"]

@@ -35,6 +35,13 @@ def outlet_of(body: str = LEAD, **kw) -> str:
     ("2025-06-18T08:00:00+07:00", "2025-06-18", "08:00"),
     ("Tayang: Selasa, 10 Juni 2025 07:05 WITA", "2025-06-10", "07:05"),
     ("June 18, 2025", "2025-06-18", None),
+    ("Senin 11 Mei 2020 22:02 WIB", "2020-05-11", "22:02"),
+    ("Senin, 21 Januari 2019 / 21:34 WIB", "2019-01-21", "21:34"),
+    ("16-09-2022 10:00", "2022-09-16", "10:00"),
+    ("10/21/2025 14:50", "2025-10-21", "14:50"),  # month first only where day first gives no date
+    ("03/04/2025", "2025-04-03", None),
+    ("Kamis, 15/12/22 07:30 WIB", "2022-12-15", "07:30"),
+    ("Kamis, 15 Des 2022 07:30 WIB", "2022-12-15", "07:30"),
     ("Tanggal tidak ditemukan", None, None),
     ("31 Juni 2025", None, None),
 ])
@@ -46,8 +53,6 @@ def test_header_date(text, iso, hhmm):
 @pytest.mark.parametrize("body, iso", [
     ("KONTAN.CO.ID - MOSKOW. Kim Jong Un tiba di Rusia pada hari Selasa (12/9/2023) untuk bertemu Putin.",
      "2023-09-12"),
-    ("Putin akan melakukan perjalanan ke Vietnam pada Rabu (19/06/2024) malam. Lalu Selasa (18/06/2024).",
-     "2024-06-19"),
     ("Gempa mengguncang Pangandaran, Senin 9 Juni 2025, malam.", "2025-06-09"),
     # a year-less dateline date: the weekday picks the year the article names (2 July 2025 was a Wednesday)
     ('"Amar putusan: KABUL," demikian dilansir, Rabu (2/7). Putusan dibacakan pada Rabu, 4 Juni 2025.',
@@ -55,13 +60,47 @@ def test_header_date(text, iso, hhmm):
     ("Mahasiswa itu hilang di perairan Ohoi, Selasa (1/7) sore, akhirnya ditemukan.", None),
     ("Tanpa tanggal sama sekali di sini.", None),
 ])
-def test_body_date_is_the_first_full_date_of_the_opening(body, iso):
+def test_body_date_from_the_opening(body, iso):
     assert outlets.body_date(body).value == iso
 
 
-def test_body_date_never_comes_from_a_late_paragraph():
-    body = "\n".join(["Paragraf satu tanpa tanggal."] * 3 + ["Kejadian pada Selasa (12/9/2023) di sana."])
+@pytest.mark.parametrize("body, iso", [
+    # a plan (a rule that takes effect later) against the day the words were said
+    (('Aturan baru itu akan berlaku pada 1 Agustus 2022 di seluruh provinsi. "Kami siap," kata Menteri Rina di '
+     "Jakarta, Kamis (14/7/2022)."), "2022-07-14"),
+    # one end of a period is an event, not the report
+    (("Pameran itu digelar pada 28 Januari hingga 1 Februari 2024 di Bandung. Hal itu disampaikan Ketua Panitia "
+     "Dedi, Senin (22/1/2024)."), "2024-01-22"),
+    # `... lalu`: a day before the report (a match last week)
+    ('Persib mengalahkan Persija pada Sabtu (9/7/2022) lalu. "Kami senang," ujar pelatih Budi, Kamis (14/7/2022).',
+     "2022-07-14"),
+    # the statement's day in a later paragraph, after a list
+    ('Polisi mencegah enam orang bepergian ke luar negeri.\n1. Ahmad sejak 2 Mei\n2. Budi sejak 3 Mei\n3. Citra sejak 3 Mei\n4. Dedi sejak 4 Mei\n"Mereka dicegah untuk penyidikan," kata juru bicara polisi, Selasa (12/9/2023).', "2023-09-12"),
+    # a related-article headline set inside a paragraph is never read
+    (("Warga mengungsi ke balai desa. Baca juga: Banjir Bandang pada Senin (4/3/2024) Rendam Desa Lain. Air "
+     "mulai surut pada Rabu (6/3/2024) sore."), "2024-03-06"),
+])
+def test_body_date_is_the_day_the_article_reports_from(body, iso):
+    assert outlets.body_date(body).value == iso
+
+
+def test_body_date_with_its_evidence():
+    ev = outlets.body_date('"Kami siap," kata Menteri Rina, Kamis (14/7/2022).')
+    assert (ev.value, ev.source, ev.text) == ("2022-07-14", "body", "Kamis (14/7/2022)")
+
+
+def test_body_date_never_comes_from_the_far_end_of_a_long_body():
+    body = "\n".join(["Paragraf panjang tanpa tanggal apa pun di dalamnya sama sekali."] * 80
+                     + ["Kejadian pada Selasa (12/9/2023) di sana."])
     assert outlets.body_date(body).value is None
+
+
+def test_file_without_a_date_line_takes_the_dateline_date(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Judul Berita Uji\n\nBANDUNG - Seorang warga ditemukan tewas di sungai, Senin (30/5/2011). Polisi "
+                 "masih menyelidiki.\nAturan baru berlaku mulai 1 Juli 2011.\n", encoding="utf-8")
+    [a] = [x for x in iter_articles([p]) if isinstance(x, Article)]
+    assert a.published == "2011-05-30" and a.published_evidence.source == "body"
 
 
 @pytest.mark.parametrize("body, place, outlet", [
@@ -180,9 +219,38 @@ def test_credits(body, removed, credits):
     assert outlets.analyze([], body, removed).credits == credits
 
 
-def test_title_drops_the_site_suffix():
-    assert outlets.clean_title("MA Kabulkan PK Setya Novanto, Hukuman Dikorting | tempo.co") == (
-        "MA Kabulkan PK Setya Novanto, Hukuman Dikorting", "| tempo.co")
+@pytest.mark.parametrize("title, hint, headline, site", [
+    ("Banjir Rendam Tiga Desa | tempo.co", None, "Banjir Rendam Tiga Desa", "tempo.co"),
+    ("Banjir Rendam Tiga Desa - Kompas.com Regional", None, "Banjir Rendam Tiga Desa", "Kompas.com"),
+    ("Banjir Rendam Tiga Desa - Regional - Kompas.com", None, "Banjir Rendam Tiga Desa", "Kompas.com"),
+    ("Banjir Rendam Tiga Desa | Berita Nasional | Okezone", None, "Banjir Rendam Tiga Desa", "Okezone"),
+    ("Banjir Rendam Tiga Desa - ANTARA News Jawa Timur", None, "Banjir Rendam Tiga Desa", "ANTARA News"),
+    ("Banjir Rendam Tiga Desa | Contoh Online", "Contoh Online", "Banjir Rendam Tiga Desa", "Contoh Online"),
+    ("Banjir Rendam Tiga Desa \u2013 contohberita.id", None, "Banjir Rendam Tiga Desa", "contohberita.id"),
+    ("Liputan6.com: Banjir Rendam Tiga Desa", None, "Banjir Rendam Tiga Desa", "Liputan6.com"),
+    ("Pikiran-Rakyat.com - Banjir Rendam Tiga Desa", None, "Banjir Rendam Tiga Desa", "Pikiran-Rakyat.com"),
+    ("Jokowi - Prabowo Bertemu di Istana", None, "Jokowi - Prabowo Bertemu di Istana", ""),
+    ("UMKM Bangkit - Bisnis Kuliner Meningkat", None, "UMKM Bangkit - Bisnis Kuliner Meningkat", ""),
+    ("Banjir Rendam Tiga Desa | Okezone Nasional", None, "Banjir Rendam Tiga Desa", "Okezone"),
+    ("Banjir Rendam Tiga Desa Halaman all - Kompas.com", None, "Banjir Rendam Tiga Desa", "Kompas.com"),
+    ("Banjir Rendam Tiga Desa - Halaman 2 - Tribunnews.com", None, "Banjir Rendam Tiga Desa", "Tribunnews.com"),
+    ("Banjir Rendam Tiga Desa - News Liputan6.com", None, "Banjir Rendam Tiga Desa", "Liputan6.com"),
+    # a rubric that is part of the headline stays; so does a dash inside the headline
+    ("VIDEO: Banjir Rendam Tiga Desa", None, "VIDEO: Banjir Rendam Tiga Desa", ""),
+    ("Persib vs Persija - Babak Pertama Imbang", None, "Persib vs Persija - Babak Pertama Imbang", ""),
+    ("Kilas Balik: Banjir Rendam Tiga Desa - Kompas.com", None, "Kilas Balik: Banjir Rendam Tiga Desa",
+     "Kompas.com"),
+    # a section name alone is no site name; a title that is nothing but a site name stays
+    ("Banjir Rendam Tiga Desa - Regional", None, "Banjir Rendam Tiga Desa - Regional", ""),
+    ("Kompas.com", None, "Kompas.com", ""),
+])
+def test_title_without_site_or_section_name(title, hint, headline, site):
+    assert outlets.clean_title(title, hint=hint) == (headline, site)
+
+
+def test_title_site_segment_names_the_outlet():
+    info = outlets.analyze(["Banjir Rendam Tiga Desa | ANTARA News"], LEAD)
+    assert (info.title, info.outlet, info.outlet_evidence.source) == ("Banjir Rendam Tiga Desa", "ANTARA", "title")
 
 
 def test_header_lines_give_title_authors_date(fixtures_dir):
@@ -214,10 +282,10 @@ def test_registry_covers_the_indonesian_outlets():
 
 def test_user_outlets_file_adds_an_outlet(tmp_path):
     (tmp_path / "outlets.toml").write_text(
-        '[[outlet]]\nkey = "radarbogor"\nname = "Radar Bogor"\ndomains = ["radarbogor.id"]\n'
-        "dateline = ['RADARBOGOR\\.ID\\b']\n", encoding="utf-8")
-    info = outlets.analyze([], "RADARBOGOR.ID - " + LEAD, extra_dir=str(tmp_path))
-    assert info.outlet == "Radar Bogor"
+        '[[outlet]]\nkey = "kabarcontoh"\nname = "Kabar Contoh"\ndomains = ["kabarcontoh.id"]\n'
+        "dateline = ['KABARCONTOH\\.ID\\b']\n", encoding="utf-8")
+    info = outlets.analyze([], "KABARCONTOH.ID - " + LEAD, extra_dir=str(tmp_path))
+    assert info.outlet == "Kabar Contoh"
 
 
 def test_user_outlets_file_with_unknown_field_is_refused(tmp_path):
@@ -264,3 +332,116 @@ def test_dev_corpus_outlet_date_title(dev_dir):
     assert ok_outlet / len(man) >= 0.97
     assert ok_date / dated >= 0.97
     assert ok_title / len(man) >= 0.97
+
+
+@pytest.mark.parametrize("body, place, outlet", [
+    # a house dateline that names its outlet by the portal's own short name
+    ("BANDUNG--MICOM: " + LEAD, "Bandung", "Media Indonesia"),
+    ("Wamena (ANTARA News) - " + LEAD, "Wamena", "ANTARA"),
+    ("BEKASI (Pos Kota) \u2013 " + LEAD, "Bekasi", "Pos Kota"),
+    ("Jakarta, CNN Indonesia -- " + LEAD, "Jakarta", "CNN Indonesia"),
+    ("GOLD COAST, JUARA.net - " + LEAD, "Gold Coast", "BolaSport.com"),
+    ("VIVA Bisnis \u2013 " + LEAD, None, "VIVA"),
+    # a site the registry does not know gives the place only
+    ("BANDUNG--XYZCOM: " + LEAD, "Bandung", "unknown"),
+])
+def test_dateline_naming_its_site(body, place, outlet):
+    info = outlets.analyze([], body)
+    assert (info.dateline, info.outlet) == (place, outlet)
+
+
+@pytest.mark.parametrize("body, outlet", [
+    (LEAD + ' "Kami sudah siap," kata Budi kepada detikcom, Senin (3/6/2024).', "detikcom"),
+    (LEAD + " Pantauan detikcom, antrean kendaraan mengular hingga dua kilometer.", "detikcom"),
+    (LEAD + " Hal itu disampaikan dalam keterangan resmi yang dikirim ke Okezone.", "Okezone"),
+    (LEAD + " Saat dihubungi Tempo, ia membantah.", "Tempo"),
+    # a medium credited for a statement is a via, not a self-reference: `kepada CNN` is not CNN Indonesia
+    (LEAD + " Ia mengatakan hal itu kepada CNN, Senin.", "unknown"),
+    (LEAD + " Ia datang dalam tempo singkat.", "unknown"),
+])
+def test_outlet_naming_itself(body, outlet):
+    info = outlets.analyze([], body)
+    assert info.outlet == outlet
+    if outlet != "unknown":
+        assert info.outlet_evidence.source == "self-reference"
+
+
+@pytest.mark.parametrize("body, outlet", [
+    (LEAD + " Polisi masih menyelidiki kasus itu. (OL-8)", "Media Indonesia"),
+    (LEAD + " Polisi masih menyelidiki kasus itu. (Ant/OL-12)", "Media Indonesia"),
+    (LEAD + " Polisi masih menyelidiki kasus itu. (OL-8) lalu", "unknown"),
+])
+def test_outlet_from_editor_code(body, outlet):
+    assert outlet_of(body) == outlet
+
+
+@pytest.mark.parametrize("body, header, outlet, edition", [
+    ("SURABAYA, detikJatim - " + LEAD, [], "detikcom", "detikJatim"),
+    (LEAD, ["Judul", "Rina Wati - detikJabar"], "detikcom", "detikJabar"),
+    ("SERAMBINEWS.COM, BANDA ACEH - " + LEAD, [], "Tribunnews", "Tribun regional"),
+    ("JAKARTA, detikNews - " + LEAD, [], "detikcom", "detikcom"),
+])
+def test_regional_edition_maps_to_its_group(body, header, outlet, edition):
+    info = outlets.analyze(header, body)
+    assert (info.outlet, info.outlet_evidence.value) == (outlet, edition)
+
+
+@pytest.mark.parametrize("url, source, outlet", [
+    ("https://www.detik.com/jatim/berita/d-1/banjir", None, "detikcom"),
+    ("https://jatim.antaranews.com/berita/1/banjir", None, "ANTARA"),
+    (None, "ANTARA News", "ANTARA"),
+    (None, "antaranews", "ANTARA"),
+    (None, "Media Indonesia", "Media Indonesia"),
+    (None, "IDX Channel", "IDX Channel"),
+    (None, "Okezone News", "Okezone"),
+    (None, "Tribun Jabar", "Tribunnews"),
+    (None, "Suara Surabaya", "Suara Surabaya"),  # another outlet than Suara.com
+    (None, "Contoh News", "unknown"),
+])
+def test_outlet_lookup_sets_case_and_punctuation_aside(url, source, outlet):
+    meta = outlets.Meta(url=url, outlet=source, columns={"outlet": "html:sitename"})
+    assert outlets.analyze([], LEAD, meta=meta).outlet == outlet
+
+
+def test_registry_has_national_regional_wire_business_and_sports_outlets():
+    reg = outlets.load_registry()
+    groups = {o.key for o in reg.outlets if not o.group}
+    assert len(groups) >= 40
+    assert {"antara", "kbr", "bisnis", "kontan", "bolasport", "bolacom", "pikiranrakyat", "idxchannel"} <= groups
+    for o in reg.outlets:
+        if o.group:
+            assert reg.get(o.group) is not None and reg.group_of(o).group is None
+
+
+def test_a_byline_line_may_carry_the_date():
+    info = outlets.analyze(["Judul Uji", "Reporter: Budi Santoso | Senin, 12 Sep 2022 10:00 WIB"], LEAD)
+    assert (info.published, info.published_time, info.authors) == ("2022-09-12", "10:00", ("Budi Santoso",))
+
+
+@pytest.mark.parametrize("body, outlet", [
+    ("Laporan Wartawan Tribunnews.com, Rina Wati\n" + LEAD, "Tribunnews"),
+    ("Laporan Wartawan TribunJabar.id, Rina Wati\n" + LEAD, "Tribunnews"),
+])
+def test_outlet_from_credit_signature(body, outlet):
+    assert outlet_of(body) == outlet
+
+
+@pytest.mark.parametrize("url, iso", [
+    ("https://ekonomi.contoh.com/read/2019/01/21/152407126/judul-berita", "2019-01-21"),
+    ("https://finansial.contoh.com/read/20190122/90/880964/judul-berita", "2019-01-22"),
+    ("https://contoh.com/berita/judul-berita-2019", None),
+    ("https://contoh.com/read/2019/13/45/1/judul", None),
+])
+def test_date_from_the_url_when_no_cell_or_line_gives_one(url, iso):
+    info = outlets.analyze([], "Isi berita tanpa tanggal.", meta=outlets.Meta(url=url))
+    assert info.published == iso
+    if iso:
+        assert info.published_evidence.source == "url"
+
+
+def test_a_company_that_shares_an_outlet_name_is_no_self_reference():
+    assert outlet_of(LEAD + " Saham itu dijual ke Tempo Scan Pacific pekan lalu.") == "unknown"
+
+
+def test_an_editor_of_another_outlet_is_no_self_reference():
+    assert outlet_of(LEAD + " Pemimpin Redaksi Metro TV hadir dalam acara itu.") == "unknown"

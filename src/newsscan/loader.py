@@ -465,27 +465,22 @@ def _iter_csv(path: str, text: str, enc: str, text_column: str | None, extra_dir
 
 
 def _iter_html(path: str, text: str, enc: str, extra_dir: str | None) -> Iterator[Article | Issue]:
-    try:
-        import trafilatura
+    """A saved page: webpage.read_page finds the headline, metadata and the article's paragraphs."""
+    from .webpage import read_page
 
-        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                          include_tables=False)
+    try:
+        page = read_page(text)
     except Exception as exc:  # noqa: BLE001 - a third-party parser on hostile input: any failure is an Issue
         yield Issue(path, f"HTML page could not be parsed ({type(exc).__name__}: {exc})")
         return
-    if doc is None:
+    if page is None:
         yield Issue(path, "no article text found in the HTML page")
         return
-    d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    body = (d.get("text") or "").replace("\r\n", "\n").replace("\r", "\n")
-    if not body.strip():
-        yield Issue(path, "no article text found in the HTML page")
-        return
-    meta = outlets.Meta(title=d.get("title"), url=d.get("url"), date=d.get("date"),
-                        outlet=d.get("sitename") or d.get("hostname"), author=d.get("author"),
-                        columns={"date": "html:date", "outlet": "html:sitename", "title": "html:title"})
+    meta = outlets.Meta(title=page.title, url=page.url, date=page.date, outlet=page.sitename, author=page.author,
+                        columns={"date": page.date_source, "outlet": "html:sitename", "title": "html:title"})
     try:
-        yield make_article(path, [], body.split("\n"), meta=meta, source_format="html", encoding=enc,
+        header = [page.title or "", *(t for t, why in page.removed if why == "byline")]  # as a text file's header
+        yield make_article(path, header, page.lines, meta=meta, source_format="html", encoding=enc,
                            extra_dir=extra_dir)
     except _Bad as exc:
         yield Issue(path, str(exc))

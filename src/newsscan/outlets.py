@@ -3,7 +3,13 @@
 Everything is read from the text (header lines, the body's dateline, house style), from an export's columns or a
 saved page's metadata; never from the file's name or modification time. Where the evidence is missing or two
 outlets tie, the outlet is `unknown` and the date `None`: each decision carries an `Evidence(value, source, text)`.
-The outlet signatures live in `data/outlets.toml`.
+
+The outlet is weighed from every signal (`detect_outlet`): the URL or a source cell, a dateline shape or the site a
+dateline names (`BANDUNG--XYZCOM:`, `Wamena (ANTARA News) -`), bylines and logos, header date shapes, the title's
+site segment, the outlet naming itself as the one told or present (`kepada detikcom`, `Pantauan detikcom`) and
+house style (editor codes, promos). A regional edition counts for its group and is kept as the evidence's value
+(`detikJatim` -> detikcom). The signatures live in `data/outlets.toml`; titles are cleaned in `titles.py`, dates
+read in `pubdate.py`.
 """
 from __future__ import annotations
 
@@ -11,79 +17,41 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import titles
 from .errors import DataTableError
+from .pubdate import body_date, is_date_line, parse_header_date, parse_time, url_date
 from .records import Evidence, Removed
 from .tables import load_toml
 
 UNKNOWN = "unknown"
-
-_TIME = r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:[:.][0-5]\d)?"
-_TIME_ONLY = re.compile(r"^\s*" + _TIME + r"\b")
-_TIME_ANY = re.compile(r"(?<!\d)" + _TIME + r"(?!\d)")
-
-
-@dataclass(frozen=True)
-class _Calendar:
-    months: dict[str, int]  # every spelling -> 1..12 (data/months.tsv, shared with the date tagger)
-    weekdays: dict[str, int]  # every spelling -> Python weekday() number (data/weekdays.tsv)
-    header_dates: tuple[re.Pattern, ...]  # a date as a header line or an export column writes it
-    body_dates: tuple[re.Pattern, ...]  # a date the body's dateline gives
-
-
-@functools.cache
-def _calendar() -> _Calendar:
-    from .dates.lexicon import Lexicon
-
-    lex = Lexicon.load()
-    months = dict(lex.months)
-    weekdays = {w.replace("\u2019", "'"): n - 1 for w, n in lex.weekdays.items()}
-    month_re = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
-    weekday_re = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True)).replace("'", "['\u2019]?")
-    header = (
-        re.compile(r"(?P<y>(?:19|20)\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T ]{1,2}" + _TIME + ")?"),
-        re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)(?:[\s,]{1,3}(?:pukul\s)?" + _TIME + ")?"),
-        re.compile(r"(?P<d>\d{1,2})\s{1,3}(?P<mon>" + month_re + r")\.?,?\s{1,3}(?P<y>(?:19|20)\d\d)"
-                   r"(?:[\s,|\-\u2013\u2014]{1,5}(?:pukul\s)?" + _TIME + ")?", re.IGNORECASE),
-        re.compile(r"(?P<mon>" + month_re + r")\.?\s{1,3}(?P<d>\d{1,2}),?\s{1,3}(?P<y>(?:19|20)\d\d)"
-                   r"(?:[\s,|\-\u2013\u2014]{1,5}" + _TIME + ")?", re.IGNORECASE),
-    )
-    body = (
-        re.compile(r"\b(?P<wd>" + weekday_re + r")\s{0,3}\(\s?(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\s?\)",
-                   re.IGNORECASE),
-        re.compile(r"\b(?:(?P<wd>" + weekday_re + r"),?\s{1,3})?(?P<d>\d{1,2})\s{1,3}(?P<mon>" + month_re
-                   + r")\s{1,3}(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
-    )
-    return _Calendar(months, weekdays, header, body)
-
-
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_OPENING_CHARS = 1500  # "the opening paragraphs": the first three, at most this long
-
-# A title's trailing site name (`... | tempo.co`), as score.py and the outlets print it.
-_SITE_SUFFIX = re.compile(r"\s{1,3}[|\-\u2013\u2014]\s{0,3}[\w.]{0,30}\.(?:com?|id|net|co\.id)\s*$", re.IGNORECASE)
 
 # Datelines: where the story was filed and which site filed it.
 _PW = r"(?:[A-Z][a-z'\u2019]+|[A-Z][A-Z'\u2019]+)"  # a place word: `Jakarta`, `JAKARTA` (stops at `JakartaMenteri`)
 _PLACE = r"(?P<place>" + _PW + r"(?:[ ]" + _PW + r"){0,3})"
 _SITE = r"(?P<site>[A-Za-z0-9][A-Za-z0-9\-]{1,30}(?:\.[A-Za-z]{2,3}){1,2})"
 _DASH = r"[\-\u2013\u2014]{1,2}"
-_DATELINES = [
-    re.compile(_PLACE + r"\s{0,3},\s{0,3}" + _SITE + r"\s{0,3}" + _DASH),            # JAKARTA, KOMPAS.com -
-    re.compile(_SITE + r"\s{0,3},\s{0,3}" + _PLACE + r"(?:\s{0,3}" + _DASH + r")?"),  # TEMPO.CO, Jakarta -
-    re.compile(_SITE + r"\s{0,3}" + _DASH + r"\s{0,3}" + _PLACE + r"\."),             # KONTAN.CO.ID - MOSKOW.
-    re.compile(_PLACE + r"\s{0,3}\|\s{0,3}" + _SITE + r"\s{0,3}" + _DASH),            # Moskow | EGINDO.co -
-    re.compile(_PLACE + r"\s{0,3}\(\s?(?P<site>ANTARA|Antara)\s?\)\s{0,3}" + _DASH),  # Jakarta (ANTARA) -
-    re.compile(_SITE + r"\s{0,3}" + _DASH),                                           # Cekricek.id -
+_NAME = r"(?P<site>[A-Za-z][A-Za-z0-9.]{1,24}(?: [A-Z][A-Za-z0-9.]{1,20}){0,2})"  # a site's name: needs the registry
+# (shape, whether its site must be an outlet of the registry): the first shape that matches is the dateline
+_DATELINES: list[tuple[re.Pattern[str], bool]] = [
+    (re.compile(_PLACE + r"\s{0,3},\s{0,3}" + _SITE + r"\s{0,3}" + _DASH), False),            # JAKARTA, KOMPAS.com -
+    (re.compile(_SITE + r"\s{0,3},\s{0,3}" + _PLACE + r"(?:\s{0,3}" + _DASH + r")?"), False),  # TEMPO.CO, Jakarta -
+    (re.compile(_SITE + r"\s{0,3}" + _DASH + r"\s{0,3}" + _PLACE + r"\."), False),             # KONTAN.CO.ID - MOSKOW.
+    (re.compile(_PLACE + r"\s{0,3}\|\s{0,3}" + _SITE + r"\s{0,3}" + _DASH), False),            # Moskow | EGINDO.co -
+    (re.compile(_PLACE + r"\s{0,3}\(\s?" + _NAME + r"\s?\)\s{0,3}" + _DASH), True),          # Jakarta (ANTARA) -
+    (re.compile(_PLACE + r"\s{0,3}-{1,2}\s{0,3}" + _NAME + r"\s{0,2}:"), True),                # JAKARTA--XYZCOM:
+    (re.compile(_PLACE + r"\s{0,3},\s{0,3}" + _NAME + r"\s{0,3}" + _DASH), True),               # Jakarta, CNN Indonesia -
+    (re.compile(_NAME + r"\s{0,3},\s{0,3}" + _PLACE + r"\s{0,3}" + _DASH), True),               # KBR, Jakarta -
+    (re.compile(_SITE + r"\s{0,3}" + _DASH), False),                                           # Cekricek.id -
     # from here on, a place without a site name
-    re.compile(r"(?P<place>[A-Z][A-Z'\u2019]+(?:[ ][A-Z][A-Z'\u2019]+){0,3})\s{0,3}" + _DASH),  # JAKARTA -
-    re.compile(r"(?P<place>[A-Z][a-z'\u2019]+(?:[ ][A-Z][a-z'\u2019]+){0,2})[ \t]{0,3}\n\s{0,3}" + _DASH),  # Jakarta\n-
+    (re.compile(r"(?P<place>[A-Z][A-Z'\u2019]+(?:[ ][A-Z][A-Z'\u2019]+){0,3})\s{0,3}" + _DASH), False),  # JAKARTA -
+    (re.compile(r"(?P<place>[A-Z][a-z'\u2019]+(?:[ ][A-Z][a-z'\u2019]+){0,2})[ \t]{0,3}\n\s{0,3}" + _DASH),
+     False),  # Jakarta\n-
 ]
 _DATELINE_HEAD = 240
-_PLACE_ONLY = 6  # index of the first dateline shape without a site name
+_PLACE_ONLY = 9  # index of the first dateline shape without a site name
 _DATELINE_PARAS = 2
 
 _BYLINE_FIELDS = re.compile(r"(?P<k>Reporter|Penulis|Wartawan|Editor|Penyunting|Redaktur)\s?:\s?(?P<v>[^|\n]+)",
@@ -102,40 +70,70 @@ _HOUSE_WINDOW = 20000  # house style is searched in the first and last this many
 class Outlet:
     key: str
     name: str
-    domains: tuple[str, ...] = ()
+    group: str | None = None  # a regional edition or desk: the key of the outlet it belongs to (detikJatim -> detik)
+    domains: tuple[str, ...] = ()  # `detik.com`, or a host with a path for an edition (`detik.com/jatim`)
     sources: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()  # how its own articles name it in running text (`kepada detikcom`)
     dateline: tuple[re.Pattern[str], ...] = ()
     byline: tuple[re.Pattern[str], ...] = ()
     header: tuple[re.Pattern[str], ...] = ()
     house: tuple[re.Pattern[str], ...] = ()
     title: tuple[re.Pattern[str], ...] = ()
+    self_ref: re.Pattern[str] | None = None  # a self-reference cue before one of `mentions`
+
+
+def norm_name(text: str) -> str:
+    """A name as lookups compare it: case, spaces and punctuation set aside (`ANTARA News` = `antaranews`)."""
+    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 @dataclass(frozen=True, slots=True)
 class Registry:
     outlets: tuple[Outlet, ...]
     wires: tuple[str, ...]
+    names: Mapping[str, str] = field(default_factory=dict)  # norm_name of a name, source, mention, domain -> key
+    sections: frozenset[str] = frozenset()  # norm_name of section names a title may carry beside the site name
+    trailers: tuple[re.Pattern[str], ...] = ()  # page markers at the end of a headline (`Halaman all`)
+    suffixes: frozenset[str] = frozenset()  # words a site name may carry after the outlet's name (`News`)
+
+    def get(self, key: str) -> Outlet | None:
+        return next((o for o in self.outlets if o.key == key), None)
+
+    def group_of(self, o: Outlet) -> Outlet:
+        """The outlet an edition belongs to (itself for an outlet of its own)."""
+        return (self.get(o.group) if o.group else None) or o
 
     def by_name(self, text: str | None) -> Outlet | None:
-        """The outlet a source cell, a logo or a site name names (`Sindonews`, `news.detik.com`, `KOMPAS.com`)."""
-        t = (text or "").strip().casefold()
+        """The outlet a source cell, a logo or a site name names (`Sindonews`, `news.detik.com`, `KOMPAS.com`,
+        `ANTARA News`, `MICOM`), whatever its case, spacing and punctuation."""
+        t = (text or "").strip()
         if not t:
             return None
-        for o in self.outlets:
-            if t in o.sources or t == o.name.casefold() or t == o.key:
-                return o
-        return self.by_url(t if "/" in t else "//" + t)
+        key = self.names.get(norm_name(t))
+        words = t.split()
+        while key is None and len(words) > 1 and norm_name(words[-1]) in self.suffixes:
+            words = words[:-1]  # `Okezone News` -> `Okezone`
+            key = self.names.get(norm_name(" ".join(words)))
+        if key:
+            return self.get(key)
+        return self.by_url(t if "/" in t else "//" + t.casefold()) if "." in t and " " not in t else None
 
     def by_url(self, url: str | None) -> Outlet | None:
-        host = urlsplit(url or "").hostname or ""
-        host = host.casefold().removeprefix("www.")
+        """The outlet of a URL; an edition's host-and-path (`detik.com/jatim`) wins over its group's host."""
+        parts = urlsplit(url or "")
+        host = (parts.hostname or "").casefold().removeprefix("www.")
         if not host:
             return None
+        path = parts.path.casefold() + "/"
+        best: tuple[int, Outlet] | None = None
         for o in self.outlets:
             for d in o.domains:
-                if host == d or host.endswith("." + d):
-                    return o
-        return None
+                dom, _, sub = d.partition("/")
+                if not (host == dom or host.endswith("." + dom)) or (sub and not path.startswith(f"/{sub}/")):
+                    continue
+                if best is None or len(d) > best[0]:
+                    best = (len(d), o)
+        return best[1] if best else None
 
     def wire(self, text: str) -> str | None:
         """The credit as the article writes it, when it names a wire or medium of the `wires` list."""
@@ -153,128 +151,69 @@ def _compile(entry: Mapping[str, Any], kind: str, where: str, flags: int = 0) ->
     return tuple(out)
 
 
-_ALLOWED = {"key", "name", "domains", "sources", "dateline", "byline", "header", "house", "title"}
+_ALLOWED = {"key", "name", "group", "domains", "sources", "mentions", "dateline", "byline", "header", "house",
+            "title"}
+
+
+def _self_ref(mentions: Sequence[str], cues: Sequence[str]) -> re.Pattern[str] | None:
+    """`kepada detikcom`, `Pantauan detikcom`, `dikirim ke Okezone`: the outlet naming itself as the one that was
+    told, asked or present. Names are matched as written (case matters: `Tempo` is not `tempo`)."""
+    if not mentions or not cues:
+        return None
+    cue = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    names = "|".join(re.escape(m) for m in sorted(mentions, key=len, reverse=True))
+    # not followed by another capitalised word: `dijual ke Tempo Scan` names a company, not the outlet
+    return re.compile(r"(?<!\w)(?i:" + cue + r")\s{1,3}(?:" + names + r")(?!\w|\.\w|\s{1,3}[A-Z][a-z])")
+
+
+def _entry(entry: Any, i: int, cues: Sequence[str]) -> Outlet:
+    if not isinstance(entry, dict) or not entry.get("key") or not entry.get("name"):
+        raise DataTableError(f"outlets.toml: outlet #{i} needs a key and a name")
+    unknown = set(entry) - _ALLOWED
+    if unknown:
+        raise DataTableError(f"outlets.toml: outlet '{entry['key']}': unknown field(s) {sorted(unknown)} "
+                             f"(allowed: {', '.join(sorted(_ALLOWED))})")
+    key = str(entry["key"])
+    mentions = tuple(str(m) for m in entry.get("mentions", ()))
+    return Outlet(
+        key=key, name=str(entry["name"]), group=entry.get("group"),
+        domains=tuple(d.casefold() for d in entry.get("domains", ())),
+        sources=tuple(s.casefold() for s in entry.get("sources", ())), mentions=mentions,
+        dateline=_compile(entry, "dateline", key, re.IGNORECASE),
+        byline=_compile(entry, "byline", key),
+        header=_compile(entry, "header", key),
+        house=_compile(entry, "house", key, re.MULTILINE),
+        title=_compile(entry, "title", key, re.IGNORECASE),
+        self_ref=_self_ref(mentions, cues))
 
 
 @functools.cache
 def load_registry(extra_dir: str | None = None) -> Registry:
     """Outlets and wire names from `data/outlets.toml` (plus a user's file); a later entry with a known key wins."""
     data = load_toml("outlets.toml", extra_dir)
+    cues = tuple(str(c) for c in data.get("self_reference", ()))
     by_key: dict[str, Outlet] = {}
     for i, entry in enumerate(data.get("outlet", []), 1):
-        if not isinstance(entry, dict) or not entry.get("key") or not entry.get("name"):
-            raise DataTableError(f"outlets.toml: outlet #{i} needs a key and a name")
-        unknown = set(entry) - _ALLOWED
-        if unknown:
-            raise DataTableError(f"outlets.toml: outlet '{entry['key']}': unknown field(s) {sorted(unknown)} "
-                                 f"(allowed: {', '.join(sorted(_ALLOWED))})")
-        key = str(entry["key"])
-        by_key[key] = Outlet(
-            key=key, name=str(entry["name"]),
-            domains=tuple(d.casefold() for d in entry.get("domains", ())),
-            sources=tuple(s.casefold() for s in entry.get("sources", ())),
-            dateline=_compile(entry, "dateline", key, re.IGNORECASE),
-            byline=_compile(entry, "byline", key),
-            header=_compile(entry, "header", key),
-            house=_compile(entry, "house", key, re.MULTILINE),
-            title=_compile(entry, "title", key, re.IGNORECASE),
-        )
-    return Registry(tuple(by_key.values()), tuple(data.get("wires", ())))
-
-
-# ---------------------------------------------------------------- dates
-
-def _month(g: dict[str, str | None]) -> int | None:
-    """The month of a match: a name (`Juni`, `Jun.`) or a number."""
-    if g.get("mon"):
-        return _calendar().months.get((g["mon"] or "").casefold())  # None for a Unicode case-fold oddity the regex let in
-    return int(g["m"] or 0)
-
-
-def _valid(y: int, m: int | None, d: int) -> str | None:
-    if m is None:
-        return None
-    try:
-        return date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
-def parse_header_date(text: str | None) -> tuple[str | None, str | None, str]:
-    """(ISO date, HH:MM or None, the words it was read from) for a header line or a date cell, else (None, None, "").
-
-    Reads `Kamis, 19 Jun 2025 08:22 WIB`, `Kompas.com- 18/06/2025, 22:01 WIB`, `Diperbarui 18 Jun 2025, 16:36 WIB`,
-    `Tayang: Senin, 9 Juni 2025 22:43 WIB`, `Rabu, 18 Juni 2025 | 16:30 WIB`, `18 Juni 2025 | 20.37 WIB`,
-    `10 Jun 2025 21:23`, `2025/07/02 10:51:26`, `2025-06-18T08:00:00+07:00`.
-    """
-    if not text:
-        return None, None, ""
-    for rx in _calendar().header_dates:
-        for m in rx.finditer(text):
-            g = m.groupdict()
-            iso = _valid(int(g["y"]), _month(g), int(g["d"]))
-            if iso:
-                hhmm = f"{int(g['hh']):02d}:{g['mi']}" if g.get("hh") else None
-                return iso, hhmm, m.group(0).strip()
-    return None, None, ""
-
-
-def parse_time(text: str | None) -> str | None:
-    """`21:23` or `20.37 WIB` in an export's time column, as HH:MM."""
-    m = _TIME_ONLY.match(text or "")
-    return f"{int(m['hh']):02d}:{m['mi']}" if m else None
-
-
-def body_date(body: str) -> Evidence:
-    """The first explicit full date in the body's opening paragraphs (`pada hari Selasa (12/9/2023)`), as
-    Evidence(iso, "body", words); a date without its year (`Rabu (2/7)`) counts only when its weekday fits exactly
-    one year the article names. Evidence(None, "none") when there is none."""
-    paras = [p for p in body.split("\n") if p.strip()][:3]
-    opening = "\n".join(paras)[:_OPENING_CHARS]
-    years = None
-    found: list[tuple[int, re.Match[str]]] = []
-    for rx in _calendar().body_dates:
-        found.extend((m.start(), m) for m in rx.finditer(opening))
-    for _, m in sorted(found, key=lambda t: t[0]):
-        g = m.groupdict()
-        month = _month(g)
-        day = int(g["d"])
-        if month is None:
-            continue
-        if g.get("y"):
-            y = int(g["y"])
-            iso = _valid(y + 2000 if y < 100 else y, month, day)
-            if iso:
-                return Evidence(iso, "body", m.group(0))
-            continue
-        if years is None:
-            years = sorted({int(y) for y in _YEAR.findall(body[:200000])})
-        wd = _calendar().weekdays.get(g["wd"].casefold().replace("\u2019", "'"))
-        fits = [y for y in years if _valid(y, month, day) and date(y, month, day).weekday() == wd]
-        if wd is None:
-            fits = []
-        if len(fits) == 1:
-            return Evidence(date(fits[0], month, day).isoformat(), "body", m.group(0))
-    return Evidence(None, "none")
-
-
-def is_date_line(line: str) -> bool:
-    """A header line that is a date and little else (`Tayang: Senin, 9 Juni 2025 22:43 WIB`)."""
-    iso, _, words = parse_header_date(line)
-    return bool(iso) and len(line.strip()) - len(words) <= 32
+        o = _entry(entry, i, cues)
+        by_key[o.key] = o
+    for o in by_key.values():
+        if o.group and o.group not in by_key:
+            raise DataTableError(f"outlets.toml: outlet '{o.key}': unknown group '{o.group}'")
+    names: dict[str, str] = {}
+    for o in by_key.values():  # the first outlet to claim a name keeps it
+        for n in (o.name, o.key, *o.sources, *o.mentions, *(d for d in o.domains if "/" not in d)):
+            names.setdefault(norm_name(n), o.key)
+    sections = frozenset(norm_name(str(x)) for x in data.get("title_sections", ()))
+    trailers = _compile(data, "title_trailers", "title_trailers")
+    suffixes = frozenset(norm_name(str(x)) for x in data.get("name_suffixes", ()))
+    return Registry(tuple(by_key.values()), tuple(data.get("wires", ())), names, sections, trailers, suffixes)
 
 
 # ---------------------------------------------------------------- title, byline, dateline, credits
 
-def clean_title(title: str | None) -> tuple[str | None, str]:
-    """(title without a trailing ` | tempo.co`, the suffix taken off)."""
-    if not title or not title.strip():
-        return None, ""
-    t = title.strip()
-    m = _SITE_SUFFIX.search(t)
-    if m and m.start() > 0:
-        return t[:m.start()].rstrip(), m.group(0).strip()
-    return t, ""
+def clean_title(title: str | None, reg: Registry | None = None, hint: str | None = None) -> tuple[str | None, str]:
+    """(the headline without a site or section name at either end, the site name taken off); see titles.py."""
+    return titles.clean_title(title, reg or load_registry(), hint)
 
 
 def _names(text: str) -> list[str]:
@@ -346,10 +285,12 @@ def find_dateline(body: str, reg: Registry | None = None) -> Dateline | None:
     reg = reg or load_registry()
     for start, head in _openings(body):
         outlet_first = any(rx.match(head) for o in reg.outlets for rx in o.dateline)
-        for i, rx in enumerate(_DATELINES):
+        for i, (rx, known) in enumerate(_DATELINES):
             if outlet_first and i >= _PLACE_ONLY:
                 break
             m = rx.match(head)
+            if m and known and reg.by_name(m["site"]) is None:
+                continue
             if m:
                 g = m.groupdict()
                 return Dateline(_place(g.get("place")), g.get("site"), m.group(0), start + m.end())
@@ -404,37 +345,44 @@ def _search_all(patterns: Iterable[re.Pattern[str]], texts: Iterable[str]) -> st
     return None
 
 
-def detect_outlet(*, reg: Registry, header_lines: Sequence[str] = (), bylines: Sequence[str] = (),
-                  title: str | None = None, title_suffix: str = "", body: str = "", raw_text: str = "",
-                  url: str | None = None, source: str | None = None, source_column: str = "source",
-                  ) -> tuple[str, Evidence]:
-    """(outlet name or "unknown", evidence). Clues count by kind: URL or source column 100, dateline 50, byline
-    and logo 40, header shape and title 30, each house-style marker 10. The outlet with the highest total wins;
-    a tie at the top, or no clue, is `unknown`."""
-    clues: list[_Clue] = []
+def _named_clues(reg: Registry, url: str | None, source: str | None, source_column: str) -> list[_Clue]:
+    """What an export's columns or a page's metadata name: the URL's host, a source cell, a site name."""
+    clues = []
     o = reg.by_url(url) if url else None
     if o:
         clues.append(_Clue(100, o.key, "url", url or ""))
     o = reg.by_name(source) if source else None
     if o:
         clues.append(_Clue(100, o.key, f"column:{source_column}", source or ""))
+    return clues
+
+
+def _dateline_clues(reg: Registry, body: str) -> list[_Clue]:
+    """An outlet's own dateline shape at the start of an opening paragraph, else the site a dateline names."""
     heads = [h for _, h in _openings(body)]
-    dl = find_dateline(body, reg)
+    clues = []
     for o in reg.outlets:
         m = next((m for rx in o.dateline for h in heads if (m := rx.match(h))), None)
         if m:
             clues.append(_Clue(50, o.key, "dateline", m.group(0)))
-    if dl and dl.site and not any(c.source == "dateline" for c in clues):
-        o = reg.by_name(dl.site)
-        if o:
+    if not clues:
+        dl = find_dateline(body, reg)
+        o = reg.by_name(dl.site) if dl and dl.site else None
+        if o and dl:
             clues.append(_Clue(50, o.key, "dateline", dl.text))
-    for line in header_lines:
-        m = _LOGO.match(line.strip())
-        if m:
-            o = reg.by_name(m["name"])
-            if o:
-                clues.append(_Clue(40, o.key, "logo", line.strip()))
+    return clues
+
+
+def _header_clues(reg: Registry, header_lines: Sequence[str], bylines: Sequence[str], title: str | None,
+                  title_suffix: str) -> list[_Clue]:
+    """Logos, bylines (`-detikNews`), header date shapes peculiar to an outlet, the title's site name."""
+    clues = []
     head_lines = [h.strip() for h in header_lines if h.strip()]
+    for line in head_lines:
+        m = _LOGO.match(line)
+        o = reg.by_name(m["name"]) if m else None
+        if o:
+            clues.append(_Clue(40, o.key, "logo", line))
     for o in reg.outlets:
         hit = _search_all(o.byline, bylines)
         if hit:
@@ -442,14 +390,20 @@ def detect_outlet(*, reg: Registry, header_lines: Sequence[str] = (), bylines: S
         hit = _search_all(o.header, head_lines)
         if hit:
             clues.append(_Clue(30, o.key, "header", hit))
-        if title_suffix or title:
-            hit = _search_all(o.title, [title_suffix or title or ""])
-            if hit:
-                clues.append(_Clue(30, o.key, "title", hit))
+        hit = _search_all(o.title, [title_suffix or title or ""]) if (title_suffix or title) else None
+        if hit:
+            clues.append(_Clue(30, o.key, "title", hit))
     if title_suffix and not any(c.source == "title" for c in clues):
-        o = reg.by_name(title_suffix.strip(" |-\u2013\u2014"))
+        o = reg.by_name(title_suffix.strip(" |-:\u2013\u2014"))
         if o:
             clues.append(_Clue(30, o.key, "title", title_suffix))
+    return clues
+
+
+def _text_clues(reg: Registry, body: str, raw_text: str) -> list[_Clue]:
+    """House style anywhere in the text (weight 10 each) and the outlet naming itself as the one told, asked or
+    present (`kepada detikcom`, `Pantauan detikcom`: 20)."""
+    clues = []
     text = raw_text or body
     window = [text] if len(text) <= 2 * _HOUSE_WINDOW else [text[:_HOUSE_WINDOW], text[-_HOUSE_WINDOW:]]
     for o in reg.outlets:
@@ -457,20 +411,45 @@ def detect_outlet(*, reg: Registry, header_lines: Sequence[str] = (), bylines: S
             hit = _search_all([rx], window)
             if hit:
                 clues.append(_Clue(10, o.key, "house", hit))
+        hit = _search_all([o.self_ref], window) if o.self_ref else None
+        if hit:
+            clues.append(_Clue(20, o.key, "self-reference", hit))
+    return clues
+
+
+def decide_outlet(reg: Registry, clues: Sequence[_Clue]) -> tuple[str, Evidence]:
+    """The group with the highest total weight (an edition's clues count for its group); `unknown` on a tie or
+    without a clue. The evidence is the strongest clue of the winner; its value is the edition where one was
+    named (`detikJatim`), else the outlet's name."""
     if not clues:
         return UNKNOWN, Evidence(None, "none")
+    group = {o.key: reg.group_of(o).key for o in reg.outlets}
     totals: dict[str, int] = {}
     for c in clues:
-        totals[c.key] = totals.get(c.key, 0) + c.weight
+        totals[group[c.key]] = totals.get(group[c.key], 0) + c.weight
     best = max(totals.values())
     top = sorted(k for k, v in totals.items() if v == best)
     names = {o.key: o.name for o in reg.outlets}
     if len(top) > 1:
-        why = "; ".join(f"{names[c.key]}: {c.text}" for c in clues if c.key in top)
+        why = "; ".join(f"{names[group[c.key]]}: {c.text}" for c in clues if group[c.key] in top)
         return UNKNOWN, Evidence(None, "tie", why)
-    others = {c.text for c in clues if c.key != top[0]}
-    win = max((c for c in clues if c.key == top[0]), key=lambda c: (c.weight, c.text not in others))
-    return names[top[0]], Evidence(names[top[0]], win.source, win.text)
+    mine = [c for c in clues if group[c.key] == top[0]]
+    others = {c.text for c in clues if group[c.key] != top[0]}
+    win = max(mine, key=lambda c: (c.weight, c.text not in others))
+    edition = max((c for c in mine if c.key != top[0]), key=lambda c: c.weight, default=None)
+    return names[top[0]], Evidence(names[edition.key] if edition else names[top[0]], win.source, win.text)
+
+
+def detect_outlet(*, reg: Registry, header_lines: Sequence[str] = (), bylines: Sequence[str] = (),
+                  title: str | None = None, title_suffix: str = "", body: str = "", raw_text: str = "",
+                  url: str | None = None, source: str | None = None, source_column: str = "source",
+                  ) -> tuple[str, Evidence]:
+    """(outlet name or "unknown", evidence). Clues count by kind: URL or source column 100, dateline 50, byline
+    and logo 40, header shape and title 30, the outlet naming itself 20, each house-style marker 10. The outlet
+    with the highest total wins; a tie at the top, or no clue, is `unknown`."""
+    clues = [*_named_clues(reg, url, source, source_column), *_dateline_clues(reg, body),
+             *_header_clues(reg, header_lines, bylines, title, title_suffix), *_text_clues(reg, body, raw_text)]
+    return decide_outlet(reg, clues)
 
 
 # ---------------------------------------------------------------- all of it
@@ -504,16 +483,13 @@ class HeaderInfo:
     url: str | None
 
 
-def analyze(header_lines: Sequence[str], body: str, removed: Sequence[Removed] = (), *,
-            meta: Meta | None = None, extra_dir: str | None = None) -> HeaderInfo:
-    """Reads outlet, title, date, dateline, authors and credits from the header lines (the lines before the first
-    empty line), the clean body, the removed furniture and an export's columns. Never raises on odd text."""
-    reg = load_registry(extra_dir)
-    meta = meta or Meta()
+def _split_header(header_lines: Sequence[str]) -> tuple[str, list[str], list[str]]:
+    """(headline, date lines, byline lines): headline, then byline and date lines in any order; a logo is no
+    headline."""
     title_line = ""
     dates: list[str] = []
     bylines: list[str] = []
-    for raw in header_lines:  # headline, then byline and date lines in any order; a logo is no headline
+    for raw in header_lines:
         line = raw.strip()
         if not line or _LOGO.match(line):
             continue
@@ -525,15 +501,12 @@ def analyze(header_lines: Sequence[str], body: str, removed: Sequence[Removed] =
             title_line = line
         elif len(line) <= 120 and not line.endswith("."):
             bylines.append(line)  # names (`A, B Tim Redaksi`), `X -detikNews`
-    for r in removed:
-        if r.reason == "byline":
-            bylines.append(r.text.strip())
-        elif r.reason == "logo":
-            header_lines = [*header_lines, r.text]
-    if meta.author:
-        bylines.append(meta.author)
-    title, suffix = clean_title(meta.title or title_line or None)
+    return title_line, dates, bylines
 
+
+def _people(bylines: Sequence[str], body: str, removed: Sequence[Removed], reg: Registry,
+            ) -> tuple[list[str], list[str], list[str]]:
+    """(authors, editors, credits) of the bylines, and the credits the body and its furniture give."""
     authors: list[str] = []
     editors: list[str] = []
     credits: list[str] = []
@@ -544,33 +517,52 @@ def analyze(header_lines: Sequence[str], body: str, removed: Sequence[Removed] =
         authors += parsed.authors
         editors += parsed.editors
         credits += parsed.credits
-    body_lines = body.split("\n")
-    credits += find_credits(body_lines, removed, reg)
+    credits += find_credits(body.split("\n"), removed, reg)
+    return authors, editors, credits
 
+
+def _published(meta: Meta, lines: Sequence[str], body: str, dateline_end: int,
+               ) -> tuple[str | None, str | None, Evidence]:
+    """(ISO date, HH:MM, evidence): the export's date cell, else a header line (a date line, or a byline that
+    carries one), else the URL's date, else the day the body reports from."""
+    if meta.date:
+        iso, hhmm, _ = parse_header_date(meta.date)
+        if iso:
+            return iso, hhmm or parse_time(meta.time), Evidence(
+                iso, f"column:{meta.columns.get('date', 'date')}", meta.date.strip())
+    for line in lines:
+        iso, hhmm, _ = parse_header_date(line)
+        if iso:
+            return iso, hhmm, Evidence(iso, "header", line)
+    ev = url_date(meta.url) if meta.url else Evidence(None, "none")
+    if ev.value is None:
+        ev = body_date(body, dateline_end)
+    return ev.value, None, ev
+
+
+def analyze(header_lines: Sequence[str], body: str, removed: Sequence[Removed] = (), *,
+            meta: Meta | None = None, extra_dir: str | None = None) -> HeaderInfo:
+    """Reads outlet, title, date, dateline, authors and credits from the header lines (the lines before the first
+    empty line), the clean body, the removed furniture and an export's columns. Never raises on odd text."""
+    reg = load_registry(extra_dir)
+    meta = meta or Meta()
+    title_line, dates, bylines = _split_header(header_lines)
+    for r in removed:
+        if r.reason == "byline":
+            bylines.append(r.text.strip())
+        elif r.reason == "logo":
+            header_lines = [*header_lines, r.text]
+    if meta.author:
+        bylines.append(meta.author)
+    title, suffix = clean_title(meta.title or title_line or None, reg, meta.outlet)
+    authors, editors, credits = _people(bylines, body, removed, reg)
     raw_text = "\n".join([*header_lines, body, *(r.text for r in removed)])
     outlet, outlet_ev = detect_outlet(
         reg=reg, header_lines=[h for h in header_lines if h.strip() and h.strip() != title_line],
         bylines=bylines, title=title, title_suffix=suffix, body=body, raw_text=raw_text, url=meta.url,
         source=meta.outlet, source_column=meta.columns.get("outlet", "source"))
-
-    published: str | None = None
-    ptime: str | None = None
-    pev = Evidence(None, "none")
-    if meta.date:
-        iso, hhmm, _ = parse_header_date(meta.date)
-        if iso:
-            published, ptime = iso, hhmm or parse_time(meta.time)
-            pev = Evidence(iso, f"column:{meta.columns.get('date', 'date')}", meta.date.strip())
-    if published is None:
-        for line in dates:
-            iso, hhmm, _ = parse_header_date(line)
-            if iso:
-                published, ptime, pev = iso, hhmm, Evidence(iso, "header", line)
-                break
-    if published is None:
-        pev = body_date(body)
-        published = pev.value
     dl = find_dateline(body, reg)
+    published, ptime, pev = _published(meta, [*dates, *bylines], body, dl.end if dl else 0)
     return HeaderInfo(
         outlet=outlet, outlet_evidence=outlet_ev, title=title, published=published, published_evidence=pev,
         published_time=ptime, dateline=dl.place if dl else None, dateline_end=dl.end if dl else 0,
