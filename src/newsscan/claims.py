@@ -13,7 +13,7 @@
 * `headline`: a claim of the title (its offsets point into `title`, not into the body).
 
 For every claim but headlines `body[start:end] == text`. Modality and polarity come from
-`data/hedges.tsv`, the predicate from a small affix-stripping lemmatiser (`data/lemma_rules.tsv`).
+`data/hedges.tsv`, the predicate from the lemmatiser of morphology.py (`data/lemma_rules.tsv`).
 Nothing here raises on odd input: no sentence, no claim.
 """
 from __future__ import annotations
@@ -22,19 +22,15 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
+from .morphology import WORD, base_verbs, lemma, looks_prefixed_verb, speech_lemmas
 from .quantities import find_quantities
 from .records import Claim, DateMention, Mention, Quote
 from .tables import load_tsv
 
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_WORD = WORD
 # Abbreviations after which a full stop does not end a sentence (titles, `No.`, `Jl.`); Indonesian style guides.
 _ABBREV = frozenset(["dr", "drs", "ir", "prof", "h", "hj", "st", "no", "nomor", "jl", "kec", "kab", "kel", "dll", "dsb", "tsb", "yth", "bpk", "ibu", "sdr", "m.si", "s.h", "mr", "mrs", "ms", "pt", "tbk", "kompol", "akbp", "kombes", "ipda", "iptu", "aiptu", "brigjen", "irjen", "jenderal", "letjen", "mayjen", "kol", "vol", "hlm", "tel", "telp"])
 _QUOTE_CHARS = "\"“”„‟«»"
-_VERB_PREFIX = re.compile(r"^(?:me|di|ber|ter|mem|men|meng|meny|per)[a-z]{3,}$")
-# per-/pe-/ke- … -an nouns (`perjalanan`, `pertemuan`, `kecelakaan`, `perawatan`) are not verbs
-_NOUN_FORM = re.compile(r"^(?:per|pe|ke)[a-z]{3,}an(?:nya)?$")
-# Base verbs with no prefix that often carry an event (`tiba`, `tewas`); the rest is found by its prefix.
-_BASE_VERBS = frozenset(["tiba", "tewas", "hilang", "lahir", "pergi", "datang", "pulang", "masuk", "keluar", "naik", "turun", "jatuh", "tenggelam", "hangus", "ludes", "kabur", "mati", "selamat", "hadir", "tumbang", "roboh"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,38 +42,8 @@ def _hedges() -> tuple[tuple[tuple[str, ...], str], ...]:
 
 
 @functools.lru_cache(maxsize=1)
-def _lemma_rules() -> tuple[tuple[re.Pattern[str], str, str, int], ...]:
-    rows = load_tsv("lemma_rules.tsv", ("pattern", "replacement", "kind", "min_stem"), 4,
-                    (("kind", ("particle", "possessive", "derivational", "prefix")),))
-    return tuple((re.compile(r["pattern"]), r["replacement"], r["kind"], int(r["min_stem"])) for r in rows)
-
-
-@functools.lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     return frozenset(r["word"].lower() for r in load_tsv("claim_stopwords.tsv", ("word",)))
-
-
-@functools.lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    """A rough Indonesian lemma: particles, possessives, -kan/-an/-i and meN-/di-/ber-/ter- stripped.
-
-    Consistency matters more than correctness here (two outlets' forms of one verb meet at one key):
-    `mengatakan` -> `kata`, `bertemu` and `pertemuan` -> `temu`, `keterangannya` -> `terang`.
-    """
-    w = word.lower()
-    if len(w) <= 4 or not w.isalpha():
-        return w
-    done: set[str] = set()  # one rule of each kind
-    for pat, rep, kind, min_stem in _lemma_rules():
-        if kind in done:
-            continue
-        m = pat.fullmatch(w)
-        if m:
-            stem = m.expand(rep)
-            if len(stem) >= min_stem:
-                w = stem
-                done.add(kind)
-    return w
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -158,10 +124,9 @@ def _predicate(words: Sequence[str], skip: Iterable[str] = ()) -> str | None:
     skip = set(skip)
     for w in words:
         lw = w.lower()
-        if lw in _BASE_VERBS:
+        if lw in base_verbs():
             return lw
-        if w[:1].islower() and _VERB_PREFIX.match(lw) and lw not in stopwords() and not _NOUN_FORM.match(lw) \
-                and lw not in _unit_words():
+        if w[:1].islower() and looks_prefixed_verb(lw) and lw not in stopwords() and lw not in _unit_words():
             lm = lemma(lw)
             if lm not in skip:
                 return lm
@@ -172,9 +137,6 @@ def _predicate(words: Sequence[str], skip: Iterable[str] = ()) -> str | None:
 def _unit_words() -> frozenset[str]:
     """Unit words (`menit`, `meter`): never verbs, though some look prefixed."""
     return frozenset(r["word"].lower() for r in load_tsv("units.tsv", ("word", "unit", "class"), 3))
-
-
-_SPEECH_LEMMAS = frozenset(["kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "tambah", "sebut", "tegas", "imbuh", "papar", "beber", "terang", "lanjut", "sampai", "nyata"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -273,7 +235,7 @@ def _claim(body, a, b, *, dates, quotes, mentions, speaker=None, kind=None) -> C
                 speaker = q.speaker
                 break
     pwords = [w.lower() for w in words] if kind == "headline" else words  # title case hides verbs
-    predicate = _predicate(pwords, skip=_SPEECH_LEMMAS if speaker else ())
+    predicate = _predicate(pwords, skip=speech_lemmas() if speaker else ())
     if kind is None:
         if speaker:
             kind = "attributed"

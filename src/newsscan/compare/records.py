@@ -1,0 +1,78 @@
+"""The diff records: one side of an item (`Side`), an item (`DiffItem`), a story's diff (`StoryDiff`), and the
+working record of one article while its story is compared (`Art`)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..records import ArticleResult, Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    path: str
+    outlet: str
+    text: str
+    start: int
+    end: int
+    kind: str  # the claim's kind, or "quote"
+    speaker: str | None = None
+    in_title: bool = False  # offsets point into the title, not the body
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"path": self.path, "outlet": self.outlet, "text": self.text, "start": self.start,
+             "end": self.end, "kind": self.kind}
+        if self.speaker:
+            d["speaker"] = self.speaker
+        if self.in_title:
+            d["in_title"] = True
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class DiffItem:
+    what: str  # number | place | day | time | person | denial | statement | quote
+    a: Side
+    b: Side | None = None
+    score: float = 0.0  # word likeness of the two sides
+    note: str = ""  # the values that differ or agree (`20 bus / sekitar 50 unit`)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"what": self.what, "a": self.a.to_dict()}
+        if self.b is not None:
+            d["b"] = self.b.to_dict()
+        d["score"] = round(self.score, 3)
+        if self.note:
+            d["note"] = self.note
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDiff:
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+    conflicts: tuple[DiffItem, ...] = ()
+    agreements: tuple[DiffItem, ...] = ()
+    only: tuple[DiffItem, ...] = ()
+    shared_quotes: tuple[DiffItem, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict; the conflicts come first."""
+        return {"id": self.id, "title": self.title, "articles": list(self.articles),
+                "outlets": list(self.outlets),
+                "conflicts": [i.to_dict() for i in self.conflicts],
+                "agreements": [i.to_dict() for i in self.agreements],
+                "only": [i.to_dict() for i in self.only],
+                "shared_quotes": [i.to_dict() for i in self.shared_quotes]}
+
+
+@dataclass
+class Art:
+    path: str
+    outlet: str
+    result: ArticleResult
+    claims: list[Claim] = field(default_factory=list)
+    bags: list[Counter] = field(default_factory=list)
