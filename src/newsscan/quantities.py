@@ -287,9 +287,9 @@ def interval(q: Quantity) -> tuple[float, float]:
         lo = v * 0.8
     elif a == "above":
         hi = v * 2
-    elif a == "atleast":
+    elif a in ("atleast", "min"):
         hi = math.inf
-    elif a == "atmost":
+    elif a in ("atmost", "max"):
         lo = 0.0
     elif a:  # vague count: `puluhan juta` = 10..99 million
         lo, hi = v, v * 10 - 1e-9
@@ -329,6 +329,21 @@ def units_relation(u1: str | None, u2: str | None) -> str:
         if c2 == "classifier" and len(p2) > 1 and p2[1] == p1[-1]:
             return "same"
     return "unrelated"
+
+
+LIMITS = ("max", "min")  # the limits a rule sets (`paling lama 5 tahun`): compared as values, by limit_relation
+
+
+def limit_relation(a: Quantity, b: Quantity) -> str:
+    """`agree`, `conflict` or `unrelated` for two limits: the same kind of limit (upper, lower) of the same
+    measure agrees only at the same value (`paling lama 5 tahun` / `maksimal 7 tahun` conflict, though the
+    ranges they admit overlap); counts of people or things are estimates, not rules, and are not limits."""
+    if a.approx not in LIMITS or a.approx != b.approx or a.value is None or b.value is None:
+        return "unrelated"
+    if a.unit is None or units_relation(a.unit, b.unit) != "same" or \
+            unit_class(a.unit) in ("count", "person", "classifier"):
+        return "unrelated"
+    return "agree" if a.value == b.value else "conflict"
 
 
 def compare(a: Quantity, b: Quantity) -> str:

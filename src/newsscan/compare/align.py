@@ -17,6 +17,7 @@ from .slots import (
     TIME_TOLERANCE,
     clock_times,
     day_slot,
+    limit_slot,
     number_slot,
     place_match,
     place_slot,
@@ -148,12 +149,21 @@ def classify(a: Claim, b: Claim, sim: float, main_pair: bool, same_act: bool = F
     alike sentences (or the same verb), clock times close ones, other places and days near-identical ones;
     the main event's administrative unit is compared whenever the claims pair."""
     num = number_slot(a, b)
-    slots = {"number": num[:2], "place": place_slot(a, b), "day": day_slot(a, b), "time": time_slot(a, b)}
-    need = {"number": PAIR - 0.05, "time": CONFLICT, "day": NEAR_SAME - 0.1, "place": NEAR_SAME - 0.1}
+    limit = limit_slot(a, b)
+    slots = {"limit": limit[:2], "number": num[:2], "place": place_slot(a, b), "day": day_slot(a, b),
+             "time": time_slot(a, b)}
+    need = {"limit": PAIR, "number": PAIR - 0.05, "time": CONFLICT, "day": NEAR_SAME - 0.1,
+            "place": NEAR_SAME - 0.1}
     if same_act:
         need.update(number=0.0)
-    for what in ("number", "time", "day", "place"):
+    if limit[2]:
+        need.update(limit=CANDIDATE)
+    # two actions (`menghentikan` / `membuka`) are two events: their days, times and places do not compete
+    other_act = bool(a.predicate and b.predicate and a.predicate != b.predicate)
+    for what in ("limit", "number", "time", "day", "place"):
         verdict, note = slots[what]
+        if other_act and what in ("time", "day", "place") and verdict in ("conflict", "differ") and not main_pair:
+            continue
         if verdict == "conflict" and (sim >= need[what] or (what == "place" and main_pair)):
             return "conflict", what, note, num[2] if what == "number" else None
         if verdict == "differ" and sim >= need[what]:

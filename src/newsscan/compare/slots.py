@@ -6,14 +6,16 @@ carries two values of one slot and is not compared."""
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from typing import Any
 
 from ..claims import place_words
 from ..morphology import WORD, lemma
 from ..quantities import compare as compare_quantities
-from ..quantities import unit_class, units_relation
+from ..quantities import limit_relation, unit_class, units_relation
 from ..records import Claim
+from ..tables import load_tsv
 from .words import bag, hedge_rows, other_names, tokens, verb_lemmas
 
 TIME_TOLERANCE = 10  # minutes between two clock times that still agree (`sekitar`: APPROX_TOLERANCE)
@@ -145,12 +147,39 @@ def number_slot(a: Claim, b: Claim) -> tuple[str | None, str, Any]:
     return None, "", None
 
 
+def limit_slot(a: Claim, b: Claim) -> tuple[str | None, str, bool]:
+    """(verdict, note, anchored) for the limits a rule sets (`paling lama 5 tahun` / `maksimal 7 tahun`): a
+    conflict when two limits of one kind and measure differ and none of that kind agrees. `anchored`: a limit
+    of the other kind agrees (`minimal 40 tahun` on both sides, the upper limits differ), which aligns the two
+    sentences on one rule better than their words do."""
+    verdicts = [(limit_relation(qa, qb), qa, qb) for qa in a.quantities for qb in b.quantities]
+    agreed = {(qa.approx, qa.unit) for r, qa, _ in verdicts if r == "agree"}
+    for r, qa, qb in verdicts:
+        if r == "conflict" and (qa.approx, qa.unit) not in agreed:
+            anchored = any(unit == qa.unit and kind != qa.approx for kind, unit in agreed)
+            return "conflict", f"{qa.text} / {qb.text}", anchored
+    return ("agree", "", False) if agreed else (None, "", False)
+
+
+@functools.lru_cache(maxsize=1)
+def _explicit_day() -> re.Pattern[str]:
+    """A day written out: `(21/1)`, `21 Januari`, a weekday name (data/months.tsv, data/weekdays.tsv)."""
+    months = {r["name"] for r in load_tsv("months.tsv", ("name", "number", "abbrevs"), 2)}
+    days = {r["name"] for r in load_tsv("weekdays.tsv", ("name", "iso_weekday", "variants", "ambiguous_with"), 2)}
+    names = "|".join(sorted(map(re.escape, months | days), key=len, reverse=True))
+    return re.compile(rf"\d{{1,2}}/\d{{1,2}}|\b(?i:{names})\b")
+
+
 def day_slot(a: Claim, b: Claim) -> tuple[str | None, str]:
+    """Days of two claims. A conflict needs a day written out on both sides: `hari ini` or `pagi ini` is
+    each outlet's own publication day, which says when it wrote, not when the event was."""
     da, db = _days(a), _days(b)
     if not da or not db:
         return None, ""
     if any(_same_day(x, y) for x in da for y in db):
         return "agree", ""
+    if not (_explicit_day().search(a.text) and _explicit_day().search(b.text)):
+        return None, ""
     return "conflict", f"{', '.join(sorted(da))} / {', '.join(sorted(db))}"
 
 
