@@ -91,6 +91,26 @@ def event_day(item: StoryInput) -> tuple[int | None, int, int] | None:
     return max((k for k, n in days.items() if n == best), key=lambda k: (k[0] or 0, k[1], k[2]))
 
 
+def event_days(item: StoryInput) -> tuple[tuple[int | None, int, int], ...]:
+    """The days the article's event may lie on: its publication date when it has one; else every full day
+    it names (an undated article may report any of them: the day it names most often is only a guess,
+    and a programme's dates outnumber the day of the announcement)."""
+    if item.published and _DAY.match(item.published):
+        return (event_day(item),)
+    out = set()
+    for v in item.dates:
+        m = _DAY.match(v)
+        if m and "/" not in v:
+            out.add((None if m.group(1) == "XXXX" else int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    return tuple(sorted(out, key=lambda d: (d[0] or 0, d[1], d[2])))
+
+
+def _days_gap(xs, ys) -> int | None:
+    """The smallest gap between two sets of possible event days; None when either is empty."""
+    gaps = [g for x in xs for y in ys if (g := _day_gap(x, y)) is not None]
+    return min(gaps) if gaps else None
+
+
 def _day_gap(a, b) -> int | None:
     """Days between two event days; a missing year is read as the year that brings them closest."""
     if a is None or b is None:
@@ -190,7 +210,7 @@ def group_stories(items: Sequence[StoryInput]) -> list[Story]:
     n = len(items)
     if n == 0:
         return []
-    days = [event_day(it) for it in items]
+    days = [event_days(it) for it in items]
     pairs = _likeness(items) if n > 1 else []
     like = {(i, j): v for v, i, j in pairs}
     parent = list(range(n))
@@ -205,7 +225,7 @@ def group_stories(items: Sequence[StoryInput]) -> list[Story]:
     def blocked(ga, gb) -> bool:
         for x in members[ga]:
             for y in members[gb]:
-                gap = _day_gap(days[x], days[y])
+                gap = _days_gap(days[x], days[y])
                 if gap is not None and gap > DAY_WINDOW:
                     return True
         return False
