@@ -46,6 +46,7 @@ class StoryInput:
     published: str | None  # ISO date, or None when the article gives none
     entities: tuple[str, ...] = ()  # canonical names (PERSON, ORG, LOC), corpus-wide forms where known
     dates: tuple[str, ...] = ()  # normalized date values from the dates layer (`2025-06-10`, `XXXX-09-13`)
+    published_guessed: bool = False  # the publication date was read from the body, not a header or dateline
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +61,10 @@ def story_input(result: ArticleResult, canonical: Mapping[str, str] | None = Non
     a = result.article
     canon = canonical or {}
     ents = sorted({canon.get(m.canonical, m.canonical) for m in result.entities if m.canonical})
+    guessed = getattr(a.published_evidence, "source", "") == "body"
     return StoryInput(path=a.path, outlet=a.outlet, title=a.title or "", body=a.body,
                       published=a.published, entities=tuple(ents),
-                      dates=tuple(d.value for d in result.dates if d.value))
+                      dates=tuple(d.value for d in result.dates if d.value), published_guessed=guessed)
 
 
 def _stopwords() -> list[str]:
@@ -94,10 +96,14 @@ def event_day(item: StoryInput) -> tuple[int | None, int, int] | None:
 def event_days(item: StoryInput) -> tuple[tuple[int | None, int, int], ...]:
     """The days the article's event may lie on: its publication date when it has one; else every full day
     it names (an undated article may report any of them: the day it names most often is only a guess,
-    and a programme's dates outnumber the day of the announcement)."""
-    if item.published and _DAY.match(item.published):
+    and a programme's dates outnumber the day of the announcement). A publication date read from the body
+    is one such guess."""
+    if item.published and _DAY.match(item.published) and not item.published_guessed:
         return (event_day(item),)
     out = set()
+    if item.published and _DAY.match(item.published):
+        y, m, d = item.published[:10].split("-")
+        out.add((int(y), int(m), int(d)))
     for v in item.dates:
         m = _DAY.match(v)
         if m and "/" not in v:
