@@ -70,43 +70,101 @@ def _quote_units(q: Quote) -> list[tuple[int, int, str]]:
     return units
 
 
+def _best_pair(qa: Quote, units_a, qbs, units_b) -> tuple | None:
+    """The best-aligned (rank, overlap, unit of qa, unit of qb, qb) for one quote of A among B's quotes."""
+    need = {"same": SAME_SPEAKER_OVERLAP, "unknown": UNKNOWN_SPEAKER_OVERLAP, "other": OTHER_SPEAKER_OVERLAP}
+    min_len = {"same": 3, "unknown": 6, "other": 8}
+    best = None
+    for qb in qbs:
+        rel = _speakers(qa.speaker, qb.speaker)
+        for k, ua in enumerate(units_a):
+            for m, ub in enumerate(units_b[id(qb)]):
+                n = min(len(tokens(ua[2])), len(tokens(ub[2])))
+                if n < min_len[rel] or (k or m) and n < 5:
+                    continue
+                ov = _quote_overlap(ua[2], ub[2])
+                if ov < need[rel]:
+                    continue
+                # of equally alike pairs the shortest: a sentence of a longer quote is that sentence
+                rank = ov - 0.0005 * (len(ua[2]) + len(ub[2])) / 6
+                if best is None or rank > best[0]:
+                    best = (rank, ov, ua, ub, qb)
+    return best
+
+
+_WORDS = re.compile(r"\w+")
+_OPEN_MARKS = "\"“”„‟«»‘’'"
+VERBATIM_OVERLAP = 0.9  # a quote the quote layer missed in the other article: nearly every word, in order
+VERBATIM_MIN_WORDS = 8
+
+
+def _verbatim_in(body: str, text: str) -> tuple[int, int] | None:
+    """Where `text` stands nearly word for word in `body` right after a quote mark (a quote the quote layer
+    did not find there, e.g. opened with a closing mark): (start, end) of that slice, or None."""
+    want = [_skeleton(t) for t in tokens(text)]
+    spans = [(m.start(), m.end()) for m in _WORDS.finditer(body)]
+    have = [_skeleton(body[a:b].lower()) for a, b in spans]
+    blocks = [bl for bl in difflib.SequenceMatcher(None, want, have, autojunk=False).get_matching_blocks()
+              if bl.size >= 3]
+    if not blocks or sum(bl.size for bl in blocks) < VERBATIM_OVERLAP * len(want):
+        return None
+    first, last = blocks[0].b, blocks[-1].b + blocks[-1].size - 1
+    if last - first + 1 > 1.2 * len(want):
+        return None  # the words are scattered over the body, not one passage
+    start, end = spans[first][0], spans[last][1]
+    return (start, end) if any(c in _OPEN_MARKS for c in body[max(0, start - 3):start]) else None
+
+
+def _missed_quotes(A: Art, B: Art, done: set[int]) -> list[DiffItem]:
+    """Direct quotes of A (not yet shared) that B carries word for word after a quote mark: shared whoever
+    B credits (its quote layer may have missed the quote or given it another speaker)."""
+    out = []
+    body = B.result.article.body
+    for qa in A.result.quotes:
+        if qa.kind != "direct" or id(qa) in done:
+            continue
+        for ua in _quote_units(qa):
+            if len(tokens(ua[2])) < VERBATIM_MIN_WORDS:
+                continue
+            hit = _verbatim_in(body, ua[2])
+            if hit:
+                # the speaker B gives, where its quote layer found a quote there under another speaker
+                sp = next((q.speaker for q in B.result.quotes if q.start < hit[1] and q.end > hit[0]), None)
+                out.append(DiffItem(what="quote", a=Side(A.path, A.outlet, ua[2], ua[0], ua[1], "quote", qa.speaker),
+                                    b=Side(B.path, B.outlet, body[hit[0]:hit[1]], hit[0], hit[1], "quote", sp),
+                                    score=VERBATIM_OVERLAP, note=qa.speaker or ""))
+                break
+    return out
+
+
 def shared_quotes(arts: Sequence[Art]) -> list[DiffItem]:
     """The same direct quote in two outlets: near-verbatim (spelling variants allowed), or one sentence of
     a longer quote (then each side is that sentence). How alike the words must be depends on how sure the
-    speakers are the same."""
+    speakers are the same. A quote of one outlet that the other carries word for word after a quote mark is
+    shared too, though the other's quote layer missed it."""
     out = []
-    need = {"same": SAME_SPEAKER_OVERLAP, "unknown": UNKNOWN_SPEAKER_OVERLAP, "other": OTHER_SPEAKER_OVERLAP}
-    min_len = {"same": 3, "unknown": 6, "other": 8}
     for i, A in enumerate(arts):
         for B in arts[i + 1:]:
             if A.outlet == B.outlet and A.outlet != "unknown":
                 continue
             qbs = [q for q in B.result.quotes if q.kind in ("direct", "partial") and len(tokens(q.text)) >= 3]
             units_b = {id(q): _quote_units(q) for q in qbs}
+            done_a: set[int] = set()
+            done_b: set[int] = set()
             for qa in A.result.quotes:
                 if qa.kind not in ("direct", "partial") or len(tokens(qa.text)) < 3:
                     continue
-                units_a = _quote_units(qa)
-                best = None
-                for qb in qbs:
-                    rel = _speakers(qa.speaker, qb.speaker)
-                    for k, ua in enumerate(units_a):
-                        for m, ub in enumerate(units_b[id(qb)]):
-                            n = min(len(tokens(ua[2])), len(tokens(ub[2])))
-                            if n < min_len[rel] or (k or m) and n < 5:
-                                continue
-                            ov = _quote_overlap(ua[2], ub[2])
-                            if ov < need[rel]:
-                                continue
-                            # of equally alike pairs the shortest: a sentence of a longer quote is that sentence
-                            rank = ov - 0.0005 * (len(ua[2]) + len(ub[2])) / 6
-                            if best is None or rank > best[0]:
-                                best = (rank, ov, ua, ub, qb)
+                best = _best_pair(qa, _quote_units(qa), qbs, units_b)
                 if best:
                     _, ov, ua, ub, qb = best
+                    done_a.add(id(qa))
+                    done_b.add(id(qb))
                     out.append(DiffItem(
                         what="quote",
                         a=Side(A.path, A.outlet, ua[2], ua[0], ua[1], "quote", qa.speaker),
                         b=Side(B.path, B.outlet, ub[2], ub[0], ub[1], "quote", qb.speaker),
                         score=ov, note=qa.speaker or qb.speaker or ""))
+            out += _missed_quotes(A, B, done_a)
+            out += [DiffItem(what="quote", a=it.b, b=it.a, score=it.score, note=it.note)
+                    for it in _missed_quotes(B, A, done_b)]
     return out
