@@ -155,3 +155,26 @@ def test_sentence_with_a_name_and_a_verb_is_a_statement_claim():
     (c,) = find_claims("Kecelakaan melibatkan mobil Daihatsu Sigra abu-abu dengan truk Hino hijau.")
     assert c.kind == "statement"
     assert find_claims("Hal itu terus dilakukan sampai sekarang.") == []
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("sekitar 40 orang", "hampir 60 orang", "conflict"),  # approximations compare by interval
+    ("sekitar 40 orang", "lebih dari 38 orang", "agree"),
+    ("dua puluh lima orang", "25 orang", "agree"),  # numbers in words
+])
+def test_quantity_compare_by_interval(a, b, verdict):
+    qa, qb = find_quantities(a)[0][2], find_quantities(b)[0][2]
+    assert compare(qa, qb) == verdict
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("paling lama 5 tahun", "maksimal 7 tahun", "conflict"),  # limits are values, not ranges
+    ("paling lama 5 tahun", "selama-lamanya 5 tahun", "agree"),
+    ("paling lama 5 tahun", "paling singkat 7 tahun", "unrelated"),  # upper and lower limits
+    ("minimal 10 orang", "minimal 12 orang", "unrelated"),  # a count estimate is not a rule
+])
+def test_limit_relation(a, b, verdict):
+    from newsscan.quantities import limit_relation
+
+    qa, qb = find_quantities(a)[0][2], find_quantities(b)[0][2]
+    assert limit_relation(qa, qb) == verdict

@@ -350,3 +350,94 @@ def test_earlier_meeting_is_not_the_story_venue():
         ("a", "Kim Bertemu Putin", "Kim bertemu Putin di Vostochny Cosmodrome pada Rabu."),
         ("b", "Kim Akan Bertemu Putin", "Kim terakhir kali bertemu Putin di Vladivostok pada April 2019."))
     assert not venue_conflicts(d)
+
+
+# ---------------------------------------------------------------- slots of the redesign (invented sentences)
+
+
+def with_people(r: ArticleResult, *names: str) -> ArticleResult:
+    """The result with a PERSON mention for every occurrence of each name (no NER in these tests)."""
+    import dataclasses
+    import re as _re
+
+    from newsscan.records import Mention
+
+    body = r.article.body
+    ms = [Mention(m.start(), m.end(), n, "PERSON", n) for n in names for m in _re.finditer(_re.escape(n), body)]
+    return dataclasses.replace(r, entities=tuple(ms))
+
+
+def diff_people(a_body, b_body, names):
+    ra = with_people(result("a/1.txt", "detik", a_body), *names)
+    rb = with_people(result("a/2.txt", "kompas", b_body), *names)
+    story = Story(id="s1", title="t", articles=("a/1.txt", "a/2.txt"))
+    return compare_story(story, {"a/1.txt": ra, "a/2.txt": rb})
+
+
+def test_conflict_on_an_upper_limit_when_the_lower_limit_agrees():
+    d = diff("Menurut aturan itu, calon ketua berusia paling rendah 30 tahun dan paling tinggi 55 tahun.",
+             "Aturan itu mensyaratkan calon ketua berusia minimal 30 tahun dan maksimal 60 tahun.")
+    assert [c.what for c in d.conflicts] == ["limit"]
+    assert "55" in d.conflicts[0].note and "60" in d.conflicts[0].note
+
+
+def test_same_limits_are_no_conflict():
+    d = diff("Menurut aturan itu, calon ketua berusia paling rendah 30 tahun dan paling tinggi 55 tahun.",
+             "Aturan itu mensyaratkan calon ketua berusia minimal 30 tahun dan maksimal 55 tahun.")
+    assert not d.conflicts
+
+
+def test_conflict_on_the_age_of_one_person():
+    d = diff_people("Penjaga toko bernama Rahmat (41) melihat asap keluar dari gudang.",
+                    "Rahmat (47), seorang penjaga toko, melihat asap keluar dari gudang.", ["Rahmat"])
+    assert [(c.what, c.note) for c in d.conflicts] == [("age", "Rahmat: 41 / 47")]
+    assert "Rahmat (41)" in d.conflicts[0].a.text and "Rahmat (47)" in d.conflicts[0].b.text
+
+
+def test_ages_of_two_people_are_never_paired():
+    d = diff_people("Penjaga toko bernama Rahmat (41) melihat asap keluar dari gudang.",
+                    "Sutrisno (47), seorang penjaga toko, melihat asap keluar dari gudang.", ["Rahmat", "Sutrisno"])
+    assert not [c for c in d.conflicts if c.what == "age"]
+
+
+def test_an_age_the_other_article_also_gives_is_no_conflict():
+    d = diff_people("Rahmat (41) melihat asap. Tahun lalu Rahmat (40) pindah ke kota itu.",
+                    "Rahmat (40) melihat asap keluar dari gudang.", ["Rahmat"])
+    assert not [c for c in d.conflicts if c.what == "age"]
+
+
+def test_conflict_on_a_registration_one_misprint_apart():
+    d = diff("Sebuah mobil berpelat B 1234 XY menabrak pagar rumah warga.",
+             "Mobil bernopol B 1243 XY itu menabrak pagar sebuah rumah.")
+    assert [c.what for c in d.conflicts] == ["identifier"]
+    assert d.conflicts[0].note == "B 1234 XY / B 1243 XY"
+
+
+def test_registrations_of_two_vehicles_are_no_conflict():
+    d = diff("Sebuah mobil berpelat B 1234 XY menabrak pagar rumah warga.",
+             "Mobil bernopol B 8810 KQ itu menabrak pagar sebuah rumah.")
+    assert not [c for c in d.conflicts if c.what == "identifier"]
+
+
+def test_two_actions_on_two_days_are_two_events():
+    d = diff("Polisi menutup jalan di depan pasar itu pada Senin (9/6/2025) untuk umum.",
+             "Polisi membuka jalan di depan pasar itu pada Selasa (10/6/2025) untuk umum.",
+             {"dates": [("Senin (9/6/2025)", "2025-06-09")]}, {"dates": [("Selasa (10/6/2025)", "2025-06-10")]})
+    assert not d.conflicts
+
+
+def test_each_outlets_today_is_no_day_conflict():
+    d = diff("Bursa mengumumkan penghentian perdagangan saham itu hari ini kepada para anggota.",
+             "Bursa mengumumkan penghentian perdagangan saham itu hari ini kepada seluruh anggota.",
+             {"dates": [("hari ini", "2025-06-09")]}, {"dates": [("hari ini", "2025-06-10")]})
+    assert not d.conflicts
+
+
+def test_quote_missed_by_the_other_quote_layer_is_shared_with_its_own_speaker_left_open():
+    q = "Kami akan memperbaiki seluruh saluran air sebelum musim hujan tiba di kota ini"
+    d = diff(f"\"{q},\" kata Lurah Sukamaju Andi Wijaya.",
+             f"Warga mengeluh soal banjir.”{q},” ujar Andi.",
+             {"quotes": [(q, "Andi Wijaya")]}, {})
+    assert len(d.shared_quotes) == 1
+    s = d.shared_quotes[0]
+    assert s.a.text == q and s.b.text == q and s.b.speaker is None

@@ -82,3 +82,24 @@ def test_dev_grouping_pairs_f1():
     assert f1 >= 0.95
     singles = [m["file"] for m in man if m["cluster"] == "singles"]
     assert all(len(s.articles) == 1 for s in stories if s.articles[0] in singles)
+
+
+def test_undated_article_may_report_any_day_it_names():
+    body = "Banjir merendam ratusan rumah warga di tepi sungai kota itu setelah hujan deras semalaman."
+    a = StoryInput("a", "x", "Banjir rendam ratusan rumah", body, "2024-03-05")
+    # undated: names a programme day far off and the day of the flood; the flood day is near a's
+    b = StoryInput("b", "y", "Banjir rendam ratusan rumah", body, None, (),
+                   ("2024-04-20", "2024-04-20", "2024-03-05"))
+    assert len(group_stories([a, b])) == 1
+    c = StoryInput("c", "y", "Banjir rendam ratusan rumah", body, None, (), ("2024-04-20",))
+    assert len(group_stories([a, c])) == 2  # the date block holds
+
+
+def test_publication_date_read_from_the_body_is_only_a_guess():
+    body = "Banjir merendam ratusan rumah warga di tepi sungai kota itu setelah hujan deras semalaman."
+    a = StoryInput("a", "x", "Banjir rendam ratusan rumah", body, "2024-03-05")
+    b = StoryInput("b", "y", "Banjir rendam ratusan rumah", body, "2024-04-20", (), ("2024-03-05",),
+                   published_guessed=True)
+    assert len(group_stories([a, b])) == 1
+    b_header = StoryInput("b", "y", "Banjir rendam ratusan rumah", body, "2024-04-20", (), ("2024-03-05",))
+    assert len(group_stories([a, b_header])) == 2

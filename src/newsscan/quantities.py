@@ -235,6 +235,17 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     return out
 
 
+def _registration(toks, i, W) -> bool:
+    """A vehicle registration: region letters before the digits, and letters after them or a plate word
+    before the region letters (`B 1234 XY`, `berpelat CD 3767`)."""
+    prev = toks[i - 1][2] if i > 0 else ""
+    if not re.fullmatch(r"[A-Z]{1,2}", prev):
+        return False
+    nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+    before = toks[i - 2][2].lower() if i > 1 else ""
+    return bool(re.fullmatch(r"[A-Z]{1,3}", nxt)) or W.refs.get(before) == "ref"
+
+
 def _not_amount(toks, i, W, text) -> bool:
     """A digit token that is a clock time, a date, a year or a reference number."""
     s, e, w = toks[i]
@@ -255,6 +266,8 @@ def _not_amount(toks, i, W, text) -> bool:
             return True
     if re.fullmatch(r"(1[89]|20)\d\d", w) and nxt not in W.units:
         return True  # a bare year
+    if _registration(toks, i, W):
+        return True
     if s > 0 and text[s - 1] == "(" and text[e:e + 1] == ")":
         return True  # `(21)`: an age or a list number
     # `14.40` without a clock word is still more likely a time than 14.4
