@@ -36,7 +36,7 @@ _QUOTE_CHARS = "\"“”„‟«»"
 @functools.lru_cache(maxsize=1)
 def _hedges() -> tuple[tuple[tuple[str, ...], str], ...]:
     rows = load_tsv("hedges.tsv", ("marker", "category"), 2,
-                    (("category", ("reported", "uncertain", "planned", "negative")),))
+                    (("category", ("reported", "uncertain", "planned", "negative", "pending", "neutral")),))
     return tuple(sorted(((tuple(r["marker"].lower().split()), r["category"]) for r in rows),
                         key=lambda x: -len(x[0])))
 
@@ -94,20 +94,30 @@ def _hedge_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _markers(words: Sequence[str]) -> set[str]:
-    found = set()
+def marker_spans(words: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first word, end word, category) of every hedge marker in `words` (data/hedges.tsv); at each word the
+    longest marker wins, so `tidak hanya` (neutral) is not `tidak` (negative)."""
+    found = []
     low = [w.lower() for w in words]
     index = _hedge_index()
-    for i, w in enumerate(low):
-        for phrase, cat in index.get(w, ()):
+    i = 0
+    while i < len(low):
+        for phrase, cat in index.get(low[i], ()):  # longest first
             if tuple(low[i:i + len(phrase)]) == phrase:
-                found.add(cat)
+                found.append((i, i + len(phrase), cat))
+                i += len(phrase) - 1
+                break
+        i += 1
     return found
+
+
+def _markers(words: Sequence[str]) -> set[str]:
+    return {cat for _, _, cat in marker_spans(words)}
 
 
 def _modality(words, speaker) -> tuple[str, str]:
     cats = _markers(words)
-    polarity = "negative" if "negative" in cats else "positive"
+    polarity = "negative" if cats & {"negative", "pending"} else "positive"
     if "uncertain" in cats:
         modality = "uncertain"
     elif "planned" in cats:

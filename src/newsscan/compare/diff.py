@@ -29,6 +29,7 @@ from .names import name_conflict, unit_conflicts
 from .quotes import shared_quotes
 from .records import Art, DiffItem, StoryDiff
 from .slots import time_slot
+from .states import state_conflicts
 from .venues import story_venues, venue_conflict, venue_note
 from .words import bag, likeness, same_person, token_overlap
 
@@ -154,7 +155,7 @@ def _story_slots(ctx: _Ctx, keep, i: int, j: int) -> None:
         if hit:
             note = venue_note(*hit)
             keep("conflict", f"venue|{note}", ctx.item("place", A, hit[0].claim, B, hit[1].claim, note), 9.0)
-    for ca, cb, what, note in entity_slot_conflicts(A, B):
+    for ca, cb, what, note in entity_slot_conflicts(A, B) + state_conflicts(A, B):
         keep("conflict", f"{what}|{note}", ctx.item(what, A, ca, B, cb, note), 8.0)
 
 

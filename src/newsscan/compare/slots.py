@@ -102,7 +102,7 @@ def _frame(text: str, q) -> tuple[set[str], bool]:
         return set(), False
     before = WORD.findall(text[:i])[-6:]
     after = WORD.findall(text[i + len(q.text):])[:6]
-    neg = {m for m, cat in hedge_rows() if cat == "negative"}
+    neg = {m for m, cat in hedge_rows() if cat in ("negative", "pending")}
     negated = any(w.lower() in neg for w in before[-4:])
     return verb_lemmas(before + after), negated
 
