@@ -24,6 +24,7 @@ from .align import (
     pair_kinds,
     side_of,
 )
+from .descriptions import description_conflicts, story_things
 from .entity_slots import entity_slot_conflicts
 from .names import name_conflict, unit_conflicts
 from .quotes import shared_quotes
@@ -51,6 +52,7 @@ class _Ctx:
     times: list  # per article: (claim, clock times) of the event, or None
     venues: list  # per article: (body venues, headline venue)
     vtexts: list[str]  # title and body per article
+    things: frozenset[str] = frozenset()  # what the story is about (descriptions.story_things)
     paired: set[tuple[int, int]] = field(default_factory=set)  # (article, claim) given a partner
 
     def item(self, what: str, A: Art, ca: Claim, B: Art, cb: Claim, note: str = "", sim: float | None = None
@@ -82,7 +84,8 @@ def _context(arts: list[Art]) -> _Ctx:
     verbs = main_verbs(arts)
     return _Ctx(arts=arts, idf=idf, main=main_predicates(arts), times=[event_time(a, verbs) for a in arts],
                 venues=story_venues(arts, verbs),
-                vtexts=[(a.result.article.title or "") + "\n" + a.result.article.body for a in arts])
+                vtexts=[(a.result.article.title or "") + "\n" + a.result.article.body for a in arts],
+                things=story_things(arts))
 
 
 def _circumstance_pair(ctx: _Ctx, keep, A: Art, x: int, B: Art, y: int, sim: float) -> bool:
@@ -155,7 +158,8 @@ def _story_slots(ctx: _Ctx, keep, i: int, j: int) -> None:
         if hit:
             note = venue_note(*hit)
             keep("conflict", f"venue|{note}", ctx.item("place", A, hit[0].claim, B, hit[1].claim, note), 9.0)
-    for ca, cb, what, note in entity_slot_conflicts(A, B) + state_conflicts(A, B):
+    described = description_conflicts(A, B, ctx.things)
+    for ca, cb, what, note in entity_slot_conflicts(A, B) + state_conflicts(A, B) + described:
         keep("conflict", f"{what}|{note}", ctx.item(what, A, ca, B, cb, note), 8.0)
 
 
