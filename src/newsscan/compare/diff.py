@@ -2,13 +2,16 @@
 slots), best item per key, then shared quotes; and `alignment_frame` for pandas."""
 from __future__ import annotations
 
+import difflib
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..claims import split_sentences
 from ..records import ArticleResult, Claim
 from .align import (
     CANDIDATE,
@@ -32,7 +35,7 @@ from .records import Art, DiffItem, StoryDiff
 from .slots import time_slot
 from .states import state_conflicts
 from .venues import story_venues, venue_conflict, venue_note
-from .words import bag, likeness, same_person, token_overlap
+from .words import bag, likeness, same_person, token_overlap, tokens
 
 
 def _keep(found: dict, verdict: str, key: str, item: DiffItem, rank: float) -> None:
@@ -163,9 +166,44 @@ def _story_slots(ctx: _Ctx, keep, i: int, j: int) -> None:
         keep("conflict", f"{what}|{note}", ctx.item(what, A, ca, B, cb, note), 8.0)
 
 
+SAME_WORDS = 0.7  # share of the shorter sentence's words, in order, for two sentences stating one fact alike
+SAME_WORDS_MIN = 8  # words of the shorter sentence
+_NUMBER = re.compile(r"\d+")
+
+
+def _sentences(art: Art) -> list[tuple[int, int, list[str]]]:
+    body = art.result.article.body
+    return [(a, b, toks) for a, b in split_sentences(body) if len(toks := tokens(body[a:b])) >= SAME_WORDS_MIN]
+
+
+def _alike(ta: list[str], tb: list[str]) -> float:
+    na, nb = {t for t in ta if t.isdigit()}, {t for t in tb if t.isdigit()}
+    if na and nb and not na & nb:
+        return 0.0  # both state numbers and share none: two facts
+    m = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    return sum(bl.size for bl in m.get_matching_blocks()) / min(len(ta), len(tb))
+
+
+def _same_words(ctx: _Ctx, keep, i: int, j: int) -> None:
+    """Sentences of two outlets in nearly the same words state one fact alike (wire copy, a shared press
+    release), whether or not they hold a slot: an agreement per sentence of A, its closest partner."""
+    A, B = ctx.arts[i], ctx.arts[j]
+    sb = _sentences(B)
+    for a0, a1, ta in _sentences(A):
+        best = max(((_alike(ta, tb), b0, b1) for b0, b1, tb in sb), default=(0.0, 0, 0))
+        if best[0] < SAME_WORDS:
+            continue
+        ca = Claim(start=a0, end=a1, text=A.result.article.body[a0:a1], kind="statement")
+        cb = Claim(start=best[1], end=best[2], text=B.result.article.body[best[1]:best[2]], kind="statement")
+        keep("agree", f"s{a0}", ctx.item("statement", A, ca, B, cb, sim=best[0]), best[0])
+
+
 def _ordered(found: dict) -> list:
-    """Items in text order; a clock-time conflict between two sentences gives way to the event-time one."""
+    """Items in text order; a clock-time conflict between two sentences gives way to the event-time one; an
+    agreement of two sentences already paired by a slot is not repeated."""
     items = sorted(found.items(), key=lambda kv: (kv[1][1].a.start, kv[1][1].b.start))
+    slotted = {(it.a.start, it.b.start) for (v, key), (_, it) in items if not key.startswith("s")}
+    items = [kv for kv in items if not (kv[0][1].startswith("s") and (kv[1][1].a.start, kv[1][1].b.start) in slotted)]
     if ("conflict", "event-time") in found:
         items = [kv for kv in items if not (kv[0][0] == "conflict" and kv[1][1].what == "time"
                                             and kv[0][1] != "event-time")]
@@ -196,6 +234,7 @@ def compare_story(story: Any, results_by_path: Mapping[str, ArticleResult]) -> S
             keep = functools.partial(_keep, found)
             _claim_pairs(ctx, keep, i, j)
             _story_slots(ctx, keep, i, j)
+            _same_words(ctx, keep, i, j)
             for (verdict, _), (_, item) in _ordered(found):
                 (conflicts if verdict == "conflict" else agreements).append(item)
     conflicts += _headline_venues(ctx)
