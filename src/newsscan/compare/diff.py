@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..claims import split_sentences
+from ..quantities import compare as compare_quantities
+from ..quantities import find_quantities, unit_class
 from ..records import ArticleResult, Claim
 from .align import (
     CANDIDATE,
@@ -166,14 +168,30 @@ def _story_slots(ctx: _Ctx, keep, i: int, j: int) -> None:
         keep("conflict", f"{what}|{note}", ctx.item(what, A, ca, B, cb, note), 8.0)
 
 
-SAME_WORDS = 0.7  # share of the shorter sentence's words, in order, for two sentences stating one fact alike
+SAME_WORDS = 0.6  # share of the shorter sentence's words, in order, for two sentences stating one fact alike
 SAME_WORDS_MIN = 8  # words of the shorter sentence
 _NUMBER = re.compile(r"\d+")
 
 
+_CLAUSE = re.compile(r"[^,;:]+")
+
+
 def _sentences(art: Art) -> list[tuple[int, int, list[str]]]:
-    body = art.result.article.body
-    return [(a, b, toks) for a, b in split_sentences(body) if len(toks := tokens(body[a:b])) >= SAME_WORDS_MIN]
+    """Sentences and their clauses (between commas, semicolons, colons) of SAME_WORDS_MIN words or more:
+    an outlet often puts one fact in a clause of a longer sentence."""
+    body, out = art.result.article.body, []
+    for a, b in split_sentences(body):
+        units = [(a, b)]
+        parts = [(a + m.start(), a + m.end()) for m in _CLAUSE.finditer(body[a:b])]
+        if len(parts) > 1:
+            units += parts
+        for u0, u1 in units:
+            while u0 < u1 and body[u0].isspace():
+                u0 += 1
+            toks = tokens(body[u0:u1])
+            if len(toks) >= SAME_WORDS_MIN:
+                out.append((u0, u1, toks))
+    return out
 
 
 def _alike(ta: list[str], tb: list[str]) -> float:
@@ -189,13 +207,33 @@ def _same_words(ctx: _Ctx, keep, i: int, j: int) -> None:
     release), whether or not they hold a slot: an agreement per sentence of A, its closest partner."""
     A, B = ctx.arts[i], ctx.arts[j]
     sb = _sentences(B)
+    body_a, body_b = A.result.article.body, B.result.article.body
     for a0, a1, ta in _sentences(A):
         best = max(((_alike(ta, tb), b0, b1) for b0, b1, tb in sb), default=(0.0, 0, 0))
+        what = "statement"
         if best[0] < SAME_WORDS:
-            continue
-        ca = Claim(start=a0, end=a1, text=A.result.article.body[a0:a1], kind="statement")
-        cb = Claim(start=best[1], end=best[2], text=B.result.article.body[best[1]:best[2]], kind="statement")
-        keep("agree", f"s{a0}", ctx.item("statement", A, ca, B, cb, sim=best[0]), best[0])
+            best = max(((_alike(ta, tb), b0, b1) for b0, b1, tb in sb
+                        if _same_amount(body_a[a0:a1], body_b[b0:b1])), default=(0.0, 0, 0))
+            what = "number"
+            if best[0] < AMOUNT_WORDS:
+                continue
+        ca = Claim(start=a0, end=a1, text=body_a[a0:a1], kind="statement")
+        cb = Claim(start=best[1], end=best[2], text=body_b[best[1]:best[2]], kind="statement")
+        keep("agree", f"s{a0}", ctx.item(what, A, ca, B, cb, sim=best[0]), best[0])
+
+
+AMOUNT_WORDS = 0.3  # words in order two clauses need beside one amount of one thing to state it alike
+
+
+@functools.lru_cache(maxsize=4096)
+def _amounts(text: str) -> tuple:
+    return tuple(q for _, _, q in find_quantities(text) if q.unit and unit_class(q.unit) != "classifier")
+
+
+def _same_amount(x: str, y: str) -> bool:
+    """Both clauses state one amount of one named thing (`sekitar 600 investor` / `sebanyak 600 investor`)."""
+    return any(qa.unit == qb.unit and qa.value == qb.value and compare_quantities(qa, qb) == "agree"
+               for qa in _amounts(x) for qb in _amounts(y))
 
 
 def _ordered(found: dict) -> list:
