@@ -86,7 +86,8 @@ def test_to_dict_shape_and_sides_are_substrings():
     a = "Total sebanyak 20 bus yang terbakar di terminal itu."
     b = "Bus yang terbakar kira-kira ada sekitar 50 unit."
     out = diff(a, b).to_dict()
-    assert set(out) == {"id", "title", "articles", "outlets", "conflicts", "agreements", "only", "shared_quotes"}
+    assert set(out) == {"id", "title", "articles", "outlets", "conflicts", "agreements", "only", "shared_quotes",
+                        "updates"}
     c = out["conflicts"][0]
     assert c["what"] == "number" and c["a"]["text"] in a and c["b"]["text"] in b
     json.dumps(out)
@@ -441,3 +442,106 @@ def test_quote_missed_by_the_other_quote_layer_is_shared_with_its_own_speaker_le
     assert len(d.shared_quotes) == 1
     s = d.shared_quotes[0]
     assert s.a.text == q and s.b.text == q and s.b.speaker is None
+
+
+def test_state_asserted_against_state_negated_is_a_conflict():
+    d = diff("Petugas menemukan luka di leher korban itu.",
+             "Menurut polisi, petugas tidak menemukan luka di tubuh korban itu.")
+    assert [c.what for c in d.conflicts] == ["state"]
+    assert d.conflicts[0].values == ("temu luka", "not temu luka")
+
+
+def test_state_denied_by_a_speaker_is_a_conflict():
+    d = diff("Akibat kejadian itu, sopir bus mengalami patah tulang di lengan kanan.",
+             "Kepala dinas membantah, jika sopir bus mengalami patah tulang setelah kejadian itu.")
+    assert [c.what for c in d.conflicts] == ["state"]
+
+
+@pytest.mark.parametrize("negated", [
+    "Tidak hanya itu, petugas menemukan luka di tubuh korban.",  # "not only that": no denial
+    "Hingga kini petugas belum menemukan luka di tubuh korban.",  # not yet: an update, not a denial
+    "Petugas diduga tidak menemukan luka di tubuh korban.",  # a guess states no fact
+    "Pemerintah tidak mencabut izin usaha milik PT Sinar Jaya di kota itu.",  # another owner's licence
+])
+def test_what_is_no_state_conflict(negated):
+    asserted = ("Petugas menemukan luka di tubuh korban."
+                if "izin" not in negated else "Pemerintah mencabut izin usaha empat perusahaan di kota itu.")
+    d = diff(asserted, negated)
+    assert not [c for c in d.conflicts if c.what == "state"]
+
+
+def titled_result(path, outlet, title, body):
+    import dataclasses
+
+    r = result(path, outlet, body)
+    return dataclasses.replace(r, article=dataclasses.replace(r.article, title=title))
+
+
+def diff_titled(a, b):
+    ra, rb = titled_result("a/1.txt", "detik", *a), titled_result("a/2.txt", "kompas", *b)
+    story = Story(id="s1", title="t", articles=("a/1.txt", "a/2.txt"))
+    return compare_story(story, {"a/1.txt": ra, "a/2.txt": rb})
+
+
+def test_container_of_the_story_thing_is_a_description_conflict():
+    d = diff_titled(("Koper Berisi Uang Ditemukan di Stasiun", "Sebuah koper berisi uang ditemukan dalam kardus di peron."),
+                    ("Koper Berisi Uang Ditemukan Petugas", "Petugas menemukan koper berisi uang di dalam sebuah karung."))
+    assert [(c.what, c.values) for c in d.conflicts] == [("container", ("kardus (box)", "karung (sack)"))]
+
+
+def test_ground_of_the_story_thing_is_a_description_conflict():
+    d = diff_titled(("Bangkai Sapi Ditemukan Warga", "Bangkai sapi itu tergeletak di trotoar dekat pasar."),
+                    ("Bangkai Sapi Gegerkan Warga", "Warga melihat bangkai sapi di dalam selokan dekat pasar."))
+    assert [c.what for c in d.conflicts] == ["ground"]
+
+
+def test_one_kind_in_two_words_and_things_the_story_is_not_about_are_no_description_conflict():
+    d = diff_titled(("Koper Berisi Uang Ditemukan", "Sebuah koper berisi uang ditemukan dalam tas di peron."),
+                    ("Koper Berisi Uang Ditemukan", "Petugas menemukan koper berisi uang dalam kantong plastik."))
+    assert not d.conflicts
+    d = diff_titled(("Koper Berisi Uang Ditemukan", "Sebuah koper ditemukan di peron. Sampah menumpuk di trotoar."),
+                    ("Koper Berisi Uang Ditemukan", "Petugas menemukan koper di peron. Air menggenang di selokan."))
+    assert not [c for c in d.conflicts if c.what == "ground"]
+
+
+def test_count_that_grows_hours_later_is_an_update_not_a_conflict():
+    import dataclasses
+
+    def at(r, hhmm):
+        return dataclasses.replace(r, article=dataclasses.replace(r.article, published_time=hhmm))
+
+    ra = at(result("a/1.txt", "detik", "Korban tewas akibat banjir bandang itu sebanyak 12 orang."), "08:00")
+    rb = at(result("a/2.txt", "kompas", "Korban tewas akibat banjir bandang itu sebanyak 17 orang."), "15:30")
+    story = Story(id="s1", title="t", articles=("a/1.txt", "a/2.txt"))
+    d = compare_story(story, {"a/1.txt": ra, "a/2.txt": rb})
+    assert not d.conflicts
+    assert [(u.what, u.later) for u in d.updates] == [("number", "b")]
+    assert d.to_dict()["updates"][0]["later"] == "b"
+
+
+def test_same_count_minutes_apart_stays_a_conflict():
+    import dataclasses
+
+    def at(r, hhmm):
+        return dataclasses.replace(r, article=dataclasses.replace(r.article, published_time=hhmm))
+
+    ra = at(result("a/1.txt", "detik", "Korban tewas akibat banjir bandang itu sebanyak 12 orang."), "08:00")
+    rb = at(result("a/2.txt", "kompas", "Korban tewas akibat banjir bandang itu sebanyak 17 orang."), "08:20")
+    story = Story(id="s1", title="t", articles=("a/1.txt", "a/2.txt"))
+    d = compare_story(story, {"a/1.txt": ra, "a/2.txt": rb})
+    assert [c.what for c in d.conflicts] == ["number"] and not d.updates
+
+
+def test_sentences_in_nearly_the_same_words_agree():
+    d = diff("Rapat itu memutuskan bahwa seluruh sekolah di kabupaten tersebut libur selama tiga hari ke depan.",
+             "Hasil rapat, seluruh sekolah di kabupaten tersebut libur selama tiga hari ke depan.")
+    assert d.agreements and not d.conflicts
+
+
+def test_headline_against_body_is_marked():
+    from newsscan.compare import DiffItem, Side
+
+    a = Side("a/1.txt", "x", "Gempa di Kota A", 0, 15, "headline", in_title=True)
+    b = Side("a/2.txt", "y", "Gempa terjadi di Kota B.", 0, 24, "event")
+    assert DiffItem("place", a, b, note="Kota A / Kota B").to_dict()["headline_vs_body"] is True
+    assert "headline_vs_body" not in DiffItem("place", b, b).to_dict()

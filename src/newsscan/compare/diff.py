@@ -2,6 +2,7 @@
 slots), best item per key, then shared quotes; and `alignment_frame` for pandas."""
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import math
@@ -29,6 +30,7 @@ from .align import (
     pair_kinds,
     side_of,
 )
+from .align_time import growth
 from .descriptions import description_conflicts, story_things
 from .entity_slots import entity_slot_conflicts
 from .names import name_conflict, unit_conflicts
@@ -128,8 +130,11 @@ def _sentence_pair(ctx: _Ctx, keep, A: Art, x: int, B: Art, y: int, sim: float) 
     if verdict == "conflict" and what == "number" and amounts and both_know(A, B, *amounts):
         return hit
     key = f"{what}|{note}" if verdict == "conflict" else f"{x}"
-    keep(verdict, key, ctx.item(what, A, ca, B, cb, note, sim),
-         sim + token_overlap(ca.text, cb.text) + 0.5 * same_pred)
+    item = ctx.item(what, A, ca, B, cb, note, sim)
+    later = growth(A, B, amounts) if verdict == "conflict" and what == "number" and amounts else None
+    if later:
+        verdict, item = "update", dataclasses.replace(item, later=later)
+    keep(verdict, key, item, sim + token_overlap(ca.text, cb.text) + 0.5 * same_pred)
     return True
 
 
@@ -263,6 +268,7 @@ def compare_story(story: Any, results_by_path: Mapping[str, ArticleResult]) -> S
     ctx = _context(_articles(story, results_by_path))
     conflicts: list[DiffItem] = []
     agreements: list[DiffItem] = []
+    updates: list[DiffItem] = []
     for i, A in enumerate(ctx.arts):
         for j in range(i + 1, len(ctx.arts)):
             if A.outlet == ctx.arts[j].outlet and A.outlet != "unknown":
@@ -274,14 +280,14 @@ def compare_story(story: Any, results_by_path: Mapping[str, ArticleResult]) -> S
             _story_slots(ctx, keep, i, j)
             _same_words(ctx, keep, i, j)
             for (verdict, _), (_, item) in _ordered(found):
-                (conflicts if verdict == "conflict" else agreements).append(item)
+                {"conflict": conflicts, "update": updates}.get(verdict, agreements).append(item)
     conflicts += _headline_venues(ctx)
     only = [DiffItem(what=c.kind, a=side_of(A, c)) for i, A in enumerate(ctx.arts)
             for x, c in enumerate(A.claims) if (i, x) not in ctx.paired and c.kind in ("quantity", "event")]
     outlets = tuple(sorted({a.outlet for a in ctx.arts}))
     return StoryDiff(id=story.id, title=story.title, articles=tuple(story.articles), outlets=outlets,
                      conflicts=tuple(conflicts), agreements=tuple(agreements), only=tuple(only),
-                     shared_quotes=tuple(shared_quotes(ctx.arts)))
+                     shared_quotes=tuple(shared_quotes(ctx.arts)), updates=tuple(updates))
 
 
 def alignment_frame(diffs: Sequence[StoryDiff]):

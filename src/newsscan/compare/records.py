@@ -32,19 +32,36 @@ class Side:
 
 @dataclass(frozen=True, slots=True)
 class DiffItem:
-    what: str  # number | place | day | time | person | denial | statement | quote
+    # the slot: number | limit | age | identifier | state | container | ground | place | day | time | name |
+    # denial | statement | quote
+    what: str
     a: Side
     b: Side | None = None
     score: float = 0.0  # word likeness of the two sides
-    note: str = ""  # the values that differ or agree (`20 bus / sekitar 50 unit`)
+    note: str = ""  # the values that differ or agree (`20 bus / sekitar 50 unit`), A's first
+    later: str = ""  # for an update: "a" or "b", the side published later
+
+    @property
+    def values(self) -> tuple[str, str] | None:
+        """(A's value, B's value) as the note gives them, when it gives two."""
+        if " / " not in self.note:
+            return None
+        x, y = self.note.split(" / ", 1)
+        return x, y
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"what": self.what, "a": self.a.to_dict()}
         if self.b is not None:
             d["b"] = self.b.to_dict()
+            if self.a.in_title != self.b.in_title:
+                d["headline_vs_body"] = True  # one side is a headline, the other a body sentence
         d["score"] = round(self.score, 3)
         if self.note:
             d["note"] = self.note
+        if self.values:
+            d["values"] = list(self.values)
+        if self.later:
+            d["later"] = self.later
         return d
 
 
@@ -58,6 +75,7 @@ class StoryDiff:
     agreements: tuple[DiffItem, ...] = ()
     only: tuple[DiffItem, ...] = ()
     shared_quotes: tuple[DiffItem, ...] = ()
+    updates: tuple[DiffItem, ...] = ()  # an amount that grew between reports published hours apart
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict; the conflicts come first."""
@@ -66,7 +84,8 @@ class StoryDiff:
                 "conflicts": [i.to_dict() for i in self.conflicts],
                 "agreements": [i.to_dict() for i in self.agreements],
                 "only": [i.to_dict() for i in self.only],
-                "shared_quotes": [i.to_dict() for i in self.shared_quotes]}
+                "shared_quotes": [i.to_dict() for i in self.shared_quotes],
+                "updates": [i.to_dict() for i in self.updates]}
 
 
 @dataclass

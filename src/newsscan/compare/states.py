@@ -75,13 +75,18 @@ def _owner(text: str, end: int) -> frozenset[str]:
     return frozenset(words)
 
 
-def _negated(spans: list[tuple[int, int, str]], words: list[str], i: int) -> bool:
+def _polarity(spans: list[tuple[int, int, str]], words: list[str], i: int) -> str | None:
+    """`negated`, `asserted`, or None for a pending fact (`belum ditemukan`: not yet, so a later report of
+    the fact is an update, not a conflict)."""
     for a, b, cat in spans:
-        if cat != "negative" or b > i:
+        if b > i or cat not in ("negative", "pending"):
             continue
-        if i - b < NEGATOR_REACH or (looks_prefixed_verb(words[a].lower()) and i - b < DENIAL_REACH):
-            return True
-    return False
+        near = i - b < NEGATOR_REACH
+        if cat == "pending" and near:
+            return None
+        if cat == "negative" and (near or (looks_prefixed_verb(words[a].lower()) and i - b < DENIAL_REACH)):
+            return "negated"
+    return "asserted"
 
 
 def state_facts(text: str, start: int = 0) -> list[StateFact]:
@@ -97,9 +102,10 @@ def state_facts(text: str, start: int = 0) -> list[StateFact]:
         if not (w.islower() and looks_prefixed_verb(lw)) or lemma(lw) in speech_lemmas():
             continue
         hit = _thing(words, i)
-        if hit:
+        polarity = _polarity(spans, words, i)
+        if hit and polarity:
             owner = _owner(text, found[hit[1]].end())
-            out.append(StateFact(lemma(lw), hit[0], _negated(spans, words, i), start, start + len(text), owner))
+            out.append(StateFact(lemma(lw), hit[0], polarity == "negated", start, start + len(text), owner))
     return out
 
 
