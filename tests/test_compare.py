@@ -545,3 +545,13 @@ def test_headline_against_body_is_marked():
     b = Side("a/2.txt", "y", "Gempa terjadi di Kota B.", 0, 24, "event")
     assert DiffItem("place", a, b, note="Kota A / Kota B").to_dict()["headline_vs_body"] is True
     assert "headline_vs_body" not in DiffItem("place", b, b).to_dict()
+
+
+def test_shared_quote_with_a_gloss_in_brackets_and_another_speaker_upstream():
+    qa = "Kami sudah memanggil Ahmad Fauzi, Budi Santoso, Citra Lestari, dan Dedi Kurniawan untuk diperiksa pekan ini"
+    qb = ("Kami sudah memanggil Ahmad Fauzi (Direktur PT Maju), Budi Santoso (Bendahara PT Maju), Citra Lestari "
+          "(staf keuangan), dan Dedi Kurniawan untuk diperiksa pekan ini")
+    d = diff(f"\"{qa},\" kata juru bicara itu.", f"\"{qb},\" ujar Rina Wulandari.",
+             {"quotes": [(qa, "PT Maju")]}, {"quotes": [(qb, "Rina Wulandari")]})
+    assert len(d.shared_quotes) == 1
+    assert (d.shared_quotes[0].a.speaker, d.shared_quotes[0].b.speaker) == ("PT Maju", "Rina Wulandari")

@@ -29,9 +29,13 @@ def _skeleton(tok: str) -> str:
     return re.sub(r"[aeiou]", "", tok) or tok
 
 
+# a gloss an outlet adds in brackets (`Budi (Direktur PT X)`) is not the speaker's words
+_GLOSS = re.compile(r"\([^()]{0,80}\)")
+
+
 def _quote_overlap(a: str, b: str) -> float:
-    ta = [_skeleton(t) for t in tokens(a)]
-    tb = [_skeleton(t) for t in tokens(b)]
+    ta = [_skeleton(t) for t in tokens(_GLOSS.sub(" ", a))]
+    tb = [_skeleton(t) for t in tokens(_GLOSS.sub(" ", b))]
     if not ta or not tb:
         return 0.0
     m = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
