@@ -555,3 +555,16 @@ def test_shared_quote_with_a_gloss_in_brackets_and_another_speaker_upstream():
              {"quotes": [(qa, "PT Maju")]}, {"quotes": [(qb, "Rina Wulandari")]})
     assert len(d.shared_quotes) == 1
     assert (d.shared_quotes[0].a.speaker, d.shared_quotes[0].b.speaker) == ("PT Maju", "Rina Wulandari")
+
+
+def test_same_clock_time_of_one_act_is_an_agreement():
+    d = diff("Warga menemukan dompet itu di halte sekitar pukul 07.15 WIB ketika hendak berangkat kerja.",
+             "Dompet tersebut ditemukan seorang warga sekitar pukul 07.15 WIB di sebuah halte bus.")
+    assert d.agreements and not d.conflicts
+
+
+def test_same_registration_is_an_agreement_not_a_conflict():
+    d = diff("Sebuah mobil berpelat B 1234 XY menabrak pagar rumah warga.",
+             "Mobil bernopol B 1234 XY itu kemudian diamankan polisi.")
+    assert not d.conflicts
+    assert [a.what for a in d.agreements if a.what == "identifier"] == ["identifier"]

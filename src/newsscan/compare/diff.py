@@ -32,7 +32,7 @@ from .align import (
 )
 from .align_time import growth
 from .descriptions import description_conflicts, story_things
-from .entity_slots import entity_slot_conflicts
+from .entity_slots import entity_slot_agreements, entity_slot_conflicts
 from .names import name_conflict, unit_conflicts
 from .quotes import shared_quotes
 from .records import Art, DiffItem, StoryDiff
@@ -168,13 +168,15 @@ def _story_slots(ctx: _Ctx, keep, i: int, j: int) -> None:
         if hit:
             note = venue_note(*hit)
             keep("conflict", f"venue|{note}", ctx.item("place", A, hit[0].claim, B, hit[1].claim, note), 9.0)
+    for ca, cb, what, value in entity_slot_agreements(A, B):
+        keep("agree", f"{what}|{value}", ctx.item(what, A, ca, B, cb), 8.0)
     described = description_conflicts(A, B, ctx.things)
     for ca, cb, what, note in entity_slot_conflicts(A, B) + state_conflicts(A, B) + described:
         keep("conflict", f"{what}|{note}", ctx.item(what, A, ca, B, cb, note), 8.0)
 
 
 SAME_WORDS = 0.6  # share of the shorter sentence's words, in order, for two sentences stating one fact alike
-SAME_WORDS_MIN = 8  # words of the shorter sentence
+SAME_WORDS_MIN = 6  # words of the shorter sentence
 _NUMBER = re.compile(r"\d+")
 
 
@@ -218,7 +220,7 @@ def _same_words(ctx: _Ctx, keep, i: int, j: int) -> None:
         what = "statement"
         if best[0] < SAME_WORDS:
             best = max(((_alike(ta, tb), b0, b1) for b0, b1, tb in sb
-                        if _same_amount(body_a[a0:a1], body_b[b0:b1])), default=(0.0, 0, 0))
+                        if _same_value(body_a[a0:a1], body_b[b0:b1])), default=(0.0, 0, 0))
             what = "number"
             if best[0] < AMOUNT_WORDS:
                 continue
@@ -235,8 +237,14 @@ def _amounts(text: str) -> tuple:
     return tuple(q for _, _, q in find_quantities(text) if q.unit and unit_class(q.unit) != "classifier")
 
 
-def _same_amount(x: str, y: str) -> bool:
-    """Both clauses state one amount of one named thing (`sekitar 600 investor` / `sebanyak 600 investor`)."""
+_CLOCK = re.compile(r"\b(?:pukul|jam)\s+(\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
+
+
+def _same_value(x: str, y: str) -> bool:
+    """Both clauses state one amount of one named thing (`sekitar 600 investor` / `sebanyak 600 investor`) or
+    one clock time (`pukul 06.30` / `pukul 06:30`)."""
+    if set(_CLOCK.findall(x)) & set(_CLOCK.findall(y)):
+        return True
     return any(qa.unit == qb.unit and qa.value == qb.value and compare_quantities(qa, qb) == "agree"
                for qa in _amounts(x) for qb in _amounts(y))
 

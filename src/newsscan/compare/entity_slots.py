@@ -140,3 +140,16 @@ def entity_slot_conflicts(A: Art, B: Art) -> list[tuple[Claim, Claim, str, str]]
                     out.append((_sentence(A, x.start), _sentence(B, y.start), kind,
                                 f"{x.holder}: {x.text} / {y.text}" if kind == "age" else f"{x.text} / {y.text}"))
     return out
+
+
+def entity_slot_agreements(A: Art, B: Art) -> list[tuple[Claim, Claim, str, str]]:
+    """(claim of A, claim of B, slot, value) for every holder the two articles give the same value."""
+    out, seen = [], set()
+    for kind, find in FINDERS.items():
+        ys = find(B)
+        for x in find(A):
+            y = next((y for y in ys if _same_holder(x, y) and x.value == y.value), None)
+            if y is not None and (kind, x.holder, x.value) not in seen:
+                seen.add((kind, x.holder, x.value))
+                out.append((_sentence(A, x.start), _sentence(B, y.start), kind, x.text))
+    return out
