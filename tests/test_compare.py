@@ -568,3 +568,22 @@ def test_same_registration_is_an_agreement_not_a_conflict():
              "Mobil bernopol B 1234 XY itu kemudian diamankan polisi.")
     assert not d.conflicts
     assert [a.what for a in d.agreements if a.what == "identifier"] == ["identifier"]
+
+
+def test_day_an_outlet_consulted_a_source_is_not_the_events_day():
+    d = diff("Data jumlah pengungsi di laman resmi pemerintah daerah itu diakses pada Senin (9/6/2025).",
+             "Data jumlah pengungsi di laman resmi pemerintah daerah itu dibaca pada Selasa (10/6/2025).",
+             {"dates": [("Senin (9/6/2025)", "2025-06-09")]}, {"dates": [("Selasa (10/6/2025)", "2025-06-10")]})
+    assert not d.conflicts
+
+
+def test_an_estimate_against_a_count_is_no_number_conflict():
+    d = diff("Acara itu diperkirakan dihadiri 600 peserta dari berbagai daerah.",
+             "Acara itu dihadiri 450 peserta dari berbagai daerah.")
+    assert not [c for c in d.conflicts if c.what == "number"]
+
+
+def test_demanded_and_decided_amounts_are_two_quantities():
+    d = diff("Jaksa menuntut terdakwa dengan hukuman 10 tahun penjara dalam sidang itu.",
+             "Hakim memvonis terdakwa dengan hukuman 8 tahun penjara dalam sidang itu.")
+    assert not [c for c in d.conflicts if c.what == "number"]

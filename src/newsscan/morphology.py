@@ -23,8 +23,8 @@ NOUN_FORM = re.compile(r"^(?:per|pe|ke)[a-z]{3,}an(?:nya)?$")
 
 @functools.lru_cache(maxsize=1)
 def _word_kinds() -> dict[str, frozenset[str]]:
-    rows = load_tsv("base_verbs.tsv", ("word", "kind"), 2, (("kind", ("base", "speech")),))
-    out: dict[str, set[str]] = {"base": set(), "speech": set()}
+    rows = load_tsv("base_verbs.tsv", ("word", "kind"), 2, (("kind", ("base", "speech", "noun")),))
+    out: dict[str, set[str]] = {"base": set(), "speech": set(), "noun": set()}
     for r in rows:
         out[r["kind"]].add(r["word"].lower())
     return {k: frozenset(v) for k, v in out.items()}
@@ -74,6 +74,7 @@ def is_nominalisation(word: str) -> bool:
 
 
 def looks_prefixed_verb(word: str) -> bool:
-    """A verb by its form: a verb prefix and not a per-/ke-…-an noun (stop words and units are the caller's)."""
+    """A verb by its form: a verb prefix, not a per-/ke-…-an noun and not a listed prefixed noun (`terdakwa`);
+    stop words and units are the caller's."""
     w = word.lower()
-    return bool(VERB_PREFIX.match(w)) and not NOUN_FORM.match(w)
+    return bool(VERB_PREFIX.match(w)) and not NOUN_FORM.match(w) and w not in _word_kinds()["noun"]

@@ -16,6 +16,7 @@ from .slots import (
     APPROX_TOLERANCE,
     TIME_TOLERANCE,
     clock_times,
+    consulted,
     day_slot,
     limit_slot,
     number_slot,
@@ -141,6 +142,10 @@ def pair_kinds(a: Claim, b: Claim) -> bool:
     return (a.kind == "circumstance") == (b.kind == "circumstance")
 
 
+def _guessed(c: Claim) -> bool:
+    return c.modality in ("planned", "uncertain")
+
+
 def classify(a: Claim, b: Claim, sim: float, main_pair: bool, same_act: bool = False
               ) -> tuple[str, str, str, Any]:
     """(verdict, what, note, amounts) for two sentence claims taken to be about the same thing.
@@ -164,6 +169,8 @@ def classify(a: Claim, b: Claim, sim: float, main_pair: bool, same_act: bool = F
         verdict, note = slots[what]
         if other_act and what in ("time", "day", "place") and verdict in ("conflict", "differ") and not main_pair:
             continue
+        if what in ("number", "limit") and verdict == "conflict" and _guessed(a) != _guessed(b):
+            continue  # a plan or estimate against a report says two things (`akan diikuti 600` / `dihadiri 450`)
         if verdict == "conflict" and (sim >= need[what] or (what == "place" and main_pair)):
             return "conflict", what, note, num[2] if what == "number" else None
         if verdict == "differ" and sim >= need[what]:
@@ -228,8 +235,8 @@ def event_time(art: Art, main: set[str]) -> tuple[Claim, list[int]] | None:
         if c.kind in ("headline", "circumstance"):
             continue
         ts = clock_times(c)
-        if not ts:
-            continue
+        if not ts or consulted(c.text):
+            continue  # `pantauan … pukul 10.30`: when the outlet looked
         if verb_lemmas(WORD.findall(c.text)) & main or _ANAPHOR.search(c.text):
             return c, ts
     return None

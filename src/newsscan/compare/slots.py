@@ -16,7 +16,7 @@ from ..quantities import compare as compare_quantities
 from ..quantities import limit_relation, unit_class, units_relation
 from ..records import Claim
 from ..tables import load_tsv
-from .words import bag, hedge_rows, other_names, tokens, verb_lemmas
+from .words import bag, event_groups, hedge_rows, other_names, tokens, verb_lemmas
 
 TIME_TOLERANCE = 10  # minutes between two clock times that still agree (`sekitar`: APPROX_TOLERANCE)
 
@@ -170,6 +170,12 @@ def _explicit_day() -> re.Pattern[str]:
     return re.compile(rf"\d{{1,2}}/\d{{1,2}}|\b(?i:{names})\b")
 
 
+def consulted(text: str) -> bool:
+    """The sentence says when an outlet consulted a source (data/event_words.tsv, group `access`)."""
+    groups = event_groups()
+    return any(groups.get(lemma(w.lower())) == "access" for w in WORD.findall(text))
+
+
 def day_slot(a: Claim, b: Claim) -> tuple[str | None, str]:
     """Days of two claims. A conflict needs a day written out on both sides: `hari ini` or `pagi ini` is
     each outlet's own publication day, which says when it wrote, not when the event was."""
@@ -180,12 +186,14 @@ def day_slot(a: Claim, b: Claim) -> tuple[str | None, str]:
         return "agree", ""
     if not (_explicit_day().search(a.text) and _explicit_day().search(b.text)):
         return None, ""
+    if consulted(a.text) or consulted(b.text):
+        return None, ""  # the day an outlet read its source (`diakses Senin`) is not the event's
     return "conflict", f"{', '.join(sorted(da))} / {', '.join(sorted(db))}"
 
 
 def time_slot(a: Claim, b: Claim) -> tuple[str | None, str]:
     ta, tb = clock_times(a), clock_times(b)
-    if not ta or not tb:
+    if not ta or not tb or consulted(a.text) or consulted(b.text):
         return None, ""
     approx = bool(re.search(r"\b(?:sekitar|sekira|kira-kira|kurang lebih)\b", a.text + " " + b.text, re.IGNORECASE))
     tol = APPROX_TOLERANCE if approx else TIME_TOLERANCE

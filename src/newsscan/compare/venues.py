@@ -15,12 +15,7 @@ from ..tables import load_tsv
 from .names import CALENDAR, NAMEW
 from .records import Art
 from .slots import day_slot, place_match
-
-
-@functools.lru_cache(maxsize=1)
-def _event_groups() -> dict[str, str]:
-    """Lemma -> event kind (data/event_words.tsv): `temu`, `sambut` -> meeting; `langsung` -> venue."""
-    return {r["lemma"].lower(): r["group"] for r in load_tsv("event_words.tsv", ("lemma", "group"), 2)}
+from .words import event_groups
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,7 +49,7 @@ class Venue:
 
 
 def _event_lemmas(main: set[str]) -> set[str]:
-    groups = _event_groups()
+    groups = event_groups()
     kinds = {groups[v] for v in main if v in groups and groups[v] != "venue"}
     # only events of a kind the table knows (a meeting): a verb the titles share is not always an event
     # with one venue (`memastikan tempat`, `mengikuti turnamen`)
@@ -89,7 +84,7 @@ def _venues(art: Art, events: set[str], year: str | None, texts: Sequence[str]) 
     kali`) are left out."""
     out = []
     heads = place_words()
-    groups = _event_groups()
+    groups = event_groups()
     for c in art.claims:
         if c.kind == "circumstance":
             continue

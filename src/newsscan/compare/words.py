@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ..claims import stopwords
-from ..morphology import NOUN_FORM, VERB_PREFIX, WORD, base_verbs, lemma
+from ..morphology import WORD, base_verbs, lemma, looks_prefixed_verb
 from ..records import Claim
 from ..tables import load_tsv
 
@@ -56,7 +56,7 @@ def verb_lemmas(words: Sequence[str]) -> set[str]:
     out = set()
     for w in words:
         lw = w.lower()
-        if lw in base_verbs() or (VERB_PREFIX.match(lw) and not NOUN_FORM.match(lw) and lw not in stopwords()
+        if lw in base_verbs() or (looks_prefixed_verb(lw) and lw not in stopwords()
                                  and lw not in unit_words()):
             out.add(lemma(lw))
     return out
@@ -92,3 +92,10 @@ def name_like(x: str, y: str) -> bool:
     if a & b:
         return True
     return difflib.SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.75
+
+
+@functools.lru_cache(maxsize=1)
+def event_groups() -> dict[str, str]:
+    """Lemma -> event kind (data/event_words.tsv): `temu`, `sambut` -> meeting; `langsung` -> venue;
+    `akses`, `baca` -> access."""
+    return {r["lemma"].lower(): r["group"] for r in load_tsv("event_words.tsv", ("lemma", "group"), 2)}
