@@ -103,3 +103,22 @@ def test_publication_date_read_from_the_body_is_only_a_guess():
     assert len(group_stories([a, b])) == 1
     b_header = StoryInput("b", "y", "Banjir rendam ratusan rumah", body, "2024-04-20", (), ("2024-03-05",))
     assert len(group_stories([a, b_header])) == 2
+
+
+def test_two_hearings_in_one_court_on_one_afternoon_stay_apart():
+    def hearing(path, title, lead, ents):
+        body = (lead + " Sidang di Pengadilan Negeri Kota Hilir pada Senin (3/3/2025) dipimpin hakim Ratna Dewi.")
+        return StoryInput(path, path, title, body, "2025-03-03", ents + ("Pengadilan Negeri Kota Hilir", "Ratna Dewi"))
+
+    a = hearing("a", "Hakim Vonis Andi Saputra 5 Tahun Penjara",
+                "Andi Saputra divonis lima tahun penjara karena menipu puluhan calon jemaah umrah. Uang setoran "
+                "para korban dipakai membeli rumah dan mobil mewah.", ("Andi Saputra",))
+    b = hearing("b", "Jaksa Tuntut Bambang Wijaya 7 Tahun Penjara",
+                "Bambang Wijaya dituntut tujuh tahun karena korupsi dana desa bersama dua perangkat desa. Anggaran "
+                "jalan desa tidak pernah dibangun menurut laporan inspektorat.", ("Bambang Wijaya",))
+    assert len(group_stories([a, b])) == 2
+    # the same hearing told by another outlet links: it shares the actor
+    c = hearing("c", "Andi Saputra Divonis 5 Tahun Penjara",
+                "Majelis hakim memvonis Andi Saputra lima tahun penjara karena menipu calon jemaah umrah.",
+                ("Andi Saputra",))
+    assert len(group_stories([a, c])) == 1

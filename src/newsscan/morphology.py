@@ -23,8 +23,8 @@ NOUN_FORM = re.compile(r"^(?:per|pe|ke)[a-z]{3,}an(?:nya)?$")
 
 @functools.lru_cache(maxsize=1)
 def _word_kinds() -> dict[str, frozenset[str]]:
-    rows = load_tsv("base_verbs.tsv", ("word", "kind"), 2, (("kind", ("base", "speech", "noun")),))
-    out: dict[str, set[str]] = {"base": set(), "speech": set(), "noun": set()}
+    rows = load_tsv("base_verbs.tsv", ("word", "kind"), 2, (("kind", ("base", "speech", "noun", "headline")),))
+    out: dict[str, set[str]] = {"base": set(), "speech": set(), "noun": set(), "headline": set()}
     for r in rows:
         out[r["kind"]].add(r["word"].lower())
     return {k: frozenset(v) for k, v in out.items()}
@@ -33,6 +33,11 @@ def _word_kinds() -> dict[str, frozenset[str]]:
 def base_verbs() -> frozenset[str]:
     """Base verbs with no prefix that carry an event (`tiba`, `tewas`)."""
     return _word_kinds()["base"]
+
+
+def headline_verbs() -> frozenset[str]:
+    """Transitive verbs in the bare form headlines use (`Tangkap`, `Vonis`)."""
+    return _word_kinds()["headline"]
 
 
 def speech_lemmas() -> frozenset[str]:

@@ -30,6 +30,9 @@ LINK = 0.12  # a pair must be at least this alike to link two groups
 AVERAGE = 0.09  # the average likeness between two groups that merge
 WORDS_WEIGHT = 0.75  # likeness = WORDS_WEIGHT * tfidf cosine + (1 - WORDS_WEIGHT) * entity overlap
 DAY_WINDOW = 4  # event days further apart than this block a link
+# below this word likeness (names set aside: a shared court, ministry or official is the setting), a pair whose
+# titles share neither actor nor action is two events; above it the bodies tell one story whatever the headlines say
+OTHER_EVENT = 0.30
 FLOOR = 0.05  # pairs below this tfidf cosine are not considered at all
 BLOCK = 512  # rows per block of the sparse product (bounds the memory of one product)
 LEAD_CHARS = 1500  # how much of the body the likeness reads
@@ -111,6 +114,26 @@ def event_days(item: StoryInput) -> tuple[tuple[int | None, int, int], ...]:
     return tuple(sorted(out, key=lambda d: (d[0] or 0, d[1], d[2])))
 
 
+def title_event(item: StoryInput) -> tuple[frozenset[str], frozenset[str]]:
+    """(actors, actions) of the event the title names: name words of the article's entities that the title
+    writes, and the lemmas of its verbs (speech verbs aside)."""
+    from .morphology import WORD, base_verbs, headline_verbs, lemma, looks_prefixed_verb, speech_lemmas
+
+    words = [w.lower() for w in WORD.findall(item.title or "")]
+    title = set(words)
+    actors = {t for e in item.entities for t in e.lower().split() if len(t) >= 3 and t in title}
+    bare = base_verbs() | headline_verbs()
+    actions = {lemma(w) for w in words if w in bare or looks_prefixed_verb(w)} - speech_lemmas()
+    return frozenset(actors), frozenset(actions)
+
+
+def _other_event(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Two titles that name who did what, and share neither the who nor the what: two events, however much
+    else (the court, the official, the day) their articles share."""
+    (actors_a, acts_a), (actors_b, acts_b) = a, b
+    return bool(actors_a and actors_b and acts_a and acts_b) and not (actors_a & actors_b) and not (acts_a & acts_b)
+
+
 def _days_gap(xs, ys) -> int | None:
     """The smallest gap between two sets of possible event days; None when either is empty."""
     gaps = [g for x in xs for y in ys if (g := _day_gap(x, y)) is not None]
@@ -170,7 +193,7 @@ def _l2_rows(M):
 
 
 def _likeness(items: Sequence[StoryInput]):
-    """Sparse matrix of pairwise likeness (upper triangle, above FLOOR)."""
+    """Pairwise likeness (upper triangle, above FLOOR) as (likeness, i, j, word likeness alone)."""
     from scipy import sparse
 
     # the title twice and the opening of the body: the lead carries the event; the rest adds memory, not signal
@@ -198,7 +221,7 @@ def _likeness(items: Sequence[StoryInput]):
         for i, j, v in zip(like.row, like.col, like.data):
             gi = s + int(i)
             if int(j) > gi:
-                out.append((float(v), gi, int(j)))
+                out.append((float(v), gi, int(j), float(words[int(i), int(j)])))
     return out
 
 
@@ -217,8 +240,9 @@ def group_stories(items: Sequence[StoryInput]) -> list[Story]:
     if n == 0:
         return []
     days = [event_days(it) for it in items]
+    events = [title_event(it) for it in items]
     pairs = _likeness(items) if n > 1 else []
-    like = {(i, j): v for v, i, j in pairs}
+    like = {(i, j): v for v, i, j, _ in pairs}
     parent = list(range(n))
     members = {i: [i] for i in range(n)}
 
@@ -236,9 +260,11 @@ def group_stories(items: Sequence[StoryInput]) -> list[Story]:
                     return True
         return False
 
-    for v, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for v, i, j, words in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if v < LINK:
             break
+        if words < OTHER_EVENT and _other_event(events[i], events[j]):
+            continue  # the setting alike (names shared), the who and the what not: two events
         gi, gj = find(i), find(j)
         if gi == gj or blocked(gi, gj):
             continue
