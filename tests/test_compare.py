@@ -391,7 +391,7 @@ def test_same_limits_are_no_conflict():
 def test_conflict_on_the_age_of_one_person():
     d = diff_people("Penjaga toko bernama Rahmat (41) melihat asap keluar dari gudang.",
                     "Rahmat (47), seorang penjaga toko, melihat asap keluar dari gudang.", ["Rahmat"])
-    assert [(c.what, c.note) for c in d.conflicts] == [("age", "Rahmat: 41 / 47")]
+    assert [(c.what, c.values) for c in d.conflicts] == [("age", ("Rahmat 41", "Rahmat 47"))]
     assert "Rahmat (41)" in d.conflicts[0].a.text and "Rahmat (47)" in d.conflicts[0].b.text
 
 

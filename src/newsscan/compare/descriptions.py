@@ -20,7 +20,7 @@ from ..claims import split_sentences, stopwords
 from ..morphology import WORD, looks_prefixed_verb
 from ..records import Claim
 from ..tables import load_tsv
-from .records import Art
+from .records import Art, span_claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,6 @@ def description_conflicts(A: Art, B: Art, things: frozenset[str]) -> list[tuple[
         b_knows = any(d.slot == slot and d.value == x.value for d in db)
         if a_knows and b_knows:
             continue
-        ca = Claim(start=x.start, end=x.end, text=A.result.article.body[x.start:x.end], kind="statement")
-        cb = Claim(start=y.start, end=y.end, text=B.result.article.body[y.start:y.end], kind="statement")
+        ca, cb = span_claim(A, x.start, x.end), span_claim(B, y.start, y.end)
         out.append((ca, cb, slot, f"{x.word} ({x.value}) / {y.word} ({y.value})"))
     return out

@@ -35,7 +35,7 @@ from .descriptions import description_conflicts, story_things
 from .entity_slots import entity_slot_agreements, entity_slot_conflicts
 from .names import name_conflict, unit_conflicts
 from .quotes import shared_quotes
-from .records import Art, DiffItem, StoryDiff
+from .records import Art, DiffItem, StoryDiff, span_claim
 from .slots import time_slot
 from .states import state_conflicts
 from .venues import story_venues, venue_conflict, venue_note
@@ -224,8 +224,7 @@ def _same_words(ctx: _Ctx, keep, i: int, j: int) -> None:
             what = "number"
             if best[0] < AMOUNT_WORDS:
                 continue
-        ca = Claim(start=a0, end=a1, text=body_a[a0:a1], kind="statement")
-        cb = Claim(start=best[1], end=best[2], text=body_b[best[1]:best[2]], kind="statement")
+        ca, cb = span_claim(A, a0, a1), span_claim(B, best[1], best[2])
         keep("agree", f"s{a0}", ctx.item(what, A, ca, B, cb, sim=best[0]), best[0])
 
 

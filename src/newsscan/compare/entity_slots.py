@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..claims import split_sentences
 from ..records import Claim
 from ..tables import load_tsv
-from .records import Art
+from .records import Art, span_claim
 from .words import same_person
 
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,3}"
@@ -118,7 +118,7 @@ def _sentence(art: Art, pos: int) -> Claim:
             return c
     body = art.result.article.body
     a, b = next(((a, b) for a, b in split_sentences(body) if a <= pos < b), (pos, pos + 1))
-    return Claim(start=a, end=b, text=body[a:b], kind="statement")
+    return span_claim(art, a, b)
 
 
 def _knows(attrs: Sequence[Attribute], other: Attribute) -> bool:
@@ -138,7 +138,7 @@ def entity_slot_conflicts(A: Art, B: Art) -> list[tuple[Claim, Claim, str, str]]
                 if key not in seen:
                     seen.add(key)
                     out.append((_sentence(A, x.start), _sentence(B, y.start), kind,
-                                f"{x.holder}: {x.text} / {y.text}" if kind == "age" else f"{x.text} / {y.text}"))
+                                f"{x.holder} {x.text} / {y.holder} {y.text}" if kind == "age" else f"{x.text} / {y.text}"))
     return out
 
 

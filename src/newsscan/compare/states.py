@@ -18,7 +18,7 @@ from ..claims import marker_spans, split_sentences, stopwords
 from ..morphology import WORD, lemma, looks_prefixed_verb, speech_lemmas
 from ..records import Claim
 from ..tables import load_tsv
-from .records import Art
+from .records import Art, span_claim
 from .words import same_person, unit_words
 
 
@@ -124,7 +124,7 @@ def _other_people(A: Art, x: StateFact, B: Art, y: StateFact) -> bool:
 
 
 def _claim(art: Art, f: StateFact) -> Claim:
-    return Claim(start=f.start, end=f.end, text=art.result.article.body[f.start:f.end], kind="statement")
+    return span_claim(art, f.start, f.end)
 
 
 def state_conflicts(A: Art, B: Art) -> list[tuple[Claim, Claim, str, str]]:
