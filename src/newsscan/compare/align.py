@@ -14,6 +14,7 @@ from ..records import ArticleResult, Claim, Quote
 from .records import Art, Side
 from .slots import (
     APPROX_TOLERANCE,
+    SENTENCE_SLOTS,
     TIME_TOLERANCE,
     clock_times,
     consulted,
@@ -165,7 +166,7 @@ def classify(a: Claim, b: Claim, sim: float, main_pair: bool, same_act: bool = F
         need.update(limit=CANDIDATE)
     # two actions (`menghentikan` / `membuka`) are two events: their days, times and places do not compete
     other_act = bool(a.predicate and b.predicate and a.predicate != b.predicate)
-    for what in ("limit", "number", "time", "day", "place"):
+    for what in SENTENCE_SLOTS:
         verdict, note = slots[what]
         if other_act and what in ("time", "day", "place") and verdict in ("conflict", "differ") and not main_pair:
             continue

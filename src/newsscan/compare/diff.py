@@ -8,7 +8,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,9 +170,9 @@ def _story_slots(ctx: _Ctx, keep, i: int, j: int) -> None:
             keep("conflict", f"venue|{note}", ctx.item("place", A, hit[0].claim, B, hit[1].claim, note), 9.0)
     for ca, cb, what, value in entity_slot_agreements(A, B):
         keep("agree", f"{what}|{value}", ctx.item(what, A, ca, B, cb), 8.0)
-    described = description_conflicts(A, B, ctx.things)
-    for ca, cb, what, note in entity_slot_conflicts(A, B) + state_conflicts(A, B) + described:
-        keep("conflict", f"{what}|{note}", ctx.item(what, A, ca, B, cb, note), 8.0)
+    for detect in PAIR_SLOTS.values():
+        for ca, cb, what, note in detect(ctx, A, B):
+            keep("conflict", f"{what}|{note}", ctx.item(what, A, ca, B, cb, note), 8.0)
 
 
 SAME_WORDS = 0.6  # share of the shorter sentence's words, in order, for two sentences stating one fact alike
@@ -246,6 +246,16 @@ def _same_value(x: str, y: str) -> bool:
         return True
     return any(qa.unit == qb.unit and qa.value == qb.value and compare_quantities(qa, qb) == "agree"
                for qa in _amounts(x) for qb in _amounts(y))
+
+
+# Slots read over a whole pair of articles (sentence slots are compared in align.classify): slot type ->
+# detector returning (claim of A, claim of B, slot, note) for every conflict it finds. A new slot type is a
+# function here and its words in a data table.
+PAIR_SLOTS: dict[str, Callable[[_Ctx, Art, Art], list[tuple[Claim, Claim, str, str]]]] = {
+    "age, identifier": lambda ctx, A, B: entity_slot_conflicts(A, B),
+    "state": lambda ctx, A, B: state_conflicts(A, B),
+    "container, ground": lambda ctx, A, B: description_conflicts(A, B, ctx.things),
+}
 
 
 def _ordered(found: dict) -> list:

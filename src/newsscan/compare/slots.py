@@ -1,5 +1,20 @@
 """Typed slots of a claim and how two values of one slot compare.
 
+Where each slot type lives:
+
+| slot | read by | compared as |
+|---|---|---|
+| count of X, amount, duration | `number_slot` | intervals (`sekitar 40` / `hampir 60` conflict; `1,3 juta` / `1.323.459` agree) |
+| limit a rule sets | `limit_slot` | values (`paling lama 5 tahun` / `maksimal 7 tahun`) |
+| date, day, clock time | `day_slot`, `time_slot` (align: the event's time) | days written out; tolerances |
+| place | `place_slot` (venues, names: venue, unit) | names, administrative level |
+| age, identifier | entity_slots.FINDERS | per person; registrations one misprint apart |
+| state, outcome | states.state_conflicts | asserted against negated or denied |
+| category (container, ground) | descriptions.description_conflicts | kinds (data/descriptions.tsv) |
+
+Sentence slots are registered in `SENTENCE_SLOTS` in the order `align.classify` tries them; whole-pair slots
+in `diff.PAIR_SLOTS`.
+
 Sentence slots (amount, day, clock time, place) are compared for two claims taken to be about one thing;
 rounding and approximations are not differences (`1.323.459` / `1,3 juta`), a change (`naik dari … menjadi`)
 carries two values of one slot and is not compared."""
@@ -203,3 +218,7 @@ def time_slot(a: Claim, b: Claim) -> tuple[str | None, str]:
         return None, ""  # two rough times half an hour apart say little
     fmt = lambda ms: ", ".join(f"{m // 60:02d}:{m % 60:02d}" for m in ms)
     return "conflict", f"{fmt(ta)} / {fmt(tb)}"
+
+
+# sentence slots in the order align.classify tries them (the first conflict found is the one shown)
+SENTENCE_SLOTS = ("limit", "number", "time", "day", "place")
