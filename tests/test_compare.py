@@ -587,3 +587,13 @@ def test_demanded_and_decided_amounts_are_two_quantities():
     d = diff("Jaksa menuntut terdakwa dengan hukuman 10 tahun penjara dalam sidang itu.",
              "Hakim memvonis terdakwa dengan hukuman 8 tahun penjara dalam sidang itu.")
     assert not [c for c in d.conflicts if c.what == "number"]
+
+
+
+def test_a_verb_completing_a_noun_or_a_preposition_is_no_state():
+    d = diff("Bank sentral tidak menaikkan suku bunga acuan bulan ini.",
+             "Keputusan menaikkan suku bunga acuan diambil setelah rapat dewan gubernur.")
+    assert not [c for c in d.conflicts if c.what == "state"]
+    d = diff("Pemerintah tidak main-main terhadap pencurian ikan di perairan itu.",
+             "Kapal itu ditenggelamkan terhadap pencurian ikan di perairan itu.")
+    assert not [c for c in d.conflicts if c.what == "state"]

@@ -23,8 +23,8 @@ NOUN_FORM = re.compile(r"^(?:per|pe|ke)[a-z]{3,}an(?:nya)?$")
 
 @functools.lru_cache(maxsize=1)
 def _word_kinds() -> dict[str, frozenset[str]]:
-    rows = load_tsv("base_verbs.tsv", ("word", "kind"), 2, (("kind", ("base", "speech", "noun", "headline")),))
-    out: dict[str, set[str]] = {"base": set(), "speech": set(), "noun": set(), "headline": set()}
+    rows = load_tsv("base_verbs.tsv", ("word", "kind"), 2, (("kind", ("base", "speech", "notverb", "headline")),))
+    out: dict[str, set[str]] = {"base": set(), "speech": set(), "notverb": set(), "headline": set()}
     for r in rows:
         out[r["kind"]].add(r["word"].lower())
     return {k: frozenset(v) for k, v in out.items()}
@@ -79,7 +79,8 @@ def is_nominalisation(word: str) -> bool:
 
 
 def looks_prefixed_verb(word: str) -> bool:
-    """A verb by its form: a verb prefix, not a per-/ke-…-an noun and not a listed prefixed noun (`terdakwa`);
+    """A verb by its form: a verb prefix, not a per-/ke-…-an noun and not a listed word that only looks prefixed
+    (`terdakwa`, `terhadap`);
     stop words and units are the caller's."""
     w = word.lower()
-    return bool(VERB_PREFIX.match(w)) and not NOUN_FORM.match(w) and w not in _word_kinds()["noun"]
+    return bool(VERB_PREFIX.match(w)) and not NOUN_FORM.match(w) and w not in _word_kinds()["notverb"]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..claims import marker_spans, split_sentences, stopwords
-from ..morphology import WORD, lemma, looks_prefixed_verb, speech_lemmas
+from ..morphology import WORD, is_nominalisation, lemma, looks_prefixed_verb, speech_lemmas
 from ..records import Claim
 from ..tables import load_tsv
 from .records import Art, span_claim
@@ -101,6 +101,8 @@ def state_facts(text: str, start: int = 0) -> list[StateFact]:
         lw = w.lower()
         if not (w.islower() and looks_prefixed_verb(lw)) or lemma(lw) in speech_lemmas():
             continue
+        if i and is_nominalisation(words[i - 1]):
+            continue  # a verb completing a noun (`keputusan menaikkan`, `kesiapannya memenuhi`) asserts nothing
         hit = _thing(words, i)
         polarity = _polarity(spans, words, i)
         if hit and polarity:
