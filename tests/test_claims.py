@@ -3,7 +3,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsscan.claims import find_claims, lemma, split_sentences
+from newsscan.claims import find_claims, split_sentences
+from newsscan.morphology import lemma
 from newsscan.quantities import compare, find_quantities, interval
 from newsscan.records import DateMention, Quote
 
