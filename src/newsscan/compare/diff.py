@@ -183,9 +183,9 @@ _NUMBER = re.compile(r"\d+")
 _CLAUSE = re.compile(r"[^,;:]+")
 
 
-def _sentences(art: Art) -> list[tuple[int, int, list[str]]]:
-    """Sentences and their clauses (between commas, semicolons, colons) of SAME_WORDS_MIN words or more:
-    an outlet often puts one fact in a clause of a longer sentence."""
+def _sentences(art: Art) -> list[tuple[int, int, list[str], Counter]]:
+    """Sentences and their clauses (between commas, semicolons, colons) of SAME_WORDS_MIN words or more, with
+    their word counts: an outlet often puts one fact in a clause of a longer sentence."""
     body, out = art.result.article.body, []
     for a, b in split_sentences(body):
         units = [(a, b)]
@@ -197,7 +197,7 @@ def _sentences(art: Art) -> list[tuple[int, int, list[str]]]:
                 u0 += 1
             toks = tokens(body[u0:u1])
             if len(toks) >= SAME_WORDS_MIN:
-                out.append((u0, u1, toks))
+                out.append((u0, u1, toks, Counter(toks)))
     return out
 
 
@@ -209,18 +209,36 @@ def _alike(ta: list[str], tb: list[str]) -> float:
     return sum(bl.size for bl in m.get_matching_blocks()) / min(len(ta), len(tb))
 
 
+def _partners(unit, sb, index) -> list[tuple[float, int, int]]:
+    """(likeness, start, end) of B's units that may reach AMOUNT_WORDS: the shared word counts (through the
+    word index of B's units) bound the words matched in order, so most pairs are never aligned."""
+    _, _, ta, ca = unit
+    shared: Counter = Counter()
+    for t, n in ca.items():
+        for k in index.get(t, ()):
+            shared[k] += min(n, sb[k][3][t])
+    return [(_alike(ta, sb[k][2]), sb[k][0], sb[k][1]) for k, n in sorted(shared.items())
+            if n >= AMOUNT_WORDS * min(len(ta), len(sb[k][2]))]
+
+
 def _same_words(ctx: _Ctx, keep, i: int, j: int) -> None:
     """Sentences of two outlets in nearly the same words state one fact alike (wire copy, a shared press
-    release), whether or not they hold a slot: an agreement per sentence of A, its closest partner."""
+    release), whether or not they hold a slot: an agreement per sentence of A, its closest partner; or, in
+    fewer words alike, when both state one amount or clock time."""
     A, B = ctx.arts[i], ctx.arts[j]
     sb = _sentences(B)
+    index: dict[str, list[int]] = {}
+    for k, unit in enumerate(sb):
+        for t in unit[3]:
+            index.setdefault(t, []).append(k)
     body_a, body_b = A.result.article.body, B.result.article.body
-    for a0, a1, ta in _sentences(A):
-        best = max(((_alike(ta, tb), b0, b1) for b0, b1, tb in sb), default=(0.0, 0, 0))
-        what = "statement"
+    for unit in _sentences(A):
+        a0, a1 = unit[0], unit[1]
+        found = _partners(unit, sb, index)
+        best, what = max(found, default=(0.0, 0, 0)), "statement"
         if best[0] < SAME_WORDS:
-            best = max(((_alike(ta, tb), b0, b1) for b0, b1, tb in sb
-                        if _same_value(body_a[a0:a1], body_b[b0:b1])), default=(0.0, 0, 0))
+            best = max((f for f in found if f[0] >= AMOUNT_WORDS and _same_value(body_a[a0:a1], body_b[f[1]:f[2]])),
+                       default=(0.0, 0, 0))
             what = "number"
             if best[0] < AMOUNT_WORDS:
                 continue
