@@ -7,10 +7,14 @@ Modules, one job each:
 
 * `records`: the diff records (`Side`, `DiffItem`, `StoryDiff`) and the per-article working record;
 * `words`: word bags, likeness, tokens, verbs and names of a sentence;
-* `slots`: typed slots of a claim (count, amount, duration, age, limit, date/day/time, place, identifier,
-  person in a role), one small function per slot type, registered in a table;
+* `slots`: typed sentence slots (count, amount, duration, limit, date/day/time, place), one small function
+  per slot type, registered in a table, with a map of where every slot type lives;
 * `align`: claims into events, events paired across outlets, pairs classified slot by slot;
 * `names`, `venues`: whole-article slots (a name filling one noun, the unit of a place, the venue of the event);
+* `entity_slots`: a person's age, a vehicle's registration; `states`: a fact asserted against one negated
+  or denied; `descriptions`: a container or ground that cannot both hold of the story's thing;
+* `align_time`: publication times (a count that grows hours later is an update, not a conflict);
+* `agreements`: clauses that state one fact in nearly the same words;
 * `quotes`: the same direct quote in two outlets;
 * `diff`: orchestration, one story at a time.
 """

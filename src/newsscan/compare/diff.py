@@ -3,19 +3,15 @@ slots), best item per key, then shared quotes; and `alignment_frame` for pandas.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..claims import split_sentences
-from ..quantities import compare as compare_quantities
-from ..quantities import find_quantities, unit_class
 from ..records import ArticleResult, Claim
+from .agreements import same_words
 from .align import (
     CANDIDATE,
     both_know,
@@ -35,11 +31,11 @@ from .descriptions import description_conflicts, story_things
 from .entity_slots import entity_slot_agreements, entity_slot_conflicts
 from .names import name_conflict, unit_conflicts
 from .quotes import shared_quotes
-from .records import Art, DiffItem, StoryDiff, span_claim
+from .records import Art, DiffItem, StoryDiff
 from .slots import time_slot
 from .states import state_conflicts
 from .venues import story_venues, venue_conflict, venue_note
-from .words import bag, likeness, same_person, token_overlap, tokens
+from .words import bag, likeness, same_person, token_overlap
 
 
 def _keep(found: dict, verdict: str, key: str, item: DiffItem, rank: float) -> None:
@@ -175,97 +171,6 @@ def _story_slots(ctx: _Ctx, keep, i: int, j: int) -> None:
             keep("conflict", f"{what}|{note}", ctx.item(what, A, ca, B, cb, note), 8.0)
 
 
-SAME_WORDS = 0.6  # share of the shorter sentence's words, in order, for two sentences stating one fact alike
-SAME_WORDS_MIN = 6  # words of the shorter sentence
-_NUMBER = re.compile(r"\d+")
-
-
-_CLAUSE = re.compile(r"[^,;:]+")
-
-
-def _sentences(art: Art) -> list[tuple[int, int, list[str], Counter]]:
-    """Sentences and their clauses (between commas, semicolons, colons) of SAME_WORDS_MIN words or more, with
-    their word counts: an outlet often puts one fact in a clause of a longer sentence."""
-    body, out = art.result.article.body, []
-    for a, b in split_sentences(body):
-        units = [(a, b)]
-        parts = [(a + m.start(), a + m.end()) for m in _CLAUSE.finditer(body[a:b])]
-        if len(parts) > 1:
-            units += parts
-        for u0, u1 in units:
-            while u0 < u1 and body[u0].isspace():
-                u0 += 1
-            toks = tokens(body[u0:u1])
-            if len(toks) >= SAME_WORDS_MIN:
-                out.append((u0, u1, toks, Counter(toks)))
-    return out
-
-
-def _alike(ta: list[str], tb: list[str]) -> float:
-    na, nb = {t for t in ta if t.isdigit()}, {t for t in tb if t.isdigit()}
-    if na and nb and not na & nb:
-        return 0.0  # both state numbers and share none: two facts
-    m = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
-    return sum(bl.size for bl in m.get_matching_blocks()) / min(len(ta), len(tb))
-
-
-def _partners(unit, sb, index) -> list[tuple[float, int, int]]:
-    """(likeness, start, end) of B's units that may reach AMOUNT_WORDS: the shared word counts (through the
-    word index of B's units) bound the words matched in order, so most pairs are never aligned."""
-    _, _, ta, ca = unit
-    shared: Counter = Counter()
-    for t, n in ca.items():
-        for k in index.get(t, ()):
-            shared[k] += min(n, sb[k][3][t])
-    return [(_alike(ta, sb[k][2]), sb[k][0], sb[k][1]) for k, n in sorted(shared.items())
-            if n >= AMOUNT_WORDS * min(len(ta), len(sb[k][2]))]
-
-
-def _same_words(ctx: _Ctx, keep, i: int, j: int) -> None:
-    """Sentences of two outlets in nearly the same words state one fact alike (wire copy, a shared press
-    release), whether or not they hold a slot: an agreement per sentence of A, its closest partner; or, in
-    fewer words alike, when both state one amount or clock time."""
-    A, B = ctx.arts[i], ctx.arts[j]
-    sb = _sentences(B)
-    index: dict[str, list[int]] = {}
-    for k, unit in enumerate(sb):
-        for t in unit[3]:
-            index.setdefault(t, []).append(k)
-    body_a, body_b = A.result.article.body, B.result.article.body
-    for unit in _sentences(A):
-        a0, a1 = unit[0], unit[1]
-        found = _partners(unit, sb, index)
-        best, what = max(found, default=(0.0, 0, 0)), "statement"
-        if best[0] < SAME_WORDS:
-            best = max((f for f in found if f[0] >= AMOUNT_WORDS and _same_value(body_a[a0:a1], body_b[f[1]:f[2]])),
-                       default=(0.0, 0, 0))
-            what = "number"
-            if best[0] < AMOUNT_WORDS:
-                continue
-        ca, cb = span_claim(A, a0, a1), span_claim(B, best[1], best[2])
-        keep("agree", f"s{a0}", ctx.item(what, A, ca, B, cb, sim=best[0]), best[0])
-
-
-AMOUNT_WORDS = 0.3  # words in order two clauses need beside one amount of one thing to state it alike
-
-
-@functools.lru_cache(maxsize=4096)
-def _amounts(text: str) -> tuple:
-    return tuple(q for _, _, q in find_quantities(text) if q.unit and unit_class(q.unit) != "classifier")
-
-
-_CLOCK = re.compile(r"\b(?:pukul|jam)\s+(\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
-
-
-def _same_value(x: str, y: str) -> bool:
-    """Both clauses state one amount of one named thing (`sekitar 600 investor` / `sebanyak 600 investor`) or
-    one clock time (`pukul 06.30` / `pukul 06:30`)."""
-    if set(_CLOCK.findall(x)) & set(_CLOCK.findall(y)):
-        return True
-    return any(qa.unit == qb.unit and qa.value == qb.value and compare_quantities(qa, qb) == "agree"
-               for qa in _amounts(x) for qb in _amounts(y))
-
-
 # Slots read over a whole pair of articles (sentence slots are compared in align.classify): slot type ->
 # detector returning (claim of A, claim of B, slot, note) for every conflict it finds. A new slot type is a
 # function here and its words in a data table.
@@ -313,7 +218,8 @@ def compare_story(story: Any, results_by_path: Mapping[str, ArticleResult]) -> S
             keep = functools.partial(_keep, found)
             _claim_pairs(ctx, keep, i, j)
             _story_slots(ctx, keep, i, j)
-            _same_words(ctx, keep, i, j)
+            for ca, cb, what, sim in same_words(A, ctx.arts[j]):
+                keep("agree", f"s{ca.start}", ctx.item(what, A, ca, ctx.arts[j], cb, sim=sim), sim)
             for (verdict, _), (_, item) in _ordered(found):
                 {"conflict": conflicts, "update": updates}.get(verdict, agreements).append(item)
     conflicts += _headline_venues(ctx)
