@@ -3,8 +3,8 @@ ground it lay on or in (a pavement, a drain, a river), from data/descriptions.ts
 
 The story's things are the words two or more titles share that the bodies also write in lower case (`mayat`
 in three headlines about a body). Per article, the first container (`dalam karung`, `ke dalam tas`) and the
-first ground (`di trotoar`, `di dalam saluran air`) in a sentence that names such a thing are its
-description. Two articles conflict when their descriptions are of two kinds and one of them never writes the
+first ground (`di trotoar`, `di dalam saluran air`) within a few words after such a thing (or, for the
+ground, after its container) are its description. Two articles conflict when their descriptions are of two kinds and one of them never writes the
 other's kind in such a frame (an article that names both, `dalam karung besar atau tas besar`, still gives
 its own first).
 """
@@ -64,16 +64,30 @@ def story_things(arts: Sequence[Art]) -> frozenset[str]:
     return frozenset(out)
 
 
+THING_REACH = 8  # words between the thing and the frame that describes it
+
+
+def _near_thing(text: str, at: int, things) -> bool:
+    """A word of the story's thing (or of its container) stands within THING_REACH words before offset `at`
+    (`mayat … dalam tas`)."""
+    return bool(things & {w.lower() for w in WORD.findall(text[:at])[-THING_REACH:]})
+
+
 def descriptions(art: Art, things: frozenset[str]) -> list[Description]:
+    """The containers and grounds the article gives the story's thing, in text order."""
     body, out = art.result.article.body, []
+    # a ground may describe the thing's container (`mayat … dalam sebuah tas plastik besar … di trotoar`)
+    holders = {"container": things, "ground": things | {w for w, (s, _) in _words().items() if s == "container"}}
     for a, b in split_sentences(body):
         text = body[a:b]
         if not things & {w.lower() for w in WORD.findall(text)}:
             continue
         for slot, pat in _frames().items():
             for m in pat.finditer(text):
-                word = m.group(1).lower()
-                out.append(Description(slot, _words()[word][1], word, a, b))
+                if _near_thing(text, m.start(), holders[slot]):
+                    word = m.group(1).lower()
+                    out.append(Description(slot, _words()[word][1], word, a, b))
+    out.sort(key=lambda d: d.start)
     return out
 
 
