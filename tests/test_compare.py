@@ -600,8 +600,8 @@ def test_a_verb_completing_a_noun_or_a_preposition_is_no_state():
 
 
 def test_a_ground_far_from_the_thing_describes_something_else():
-    d = diff_titled(("Koper Berisi Uang Ditemukan", "Koper berisi uang ditemukan petugas kebersihan yang sedang "
-                     "bekerja sejak subuh bersama rekan-rekannya di trotoar."),
+    far = "Koper berisi uang ditemukan petugas kebersihan yang sedang bekerja sejak subuh bersama rekan-rekannya di trotoar."
+    d = diff_titled(("Koper Berisi Uang Ditemukan", far),
                     ("Koper Berisi Uang Ditemukan", "Koper berisi uang itu tergeletak di selokan dekat stasiun."))
     assert not [c for c in d.conflicts if c.what == "ground"]
     d = diff_titled(("Koper Berisi Uang Ditemukan", "Koper berisi uang ditemukan dalam sebuah kardus besar di trotoar."),
