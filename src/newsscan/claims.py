@@ -2,13 +2,13 @@
 
 `find_claims(body, dates=..., quotes=..., mentions=..., title=...)` returns `Claim` records, in text order:
 
-* `quantity`: a sentence with an amount (`20 bus terbakar`, `hampir 5 juta peluru`);
+* `quantity`: a sentence with an amount (`12 truk terbakar`, `hampir 5 juta peluru`);
 * `event`: a sentence with a verb and a place or a time (`bertemu … di Vladivostok`, `Selasa (10/6/2025)`);
 * `statement`: a sentence with a verb and a name, but no amount, place or time (`Kecelakaan melibatkan mobil
-  Daihatsu Sigra … dengan truk Hino hijau`): two outlets can fill one slot with different names;
+  Wira Sakti … dengan truk Rajawali hijau`): two outlets can fill one slot with different names;
 * `attributed`: every sentence that carries a quote (`speaker` is the quote's speaker);
 * `circumstance`: the attribution clause around a direct quote when it says when or where the words were
-  said (`ujar Syafrin saat dikonfirmasi, Selasa (10/6/2025)`): outlets that carry the same statement can
+  said (`ujar Hendra saat dikonfirmasi, Selasa (10/6/2025)`): outlets that carry the same statement can
   disagree on its day or place;
 * `headline`: a claim of the title (its offsets point into `title`, not into the body).
 
@@ -168,8 +168,8 @@ _WEEKDAYS = frozenset(["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Mi
 
 
 def _places_fallback(text: str, headline: bool = False) -> list[str]:
-    """Capitalised words after `di`/`ke`/`dari` (`di Vostochny Cosmodrome`, `di perairan Debut`) and after a
-    place word (`Kecamatan Sorbai`), when no LOC mentions are given. In a title-case headline, one word."""
+    """Capitalised words after `di`/`ke`/`dari` (`di Vostochny Cosmodrome`, `di perairan Tanjung Lor`) and after a
+    place word (`Kecamatan Sindangsari`), when no LOC mentions are given. In a title-case headline, one word."""
     heads = "|".join(sorted((re.escape(w) for w in place_words()), key=len, reverse=True))
     more = "" if headline else rf"(?:\s+(?:{_NAME}|\d+))*"
     pat = re.compile(rf"\b(?:[Dd]i|[Kk]e|[Dd]ari|menuju)\s+((?:(?:{heads})\s+)?{_NAME}{more})"
@@ -254,7 +254,7 @@ def _claim(body, a, b, *, dates, quotes, mentions, speaker=None, kind=None) -> C
         elif (places or ds) and predicate:
             kind = "event"
         elif predicate and len(words) >= 5 and (subjects or re.search(r"\s[A-Z][a-z]", text)):
-            kind = "statement"  # who did what, with a name in it (`… dengan truk Hino hijau`)
+            kind = "statement"  # who did what, with a name in it (`… dengan truk Rajawali hijau`)
         else:
             return None
     modality, polarity = _modality(words, speaker)

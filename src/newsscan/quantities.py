@@ -12,7 +12,7 @@ Indonesian writes `.` between thousands and `,` before decimals (`1.323.459`, `1
 
 `interval(q)` gives the range of values a quantity admits (rounding and approximation included), and
 `compare(a, b)` says whether two quantities are about the same measure and, if so, whether they agree:
-`1.323.459` and `1,3 juta` agree (rounding), `20 bus` and `sekitar 50 unit` do not.
+`1.323.459` and `1,3 juta` agree (rounding), `12 truk` and `sekitar 30 unit` do not.
 """
 from __future__ import annotations
 

@@ -93,7 +93,7 @@ def _quotes_in(art: Art, a: int, b: int) -> list[Quote]:
 def _same_statement(A: Art, ca: Claim, B: Art, cb: Claim) -> bool:
     """The two attribution clauses report one statement: their sentences carry the same quote, or the
     quote of one stands, marked or not, in the other's paragraph (`“Perubahan ini diharapkan …,” ujar dia`
-    / `…, kata Gregorius …, Kamis (19/6/2025). Perubahan ini diharapkan …`)."""
+    / `…, kata Hendra …, Kamis (19/6/2025). Perubahan ini diharapkan …`)."""
     sa, sb = _enclosing(A, ca), _enclosing(B, cb)
     qa, qb = _quotes_in(A, sa.start, sa.end), _quotes_in(B, sb.start, sb.end)
     if any(token_overlap(x.text, y.text) >= QUOTE_OVERLAP for x in qa for y in qb):
@@ -119,7 +119,7 @@ def main_predicates(arts: Sequence[Art]) -> set[str]:
 
 
 def main_verbs(arts: Sequence[Art]) -> set[str]:
-    """Verbs of the story's event: verb lemmas that the titles of two or more outlets use (`Terbalik`); where
+    """Verbs of the story's event: verb lemmas that the titles of two or more outlets use (`Tenggelam`); where
     fewer than two articles have a title, those of the titles and the first body sentences."""
     counts: Counter = Counter()
     titled = sum(1 for a in arts if a.result.article.title)
@@ -196,7 +196,7 @@ def classify(a: Claim, b: Claim, sim: float, main_pair: bool, same_act: bool = F
 
 def _venue(c: Claim) -> tuple[str, str] | None:
     """(kind, place) of the first place of an attribution clause when it names a site or an
-    administrative unit by its head word (`Istana Negara`, `Kantor Presiden`)."""
+    administrative unit by its head word (`Balai Kota`, `Gedung Sate`)."""
     if not c.places:
         return None
     p = c.places[0]

@@ -116,7 +116,7 @@ def _sentence_pair(ctx: _Ctx, keep, A: Art, x: int, B: Art, y: int, sim: float) 
         hit = True
     main_pair = is_main_event(ca, ctx.main) and is_main_event(cb, ctx.main)
     same_pred = bool(ca.predicate and ca.predicate == cb.predicate)
-    # amounts of the same happening (`20 bus yang terbakar` / `Bus yang terbakar … 50 unit`)
+    # amounts of the same happening (`12 truk yang terbakar` / `Truk yang terbakar … 30 unit`)
     same_act = bool(ca.quantities and cb.quantities and same_pred)
     if sim < CANDIDATE and not main_pair and not same_pred:
         return hit

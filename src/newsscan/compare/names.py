@@ -1,4 +1,4 @@
-"""Name slots: a name filling one noun in aligned sentences (`truk Fuso` / `truk Hino`), and the
+"""Name slots: a name filling one noun in aligned sentences (`truk Garuda` / `truk Rajawali`), and the
 administrative unit an article puts a place in (`Desa X, Kecamatan Y`)."""
 from __future__ import annotations
 
@@ -37,8 +37,8 @@ CALENDAR = frozenset(["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Min
 
 
 def _name_slots(text: str) -> list[tuple[str, str]]:
-    """(common noun, name) pairs: a lower-case noun and the name right after it (`truk Fuso`,
-    `minibus Daihatsu Sigra`)."""
+    """(common noun, name) pairs: a lower-case noun and the name right after it (`truk Garuda`,
+    `minibus Wira Sakti`)."""
     out = []
     skip = _slot_skip()
     for m in _SLOT.finditer(text):
@@ -59,8 +59,8 @@ def _name_slots(text: str) -> list[tuple[str, str]]:
 
 
 def name_conflict(A: Art, ca: Claim, B: Art, cb: Claim) -> str | None:
-    """Aligned sentences (they share another name: `minibus Daihatsu Sigra` / `mobil Daihatsu Sigra`) that
-    fill one noun with two different names (`truk Fuso` / `truk Hino`), where neither article ever writes
+    """Aligned sentences (they share another name: `minibus Wira Sakti` / `mobil Wira Sakti`) that
+    fill one noun with two different names (`truk Garuda` / `truk Rajawali`), where neither article ever writes
     the other's name after that noun."""
     sa, sb = _name_slots(ca.text), _name_slots(cb.text)
     if not sa or not sb:
@@ -82,7 +82,7 @@ def name_conflict(A: Art, ca: Claim, B: Art, cb: Claim) -> str | None:
 
 def _chains(art: Art) -> list[tuple[frozenset[str], str, str, int]]:
     """(place name words, unit head, unit name, offset) for every `X, <unit> Y` in the body
-    (`Desa Debut, Kecamatan Sorbai`): the administrative unit the article puts a place in."""
+    (`Desa Sukamaju, Kecamatan Sindangsari`): the administrative unit the article puts a place in."""
     body = art.result.article.body
     levels = place_words()
     admin = "|".join(sorted((re.escape(w) for w, lv in levels.items() if lv > 0), key=len, reverse=True))
@@ -96,7 +96,7 @@ def _chains(art: Art) -> list[tuple[frozenset[str], str, str, int]]:
         _, names = place_parts(m.group(1))
         if names:
             out.append((names, m.group(2).lower(), m.group(3), m.start()))
-        pos = m.start(2)  # chains overlap: `Ohoi, Desa Debut, Kecamatan Sorbai`
+        pos = m.start(2)  # chains overlap: `Dusun Pule, Desa Sukamaju, Kecamatan Sindangsari`
     return out
 
 
@@ -108,8 +108,8 @@ def _claim_at(art: Art, pos: int) -> Claim | None:
 
 
 def unit_conflicts(A: Art, B: Art) -> list[tuple[Claim, Claim, str]]:
-    """One place put in two different units of the same level (`Desa Debut, Kecamatan Sorbai` /
-    `Desa Debut, Kecamatan Manyeu`), where neither article also gives the other's unit."""
+    """One place put in two different units of the same level (`Desa Sukamaju, Kecamatan Sindangsari` /
+    `Desa Sukamaju, Kecamatan Karangjaya`), where neither article also gives the other's unit."""
     out = []
     ca_, cb_ = _chains(A), _chains(B)
     seen = set()

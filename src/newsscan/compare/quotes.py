@@ -53,8 +53,8 @@ def _quote_overlap(a: str, b: str) -> float:
 
 
 def _speakers(a: str | None, b: str | None) -> str:
-    """`same` (one name's words in the other, or a shared name word: `Rustamadji` / `Rustamadji dikutip
-    dari laman UGM`), `unknown` (one is missing) or `other`."""
+    """`same` (one name's words in the other, or a shared name word: `Wiratmo` / `Wiratmo dikutip
+    dari laman kampus`), `unknown` (one is missing) or `other`."""
     if not a or not b:
         return "unknown"
     if same_person(a, b):

@@ -38,7 +38,7 @@ class DiffItem:
     a: Side
     b: Side | None = None
     score: float = 0.0  # word likeness of the two sides
-    note: str = ""  # the values that differ or agree (`20 bus / sekitar 50 unit`), A's first
+    note: str = ""  # the values that differ or agree (`12 truk / sekitar 30 unit`), A's first
     later: str = ""  # for an update: "a" or "b", the side published later
 
     @property

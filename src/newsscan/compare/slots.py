@@ -69,7 +69,7 @@ def clock_times(c: Claim) -> list[int]:
 
 
 def place_parts(p: str) -> tuple[str | None, frozenset[str]]:
-    """(head word, name words) of a place: `Kecamatan Sorbai` -> ("kecamatan", {"sorbai"})."""
+    """(head word, name words) of a place: `Kecamatan Sindangsari` -> ("kecamatan", {"sindangsari"})."""
     words = tokens(p)
     heads = place_words()
     head = None
@@ -85,7 +85,7 @@ def place_match(p: str, q: str) -> bool:
         return False
     if a <= b or b <= a:
         return True
-    # spelling variants (`Wahr` / `Wahru` / `Wearhu`)
+    # spelling variants (`Ciater` / `Ciatter` / `Tjiater`)
     return difflib.SequenceMatcher(None, " ".join(sorted(a)), " ".join(sorted(b))).ratio() >= 0.75
 
 
@@ -124,9 +124,9 @@ def _frame(text: str, q) -> tuple[set[str], bool]:
 
 def number_slot(a: Claim, b: Claim) -> tuple[str | None, str, Any]:
     """Amounts of the same measure. A count conflicts when no amount of the two sentences agrees, the counted
-    thing is named on both sides and the amounts hang on the same verb (`20 bus yang terbakar` / `Bus yang
-    terbakar … 50 unit`; not `lima perusahaan … memiliki IUP` / `mencabut IUP empat perusahaan`), neither is
-    negated alone (`gagal salur … 1,3 juta` / `disalurkan … 14 juta`). Two kinds of one measure
+    thing is named on both sides and the amounts hang on the same verb (`12 truk yang terbakar` / `Truk yang
+    terbakar … 30 unit`; not `lima perusahaan … memiliki izin` / `mencabut izin empat perusahaan`), neither is
+    negated alone (`gagal dibayar … 1,2 juta` / `dibayarkan … 9 juta`). Two kinds of one measure
     (`3 bulan kurungan` / `tiga bulan penjara`) conflict when another amount of the sentences agrees."""
     results = []
     for qa in a.quantities:

@@ -44,7 +44,7 @@ def token_overlap(a: str, b: str) -> float:
 
 
 def same_person(a: str | None, b: str | None) -> bool:
-    """Two speaker names of one person: the words of one are all in the other (`Syafrin` / `Syafrin Liputo`)."""
+    """Two speaker names of one person: the words of one are all in the other (`Hendra` / `Hendra Wijaya`)."""
     if not a or not b:
         return False
     ta, tb = set(tokens(a)), set(tokens(b))
@@ -77,7 +77,7 @@ def _names(c: Claim) -> set[str]:
 
 def other_names(a: Claim, b: Claim) -> bool:
     """Both sentences name someone or something and share no name: they speak of different things
-    (`baterai … Ace … 260 mAh` / `F4 Plus … 4.800 mAh`)."""
+    (`baterai … Kilat … 300 mAh` / `Pro 5 … 4.500 mAh`)."""
     na, nb = _names(a), _names(b)
     return bool(na and nb and not na & nb)
 
