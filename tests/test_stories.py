@@ -46,10 +46,10 @@ def test_deterministic_ids_and_order():
 
 
 def test_other_day_blocks_link():
-    a = StoryInput("a", "x", "Gempa guncang Pangandaran", "Gempa magnitudo 5 guncang Pangandaran.", "2025-06-10")
-    b = StoryInput("b", "y", "Gempa guncang Pangandaran", "Gempa magnitudo 5 guncang Pangandaran.", "2025-07-20")
+    a = StoryInput("a", "x", "Gempa guncang Lembah Hijau", "Gempa magnitudo 5 guncang Lembah Hijau.", "2025-06-10")
+    b = StoryInput("b", "y", "Gempa guncang Lembah Hijau", "Gempa magnitudo 5 guncang Lembah Hijau.", "2025-07-20")
     assert len(group_stories([a, b])) == 2
-    c = StoryInput("c", "y", "Gempa guncang Pangandaran", "Gempa magnitudo 5 guncang Pangandaran.", "2025-06-11")
+    c = StoryInput("c", "y", "Gempa guncang Lembah Hijau", "Gempa magnitudo 5 guncang Lembah Hijau.", "2025-06-11")
     assert len(group_stories([a, c])) == 1
 
 
