@@ -76,11 +76,11 @@ def same_words(A: Art, B: Art) -> list[tuple[Claim, Claim, str, float]]:
         found = _partners(unit, sb, index)
         best, what = max(found, default=(0.0, 0, 0)), "statement"
         if best[0] < SAME_WORDS:
-            best = max((f for f in found if f[0] >= AMOUNT_WORDS and _same_value(body_a[a0:a1], body_b[f[1]:f[2]])),
-                       default=(0.0, 0, 0))
-            what = "number"
-            if best[0] < AMOUNT_WORDS:
+            valued = [(f, v) for f in found if f[0] >= AMOUNT_WORDS
+                      and (v := _same_value(body_a[a0:a1], body_b[f[1]:f[2]]))]
+            if not valued:
                 continue
+            best, what = max(valued)
         out.append((span_claim(A, a0, a1), span_claim(B, best[1], best[2]), what, best[0]))
     return out
 
@@ -96,10 +96,11 @@ def _amounts(text: str) -> tuple:
 _CLOCK = re.compile(r"\b(?:pukul|jam)\s+(\d{1,2})[.:](\d{2})\b", re.IGNORECASE)
 
 
-def _same_value(x: str, y: str) -> bool:
-    """Both clauses state one amount of one named thing (`sekitar 600 investor` / `sebanyak 600 investor`) or
-    one clock time (`pukul 06.30` / `pukul 06:30`)."""
+def _same_value(x: str, y: str) -> str | None:
+    """`time` when both clauses state one clock time (`pukul 06.30` / `pukul 06:30`), `number` when both state
+    one amount of one named thing (`sekitar 600 investor` / `sebanyak 600 investor`), else None."""
     if set(_CLOCK.findall(x)) & set(_CLOCK.findall(y)):
-        return True
-    return any(qa.unit == qb.unit and qa.value == qb.value and compare_quantities(qa, qb) == "agree"
+        return "time"
+    same = any(qa.unit == qb.unit and qa.value == qb.value and compare_quantities(qa, qb) == "agree"
                for qa in _amounts(x) for qb in _amounts(y))
+    return "number" if same else None
