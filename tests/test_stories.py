@@ -46,10 +46,10 @@ def test_deterministic_ids_and_order():
 
 
 def test_other_day_blocks_link():
-    a = StoryInput("a", "x", "Gempa guncang Pangandaran", "Gempa magnitudo 5 guncang Pangandaran.", "2025-06-10")
-    b = StoryInput("b", "y", "Gempa guncang Pangandaran", "Gempa magnitudo 5 guncang Pangandaran.", "2025-07-20")
+    a = StoryInput("a", "x", "Gempa guncang Lembah Hijau", "Gempa magnitudo 5 guncang Lembah Hijau.", "2025-06-10")
+    b = StoryInput("b", "y", "Gempa guncang Lembah Hijau", "Gempa magnitudo 5 guncang Lembah Hijau.", "2025-07-20")
     assert len(group_stories([a, b])) == 2
-    c = StoryInput("c", "y", "Gempa guncang Pangandaran", "Gempa magnitudo 5 guncang Pangandaran.", "2025-06-11")
+    c = StoryInput("c", "y", "Gempa guncang Lembah Hijau", "Gempa magnitudo 5 guncang Lembah Hijau.", "2025-06-11")
     assert len(group_stories([a, c])) == 1
 
 
@@ -82,3 +82,43 @@ def test_dev_grouping_pairs_f1():
     assert f1 >= 0.95
     singles = [m["file"] for m in man if m["cluster"] == "singles"]
     assert all(len(s.articles) == 1 for s in stories if s.articles[0] in singles)
+
+
+def test_undated_article_may_report_any_day_it_names():
+    body = "Banjir merendam ratusan rumah warga di tepi sungai kota itu setelah hujan deras semalaman."
+    a = StoryInput("a", "x", "Banjir rendam ratusan rumah", body, "2024-03-05")
+    # undated: names a programme day far off and the day of the flood; the flood day is near a's
+    b = StoryInput("b", "y", "Banjir rendam ratusan rumah", body, None, (),
+                   ("2024-04-20", "2024-04-20", "2024-03-05"))
+    assert len(group_stories([a, b])) == 1
+    c = StoryInput("c", "y", "Banjir rendam ratusan rumah", body, None, (), ("2024-04-20",))
+    assert len(group_stories([a, c])) == 2  # the date block holds
+
+
+def test_publication_date_read_from_the_body_is_only_a_guess():
+    body = "Banjir merendam ratusan rumah warga di tepi sungai kota itu setelah hujan deras semalaman."
+    a = StoryInput("a", "x", "Banjir rendam ratusan rumah", body, "2024-03-05")
+    b = StoryInput("b", "y", "Banjir rendam ratusan rumah", body, "2024-04-20", (), ("2024-03-05",),
+                   published_guessed=True)
+    assert len(group_stories([a, b])) == 1
+    b_header = StoryInput("b", "y", "Banjir rendam ratusan rumah", body, "2024-04-20", (), ("2024-03-05",))
+    assert len(group_stories([a, b_header])) == 2
+
+
+def test_two_hearings_in_one_court_on_one_afternoon_stay_apart():
+    def hearing(path, title, lead, ents):
+        body = (lead + " Sidang di Pengadilan Negeri Kota Hilir pada Senin (3/3/2025) dipimpin hakim Ratna Dewi.")
+        return StoryInput(path, path, title, body, "2025-03-03", ents + ("Pengadilan Negeri Kota Hilir", "Ratna Dewi"))
+
+    a = hearing("a", "Hakim Vonis Andi Saputra 5 Tahun Penjara",
+                "Andi Saputra divonis lima tahun penjara karena menipu puluhan calon jemaah umrah. Uang setoran "
+                "para korban dipakai membeli rumah dan mobil mewah.", ("Andi Saputra",))
+    b = hearing("b", "Jaksa Tuntut Bambang Wijaya 7 Tahun Penjara",
+                "Bambang Wijaya dituntut tujuh tahun karena korupsi dana desa bersama dua perangkat desa. Anggaran "
+                "jalan desa tidak pernah dibangun menurut laporan inspektorat.", ("Bambang Wijaya",))
+    assert len(group_stories([a, b])) == 2
+    # the same hearing told by another outlet links: it shares the actor
+    c = hearing("c", "Andi Saputra Divonis 5 Tahun Penjara",
+                "Majelis hakim memvonis Andi Saputra lima tahun penjara karena menipu calon jemaah umrah.",
+                ("Andi Saputra",))
+    assert len(group_stories([a, c])) == 1

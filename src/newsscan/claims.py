@@ -2,18 +2,18 @@
 
 `find_claims(body, dates=..., quotes=..., mentions=..., title=...)` returns `Claim` records, in text order:
 
-* `quantity`: a sentence with an amount (`20 bus terbakar`, `hampir 5 juta peluru`);
+* `quantity`: a sentence with an amount (`12 truk terbakar`, `hampir 5 juta peluru`);
 * `event`: a sentence with a verb and a place or a time (`bertemu … di Vladivostok`, `Selasa (10/6/2025)`);
 * `statement`: a sentence with a verb and a name, but no amount, place or time (`Kecelakaan melibatkan mobil
-  Daihatsu Sigra … dengan truk Hino hijau`): two outlets can fill one slot with different names;
+  Wira Sakti … dengan truk Rajawali hijau`): two outlets can fill one slot with different names;
 * `attributed`: every sentence that carries a quote (`speaker` is the quote's speaker);
 * `circumstance`: the attribution clause around a direct quote when it says when or where the words were
-  said (`ujar Syafrin saat dikonfirmasi, Selasa (10/6/2025)`): outlets that carry the same statement can
+  said (`ujar Hendra saat dikonfirmasi, Selasa (10/6/2025)`): outlets that carry the same statement can
   disagree on its day or place;
 * `headline`: a claim of the title (its offsets point into `title`, not into the body).
 
 For every claim but headlines `body[start:end] == text`. Modality and polarity come from
-`data/hedges.tsv`, the predicate from a small affix-stripping lemmatiser (`data/lemma_rules.tsv`).
+`data/hedges.tsv`, the predicate from the lemmatiser of morphology.py (`data/lemma_rules.tsv`).
 Nothing here raises on odd input: no sentence, no claim.
 """
 from __future__ import annotations
@@ -22,62 +22,28 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
+from .morphology import WORD, base_verbs, lemma, looks_prefixed_verb, speech_lemmas
 from .quantities import find_quantities
 from .records import Claim, DateMention, Mention, Quote
 from .tables import load_tsv
 
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_WORD = WORD
 # Abbreviations after which a full stop does not end a sentence (titles, `No.`, `Jl.`); Indonesian style guides.
 _ABBREV = frozenset(["dr", "drs", "ir", "prof", "h", "hj", "st", "no", "nomor", "jl", "kec", "kab", "kel", "dll", "dsb", "tsb", "yth", "bpk", "ibu", "sdr", "m.si", "s.h", "mr", "mrs", "ms", "pt", "tbk", "kompol", "akbp", "kombes", "ipda", "iptu", "aiptu", "brigjen", "irjen", "jenderal", "letjen", "mayjen", "kol", "vol", "hlm", "tel", "telp"])
 _QUOTE_CHARS = "\"“”„‟«»"
-_VERB_PREFIX = re.compile(r"^(?:me|di|ber|ter|mem|men|meng|meny|per)[a-z]{3,}$")
-# per-/pe-/ke- … -an nouns (`perjalanan`, `pertemuan`, `kecelakaan`, `perawatan`) are not verbs
-_NOUN_FORM = re.compile(r"^(?:per|pe|ke)[a-z]{3,}an(?:nya)?$")
-# Base verbs with no prefix that often carry an event (`tiba`, `tewas`); the rest is found by its prefix.
-_BASE_VERBS = frozenset(["tiba", "tewas", "hilang", "lahir", "pergi", "datang", "pulang", "masuk", "keluar", "naik", "turun", "jatuh", "tenggelam", "hangus", "ludes", "kabur", "mati", "selamat", "hadir", "tumbang", "roboh"])
 
 
 @functools.lru_cache(maxsize=1)
 def _hedges() -> tuple[tuple[tuple[str, ...], str], ...]:
     rows = load_tsv("hedges.tsv", ("marker", "category"), 2,
-                    (("category", ("reported", "uncertain", "planned", "negative")),))
+                    (("category", ("reported", "uncertain", "planned", "negative", "pending", "neutral")),))
     return tuple(sorted(((tuple(r["marker"].lower().split()), r["category"]) for r in rows),
                         key=lambda x: -len(x[0])))
 
 
 @functools.lru_cache(maxsize=1)
-def _lemma_rules() -> tuple[tuple[re.Pattern[str], str, str, int], ...]:
-    rows = load_tsv("lemma_rules.tsv", ("pattern", "replacement", "kind", "min_stem"), 4,
-                    (("kind", ("particle", "possessive", "derivational", "prefix")),))
-    return tuple((re.compile(r["pattern"]), r["replacement"], r["kind"], int(r["min_stem"])) for r in rows)
-
-
-@functools.lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     return frozenset(r["word"].lower() for r in load_tsv("claim_stopwords.tsv", ("word",)))
-
-
-@functools.lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    """A rough Indonesian lemma: particles, possessives, -kan/-an/-i and meN-/di-/ber-/ter- stripped.
-
-    Consistency matters more than correctness here (two outlets' forms of one verb meet at one key):
-    `mengatakan` -> `kata`, `bertemu` and `pertemuan` -> `temu`, `keterangannya` -> `terang`.
-    """
-    w = word.lower()
-    if len(w) <= 4 or not w.isalpha():
-        return w
-    done: set[str] = set()  # one rule of each kind
-    for pat, rep, kind, min_stem in _lemma_rules():
-        if kind in done:
-            continue
-        m = pat.fullmatch(w)
-        if m:
-            stem = m.expand(rep)
-            if len(stem) >= min_stem:
-                w = stem
-                done.add(kind)
-    return w
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -128,20 +94,30 @@ def _hedge_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _markers(words: Sequence[str]) -> set[str]:
-    found = set()
+def marker_spans(words: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first word, end word, category) of every hedge marker in `words` (data/hedges.tsv); at each word the
+    longest marker wins, so `tidak hanya` (neutral) is not `tidak` (negative)."""
+    found = []
     low = [w.lower() for w in words]
     index = _hedge_index()
-    for i, w in enumerate(low):
-        for phrase, cat in index.get(w, ()):
+    i = 0
+    while i < len(low):
+        for phrase, cat in index.get(low[i], ()):  # longest first
             if tuple(low[i:i + len(phrase)]) == phrase:
-                found.add(cat)
+                found.append((i, i + len(phrase), cat))
+                i += len(phrase) - 1
+                break
+        i += 1
     return found
+
+
+def _markers(words: Sequence[str]) -> set[str]:
+    return {cat for _, _, cat in marker_spans(words)}
 
 
 def _modality(words, speaker) -> tuple[str, str]:
     cats = _markers(words)
-    polarity = "negative" if "negative" in cats else "positive"
+    polarity = "negative" if cats & {"negative", "pending"} else "positive"
     if "uncertain" in cats:
         modality = "uncertain"
     elif "planned" in cats:
@@ -158,10 +134,9 @@ def _predicate(words: Sequence[str], skip: Iterable[str] = ()) -> str | None:
     skip = set(skip)
     for w in words:
         lw = w.lower()
-        if lw in _BASE_VERBS:
+        if lw in base_verbs():
             return lw
-        if w[:1].islower() and _VERB_PREFIX.match(lw) and lw not in stopwords() and not _NOUN_FORM.match(lw) \
-                and lw not in _unit_words():
+        if w[:1].islower() and looks_prefixed_verb(lw) and lw not in stopwords() and lw not in _unit_words():
             lm = lemma(lw)
             if lm not in skip:
                 return lm
@@ -172,9 +147,6 @@ def _predicate(words: Sequence[str], skip: Iterable[str] = ()) -> str | None:
 def _unit_words() -> frozenset[str]:
     """Unit words (`menit`, `meter`): never verbs, though some look prefixed."""
     return frozenset(r["word"].lower() for r in load_tsv("units.tsv", ("word", "unit", "class"), 3))
-
-
-_SPEECH_LEMMAS = frozenset(["kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "tambah", "sebut", "tegas", "imbuh", "papar", "beber", "terang", "lanjut", "sampai", "nyata"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -196,8 +168,8 @@ _WEEKDAYS = frozenset(["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Mi
 
 
 def _places_fallback(text: str, headline: bool = False) -> list[str]:
-    """Capitalised words after `di`/`ke`/`dari` (`di Vostochny Cosmodrome`, `di perairan Debut`) and after a
-    place word (`Kecamatan Sorbai`), when no LOC mentions are given. In a title-case headline, one word."""
+    """Capitalised words after `di`/`ke`/`dari` (`di Vostochny Cosmodrome`, `di perairan Tanjung Lor`) and after a
+    place word (`Kecamatan Sindangsari`), when no LOC mentions are given. In a title-case headline, one word."""
     heads = "|".join(sorted((re.escape(w) for w in place_words()), key=len, reverse=True))
     more = "" if headline else rf"(?:\s+(?:{_NAME}|\d+))*"
     pat = re.compile(rf"\b(?:[Dd]i|[Kk]e|[Dd]ari|menuju)\s+((?:(?:{heads})\s+)?{_NAME}{more})"
@@ -273,7 +245,7 @@ def _claim(body, a, b, *, dates, quotes, mentions, speaker=None, kind=None) -> C
                 speaker = q.speaker
                 break
     pwords = [w.lower() for w in words] if kind == "headline" else words  # title case hides verbs
-    predicate = _predicate(pwords, skip=_SPEECH_LEMMAS if speaker else ())
+    predicate = _predicate(pwords, skip=speech_lemmas() if speaker else ())
     if kind is None:
         if speaker:
             kind = "attributed"
@@ -282,7 +254,7 @@ def _claim(body, a, b, *, dates, quotes, mentions, speaker=None, kind=None) -> C
         elif (places or ds) and predicate:
             kind = "event"
         elif predicate and len(words) >= 5 and (subjects or re.search(r"\s[A-Z][a-z]", text)):
-            kind = "statement"  # who did what, with a name in it (`… dengan truk Hino hijau`)
+            kind = "statement"  # who did what, with a name in it (`… dengan truk Rajawali hijau`)
         else:
             return None
     modality, polarity = _modality(words, speaker)

@@ -12,7 +12,7 @@ Indonesian writes `.` between thousands and `,` before decimals (`1.323.459`, `1
 
 `interval(q)` gives the range of values a quantity admits (rounding and approximation included), and
 `compare(a, b)` says whether two quantities are about the same measure and, if so, whether they agree:
-`1.323.459` and `1,3 juta` agree (rounding), `20 bus` and `sekitar 50 unit` do not.
+`1.323.459` and `1,3 juta` agree (rounding), `12 truk` and `sekitar 30 unit` do not.
 """
 from __future__ import annotations
 
@@ -235,6 +235,17 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     return out
 
 
+def _registration(toks, i, W) -> bool:
+    """A vehicle registration: region letters before the digits, and letters after them or a plate word
+    before the region letters (`B 1234 XY`, `berpelat CD 3767`)."""
+    prev = toks[i - 1][2] if i > 0 else ""
+    if not re.fullmatch(r"[A-Z]{1,2}", prev):
+        return False
+    nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+    before = toks[i - 2][2].lower() if i > 1 else ""
+    return bool(re.fullmatch(r"[A-Z]{1,3}", nxt)) or W.refs.get(before) == "ref"
+
+
 def _not_amount(toks, i, W, text) -> bool:
     """A digit token that is a clock time, a date, a year or a reference number."""
     s, e, w = toks[i]
@@ -255,6 +266,8 @@ def _not_amount(toks, i, W, text) -> bool:
             return True
     if re.fullmatch(r"(1[89]|20)\d\d", w) and nxt not in W.units:
         return True  # a bare year
+    if _registration(toks, i, W):
+        return True
     if s > 0 and text[s - 1] == "(" and text[e:e + 1] == ")":
         return True  # `(21)`: an age or a list number
     # `14.40` without a clock word is still more likely a time than 14.4
@@ -287,9 +300,9 @@ def interval(q: Quantity) -> tuple[float, float]:
         lo = v * 0.8
     elif a == "above":
         hi = v * 2
-    elif a == "atleast":
+    elif a in ("atleast", "min"):
         hi = math.inf
-    elif a == "atmost":
+    elif a in ("atmost", "max"):
         lo = 0.0
     elif a:  # vague count: `puluhan juta` = 10..99 million
         lo, hi = v, v * 10 - 1e-9
@@ -329,6 +342,21 @@ def units_relation(u1: str | None, u2: str | None) -> str:
         if c2 == "classifier" and len(p2) > 1 and p2[1] == p1[-1]:
             return "same"
     return "unrelated"
+
+
+LIMITS = ("max", "min")  # the limits a rule sets (`paling lama 5 tahun`): compared as values, by limit_relation
+
+
+def limit_relation(a: Quantity, b: Quantity) -> str:
+    """`agree`, `conflict` or `unrelated` for two limits: the same kind of limit (upper, lower) of the same
+    measure agrees only at the same value (`paling lama 5 tahun` / `maksimal 7 tahun` conflict, though the
+    ranges they admit overlap); counts of people or things are estimates, not rules, and are not limits."""
+    if a.approx not in LIMITS or a.approx != b.approx or a.value is None or b.value is None:
+        return "unrelated"
+    if a.unit is None or units_relation(a.unit, b.unit) != "same" or \
+            unit_class(a.unit) in ("count", "person", "classifier"):
+        return "unrelated"
+    return "agree" if a.value == b.value else "conflict"
 
 
 def compare(a: Quantity, b: Quantity) -> str:

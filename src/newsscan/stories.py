@@ -30,6 +30,9 @@ LINK = 0.12  # a pair must be at least this alike to link two groups
 AVERAGE = 0.09  # the average likeness between two groups that merge
 WORDS_WEIGHT = 0.75  # likeness = WORDS_WEIGHT * tfidf cosine + (1 - WORDS_WEIGHT) * entity overlap
 DAY_WINDOW = 4  # event days further apart than this block a link
+# below this word likeness (names set aside: a shared court, ministry or official is the setting), a pair whose
+# titles share neither actor nor action is two events; above it the bodies tell one story whatever the headlines say
+OTHER_EVENT = 0.30
 FLOOR = 0.05  # pairs below this tfidf cosine are not considered at all
 BLOCK = 512  # rows per block of the sparse product (bounds the memory of one product)
 LEAD_CHARS = 1500  # how much of the body the likeness reads
@@ -46,6 +49,7 @@ class StoryInput:
     published: str | None  # ISO date, or None when the article gives none
     entities: tuple[str, ...] = ()  # canonical names (PERSON, ORG, LOC), corpus-wide forms where known
     dates: tuple[str, ...] = ()  # normalized date values from the dates layer (`2025-06-10`, `XXXX-09-13`)
+    published_guessed: bool = False  # the publication date was read from the body, not a header or dateline
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +64,10 @@ def story_input(result: ArticleResult, canonical: Mapping[str, str] | None = Non
     a = result.article
     canon = canonical or {}
     ents = sorted({canon.get(m.canonical, m.canonical) for m in result.entities if m.canonical})
+    guessed = getattr(a.published_evidence, "source", "") == "body"
     return StoryInput(path=a.path, outlet=a.outlet, title=a.title or "", body=a.body,
                       published=a.published, entities=tuple(ents),
-                      dates=tuple(d.value for d in result.dates if d.value))
+                      dates=tuple(d.value for d in result.dates if d.value), published_guessed=guessed)
 
 
 def _stopwords() -> list[str]:
@@ -89,6 +94,50 @@ def event_day(item: StoryInput) -> tuple[int | None, int, int] | None:
         return None
     best = max(days.values())
     return max((k for k, n in days.items() if n == best), key=lambda k: (k[0] or 0, k[1], k[2]))
+
+
+def event_days(item: StoryInput) -> tuple[tuple[int | None, int, int], ...]:
+    """The days the article's event may lie on: its publication date when it has one; else every full day
+    it names (an undated article may report any of them: the day it names most often is only a guess,
+    and a programme's dates outnumber the day of the announcement). A publication date read from the body
+    is one such guess."""
+    if item.published and _DAY.match(item.published) and not item.published_guessed:
+        return (event_day(item),)
+    out = set()
+    if item.published and _DAY.match(item.published):
+        y, m, d = item.published[:10].split("-")
+        out.add((int(y), int(m), int(d)))
+    for v in item.dates:
+        m = _DAY.match(v)
+        if m and "/" not in v:
+            out.add((None if m.group(1) == "XXXX" else int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    return tuple(sorted(out, key=lambda d: (d[0] or 0, d[1], d[2])))
+
+
+def title_event(item: StoryInput) -> tuple[frozenset[str], frozenset[str]]:
+    """(actors, actions) of the event the title names: name words of the article's entities that the title
+    writes, and the lemmas of its verbs (speech verbs aside)."""
+    from .morphology import WORD, base_verbs, headline_verbs, lemma, looks_prefixed_verb, speech_lemmas
+
+    words = [w.lower() for w in WORD.findall(item.title or "")]
+    title = set(words)
+    actors = {t for e in item.entities for t in e.lower().split() if len(t) >= 3 and t in title}
+    bare = base_verbs() | headline_verbs()
+    actions = {lemma(w) for w in words if w in bare or looks_prefixed_verb(w)} - speech_lemmas()
+    return frozenset(actors), frozenset(actions)
+
+
+def _other_event(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Two titles that name who did what, and share neither the who nor the what: two events, however much
+    else (the court, the official, the day) their articles share."""
+    (actors_a, acts_a), (actors_b, acts_b) = a, b
+    return bool(actors_a and actors_b and acts_a and acts_b) and not (actors_a & actors_b) and not (acts_a & acts_b)
+
+
+def _days_gap(xs, ys) -> int | None:
+    """The smallest gap between two sets of possible event days; None when either is empty."""
+    gaps = [g for x in xs for y in ys if (g := _day_gap(x, y)) is not None]
+    return min(gaps) if gaps else None
 
 
 def _day_gap(a, b) -> int | None:
@@ -144,7 +193,7 @@ def _l2_rows(M):
 
 
 def _likeness(items: Sequence[StoryInput]):
-    """Sparse matrix of pairwise likeness (upper triangle, above FLOOR)."""
+    """Pairwise likeness (upper triangle, above FLOOR) as (likeness, i, j, word likeness alone)."""
     from scipy import sparse
 
     # the title twice and the opening of the body: the lead carries the event; the rest adds memory, not signal
@@ -172,7 +221,7 @@ def _likeness(items: Sequence[StoryInput]):
         for i, j, v in zip(like.row, like.col, like.data):
             gi = s + int(i)
             if int(j) > gi:
-                out.append((float(v), gi, int(j)))
+                out.append((float(v), gi, int(j), float(words[int(i), int(j)])))
     return out
 
 
@@ -190,9 +239,10 @@ def group_stories(items: Sequence[StoryInput]) -> list[Story]:
     n = len(items)
     if n == 0:
         return []
-    days = [event_day(it) for it in items]
+    days = [event_days(it) for it in items]
+    events = [title_event(it) for it in items]
     pairs = _likeness(items) if n > 1 else []
-    like = {(i, j): v for v, i, j in pairs}
+    like = {(i, j): v for v, i, j, _ in pairs}
     parent = list(range(n))
     members = {i: [i] for i in range(n)}
 
@@ -205,14 +255,16 @@ def group_stories(items: Sequence[StoryInput]) -> list[Story]:
     def blocked(ga, gb) -> bool:
         for x in members[ga]:
             for y in members[gb]:
-                gap = _day_gap(days[x], days[y])
+                gap = _days_gap(days[x], days[y])
                 if gap is not None and gap > DAY_WINDOW:
                     return True
         return False
 
-    for v, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for v, i, j, words in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if v < LINK:
             break
+        if words < OTHER_EVENT and _other_event(events[i], events[j]):
+            continue  # the setting alike (names shared), the who and the what not: two events
         gi, gj = find(i), find(j)
         if gi == gj or blocked(gi, gj):
             continue

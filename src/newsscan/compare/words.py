@@ -1,0 +1,101 @@
+"""Words of a claim: IDF-weighted bags and their likeness, tokens, word overlap in order, verb lemmas and the
+names a sentence holds. Function words come from data/claim_stopwords.tsv, word forms from morphology.py."""
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from ..claims import stopwords
+from ..morphology import WORD, base_verbs, lemma, looks_prefixed_verb
+from ..records import Claim
+from ..tables import load_tsv
+
+
+def bag(text: str) -> Counter:
+    stop = stopwords()
+    return Counter(lemma(w) for w in WORD.findall(text) if w.lower() not in stop and len(w) > 1)
+
+
+def likeness(a: Counter, b: Counter, idf: Mapping[str, float]) -> float:
+    """IDF-weighted cosine of two word bags."""
+    if not a or not b:
+        return 0.0
+    dot = sum(idf.get(w, 1.0) ** 2 for w in a.keys() & b.keys())
+    na = math.sqrt(sum(idf.get(w, 1.0) ** 2 for w in a))
+    nb = math.sqrt(sum(idf.get(w, 1.0) ** 2 for w in b))
+    return dot / (na * nb)
+
+
+def tokens(s: str) -> list[str]:
+    return re.findall(r"\w+", (s or "").lower())
+
+
+def token_overlap(a: str, b: str) -> float:
+    """Words of the shorter text found, in order, in the other (difflib matching blocks)."""
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return 0.0
+    m = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    return sum(bl.size for bl in m.get_matching_blocks()) / min(len(ta), len(tb))
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Two speaker names of one person: the words of one are all in the other (`Hendra` / `Hendra Wijaya`)."""
+    if not a or not b:
+        return False
+    ta, tb = set(tokens(a)), set(tokens(b))
+    return bool(ta and tb) and (ta <= tb or tb <= ta)
+
+
+def verb_lemmas(words: Sequence[str]) -> set[str]:
+    """Lemmas of the verb-like words (prefixed or listed base verbs) among `words`."""
+    out = set()
+    for w in words:
+        lw = w.lower()
+        if lw in base_verbs() or (looks_prefixed_verb(lw) and lw not in stopwords()
+                                 and lw not in unit_words()):
+            out.add(lemma(lw))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def hedge_rows() -> tuple[tuple[str, str], ...]:
+    return tuple((r["marker"].lower(), r["category"]) for r in load_tsv("hedges.tsv", ("marker", "category"), 2))
+
+
+def _names(c: Claim) -> set[str]:
+    """Name words of a sentence: its entities and places, and capitalised words after its first word."""
+    out = {t for n in c.subjects + c.places for t in tokens(n) if len(t) >= 3}
+    words = WORD.findall(c.text)
+    out.update(w.lower() for w in words[1:] if w[:1].isupper() and len(w) >= 3)
+    return out - stopwords()
+
+
+def other_names(a: Claim, b: Claim) -> bool:
+    """Both sentences name someone or something and share no name: they speak of different things
+    (`baterai … Kilat … 300 mAh` / `Pro 5 … 4.500 mAh`)."""
+    na, nb = _names(a), _names(b)
+    return bool(na and nb and not na & nb)
+
+
+@functools.lru_cache(maxsize=1)
+def unit_words() -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in load_tsv("units.tsv", ("word", "unit", "class"), 3))
+
+
+def name_like(x: str, y: str) -> bool:
+    a, b = set(tokens(x)), set(tokens(y))
+    if a & b:
+        return True
+    return difflib.SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.75
+
+
+@functools.lru_cache(maxsize=1)
+def event_groups() -> dict[str, str]:
+    """Lemma -> event kind (data/event_words.tsv): `temu`, `sambut` -> meeting; `langsung` -> venue;
+    `akses`, `baca` -> access."""
+    return {r["lemma"].lower(): r["group"] for r in load_tsv("event_words.tsv", ("lemma", "group"), 2)}
