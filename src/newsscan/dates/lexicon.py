@@ -165,6 +165,13 @@ def _compile(lex: Lexicon) -> None:
     p["duration_more"] = re.compile(rf"\s{{1,3}}(?:dan\s{{1,3}})?({num})\s{{1,3}}({unit})(?!\w)", f)
     p["se_unit"] = re.compile(rf"se({unit})(?!\w)", f)
     p["number"] = re.compile(rf"(?:{num})$", f)
+    _compile_context(lex, conn)
+
+
+def _compile_context(lex: Lexicon, conn: str) -> None:
+    """Sentence boundaries and the context tests read around a candidate (date_cues.tsv)."""
+    p = lex.patterns
+    f = re.IGNORECASE
     # sentence boundaries: end punctuation + space + a capital, a digit or a quote; or a line break
     p["sentence"] = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
     # context tests, applied to a short window of text before or after a candidate
