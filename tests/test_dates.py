@@ -252,3 +252,65 @@ def test_property_offsets_and_determinism(text, anchor):
 def test_property_any_text_never_raises(text):
     for m in find_dates(text, date(2025, 6, 18)):
         assert text[m.start:m.end] == m.text
+
+
+# ------------------------------------------------------------------------------------------- holidays
+
+HOLIDAYS = [
+    # with a Gregorian year: the table's date for that year (fixed or moving)
+    ("Gereja penuh saat Natal 2024.", WED, "Natal 2024", "2024-12-25", "day"),
+    ("Pasar ramai menjelang Idul Adha 2024.", WED, "Idul Adha 2024", "2024-06-17", "day"),
+    ("Libur Hari Raya Idul Fitri 2023 diperpanjang.", WED, "Hari Raya Idul Fitri 2023", "2023-04-22", "day"),
+    ("Pawai digelar pada Tahun Baru Imlek 2024.", WED, "Tahun Baru Imlek 2024", "2024-02-10", "day"),
+    ("Bali sepi pada Hari Raya Nyepi tahun 2024.", WED, "Hari Raya Nyepi tahun 2024", "2024-03-11", "day"),
+    ("Upacara Hari Pahlawan 2019 berlangsung khidmat.", WED, "Hari Pahlawan 2019", "2019-11-10", "day"),
+    # with a Hijri year: the Hijri calendar decides, also beside a Gregorian one
+    ("Takbir menyambut Idul Fitri 1445 H terdengar.", WED, "Idul Fitri 1445 H", "2024-04-10", "day"),
+    ("Salat Idul Adha 1444 Hijriah/2023 M digelar.", WED, "Idul Adha 1444 Hijriah/2023 M", "2023-06-29", "day"),
+    # a deictic: counted from the anchor
+    ("Buruh turun ke jalan pada Hari Buruh ini.", date(2024, 5, 1), "Hari Buruh ini", "2024-05-01", "day"),
+    ("Misa Natal tahun ini dijaga polisi.", date(2024, 12, 20), "Natal tahun ini", "2024-12-25", "day"),
+    ("Harga tiket naik seperti Lebaran tahun lalu.", WED, "Lebaran tahun lalu", "2024-04-10", "day"),
+    ("Arus balik Lebaran lalu lancar.", date(2024, 8, 1), "Lebaran lalu", "2024-04-10", "day"),
+    ("Stok beras aman untuk Idul Adha mendatang.", date(2024, 5, 1), "Idul Adha mendatang", "2024-06-17", "day"),
+    # bare, after a time preposition: the nearest one, the next in a plan
+    ("Harga cabai naik menjelang Lebaran.", date(2024, 3, 25), "Lebaran", "2024-04-10", "day"),
+    ("Pemerintah akan menambah kereta sebelum Natal.", date(2024, 1, 3), "Natal", "2024-12-25", "day"),
+    # two holidays joined, and a season: ranges
+    ("Arus mudik Natal dan Tahun Baru 2024/2025 padat.", WED, "Natal dan Tahun Baru 2024/2025",
+     "2024-12-25/2025-01-01", "range"),
+    ("Jalur mudik Natal dan Tahun Baru kali ini padat.", date(2024, 12, 23), "Natal dan Tahun Baru kali ini",
+     "2024-12-25/2025-01-01", "range"),
+    ("Polisi siaga selama Nataru 2024/2025.", WED, "Nataru 2024/2025", "2024-12-25/2025-01-01", "range"),
+    # a Hijri year alone: its Gregorian span (1 Muharram to the day before the next)
+    ("Kuota haji 1446 Hijriah ditambah.", WED, "1446 Hijriah", "2024-07-07/2025-06-26", "range"),
+    # an undated text: the month and day of a fixed holiday, nothing of a moving one
+    ("Misa Natal tahun ini dijaga polisi.", None, "Natal tahun ini", "XXXX-12-25", "day"),
+    ("Mudik Lebaran tahun ini ramai.", None, "Lebaran tahun ini", "XXXX-XX-XX", "day"),
+]
+
+
+@pytest.mark.parametrize("text,anchor,needle,value,granularity", HOLIDAYS)
+def test_holiday(text, anchor, needle, value, granularity):
+    m = one(text, anchor, needle)
+    assert (m.text, m.value, m.granularity) == (needle, value, granularity)
+
+
+@pytest.mark.parametrize("text", [
+    "Mereka merayakan Natal bersama keluarga.",  # a bare holiday with no time preposition names no day
+    "Keluarga itu menyambut tahun baru dengan doa.",  # `tahun baru` in lower case is any new year
+    "Warga Tionghoa merayakan Imlek 2575 dengan barongsai.",  # a Chinese year is no Gregorian one
+])
+def test_holiday_not_a_date(text):
+    assert [m for m in find_dates(text, WED) if m.granularity in ("day", "range")] == []
+
+
+def test_holiday_table_has_every_moving_holiday_each_year():
+    from newsscan.dates.holidays import calendar, on_year
+
+    cal = calendar()
+    for key in cal.moving:
+        for year in range(2000, 2036):
+            assert on_year(cal, key, year) is not None, (key, year)
+    for hy in range(1421, 1457):  # every Hijri year of the range has a span
+        assert cal.muharram[hy] < cal.muharram[hy + 1]

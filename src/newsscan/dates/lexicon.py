@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 
 from ..errors import DataTableError
 from ..tables import load_tsv
+from .holidays import holiday_names
 from .numbers import number_words
 
-GRANULARITIES = ("day", "week", "month", "year", "unit", "weekday", "weekday_of_week", "month_occurrence")
-CUE_KINDS = ("plan", "report", "age", "legal", "currency", "count", "daypart", "penalty")
+GRANULARITIES = ("day", "week", "month", "year", "unit", "weekday", "weekday_of_week", "month_occurrence",
+                 "holiday", "holiday_year")
+CUE_KINDS = ("plan", "report", "age", "legal", "currency", "count", "daypart", "penalty", "era", "point",
+             "frequency")
 UNITS = ("Y", "M", "W", "D", "H", "MIN", "S")
 
 
@@ -48,6 +51,8 @@ class Lexicon:
     numbers: dict[str, tuple[float, str]] = field(default_factory=dict)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words
     dayparts: dict[str, str] = field(default_factory=dict)  # word -> am | pm | noon
+    eras: dict[str, str] = field(default_factory=dict)  # `H`, `Hijriah`, `M` -> hijri | gregorian
+    holidays: dict[str, str] = field(default_factory=dict)  # every spelling -> holiday key (holidays.tsv)
     fixed: dict[str, RelativeRule] = field(default_factory=dict)  # `kemarin` -> rule
     templated: list[tuple[re.Pattern, RelativeRule]] = field(default_factory=list)
     patterns: dict[str, re.Pattern] = field(default_factory=dict)
@@ -105,7 +110,12 @@ def _load(extra_dir: str | None) -> Lexicon:
             if r["value"] not in ("am", "pm", "noon"):
                 raise DataTableError(f"{r['_where']}: a daypart's value must be am, pm or noon")
             lex.dayparts[r["cue"].lower()] = r["value"]
+        if r["kind"] == "era":
+            if r["value"] not in ("hijri", "gregorian"):
+                raise DataTableError(f"{r['_where']}: an era's value must be hijri or gregorian")
+            lex.eras[r["cue"].lower()] = r["value"]
     lex.cues = {k: frozenset(v) for k, v in cues.items()}
+    lex.holidays = holiday_names(extra_dir)
     _compile(lex)
     _relative(lex)
     return lex
@@ -166,6 +176,20 @@ def _compile(lex: Lexicon) -> None:
     p["se_unit"] = re.compile(rf"se({unit})(?!\w)", f)
     p["number"] = re.compile(rf"(?:{num})$", f)
     _compile_context(lex, conn)
+    _compile_holidays(lex)
+
+
+def _compile_holidays(lex: Lexicon) -> None:
+    """Holiday names, the year after one (`2025`, `1446 H/2025 M`, `2025/2026`) and Hijri years alone."""
+    p, f = lex.patterns, re.IGNORECASE
+    era = _alt(lex.eras) or "(?!)"
+    p["holiday"] = re.compile(rf"(?:{_alt(lex.holidays) or '(?!)'})(?!\w)", f)
+    p["holiday_year"] = re.compile(
+        rf"\s{{1,3}}(?:tahun\s{{1,3}})?(\d{{4}})(?!\d)(?:\s{{0,2}}({era})(?!\w)\.?)?"
+        rf"(?:\s{{0,2}}/\s{{0,2}}(\d{{4}})(?!\d)(?:\s{{0,2}}({era})(?!\w)\.?)?)?", f)
+    p["holiday_and"] = re.compile(r"\s{1,3}(?:dan|serta|&)\s{1,3}", f)
+    p["hijri_year"] = re.compile(rf"(\d{{4}})\s{{0,2}}({era})(?!\w)", f)
+    p["point_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['point']) or '(?!)'})\s{{1,3}}$", f)
 
 
 def _compile_context(lex: Lexicon, conn: str) -> None:
@@ -199,6 +223,7 @@ def _relative(lex: Lexicon) -> None:
         "{month}": rf"(?P<month>{_alt(lex.full_months)})",
         "{n}": rf"(?P<n>{_number_re(lex)})",
         "{unit}": rf"(?P<unit>{_alt(lex.units)})",
+        "{holiday}": rf"(?P<holiday>{_alt(lex.holidays) or '(?!)'})",
     }
     templated: dict[tuple, list[str]] = {}
     for r in rows:
@@ -211,7 +236,7 @@ def _relative(lex: Lexicon) -> None:
                 offset, sign = int(off), 1
             except ValueError:
                 raise DataTableError(f"{r['_where']}: offset must be an integer or -n/+n, not '{off}'") from None
-        slots = tuple(s for s in ("weekday", "month", "n", "unit") if "{" + s + "}" in phrase)
+        slots = tuple(s for s in ("weekday", "month", "n", "unit", "holiday") if "{" + s + "}" in phrase)
         if (offset is None) != ("n" in slots):
             raise DataTableError(f"{r['_where']}: an offset of -n/+n needs a {{n}} in the phrase, and back")
         rule = RelativeRule(offset, sign, r["granularity"], r["base"], slots, r["_where"])
@@ -258,5 +283,7 @@ def _triggers(lex: Lexicon) -> None:
             put(w, "duration")
     for u in lex.units:
         put("se" + u, "se_unit")
+    for w in lex.holidays:
+        put(w, "holiday")
     lex.triggers = {k: tuple(v) for k, v in trig.items()}
     lex.trigger_set = frozenset(lex.triggers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 
+from .holidays import calendar, hijri_value, holiday_value
 from .lexicon import Lexicon, RelativeRule
 from .values import Anchor, Cand, Date, add_months, fmt_day, fmt_week, valid
 
@@ -179,6 +180,12 @@ class Resolver:
         if c.data.get("y2"):
             return f"{c.data['y']}/{c.data['y2']}", "range", "range", None
         return f"{c.data['y']:04d}", "year", "absolute", None
+
+    def _r_holiday(self, c: Cand):
+        return holiday_value(calendar(self.lex.extra_dir), c.data, self.anchor, self.is_plan(c), self.fmt)
+
+    def _r_hijri(self, c: Cand):
+        return hijri_value(calendar(self.lex.extra_dir), c.data["hy"])
 
     def _r_dur(self, c: Cand):
         return c.data["value"], "duration", "duration", None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import absolute, clock, durations, relative
+from . import absolute, clock, durations, holidays, relative
 from .lexicon import Lexicon
 from .values import Cand
 
@@ -18,10 +18,10 @@ HANDLERS = {
     "numdate": absolute.numdate, "txtdate": absolute.txtdate, "monyear": absolute.monyear,
     "month": absolute.month, "year": absolute.year, "time": clock.time, "ztime": clock.ztime,
     "weekday": relative.weekday, "fixed": relative.fixed, "duration": durations.duration,
-    "se_unit": durations.se_unit,
+    "se_unit": durations.se_unit, "holiday": holidays.holiday, "hijri_year": holidays.hijri_year,
 }
 # patterns that start with a digit are scanned whole: the regex engine skips to digits by itself
-DIGIT_SCANS = ("numdate", "txtdate", "year", "ztime")
+DIGIT_SCANS = ("numdate", "txtdate", "year", "ztime", "hijri_year")
 
 
 def _is_letter(c: str) -> bool:
