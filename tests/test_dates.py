@@ -314,3 +314,55 @@ def test_holiday_table_has_every_moving_holiday_each_year():
             assert on_year(cal, key, year) is not None, (key, year)
     for hy in range(1421, 1457):  # every Hijri year of the range has a span
         assert cal.muharram[hy] < cal.muharram[hy + 1]
+
+
+# ------------------------------------------------------------------------------------------- counted from the text
+
+FROM_TEXT = [
+    # a year counted from the year just named in the paragraph, not from the publication year
+    ("Pabrik itu dibuka pada 2012. Setahun kemudian pabrik itu tutup.", WED, "Setahun kemudian", "2013", "year"),
+    ("Ekspor naik pada 2019. Tahun sebelumnya ekspor turun.", WED, "Tahun sebelumnya", "2018", "year"),
+    ("Ia lulus pada 2008, dan setahun berikutnya bekerja.", WED, "setahun berikutnya", "2009", "year"),
+    ("Ia menikah pada 1999 dan tiga tahun kemudian pindah.", WED, "tiga tahun kemudian", "2002", "year"),
+    ("Laba turun dari tahun sebelumnya.", WED, "tahun sebelumnya", "2024", "year"),  # no year named: the anchor's
+    # a day counted from the day just named
+    ("Sidang dibuka 3 Maret 2020. Pada hari berikutnya saksi diperiksa.", WED, "hari berikutnya", "2020-03-04",
+     "day"),
+    ("Banjir datang Senin (2/6/2025). Pada hari itu sekolah libur.", WED, "Pada hari itu", "2025-06-02", "day"),
+    ("Gempa terjadi Selasa (3/6/2025). Warga mengungsi pada malam hari.", WED, "malam hari", "2025-06-03", "day"),
+    # a day and month with a modifier: the latest such day, or the next one
+    ("Pelaku ditangkap 21 Maret lalu.", WED, "21 Maret lalu", "2025-03-21", "day"),
+    ("Pelaku ditangkap 21 Juli lalu.", WED, "21 Juli lalu", "2024-07-21", "day"),
+    ("Tender dibuka 5 Februari mendatang.", WED, "5 Februari mendatang", "2026-02-05", "day"),
+    ("Konser digelar Minggu, 22 Juni mendatang.", WED, "Minggu, 22 Juni mendatang", "2025-06-22", "day"),
+    ("Pelaku ditangkap 21 Maret lalu.", None, "21 Maret lalu", "XXXX-03-21", "day"),
+    # clock times with the part of the day, in words, or with a meridiem marker
+    ("Korban mual sekitar jam delapan malam.", WED, "jam delapan malam", "2025-06-18T20:00", "time"),
+    ("Pasar buka pukul lima pagi.", WED, "pukul lima pagi", "2025-06-18T05:00", "time"),
+    ("Acara dimulai pukul 8 PM waktu setempat.", WED, "pukul 8 PM", "2025-06-18T20:00", "time"),
+    ("Pesawat mendarat 10.30 p.m. waktu setempat.", WED, "10.30 p.m.", "2025-06-18T22:30", "time"),
+    ("Kapal tiba pukul 7 malam WIB.", WED, "pukul 7 malam WIB", "2025-06-18T19:00", "time"),
+    # two-digit years: the century that puts them on or before the anchor's year
+    ("Para korban tragedi '98 berkumpul.", WED, "'98", "1998", "year"),
+    ("Alumni angkatan ’05 hadir.", WED, "’05", "2005", "year"),
+    ("Ia lulus th. 98 dari kampus itu.", WED, "th. 98", "1998", "year"),
+    ("Para korban tragedi '98 berkumpul.", None, "'98", "XX98", "year"),
+    # a product of two numbers as a duration
+    ("Polisi memberi waktu 3x24 jam.", WED, "3x24 jam", "PT72H", "duration"),
+    ("Pertandingan berlangsung 2 x 45 menit.", WED, "2 x 45 menit", "PT90M", "duration"),
+]
+
+
+@pytest.mark.parametrize("text,anchor,needle,value,granularity", FROM_TEXT)
+def test_counted_from_the_text(text, anchor, needle, value, granularity):
+    m = one(text, anchor, needle)
+    assert (m.text, m.value, m.granularity) == (needle, value, granularity)
+
+
+@pytest.mark.parametrize("text", [
+    "Petugas berjaga setiap malam hari.",  # a habit
+    "Ia menjawab '12 orang' saat ditanya.",  # a number in scare quotes
+    "Lihat Perda No. 5 th. 98 tentang pasar.",  # a regulation number
+])
+def test_counted_not_a_date(text):
+    assert find_dates(text, WED) == []

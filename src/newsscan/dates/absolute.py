@@ -66,6 +66,10 @@ def txtdate(f: Scan, pos: int, m=None) -> None:
         return
     if d2:
         f.add(s, e, "range", 2, d=int(d1), d2=int(d2), m=mo, y=year)
+        return
+    best = f.lex.longest_template(f.t, "month", m.start(3)) if year is None else None
+    if best is not None:  # `21 Februari lalu`: the latest such day; `5 Maret mendatang`: the next
+        f.add(s, best[0].end(), "date", 3, d=int(d1), m=mo, y=None, direction=best[1].offset)
     else:
         f.add(s, e, "date", 3, d=int(d1), m=mo, y=year)
 
@@ -136,7 +140,8 @@ def date_at(f: Scan, pos: int):
         mo = f.lex.months.get(m.group(3).lower())
         y = int(m.group(4)) if m.group(4) else None
         if mo and valid(y or 2024, mo, int(m.group(1))):
-            return (m.end() if y else m.end(3)), int(m.group(1)), mo, y
+            best = None if y else f.lex.longest_template(t, "month", m.start(3))  # `8 Oktober mendatang`
+            return (m.end() if y else best[0].end() if best else m.end(3)), int(m.group(1)), mo, y
     m = f.p["numdate"].match(t, pos)
     if m and len(m.group(1)) <= 2 and not f.num_after(m.end()):
         c = m.group(4)
@@ -155,3 +160,21 @@ def date_at(f: Scan, pos: int):
             if 1 <= mo <= 12 and valid(2024, mo, d):
                 return j, d, mo, None
     return None
+
+
+def yy_mark(f: Scan, pos: int, m=None) -> None:
+    """`tragedi '98`: an apostrophe and two digits after a space, the start or an opening bracket."""
+    m = m or f.p["yy_mark"].match(f.t, pos)
+    if m is None or (m.start() > 0 and (f.t[m.start() - 1].isalnum() or f.t[m.start() - 1] in "'’‘")):
+        return
+    if f.p["count_after"].match(f.t, m.end()) or f.p["closing_mark"].match(f.t, m.end()):
+        return  # `'12 orang'`: a number in scare quotes
+    f.add(m.start(), m.end(), "yy", 7, yy=int(m.group(1)))
+
+
+def yy_abbrev(f: Scan, pos: int) -> None:
+    """`th. 98`, `thn 05`: the abbreviated `tahun` and two digits, not in a regulation number."""
+    m = f.p["yy_abbrev"].match(f.t, pos)
+    if m is None or f.word_before(pos) or f.p["legal_before"].search(f.before(pos, 60)):
+        return
+    f.add(m.start(), m.end(), "yy", 7, yy=int(m.group(1)))

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .numbers import parse_number
+
 if TYPE_CHECKING:
     from .scan import Scan
 
@@ -10,6 +12,7 @@ if TYPE_CHECKING:
 def time(f: Scan, pos: int) -> None:
     m = f.p["time"].match(f.t, pos)
     if m is None:
+        _time_words(f, pos)
         return
     s = m.start()
     if f.word_before(s):
@@ -42,3 +45,21 @@ def add_time(f: Scan, m, h, mi, sec, part) -> None:
     elif shift == "am" and hh == 12:
         hh = 0
     f.add(m.start(), m.end(), "time", 3, h=hh % 24, mi=mm, s=ss)
+
+
+def _time_words(f: Scan, pos: int) -> None:
+    """`jam delapan malam` -> 20:00."""
+    m = f.p["time_words"].match(f.t, pos)
+    if m is None or f.word_before(pos):
+        return
+    hour = parse_number(m.group(1), f.lex.extra_dir)
+    if hour is not None:
+        add_time(f, m, str(int(hour)), None, None, m.group(2))
+
+
+def ampm(f: Scan, pos: int, m=None) -> None:
+    """`10.30 PM`, `8 p.m.`: hours 1-12 with a meridiem marker."""
+    m = m or f.p["ampm"].match(f.t, pos)
+    if m is None or f.num_before(m.start()) or not 1 <= int(m.group(1)) <= 12:
+        return
+    add_time(f, m, m.group(1), m.group(2), None, m.group(3))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .numbers import parse_number
-from .relative import longest_template
 from .values import dur_value
 
 if TYPE_CHECKING:
@@ -43,7 +42,7 @@ def duration(f: Scan, pos: int, m=None) -> None:
 
 def _counted_relative(f: Scan, s: int) -> bool:
     """Adds `dua hari lalu`, `tiga tahun silam` (a relative phrase of relative_time.tsv) at s; whether it did."""
-    best = longest_template(f, "n", s)
+    best = f.lex.longest_template(f.t, "n", s)
     if best is None:
         return False
     mm, rule = best
@@ -106,3 +105,14 @@ def se_unit(f: Scan, pos: int) -> None:
 def strip_paren(num: str) -> str:
     i = num.find("(")
     return num[:i] if i >= 0 else num
+
+
+def times(f: Scan, pos: int, m=None) -> None:
+    """`3x24 jam` -> PT72H."""
+    m = m or f.p["times"].match(f.t, pos)
+    if m is None or f.num_before(m.start()):
+        return
+    unit, size = f.lex.units[m.group(3).lower()]
+    value = dur_value([(int(m.group(1)) * int(m.group(2)) * size, unit)])
+    if value:
+        f.add(m.start(), m.end(), "dur", 4, value=value)

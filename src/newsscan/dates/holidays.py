@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from ..errors import DataTableError
 from ..tables import load_tsv
-from .relative import longest_template
 from .values import Anchor, Date, valid
 
 if TYPE_CHECKING:
@@ -179,7 +178,7 @@ def holiday(f: Scan, pos: int) -> None:
         data.update(spec[0])
         f.add(pos, spec[1], "holiday", 2, **data)
         return
-    best = longest_template(f, "holiday", (second and j.end()) or pos)
+    best = f.lex.longest_template(f.t, "holiday", (second and j.end()) or pos)
     if best is not None:
         f.add(pos, best[0].end(), "holiday", 2, rule=best[1], **data)
     elif f.p["point_before"].search(f.before(pos, 20)):

@@ -19,7 +19,7 @@ from .numbers import number_words
 GRANULARITIES = ("day", "week", "month", "year", "unit", "weekday", "weekday_of_week", "month_occurrence",
                  "holiday", "holiday_year")
 CUE_KINDS = ("plan", "report", "age", "legal", "currency", "count", "daypart", "penalty", "era", "point",
-             "frequency")
+             "frequency", "meridiem")
 UNITS = ("Y", "M", "W", "D", "H", "MIN", "S")
 
 
@@ -64,6 +64,17 @@ class Lexicon:
     def load(cls, extra_dir: str | None = None) -> Lexicon:
         return _load(extra_dir)
 
+    def longest_template(self, text: str, slot: str, pos: int):
+        """(match, rule) of the longest `relative_time.tsv` template with that slot matching text at pos, or
+        None. A weekday template has the weekday as its only slot."""
+        best = None
+        for rx, rule in self.templated:
+            if slot in rule.slots and (slot != "weekday" or rule.slots == ("weekday",)):
+                mm = rx.match(text, pos)
+                if mm and (best is None or mm.end() > best[0].end()):
+                    best = (mm, rule)
+        return best
+
 
 def _split(cell: str) -> list[str]:
     return [v.strip().lower() for v in cell.split("|") if v.strip()]
@@ -106,7 +117,7 @@ def _load(extra_dir: str | None) -> Lexicon:
     cues: dict[str, set[str]] = {k: set() for k in CUE_KINDS}
     for r in load_tsv("date_cues.tsv", ("cue", "kind", "value"), 2, (("kind", CUE_KINDS),), extra_dir):
         cues[r["kind"]].add(r["cue"].lower())
-        if r["kind"] == "daypart":
+        if r["kind"] in ("daypart", "meridiem"):
             if r["value"] not in ("am", "pm", "noon"):
                 raise DataTableError(f"{r['_where']}: a daypart's value must be am, pm or noon")
             lex.dayparts[r["cue"].lower()] = r["value"]
@@ -127,6 +138,14 @@ def _number_re(lex: Lexicon) -> str:
     all_words = [w for w, (_, k) in lex.numbers.items() if k != "prefix"]
     words = rf"(?:{_alt(digit_words)})(?:\s(?:{_alt(all_words)})){{0,4}}"
     return rf"(?:\d{{1,3}}(?:\.\d{{3}}){{1,4}}|\d{{1,6}}(?:,\d{{1,2}})?)(?:\s{{0,2}}\([a-z ]{{2,30}}\))?|{words}"
+
+
+def _hour_words(lex: Lexicon) -> str:
+    """Number words for the hours 1-12 (`satu` … `sebelas`, `dua belas`)."""
+    digits = [(w, v) for w, (v, k) in lex.numbers.items() if k == "digit" and 1 <= v <= 12]
+    teens = [w for w, (_, k) in lex.numbers.items() if k == "teen"]
+    words = [w for w, _ in digits] + [f"{w} {t}" for w, v in digits for t in teens if v + 10 <= 12]
+    return _alt(words) or "(?!)"
 
 
 def _compile(lex: Lexicon) -> None:
@@ -157,11 +176,19 @@ def _compile(lex: Lexicon) -> None:
         r"sepanjang|memasuki|di|mulai|akhir|dari|tanggal)\s{1,3}(?:bulan\s{1,3})?$", f)
     # tahun 2019 and bare four-digit years; ranges 2004-2010, 2006–2008, 2004 hingga 2010
     p["year"] = re.compile(r"(\d{4})(?:\s{0,2}" + conn + r"\s{0,2}(\d{4}))?")
+    # two-digit years: `tragedi '98`, `th. 98`, `thn 05` (the century comes from the anchor)
+    p["yy_mark"] = re.compile(r"['’‘](\d{2})(?![\w'’%])")
+    p["closing_mark"] = re.compile(r"[^'’\n.!?]{0,40}\w['’](?!\w)")  # a quote closing within the phrase
+    p["yy_abbrev"] = re.compile(r"(?:th|thn)\.?\s{0,2}(\d{2})(?![\w'’%,.]\w|[\w'’%])", f)
     p["tahun_before"] = re.compile(r"(?:tahun|thn\.?)\s{1,3}$", f)
     # clock times: pukul 14.45 WIB, pukul 23.55.05 WIB, 16:30 WIB, pukul 7 malam
     p["time"] = re.compile(
         rf"(?:pukul|pkl\.?|jam)\s{{1,3}}(\d{{1,2}})(?:[.:](\d{{2}}))?(?:[.:](\d{{2}}))?(?!\d)"
-        rf"(?:\s{{0,2}}(WIB|WITA|WIT)(?!\w))?(?:\s{{1,3}}({daypart})(?!\w))?", f)
+        rf"(?:\s{{0,2}}(WIB|WITA|WIT)(?!\w))?(?:\s{{0,3}}({daypart})(?!\w))?(?:\s{{1,2}}(?:WIB|WITA|WIT)(?!\w))?", f)
+    # `jam delapan malam`, `pukul tujuh pagi`: an hour in words needs its part of the day
+    p["time_words"] = re.compile(rf"(?:pukul|jam)\s{{1,3}}({_hour_words(lex)})\s{{1,3}}({daypart})(?!\w)", f)
+    # `10.30 PM`, `8 p.m.`: a meridiem marker after the digits
+    p["ampm"] = re.compile(rf"(\d{{1,2}})(?:[.:](\d{{2}}))?\s{{0,2}}({_alt(lex.cues['meridiem']) or '(?!)'})(?!\w)", f)
     p["ztime"] = re.compile(r"(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?\s{0,2}(WIB|WITA|WIT)(?!\w)")
     # weekdays, and what may follow one: a daypart, a date in parentheses or plain, a modifier
     p["weekday"] = re.compile(rf"(?:hari\s{{1,3}})?({wd})(?!\w)", f)
@@ -172,6 +199,8 @@ def _compile(lex: Lexicon) -> None:
     # durations and `N unit lalu`: 18 bulan, 12,5 tahun, 12 tahun dan 6 (enam) bulan, dua hari
     p["duration"] = re.compile(rf"({num})\s{{1,3}}({unit})(?!\w)", f)
     p["duration_digits"] = re.compile(r"\d(?=[\d.,]{0,20}\s{0,3}[a-z(])", f)  # a cheap first test
+    # `3x24 jam`, `2 x 24 jam`: a product of two numbers, as police deadlines are written
+    p["times"] = re.compile(rf"(\d{{1,3}})\s{{0,1}}[x×]\s{{0,1}}(\d{{1,3}})\s{{1,3}}({unit})(?!\w)", f)
     p["duration_more"] = re.compile(rf"\s{{1,3}}(?:dan\s{{1,3}})?({num})\s{{1,3}}({unit})(?!\w)", f)
     p["se_unit"] = re.compile(rf"se({unit})(?!\w)", f)
     p["number"] = re.compile(rf"(?:{num})$", f)
@@ -189,6 +218,7 @@ def _compile_holidays(lex: Lexicon) -> None:
         rf"(?:\s{{0,2}}/\s{{0,2}}(\d{{4}})(?!\d)(?:\s{{0,2}}({era})(?!\w)\.?)?)?", f)
     p["holiday_and"] = re.compile(r"\s{1,3}(?:dan|serta|&)\s{1,3}", f)
     p["hijri_year"] = re.compile(rf"(\d{{4}})\s{{0,2}}({era})(?!\w)", f)
+    p["frequency_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['frequency']) or '(?!)'})\s{{1,3}}$", f)
     p["point_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['point']) or '(?!)'})\s{{1,3}}$", f)
 
 
@@ -285,5 +315,7 @@ def _triggers(lex: Lexicon) -> None:
         put("se" + u, "se_unit")
     for w in lex.holidays:
         put(w, "holiday")
+    for w in ("th", "thn"):
+        put(w, "yy_abbrev")
     lex.triggers = {k: tuple(v) for k, v in trig.items()}
     lex.trigger_set = frozenset(lex.triggers)

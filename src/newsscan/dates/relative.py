@@ -10,17 +10,6 @@ if TYPE_CHECKING:
     from .scan import Scan
 
 
-def longest_template(f: Scan, slot: str, pos: int):
-    """(match, rule) of the longest `relative_time.tsv` template with that slot matching at pos, or None."""
-    best = None
-    for rx, rule in f.lex.templated:
-        if slot in rule.slots and (slot != "weekday" or rule.slots == ("weekday",)):
-            mm = rx.match(f.t, pos)
-            if mm and (best is None or mm.end() > best[0].end()):
-                best = (mm, rule)
-    return best
-
-
 def weekday(f: Scan, pos: int) -> None:
     p, t, lex = f.p, f.t, f.lex
     m = p["weekday"].match(t, pos)
@@ -37,7 +26,7 @@ def weekday(f: Scan, pos: int) -> None:
     if ambiguous and ws > 0 and f.before(ws, 12).rstrip().lower().endswith(("se", "dua", "tiga")):
         return
     # 1. a modifier from relative_time.tsv: `Selasa lalu`, `Rabu pekan ini`
-    best = longest_template(f, "weekday", ws)
+    best = f.lex.longest_template(f.t, "weekday", ws)
     if best is not None:
         if ambiguous and sentence_initial(f, ws) and best[1].granularity == "weekday":
             return  # `Minggu lalu, …` opening a sentence is `last week` (relative_time.tsv)
@@ -102,6 +91,8 @@ def fixed(f: Scan, pos: int) -> None:
         return  # `tahun-tahun sebelumnya` is vague
     if f.before(s, 10).lower().rstrip().endswith(("beberapa", "berapa", "sejumlah")):
         return  # `beberapa hari ini` is vague (CONVENTIONS.md)
+    if rule.base == "event" and f.p["frequency_before"].search(f.before(s, 12)):
+        return  # `setiap malam hari` is a habit, not a day
     if phrase.startswith("minggu") and f.t[s].isupper() and not sentence_initial(f, s):
         return  # `pada Minggu lalu` mid-sentence: Sunday, read by the weekday rules
     f.add(s, e, "rel", 3, rule=rule, n=None, unit=None)

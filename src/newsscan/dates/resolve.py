@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 
 from .holidays import calendar, hijri_value, holiday_value
 from .lexicon import Lexicon, RelativeRule
 from .values import Anchor, Cand, Date, add_months, fmt_day, fmt_week, valid
+
+_PARAGRAPH = re.compile(r"\r\n?|\n")  # scrapers separate paragraphs by CR alone, too
 
 
 class Resolver:
@@ -27,6 +30,9 @@ class Resolver:
         self.event_days: list[Date] = []
         self._sentences: dict[int, str] = {}
         self.known_year_days: set[Date] = set()  # days whose year the text writes out
+        self.year_pos: list[int] = []  # where a year is named (`2019`, `Maret 2019`, `5/3/2019`), for `event_year`
+        self.years: list[int] = []
+        self.par_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
 
     def sentence_of(self, i: int) -> int:
         return bisect.bisect_right(self.sent_starts, i) - 1
@@ -74,6 +80,21 @@ class Resolver:
             return self.days[i - 1][1]
         return self.anchor.date if self.anchor is not None else None
 
+    def add_year(self, pos: int, value: str) -> None:
+        """Remembers the year a resolved value names (its first four digits), for `tahun sebelumnya`."""
+        if value[:4].isdigit():
+            self.year_pos.append(pos)
+            self.years.append(int(value[:4]))
+
+    def event_year(self, before: int) -> int | None:
+        """The year named last before `before` in its paragraph (`Pada 2014 … setahun berikutnya`), else the
+        anchor's."""
+        i = bisect.bisect_left(self.year_pos, before)
+        par = self.par_starts[bisect.bisect_right(self.par_starts, before) - 1]
+        if i > 0 and self.year_pos[i - 1] >= par:
+            return self.years[i - 1]
+        return self.anchor.date.year if self.anchor is not None and self.anchor.year_known else None
+
     def add_day(self, pos: int, day: Date, explicit: bool, c: Cand) -> None:
         report = self.is_report(c)
         self.days.append((pos, day, report, self.sentence_of(pos)))
@@ -93,13 +114,18 @@ class Resolver:
     def resolve(self, c: Cand):
         return getattr(self, "_r_" + c.tag)(c)
 
-    def _md(self, d: int, m: int, wd: int | None, plan: bool, slack: int = 0) -> Date | None:
+    def _md(self, d: int, m: int, wd: int | None, plan: bool, slack: int = 0,
+            direction: int | None = None) -> Date | None:
         a = self.anchor
         if a is None:
             return None
         if not a.year_known:
             return valid(a.date.year, m, d) or valid(2024, m, d)
         cands = [x for x in (valid(a.date.year + k, m, d) for k in (-1, 0, 1)) if x]
+        if direction is not None:  # `21 Februari lalu`, `5 Maret mendatang`, `1 Juni ini`
+            side = [x for x in cands if (x <= a.date if direction < 0 else x >= a.date if direction > 0
+                                         else x.year == a.date.year)]
+            return (max(side) if direction < 0 else min(side)) if side else None
         if not cands:
             return None
         if wd:
@@ -127,7 +153,7 @@ class Resolver:
                         day = alt
                         break
             return (day.isoformat() if day else f"{y:04d}-{m:02d}-{d:02d}"), "day", "absolute", day
-        day = self._md(d, m, wd, self.is_plan(c))
+        day = self._md(d, m, wd, self.is_plan(c), direction=c.data.get("direction"))
         if day is None:
             return f"XXXX-{m:02d}-{d:02d}", "day", "relative", None
         return self.fmt(day), "day", "relative", day
@@ -187,6 +213,15 @@ class Resolver:
     def _r_hijri(self, c: Cand):
         return hijri_value(calendar(self.lex.extra_dir), c.data["hy"])
 
+    def _r_yy(self, c: Cand):
+        """A two-digit year in the century that puts it on or before the anchor's year (news looks back);
+        `XX98` without an anchor year."""
+        yy, a = c.data["yy"], self.anchor
+        if a is None or not a.year_known:
+            return f"XX{yy:02d}", "year", "absolute", None
+        year = a.date.year // 100 * 100 + yy
+        return f"{year if year <= a.date.year else year - 100:04d}", "year", "absolute", None
+
     def _r_dur(self, c: Cand):
         return c.data["value"], "duration", "duration", None
 
@@ -223,6 +258,9 @@ class Resolver:
         else:
             off, unit = rule.offset, {"day": "D", "week": "W", "month": "M", "year": "Y"}[rule.granularity]
         gran = {"D": "day", "W": "week", "M": "month", "Y": "year"}.get(unit, "day")
+        if unit == "Y" and rule.base == "event":  # `tahun sebelumnya`: from the year just named
+            year = self.event_year(c.start)
+            return (f"{year + off:04d}" if year is not None else "XXXX"), "year", "relative", None
         base = self.event_day(c.start) if rule.base == "event" else (a.date if a else None)
         if base is None:
             blank = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[gran]

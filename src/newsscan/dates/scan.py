@@ -16,12 +16,13 @@ _WORDS = re.compile(r"[^\W\d_]+")
 # handler names as `Lexicon.triggers` and the digit scan give them -> functions (Scan, pos[, match])
 HANDLERS = {
     "numdate": absolute.numdate, "txtdate": absolute.txtdate, "monyear": absolute.monyear,
-    "month": absolute.month, "year": absolute.year, "time": clock.time, "ztime": clock.ztime,
+    "month": absolute.month, "year": absolute.year, "time": clock.time, "ztime": clock.ztime, "ampm": clock.ampm, "times": durations.times,
+    "yy_mark": absolute.yy_mark, "yy_abbrev": absolute.yy_abbrev,
     "weekday": relative.weekday, "fixed": relative.fixed, "duration": durations.duration,
     "se_unit": durations.se_unit, "holiday": holidays.holiday, "hijri_year": holidays.hijri_year,
 }
 # patterns that start with a digit are scanned whole: the regex engine skips to digits by itself
-DIGIT_SCANS = ("numdate", "txtdate", "year", "ztime", "hijri_year")
+DIGIT_SCANS = ("numdate", "txtdate", "year", "ztime", "hijri_year", "ampm", "times", "yy_mark")
 
 
 def _is_letter(c: str) -> bool:

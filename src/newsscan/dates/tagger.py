@@ -47,6 +47,8 @@ def _resolve_days(res: Resolver, sel: list[Cand]) -> list[tuple[Cand, str, str, 
             resolved.append((c, "", "time", "relative"))
             continue
         value, gran, kind, day = res.resolve(c)
+        if gran != "duration":
+            res.add_year(c.start, value)
         if day is not None and gran == "day":
             res.add_day(c.start, day, c.tag == "date", c)
             if c.tag == "date" and c.data.get("y") is not None:
