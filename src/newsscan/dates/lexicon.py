@@ -83,8 +83,23 @@ def _split(cell: str) -> list[str]:
 @functools.cache
 def _load(extra_dir: str | None) -> Lexicon:
     lex = Lexicon(extra_dir=extra_dir)
+    _load_months(lex)
+    _load_weekdays(lex)
+    for r in load_tsv("time_units.tsv", ("word", "unit", "size"), 3, (("unit", UNITS),), extra_dir):
+        if not r["size"].isdigit():
+            raise DataTableError(f"{r['_where']}: size must be a whole number, not '{r['size']}'")
+        lex.units[r["word"].lower()] = (r["unit"], int(r["size"]))
+    lex.numbers = number_words(extra_dir)
+    _load_cues(lex)
+    lex.holidays = holiday_names(extra_dir)
+    _compile(lex)
+    _relative(lex)
+    return lex
+
+
+def _load_months(lex: Lexicon) -> None:
     full = set()
-    for r in load_tsv("months.tsv", ("name", "number", "abbrevs"), 2, (), extra_dir):
+    for r in load_tsv("months.tsv", ("name", "number", "abbrevs"), 2, (), lex.extra_dir):
         try:
             n = int(r["number"])
         except ValueError:
@@ -99,8 +114,12 @@ def _load(extra_dir: str | None) -> Lexicon:
             if len(a) > 4:  # an old spelling (`nopember`), not an abbreviation
                 full.add(a)
     lex.full_months = frozenset(full)
+
+
+def _load_weekdays(lex: Lexicon) -> None:
     amb = set()
-    for r in load_tsv("weekdays.tsv", ("name", "iso_weekday", "variants", "ambiguous_with"), 2, (), extra_dir):
+    cols = ("name", "iso_weekday", "variants", "ambiguous_with")
+    for r in load_tsv("weekdays.tsv", cols, 2, (), lex.extra_dir):
         if r["iso_weekday"] not in {str(i) for i in range(1, 8)}:
             raise DataTableError(f"{r['_where']}: iso_weekday must be 1-7, not '{r['iso_weekday']}'")
         names = [r["name"].lower(), *_split(r["variants"])]
@@ -109,27 +128,23 @@ def _load(extra_dir: str | None) -> Lexicon:
             if r["ambiguous_with"]:
                 amb.add(w)
     lex.ambiguous_weekdays = frozenset(amb)
-    for r in load_tsv("time_units.tsv", ("word", "unit", "size"), 3, (("unit", UNITS),), extra_dir):
-        if not r["size"].isdigit():
-            raise DataTableError(f"{r['_where']}: size must be a whole number, not '{r['size']}'")
-        lex.units[r["word"].lower()] = (r["unit"], int(r["size"]))
-    lex.numbers = number_words(extra_dir)
+
+
+_CUE_VALUES = {"daypart": ("am", "pm", "noon"), "meridiem": ("am", "pm"), "era": ("hijri", "gregorian")}
+
+
+def _load_cues(lex: Lexicon) -> None:
     cues: dict[str, set[str]] = {k: set() for k in CUE_KINDS}
-    for r in load_tsv("date_cues.tsv", ("cue", "kind", "value"), 2, (("kind", CUE_KINDS),), extra_dir):
-        cues[r["kind"]].add(r["cue"].lower())
-        if r["kind"] in ("daypart", "meridiem"):
-            if r["value"] not in ("am", "pm", "noon"):
-                raise DataTableError(f"{r['_where']}: a daypart's value must be am, pm or noon")
-            lex.dayparts[r["cue"].lower()] = r["value"]
-        if r["kind"] == "era":
-            if r["value"] not in ("hijri", "gregorian"):
-                raise DataTableError(f"{r['_where']}: an era's value must be hijri or gregorian")
-            lex.eras[r["cue"].lower()] = r["value"]
+    for r in load_tsv("date_cues.tsv", ("cue", "kind", "value"), 2, (("kind", CUE_KINDS),), lex.extra_dir):
+        kind, cue = r["kind"], r["cue"].lower()
+        cues[kind].add(cue)
+        if kind in _CUE_VALUES and r["value"] not in _CUE_VALUES[kind]:
+            raise DataTableError(f"{r['_where']}: a {kind}'s value must be {' or '.join(_CUE_VALUES[kind])}")
+        if kind in ("daypart", "meridiem"):
+            lex.dayparts[cue] = r["value"]
+        elif kind == "era":
+            lex.eras[cue] = r["value"]
     lex.cues = {k: frozenset(v) for k, v in cues.items()}
-    lex.holidays = holiday_names(extra_dir)
-    _compile(lex)
-    _relative(lex)
-    return lex
 
 
 def _number_re(lex: Lexicon) -> str:
