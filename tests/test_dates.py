@@ -366,3 +366,45 @@ def test_counted_from_the_text(text, anchor, needle, value, granularity):
 ])
 def test_counted_not_a_date(text):
     assert find_dates(text, WED) == []
+
+
+# ------------------------------------------------------------------------------------------- weekdays and anchors
+
+FRI = date(2025, 6, 20)  # a Friday
+
+
+@pytest.mark.parametrize("text,anchor,event,value", [
+    # published on a Friday: a bare weekday in a report is the latest such day on or before it
+    ("Polisi menangkap pelaku pada Kamis.", FRI, False, "2025-06-19"),
+    ("Polisi menangkap pelaku pada Jumat.", FRI, False, "2025-06-20"),
+    ("Polisi menangkap pelaku pada Sabtu.", FRI, False, "2025-06-14"),
+    # a plan looks ahead
+    ("Menteri akan meninjau lokasi pada Senin.", FRI, False, "2025-06-23"),
+    ("Rapat lanjutan dijadwalkan Kamis.", FRI, False, "2025-06-26"),
+    # the anchor is a date the body states (the article appeared then or later): the nearest such day
+    ("Ia dihubungi wartawan, Kamis.", WED, True, "2025-06-19"),
+    ("Ia dihubungi wartawan, Senin.", WED, True, "2025-06-16"),
+])
+def test_weekday_against_its_anchor(text, anchor, event, value):
+    ms = [m for m in find_dates(text, anchor, anchor_is_event=event) if m.kind == "weekday"]
+    assert [m.value for m in ms] == [value]
+
+
+def test_undated_text_takes_the_year_its_weekday_fits():
+    text = "Toko dibuka sejak 15 Juni 2020. Webinar digelar Kamis (25/6). Kunjungan naik minggu ini."
+    ref = reference_date(text, None)
+    assert (ref.value, ref.source, ref.text) == ("2020-06-25", "body", "Kamis (25/6)")
+    ms = find_dates(text, None)
+    assert one(text, None, "Kamis (25/6)").value == "2020-06-25"
+    assert [m.value for m in ms if m.text == "minggu ini"] == ["2020-W26"]
+
+
+def test_undated_text_without_a_fitting_year_keeps_x():
+    text = "Toko dibuka sejak 15 Juni 2021. Webinar digelar Kamis (25/6)."  # 25 June 2021 was a Friday
+    assert one(text, None, "Kamis (25/6)").value == "XXXX-06-25"
+    assert reference_date(text, None).value == "2021-06-15"
+
+
+def test_holiday_with_a_year_anchors_an_undated_text():
+    text = "Gereja dijaga selama Natal 2024. Gubernur meninjau gereja, Rabu."
+    assert reference_date(text, None).value == "2024-12-25"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..records import Evidence
-from .tagger import find_dates
+from .tagger import dated_weekday, find_dates
 
 OPENING = 600  # characters of the body that count as its opening (lead paragraph and dateline)
 
@@ -30,12 +30,16 @@ def body_date(body: str, *, extra_dir: str | None = None) -> Evidence:
 
 def reference_date(body: str, published: str | None, *, extra_dir: str | None = None) -> Evidence:
     """The anchor for `find_dates`: the publication date (source "published"); else the latest explicit full
-    date in the body (source "body": the article states the date of the event it reports); else
+    date in the body, a holiday with its year or a dated weekday whose year the body fixes (source "body": the
+    article states the date of the event it reports; pass `anchor_is_event=True` to `find_dates`); else
     Evidence(None, "none"), and relative values stay underspecified."""
     if published:
         return Evidence(str(published)[:10], "published", str(published))
     days = list(_explicit_days(body, extra_dir))
+    inferred = dated_weekday(body, extra_dir=extra_dir)
+    if inferred is not None:
+        days.append(inferred)
     if not days:
         return Evidence(None, "none")
     day, m = max(days, key=lambda x: x[0])
-    return Evidence(day.isoformat(), "body", m.text)
+    return Evidence(day.isoformat(), "body", m if isinstance(m, str) else m.text)

@@ -234,10 +234,13 @@ class Resolver:
         base = a.date
         bw = base.isoweekday()
         if rule is None:
+            ahead, back = base + dt.timedelta(days=(wd - bw) % 7), base - dt.timedelta(days=(bw - wd) % 7)
             if self.is_plan(c) and not self.is_report(c):
-                day = base + dt.timedelta(days=(wd - bw) % 7)
+                day = ahead
+            elif a.event:  # the article appeared on the event's day or after: the nearest such day
+                day = back if (base - back) <= (ahead - base) else ahead
             else:
-                day = base - dt.timedelta(days=(bw - wd) % 7)
+                day = back
         elif rule.granularity == "weekday_of_week":
             day = base + dt.timedelta(days=wd - bw + 7 * (rule.offset or 0))
         elif rule.offset == 0:

@@ -23,20 +23,45 @@ from .selection import merge_ranges, select
 from .values import Anchor, Cand, Date, valid
 
 
-def _partial_anchor(sel: list[Cand]) -> Anchor | None:
-    """For an undated article, a stand-in anchor from its first year-less dated day (`Senin (30/6)`)."""
+def _written_years(sel: list[Cand]) -> list[int]:
+    """The years the text writes in full (dates, months, years), latest first."""
+    years = {c.data["y"] for c in sel if c.tag in ("date", "month", "year") and c.data.get("y")}
+    return sorted(years, reverse=True)
+
+
+def _partial_anchor(sel: list[Cand]) -> tuple[Anchor, Cand] | None:
+    """For an undated article, an anchor from its first year-less dated day (`Senin (30/6)`), and that day's
+    candidate. Its year is the latest year the text writes on which the weekday falls (`Kamis (25/6)` beside
+    `sejak 15 Juni 2020`), else a stand-in that prints as `XXXX`."""
+    years = _written_years(sel)
     for c in sel:
         if c.tag == "date" and c.data.get("y") is None:
             m, d, wd = c.data["m"], c.data["d"], c.data.get("wd")
             if wd:
+                for y in years:
+                    day = valid(y, m, d)
+                    if day and day.isoweekday() == wd:
+                        return Anchor(day, year_known=True, weekday_known=True, event=True), c
                 for y in range(2030, 1990, -1):
                     day = valid(y, m, d)
                     if day and day.isoweekday() == wd:
-                        return Anchor(day, year_known=False, weekday_known=True)
+                        return Anchor(day, year_known=False, weekday_known=True, event=True), c
             day = valid(2024, m, d)
             if day:
-                return Anchor(day, year_known=False, weekday_known=False)
+                return Anchor(day, year_known=False, weekday_known=False, event=True), c
     return None
+
+
+def dated_weekday(text: str, *, extra_dir: str | None = None) -> tuple[Date, str] | None:
+    """The first year-less dated weekday of an undated text whose year the text fixes (`Kamis (25/6)` with
+    2020 written elsewhere and 25 June 2020 a Thursday): (day, its words); None if there is none."""
+    lex = Lexicon.load(extra_dir)
+    sel = merge_ranges(select(Scan(text, lex).run(), len(text)), text, lex)
+    found = _partial_anchor(sel)
+    if found is None or not found[0].year_known:
+        return None
+    c = found[1]
+    return found[0].date, text[c.start:c.end]
 
 
 def _resolve_days(res: Resolver, sel: list[Cand]) -> list[tuple[Cand, str, str, str]]:
@@ -70,12 +95,15 @@ def _clock_value(res: Resolver, c: Cand, prev: tuple | None) -> tuple[str, tuple
     return value, (base, hour)
 
 
-def find_dates(text: str, anchor: Date | None, *, extra_dir: str | None = None) -> list[DateMention]:
+def find_dates(text: str, anchor: Date | None, *, extra_dir: str | None = None,
+               anchor_is_event: bool = False) -> list[DateMention]:
     """Every temporal expression in `text` (a clean article body), sorted by start, non-overlapping.
 
     `anchor` is the article's reference date (`reference_date(...)`), or None: then year-less and relative
     values keep `X` where they cannot be known (`XXXX-09-13`, `XXXX-XX-XX`), counted from the first year-less
     dated day the article gives, if any. Durations are ISO 8601 (`P12Y6M`), ranges `START/END`.
+    `anchor_is_event`: the anchor is the date of an event the body states, not the publication date (the
+    article appeared then or later), so a bare weekday is the nearest such day rather than the latest.
     """
     if not text:
         return []
@@ -84,7 +112,11 @@ def find_dates(text: str, anchor: Date | None, *, extra_dir: str | None = None) 
     sel = merge_ranges(select(scan.run(), len(text)), text, lex)
     if not sel:
         return []
-    anc = Anchor(anchor) if anchor is not None else _partial_anchor(sel)
+    if anchor is not None:
+        anc: Anchor | None = Anchor(anchor, event=anchor_is_event)
+    else:
+        found = _partial_anchor(sel)
+        anc = found[0] if found else None
     res = Resolver(text, lex, anc, sel, scan.tl)
     out = []
     prev = None

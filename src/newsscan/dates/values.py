@@ -23,11 +23,13 @@ class Cand:
 
 class Anchor:
     """The date relative expressions are counted from. A partial anchor (from `Senin (30/6)` in an undated
-    article) has a stand-in year: values computed from it print `XXXX` for the year."""
+    article) has a stand-in year unless the text writes the year: values computed from it print `XXXX` for it."""
 
     date: Date
     year_known: bool = True
     weekday_known: bool = True
+    # the date of an event the body states, not the publication date: the article appeared on it or after
+    event: bool = False
 
 
 def valid(y: int, m: int, d: int) -> Date | None:
