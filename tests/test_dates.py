@@ -408,3 +408,13 @@ def test_undated_text_without_a_fitting_year_keeps_x():
 def test_holiday_with_a_year_anchors_an_undated_text():
     text = "Gereja dijaga selama Natal 2024. Gubernur meninjau gereja, Rabu."
     assert reference_date(text, None).value == "2024-12-25"
+
+
+def test_speakers_deictic_day_is_not_the_narrations_event():
+    # `kemarin` inside a quote counts from when the words were said; the reporter's clock time keeps the
+    # anchor's day rather than the speaker's yesterday
+    text = ('Warga menemukan karung di tepi sungai. "Kemarin karung itu belum ada," kata Sugi.\n'
+            'Pantauan wartawan, pukul 10.30 WIB, petugas sudah datang.')
+    assert one(text, WED, "pukul 10.30 WIB").value == "2025-06-18T10:30"
+    narrated = 'Warga menemukan karung kemarin.\nPantauan wartawan, pukul 10.30 WIB, petugas sudah datang.'
+    assert one(narrated, WED, "pukul 10.30 WIB").value == "2025-06-17T10:30"

@@ -13,6 +13,25 @@ from .values import Anchor, Cand, Date, add_months, fmt_day, fmt_week, valid
 _PARAGRAPH = re.compile(r"\r\n?|\n")  # scrapers separate paragraphs by CR alone, too
 
 
+def _quote_spans(text: str) -> list[int]:
+    """Flat (open, close, …) offsets of direct speech: curly pairs, straight marks paired within a paragraph."""
+    spans: list[int] = []
+    for m in _QUOTE.finditer(text):
+        c = m.group()
+        inside = len(spans) % 2 == 1
+        if c in "\r\n":
+            if inside:
+                spans.append(m.start())  # an unclosed quote ends with its paragraph
+        elif (c == "“" and not inside) or (c == "”" and inside) or c == '"':
+            spans.append(m.start())
+    if len(spans) % 2:
+        spans.append(len(text))
+    return spans
+
+
+_QUOTE = re.compile(r'["“”\r\n]')
+
+
 class Resolver:
     def __init__(self, text: str, lex: Lexicon, anchor: Anchor | None, sel: list[Cand], lower: str):
         self.t, self.lex, self.anchor, self.sel, self.tl = text, lex, anchor, sel, lower
@@ -33,6 +52,7 @@ class Resolver:
         self.year_pos: list[int] = []  # where a year is named (`2019`, `Maret 2019`, `5/3/2019`), for `event_year`
         self.years: list[int] = []
         self.par_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+        self.quote_spans = _quote_spans(text)
 
     def sentence_of(self, i: int) -> int:
         return bisect.bisect_right(self.sent_starts, i) - 1
@@ -80,6 +100,10 @@ class Resolver:
             return self.days[i - 1][1]
         return self.anchor.date if self.anchor is not None else None
 
+    def quoted(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quote_spans, pos)
+        return i % 2 == 1  # spans are flat (open, close, open, close …): odd means inside
+
     def add_year(self, pos: int, value: str) -> None:
         """Remembers the year a resolved value names (its first four digits), for `tahun sebelumnya`."""
         if value[:4].isdigit():
@@ -99,7 +123,8 @@ class Resolver:
         report = self.is_report(c)
         self.days.append((pos, day, report, self.sentence_of(pos)))
         self.day_pos.append(pos)
-        if not report:
+        # a speaker's `kemarin` counts from when the words were said: no event day of the narration
+        if not report and not (c.tag == "rel" and self.quoted(pos)):
             self.event_pos.append(pos)
             self.event_days.append(day)
         if not explicit:
