@@ -282,6 +282,9 @@ HOLIDAYS = [
     ("Jalur mudik Natal dan Tahun Baru kali ini padat.", date(2024, 12, 23), "Natal dan Tahun Baru kali ini",
      "2024-12-25/2025-01-01", "range"),
     ("Polisi siaga selama Nataru 2024/2025.", WED, "Nataru 2024/2025", "2024-12-25/2025-01-01", "range"),
+    # an anniversary: the year the day was first marked plus the ordinal
+    ("Upacara HUT RI ke-79 digelar di lapangan.", WED, "HUT RI ke-79", "2024-08-17", "day"),
+    ("Pawai Hari Sumpah Pemuda ke-90 meriah.", WED, "Hari Sumpah Pemuda ke-90", "2018-10-28", "day"),
     # a Hijri year alone: its Gregorian span (1 Muharram to the day before the next)
     ("Kuota haji 1446 Hijriah ditambah.", WED, "1446 Hijriah", "2024-07-07/2025-06-26", "range"),
     # an undated text: the month and day of a fixed holiday, nothing of a moving one

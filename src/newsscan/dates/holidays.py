@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .scan import Scan
 
 
+_COLUMNS = ("holiday", "date", "names", "first_year")
 STAND_IN = dt.date(2024, 7, 1)  # a stand-in anchor for fixed holidays in an undated text (its year is not shown)
 
 
@@ -34,6 +35,7 @@ class Calendar:
     moving: dict[str, tuple[Date, ...]]
     hijri: dict[tuple[str, int], Date]  # (holiday, Hijri year) -> date
     muharram: dict[int, Date]  # Hijri year -> its 1 Muharram
+    first_year: dict[str, int]  # the year a day was first marked, for `HUT RI ke-80`
 
 
 def _month_day(cell: str, where: str) -> tuple[int, int]:
@@ -54,15 +56,19 @@ def holiday_names(extra_dir: str | None = None) -> dict[str, str]:
 @functools.cache
 def _names(extra_dir: str | None) -> tuple[tuple[str, str], ...]:
     out = []
-    for r in load_tsv("holidays.tsv", ("holiday", "date", "names"), 3, (), extra_dir):
+    for r in load_tsv("holidays.tsv", _COLUMNS, 3, (), extra_dir):
         out.extend((" ".join(n.lower().split()), r["holiday"]) for n in r["names"].split("|") if n.strip())
     return tuple(out)
 
 
 @functools.cache
 def calendar(extra_dir: str | None = None) -> Calendar:
-    fixed, season_end, moving_keys = {}, {}, set()
-    for r in load_tsv("holidays.tsv", ("holiday", "date", "names"), 3, (), extra_dir):
+    fixed, season_end, moving_keys, first_year = {}, {}, set(), {}
+    for r in load_tsv("holidays.tsv", _COLUMNS, 3, (), extra_dir):
+        if r["first_year"]:
+            if not r["first_year"].isdigit():
+                raise DataTableError(f"{r['_where']}: first_year must be a year, not '{r['first_year']}'")
+            first_year[r["holiday"]] = int(r["first_year"])
         if r["date"] == "moving":
             moving_keys.add(r["holiday"])
             continue
@@ -85,7 +91,8 @@ def calendar(extra_dir: str | None = None) -> Calendar:
         if hy is not None:
             hijri[(key, hy)] = day
     muharram = {hy: d for (k, hy), d in hijri.items() if k == "tahun_baru_islam"}
-    return Calendar(fixed, season_end, {k: tuple(sorted(v)) for k, v in moving.items()}, hijri, muharram)
+    return Calendar(fixed, season_end, {k: tuple(sorted(v)) for k, v in moving.items()}, hijri, muharram,
+                    first_year)
 
 
 def on_year(cal: Calendar, key: str, year: int) -> Date | None:
@@ -155,6 +162,15 @@ def _year_spec(f: Scan, end: int) -> tuple[dict, int] | None:
     return data, m.end()
 
 
+def _anniversary(f: Scan, key: str, end: int) -> tuple[dict, int] | None:
+    """`HUT RI ke-80`: the year the day was first marked plus the ordinal."""
+    m = f.p["anniversary"].match(f.t, end)
+    first = calendar(f.lex.extra_dir).first_year.get(key)
+    if m is None or first is None:
+        return None
+    return {"y": first + int(m.group(1))}, m.end()
+
+
 def holiday(f: Scan, pos: int) -> None:
     """A holiday with a year, a deictic or a time preposition; two joined by `dan` (`Natal dan Tahun Baru
     2025/2026`) make one range."""
@@ -173,7 +189,7 @@ def holiday(f: Scan, pos: int) -> None:
             second = None
     if second is None:
         data = {"key": key}
-    spec = _year_spec(f, end)
+    spec = _year_spec(f, end) or _anniversary(f, key if second is None else data["key2"], end)
     if spec is not None:
         data.update(spec[0])
         f.add(pos, spec[1], "holiday", 2, **data)

@@ -231,6 +231,7 @@ def _compile_holidays(lex: Lexicon) -> None:
     p["holiday_year"] = re.compile(
         rf"\s{{1,3}}(?:tahun\s{{1,3}})?(\d{{4}})(?!\d)(?:\s{{0,2}}({era})(?!\w)\.?)?"
         rf"(?:\s{{0,2}}/\s{{0,2}}(\d{{4}})(?!\d)(?:\s{{0,2}}({era})(?!\w)\.?)?)?", f)
+    p["anniversary"] = re.compile(r"\s{1,3}(?:yang\s{1,3})?ke\s{0,1}-\s{0,1}(\d{1,3})(?!\d)", f)
     p["holiday_and"] = re.compile(r"\s{1,3}(?:dan|serta|&)\s{1,3}", f)
     p["hijri_year"] = re.compile(rf"(\d{{4}})\s{{0,2}}({era})(?!\w)", f)
     p["frequency_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['frequency']) or '(?!)'})\s{{1,3}}$", f)
