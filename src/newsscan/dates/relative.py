@@ -92,7 +92,15 @@ def fixed(f: Scan, pos: int) -> None:
     if f.before(s, 10).lower().rstrip().endswith(("beberapa", "berapa", "sejumlah")):
         return  # `beberapa hari ini` is vague (CONVENTIONS.md)
     if rule.base == "event" and f.p["frequency_before"].search(f.before(s, 12)):
-        return  # `setiap malam hari` is a habit, not a day
+        return  # `setiap malam harinya` is a habit, not a day
+    if _counted_before(f, s):
+        return  # `14 hari itu`, `dua hari berikutnya` without its number: a count of days
     if phrase.startswith("minggu") and f.t[s].isupper() and not sentence_initial(f, s):
         return  # `pada Minggu lalu` mid-sentence: Sunday, read by the weekday rules
     f.add(s, e, "rel", 3, rule=rule, n=None, unit=None)
+
+
+def _counted_before(f: Scan, s: int) -> bool:
+    """A number right before (`14 hari itu`, `dua tahun sebelumnya`): the phrase counts, it names no day."""
+    words = f.before(s, 16).split()
+    return bool(words) and (words[-1][-1:].isdigit() or words[-1].lower() in f.lex.numbers)
