@@ -368,6 +368,7 @@ def test_counted_from_the_text(text, anchor, needle, value, granularity):
     "Masa kampanye 14 hari itu dipangkas.",  # a count of days
     "Aturan delapan gelas per hari itu keliru.",  # a rate
     "Lihat Perda No. 5 th. 98 tentang pasar.",  # a regulation number
+    "Lagu era '90-an diputar lagi.",  # a decade, not a year
 ])
 def test_counted_not_a_date(text):
     assert [m for m in find_dates(text, WED) if m.granularity != "duration"] == []

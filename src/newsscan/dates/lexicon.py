@@ -192,7 +192,7 @@ def _compile(lex: Lexicon) -> None:
     # tahun 2019 and bare four-digit years; ranges 2004-2010, 2006–2008, 2004 hingga 2010
     p["year"] = re.compile(r"(\d{4})(?:\s{0,2}" + conn + r"\s{0,2}(\d{4}))?")
     # two-digit years: `tragedi '98`, `th. 98`, `thn 05` (the century comes from the anchor)
-    p["yy_mark"] = re.compile(r"['’‘](\d{2})(?![\w'’%])")
+    p["yy_mark"] = re.compile(r"['’‘](\d{2})(?![\w'’%])(?!\s?-\s?an(?!\w))")  # not the decade `'90-an`
     p["closing_mark"] = re.compile(r"[^'’\n.!?]{0,40}\w['’](?!\w)")  # a quote closing within the phrase
     p["yy_abbrev"] = re.compile(r"(?:th|thn)\.?\s{0,2}(\d{2})(?![\w'’%,.]\w|[\w'’%])", f)
     p["tahun_before"] = re.compile(r"(?:tahun|thn\.?)\s{1,3}$", f)
