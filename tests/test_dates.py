@@ -266,13 +266,15 @@ HOLIDAYS = [
     ("Upacara Hari Pahlawan 2019 berlangsung khidmat.", WED, "Hari Pahlawan 2019", "2019-11-10", "day"),
     # with a Hijri year: the Hijri calendar decides, also beside a Gregorian one
     ("Takbir menyambut Idul Fitri 1445 H terdengar.", WED, "Idul Fitri 1445 H", "2024-04-10", "day"),
-    ("Salat Idul Adha 1444 Hijriah/2023 M digelar.", WED, "Idul Adha 1444 Hijriah/2023 M", "2023-06-29", "day"),
+    ("Salat Idul Adha 1444 Hijriah/2023 M digelar.", WED, "Idul Adha 1444 Hijriah/2023 M", "2023-06-29",
+     "day"),
     # a deictic: counted from the anchor
     ("Buruh turun ke jalan pada Hari Buruh ini.", date(2024, 5, 1), "Hari Buruh ini", "2024-05-01", "day"),
     ("Misa Natal tahun ini dijaga polisi.", date(2024, 12, 20), "Natal tahun ini", "2024-12-25", "day"),
     ("Harga tiket naik seperti Lebaran tahun lalu.", WED, "Lebaran tahun lalu", "2024-04-10", "day"),
     ("Arus balik Lebaran lalu lancar.", date(2024, 8, 1), "Lebaran lalu", "2024-04-10", "day"),
-    ("Stok beras aman untuk Idul Adha mendatang.", date(2024, 5, 1), "Idul Adha mendatang", "2024-06-17", "day"),
+    ("Stok beras aman untuk Idul Adha mendatang.", date(2024, 5, 1), "Idul Adha mendatang", "2024-06-17",
+     "day"),
     # bare, after a time preposition: the nearest one, the next in a plan
     ("Harga cabai naik menjelang Lebaran.", date(2024, 3, 25), "Lebaran", "2024-04-10", "day"),
     ("Pemerintah akan menambah kereta sebelum Natal.", date(2024, 1, 3), "Natal", "2024-12-25", "day"),
@@ -319,19 +321,23 @@ def test_holiday_table_has_every_moving_holiday_each_year():
         assert cal.muharram[hy] < cal.muharram[hy + 1]
 
 
-# ------------------------------------------------------------------------------------------- counted from the text
+# ------------------------------------------------------------------------------- counted from the text
 
 FROM_TEXT = [
     # a year counted from the year just named in the paragraph, not from the publication year
-    ("Pabrik itu dibuka pada 2012. Setahun kemudian pabrik itu tutup.", WED, "Setahun kemudian", "2013", "year"),
+    ("Pabrik itu dibuka pada 2012. Setahun kemudian pabrik itu tutup.", WED, "Setahun kemudian", "2013",
+     "year"),
     ("Ekspor naik pada 2019. Tahun sebelumnya ekspor turun.", WED, "Tahun sebelumnya", "2018", "year"),
     ("Ia lulus pada 2008, dan setahun berikutnya bekerja.", WED, "setahun berikutnya", "2009", "year"),
     ("Ia menikah pada 1999 dan tiga tahun kemudian pindah.", WED, "tiga tahun kemudian", "2002", "year"),
-    ("Laba turun dari tahun sebelumnya.", WED, "tahun sebelumnya", "2024", "year"),  # no year named: the anchor's
+    # no year named: from the anchor's
+    ("Laba turun dari tahun sebelumnya.", WED, "tahun sebelumnya", "2024", "year"),
     # a day counted from the day just named
-    ("Sidang dibuka 3 Maret 2020. Pada hari berikutnya saksi diperiksa.", WED, "hari berikutnya", "2020-03-04",
+    ("Sidang dibuka 3 Maret 2020. Pada hari berikutnya saksi diperiksa.", WED, "hari berikutnya",
+     "2020-03-04",
      "day"),
-    ("Banjir datang Senin (2/6/2025). Pada hari itu sekolah libur.", WED, "Pada hari itu", "2025-06-02", "day"),
+    ("Banjir datang Senin (2/6/2025). Pada hari itu sekolah libur.", WED, "Pada hari itu", "2025-06-02",
+     "day"),
     # a day and month with a modifier: the latest such day, or the next one
     ("Pelaku ditangkap 21 Maret lalu.", WED, "21 Maret lalu", "2025-03-21", "day"),
     ("Pelaku ditangkap 21 Juli lalu.", WED, "21 Juli lalu", "2024-07-21", "day"),
@@ -374,7 +380,7 @@ def test_counted_not_a_date(text):
     assert [m for m in find_dates(text, WED) if m.granularity != "duration"] == []
 
 
-# ------------------------------------------------------------------------------------------- weekdays and anchors
+# ------------------------------------------------------------------------------- weekdays and anchors
 
 FRI = date(2025, 6, 20)  # a Friday
 

@@ -41,7 +41,7 @@ def duration(f: Scan, pos: int, m=None) -> None:
 
 
 def _counted_relative(f: Scan, s: int) -> bool:
-    """Adds `dua hari lalu`, `tiga tahun silam` (a relative phrase of relative_time.tsv) at s; whether it did."""
+    """Adds `dua hari lalu`, `tiga tahun silam` (relative_time.tsv) at s; whether it did."""
     best = f.lex.longest_template(f.t, "n", s)
     if best is None:
         return False
@@ -86,7 +86,8 @@ def is_age(f: Scan, s: int, e: int) -> bool:
     after = f.t[e:e + 1]
     if before.endswith("(") and after == ")":
         return True  # `Budi (21 tahun)`
-    return p["name_comma"].search(before) is not None and after in (",", ")", ".", ";")  # `Septian, 21 tahun,`
+    # `Septian, 21 tahun,`
+    return p["name_comma"].search(before) is not None and after in (",", ")", ".", ";")
 
 
 def se_unit(f: Scan, pos: int) -> None:

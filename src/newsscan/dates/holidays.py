@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 _COLUMNS = ("holiday", "date", "names", "first_year")
-STAND_IN = dt.date(2024, 7, 1)  # a stand-in anchor for fixed holidays in an undated text (its year is not shown)
+STAND_IN = dt.date(2024, 7, 1)  # an anchor for fixed holidays in an undated text (its year is not shown)
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,8 @@ def on_hijri(cal: Calendar, key: str, hijri_year: int) -> Date | None:
 
 
 def around(cal: Calendar, key: str, anchor: Date, direction: int) -> Date | None:
-    """The occurrence nearest the anchor (direction 0), the latest on or before it (-1), the next on or after (+1)."""
+    """The occurrence nearest the anchor (direction 0), the latest on or before it (-1), the next on or
+    after it (+1)."""
     days = [d for d in (on_year(cal, key, anchor.year + k) for k in (-1, 0, 1)) if d]
     if key not in cal.fixed:  # a Hijri holiday may fall twice in one Gregorian year
         days = [d for d in cal.moving.get(key, ()) if abs(d.year - anchor.year) <= 1]

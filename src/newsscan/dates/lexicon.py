@@ -24,7 +24,8 @@ UNITS = ("Y", "M", "W", "D", "H", "MIN", "S")
 
 
 def _alt(words) -> str:
-    """A regex alternation of literal words, longest first (so `jumat` is not cut to `jum`), spaces as `\\s+`."""
+    """A regex alternation of literal words, longest first (so `jumat` is not cut to `jum`), spaces as
+    `\\s+`."""
     uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in uniq)
 
@@ -41,7 +42,8 @@ class RelativeRule:
 
 @dataclass
 class Lexicon:
-    """Word lists and compiled patterns of the temporal tagger. Build with `Lexicon.load(extra_dir)` (cached)."""
+    """Word lists and compiled patterns of the temporal tagger. Build with `Lexicon.load(extra_dir)`
+    (cached)."""
 
     months: dict[str, int] = field(default_factory=dict)  # every spelling -> 1..12
     full_months: frozenset[str] = frozenset()  # spellings that may stand alone (`pada Oktober`)
@@ -152,7 +154,8 @@ def _number_re(lex: Lexicon) -> str:
     digit_words = [w for w, (_, k) in lex.numbers.items() if k in ("digit", "fraction")]
     all_words = [w for w, (_, k) in lex.numbers.items() if k != "prefix"]
     words = rf"(?:{_alt(digit_words)})(?:\s(?:{_alt(all_words)})){{0,4}}"
-    return rf"(?:\d{{1,3}}(?:\.\d{{3}}){{1,4}}|\d{{1,6}}(?:,\d{{1,2}})?)(?:\s{{0,2}}\([a-z ]{{2,30}}\))?|{words}"
+    digits = r"(?:\d{1,3}(?:\.\d{3}){1,4}|\d{1,6}(?:,\d{1,2})?)(?:\s{0,2}\([a-z ]{2,30}\))?"
+    return rf"{digits}|{words}"
 
 
 def _hour_words(lex: Lexicon) -> str:
@@ -199,11 +202,13 @@ def _compile(lex: Lexicon) -> None:
     # clock times: pukul 14.45 WIB, pukul 23.55.05 WIB, 16:30 WIB, pukul 7 malam
     p["time"] = re.compile(
         rf"(?:pukul|pkl\.?|jam)\s{{1,3}}(\d{{1,2}})(?:[.:](\d{{2}}))?(?:[.:](\d{{2}}))?(?!\d)"
-        rf"(?:\s{{0,2}}(WIB|WITA|WIT)(?!\w))?(?:\s{{0,3}}({daypart})(?!\w))?(?:\s{{1,2}}(?:WIB|WITA|WIT)(?!\w))?", f)
+        rf"(?:\s{{0,2}}(WIB|WITA|WIT)(?!\w))?(?:\s{{0,3}}({daypart})(?!\w))?"
+        r"(?:\s{1,2}(?:WIB|WITA|WIT)(?!\w))?", f)
     # `jam delapan malam`, `pukul tujuh pagi`: an hour in words needs its part of the day
     p["time_words"] = re.compile(rf"(?:pukul|jam)\s{{1,3}}({_hour_words(lex)})\s{{1,3}}({daypart})(?!\w)", f)
     # `10.30 PM`, `8 p.m.`: a meridiem marker after the digits
-    p["ampm"] = re.compile(rf"(\d{{1,2}})(?:[.:](\d{{2}}))?\s{{0,2}}({_alt(lex.cues['meridiem']) or '(?!)'})(?!\w)", f)
+    meridiem = _alt(lex.cues["meridiem"]) or "(?!)"
+    p["ampm"] = re.compile(rf"(\d{{1,2}})(?:[.:](\d{{2}}))?\s{{0,2}}({meridiem})(?!\w)", f)
     p["ztime"] = re.compile(r"(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?\s{0,2}(WIB|WITA|WIT)(?!\w)")
     # weekdays, and what may follow one: a daypart, a date in parentheses or plain, a modifier
     p["weekday"] = re.compile(rf"(?:hari\s{{1,3}})?({wd})(?!\w)", f)
@@ -247,7 +252,8 @@ def _compile_context(lex: Lexicon, conn: str) -> None:
     # context tests, applied to a short window of text before or after a candidate
     p["plan"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['plan'])})(?!\w)", f)
     p["report"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['report'])})(?!\w)", f)
-    p["age"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['age'])})\s{{1,3}}(?:sekitar\s{{1,3}}|kira-kira\s{{1,3}})?$", f)
+    p["age"] = re.compile(
+        rf"(?<!\w)(?:{_alt(lex.cues['age'])})\s{{1,3}}(?:sekitar\s{{1,3}}|kira-kira\s{{1,3}})?$", f)
     p["year_after"] = re.compile(r"\s{1,3}\d{4}(?!\d)")
     p["penalty_after"] = re.compile(rf"\s{{1,3}}(?:{_alt(lex.cues['penalty'])})(?!\w)", f)
     p["legal_before"] = re.compile(
@@ -281,7 +287,8 @@ def _relative(lex: Lexicon) -> None:
             try:
                 offset, sign = int(off), 1
             except ValueError:
-                raise DataTableError(f"{r['_where']}: offset must be an integer or -n/+n, not '{off}'") from None
+                raise DataTableError(
+                    f"{r['_where']}: offset must be an integer or -n/+n, not '{off}'") from None
         slots = tuple(s for s in ("weekday", "month", "n", "unit", "holiday") if "{" + s + "}" in phrase)
         if (offset is None) != ("n" in slots):
             raise DataTableError(f"{r['_where']}: an offset of -n/+n needs a {{n}} in the phrase, and back")

@@ -14,7 +14,8 @@ _PARAGRAPH = re.compile(r"\r\n?|\n")  # scrapers separate paragraphs by CR alone
 
 
 def _quote_spans(text: str) -> list[int]:
-    """Flat (open, close, …) offsets of direct speech: curly pairs, straight marks paired within a paragraph."""
+    """Flat (open, close, …) offsets of direct speech: curly pairs, straight marks paired within a
+    paragraph."""
     spans: list[int] = []
     for m in _QUOTE.finditer(text):
         c = m.group()
@@ -49,7 +50,7 @@ class Resolver:
         self.event_days: list[Date] = []
         self._sentences: dict[int, str] = {}
         self.known_year_days: set[Date] = set()  # days whose year the text writes out
-        self.year_pos: list[int] = []  # where a year is named (`2019`, `Maret 2019`, `5/3/2019`), for `event_year`
+        self.year_pos: list[int] = []  # where a year is named (`2019`, `Maret 2019`), for `event_year`
         self.years: list[int] = []
         self.par_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
         self.quote_spans = _quote_spans(text)
@@ -82,16 +83,17 @@ class Resolver:
 
     def is_plan(self, c: Cand) -> bool:
         """A plan cue (`akan`, `dijadwalkan`) before the expression in its sentence."""
-        return self._cue_between(self.plan_pos, max(self.sent_starts[self.sentence_of(c.start)], c.start - 300),
-                                 c.start)
+        start = self.sent_starts[self.sentence_of(c.start)]
+        return self._cue_between(self.plan_pos, max(start, c.start - 300), c.start)
 
     def is_report(self, c: Cand) -> bool:
         """A reporting cue just before (`ujar Arie dalam jumpa pers …, Rabu`): the day the words were said."""
-        return self._cue_between(self.report_pos, max(self.sent_starts[self.sentence_of(c.start)], c.start - 80),
-                                 c.start)
+        start = self.sent_starts[self.sentence_of(c.start)]
+        return self._cue_between(self.report_pos, max(start, c.start - 80), c.start)
 
     def event_day(self, before: int) -> Date | None:
-        """The day of the event last named before `before`: the latest day that is not the day words were said."""
+        """The day of the event last named before `before`: the latest day that is not the day words were
+        said."""
         i = bisect.bisect_left(self.day_pos, before)
         j = bisect.bisect_left(self.event_pos, before)
         if j > 0:
@@ -301,17 +303,19 @@ class Resolver:
             return fmt_week(base + dt.timedelta(weeks=off), a), "week", "relative", None
         if unit == "M":
             d = add_months(base, off)
-            return (f"{d.year:04d}-{d.month:02d}" if known else f"XXXX-{d.month:02d}"), "month", "relative", None
+            value = f"{d.year:04d}-{d.month:02d}" if known else f"XXXX-{d.month:02d}"
+            return value, "month", "relative", None
         if unit == "Y":
             return (f"{base.year + off:04d}" if known else "XXXX"), "year", "relative", None
         return self.fmt(base), "day", "relative", base  # `dua jam lalu`: the day only
 
     def time_day(self, c: Cand, prev: tuple | None) -> tuple[Date | None, bool]:
-        """The day a clock time belongs to: a day named in its sentence (not the day the words were said), else
+        """The day a clock time belongs to: a day named in its sentence (not the day words were said), else
         the closest earlier event day, else the anchor. Returns (day, inherited from an earlier sentence)."""
         k = self.sentence_of(c.start)
         lo = bisect.bisect_left(self.day_pos, self.sent_starts[k])
-        hi = bisect.bisect_left(self.day_pos, self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.t))
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.t)
+        hi = bisect.bisect_left(self.day_pos, end)
         mid = bisect.bisect_left(self.day_pos, c.start, lo, hi)
         near = self.days[max(lo, mid - 8):min(hi, mid + 8)]  # the nearest days only: linear on any text
         same = [(abs(pos - c.start), day, pos) for pos, day, report, _ in near if not report]

@@ -16,7 +16,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 # handler names as `Lexicon.triggers` and the digit scan give them -> functions (Scan, pos[, match])
 HANDLERS = {
     "numdate": absolute.numdate, "txtdate": absolute.txtdate, "monyear": absolute.monyear,
-    "month": absolute.month, "year": absolute.year, "time": clock.time, "ztime": clock.ztime, "ampm": clock.ampm, "times": durations.times,
+    "month": absolute.month, "year": absolute.year, "time": clock.time, "ztime": clock.ztime,
+    "ampm": clock.ampm, "times": durations.times,
     "yy_mark": absolute.yy_mark, "yy_abbrev": absolute.yy_abbrev,
     "weekday": relative.weekday, "fixed": relative.fixed, "duration": durations.duration,
     "se_unit": durations.se_unit, "holiday": holidays.holiday, "hijri_year": holidays.hijri_year,
@@ -70,8 +71,9 @@ class Scan:
         self.cands.append(Cand(start, end, tag, data, prio))
 
     def run(self) -> list[Cand]:
-        """Candidates from every pattern. Patterns are tried only where a trigger token starts (a digit run or a
-        word listed in `Lexicon.triggers`): an alternation of words scanned over the whole text is slow."""
+        """Candidates from every pattern. Patterns are tried only where a trigger token starts (a digit run
+        or a word listed in `Lexicon.triggers`): an alternation of words scanned over the whole text is
+        slow."""
         absolute.pardate(self)
         for name in DIGIT_SCANS:
             handler = HANDLERS[name]
@@ -96,7 +98,8 @@ class Scan:
     def _triggered_words(self) -> None:
         tl, trig = self.tl, self.lex.triggers
         hits = self.lex.trigger_set.intersection(_WORDS.findall(tl))
-        for w in sorted(hits):  # str.find runs at C speed; a regex alternation tried at every position does not
+        # str.find runs at C speed; a regex alternation tried at every position does not
+        for w in sorted(hits):
             k = len(w)
             i = tl.find(w)
             while i >= 0:

@@ -1,4 +1,4 @@
-"""Records and value helpers shared by the tagger's stages: a candidate span, the anchor, and ISO formatting."""
+"""Records and value helpers shared by the tagger's stages: a candidate span, the anchor, ISO formatting."""
 from __future__ import annotations
 
 import datetime as dt
@@ -23,7 +23,8 @@ class Cand:
 
 class Anchor:
     """The date relative expressions are counted from. A partial anchor (from `Senin (30/6)` in an undated
-    article) has a stand-in year unless the text writes the year: values computed from it print `XXXX` for it."""
+    article) has a stand-in year unless the text writes the year: values computed from it then print
+    `XXXX` for the year."""
 
     date: Date
     year_known: bool = True
@@ -63,11 +64,13 @@ def add_months(d: Date, n: int) -> Date:
 
 
 def dur_value(parts: list[tuple[float, str]]) -> str | None:
-    """ISO 8601 duration from (amount, unit) parts; fractions spill into the next unit (12,5 tahun -> P12Y6M)."""
+    """ISO 8601 duration from (amount, unit) parts; fractions spill into the next unit (12,5 tahun ->
+    P12Y6M)."""
     tot = {"Y": 0.0, "M": 0.0, "W": 0.0, "D": 0.0, "H": 0.0, "MIN": 0.0, "S": 0.0}
     for amount, unit in parts:
         tot[unit] += amount
-    spill = (("Y", "M", 12), ("M", "D", 30), ("W", "D", 7), ("D", "H", 24), ("H", "MIN", 60), ("MIN", "S", 60))
+    spill = (("Y", "M", 12), ("M", "D", 30), ("W", "D", 7), ("D", "H", 24), ("H", "MIN", 60),
+             ("MIN", "S", 60))
     for a, b, k in spill:
         frac = tot[a] - int(tot[a])
         if frac > 1e-9:
