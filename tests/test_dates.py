@@ -50,7 +50,8 @@ CASES = [
     # weekday + date
     ("RUPS digelar Rabu siang (18/6/2025).", None, "Rabu siang (18/6/2025)", "2025-06-18", "day"),
     ("Kecelakaan terjadi Senin 9 Juni 2025 malam.", None, "Senin 9 Juni 2025", "2025-06-09", "day"),
-    ("Mereka bertemu pada Rabu (13 September).", date(2023, 9, 14), "Rabu (13 September)", "2023-09-13", "day"),
+    ("Mereka bertemu pada Rabu (13 September).", date(2023, 9, 14), "Rabu (13 September)", "2023-09-13",
+     "day"),
     ("Sidang digelar Kamis (19/6).", WED, "Kamis (19/6)", "2025-06-19", "day"),
     ("Putusan dibacakan Rabu (2/7).", date(2025, 6, 4), "Rabu (2/7)", "2025-07-02", "day"),
     ("Ia datang Senin (18/6/2025).", date(2025, 6, 20), "Senin (18/6/2025)", "2025-06-18", "day"),
@@ -77,8 +78,10 @@ CASES = [
     ("Hal itu disampaikan Rabu pekan ini.", date(2025, 6, 19), "Rabu pekan ini", "2025-06-18", "day"),
     ("Harga naik sejak Juni lalu.", WED, "Juni lalu", "2025-06", "month"),
     ("Ia terakhir ke sana November tadi.", date(2025, 6, 20), "November tadi", "2024-11", "month"),
-    ("Rezim itu berencana meluncurkan satelit pada Oktober.", date(2023, 9, 12), "Oktober", "2023-10", "month"),
-    ("Pada bulan Desember, Gedung Putih mengatakan hal itu.", date(2023, 9, 12), "Desember", "2022-12", "month"),
+    ("Rezim itu berencana meluncurkan satelit pada Oktober.", date(2023, 9, 12), "Oktober", "2023-10",
+     "month"),
+    ("Pada bulan Desember, Gedung Putih mengatakan hal itu.", date(2023, 9, 12), "Desember", "2022-12",
+     "month"),
     ("Kunjungan terakhir pada bulan Juli.", date(2023, 9, 12), "Juli", "2023-07", "month"),
     # ranges
     ("Forum berlangsung dari tanggal 10 hingga 13 September.", date(2023, 9, 12), "10 hingga 13 September",
@@ -146,7 +149,8 @@ def test_minggu_sunday_or_week():
 
 
 def test_clock_time_takes_event_day_not_report_day():
-    text = ("Perahu terbalik di perairan Debut, Selasa (1/7/2025). \"Peristiwa ini terjadi sekitar pukul 13.30 WIT,\" "
+    text = ("Perahu terbalik di perairan Debut, Selasa (1/7/2025). "
+            "\"Peristiwa ini terjadi sekitar pukul 13.30 WIT,\" "
             "ujar Arie dalam jumpa pers di Yogyakarta, Rabu (2/7/2025).")
     assert one(text, date(2025, 7, 2), "13.30").value == "2025-07-01T13:30"
 
@@ -234,7 +238,8 @@ def test_adversarial_megabyte_is_fast():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789/.-:() ,\nabcSRJMKPWIBhariSelasaMinggujuniJuni")), max_size=200),
+@given(st.text(alphabet=st.sampled_from(list("0123456789/.-:() ,\nabcSRJMKPWIBhariSelasaMinggujuniJuni")),
+               max_size=200),
        st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))))
 def test_property_offsets_and_determinism(text, anchor):
     ms = find_dates(text, anchor)
