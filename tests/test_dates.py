@@ -435,3 +435,8 @@ def test_speakers_deictic_day_is_not_the_narrations_event():
     assert one(text, WED, "pukul 10.30 WIB").value == "2025-06-18T10:30"
     narrated = 'Warga menemukan karung kemarin.\nPantauan wartawan, pukul 10.30 WIB, petugas sudah datang.'
     assert one(narrated, WED, "pukul 10.30 WIB").value == "2025-06-17T10:30"
+
+
+def test_a_planned_date_does_not_date_an_undated_text():
+    text = "Polisi menangkap dua pelaku pada 3 Maret 2025. Sidang akan digelar 20 April 2025."
+    assert reference_date(text, None).value == "2025-03-03"
