@@ -440,3 +440,19 @@ def test_speakers_deictic_day_is_not_the_narrations_event():
 def test_a_planned_date_does_not_date_an_undated_text():
     text = "Polisi menangkap dua pelaku pada 3 Maret 2025. Sidang akan digelar 20 April 2025."
     assert reference_date(text, None).value == "2025-03-03"
+
+
+@pytest.mark.parametrize("text,anchor,value", [
+    # `mendatang` a day after the date stamp: the text was written before it was stamped
+    ("Toko itu akan dibuka pada 17 Juni mendatang.", WED, "2025-06-17"),
+    ("Toko itu akan dibuka pada 2 Juni mendatang.", WED, "2026-06-02"),
+    # `lalu` never reaches past the anchor
+    ("Album itu rilis pada 20 Juni lalu.", WED, "2024-06-20"),
+    # a weekday that fits only a year away is a wrong weekday: the side of the anchor decides
+    ("KPK menahan tersangka pada Kamis, 5 Februari.", WED, "2025-02-05"),
+    # a weekday that fits within months picks the year
+    ("Sidang digelar Senin (2/12).", date(2025, 1, 10), "2024-12-02"),
+])
+def test_year_less_day_near_its_anchor(text, anchor, value):
+    ms = [m for m in find_dates(text, anchor) if m.granularity == "day"]
+    assert [m.value for m in ms] == [value]

@@ -10,6 +10,21 @@ from .holidays import calendar, hijri_value, holiday_value
 from .lexicon import Lexicon, RelativeRule
 from .values import Anchor, Cand, Date, add_months, fmt_day, fmt_week, valid
 
+WEEKDAY_REACH = 200  # days from the anchor within which a weekday decides a year-less date's year
+SIDE_SLACK = 7  # days an article may have been written before its date (`25 Juli mendatang` on 26 July)
+
+
+def _on_side(cands: list[Date], anchor: Date, direction: int) -> Date | None:
+    """The latest candidate on or before the anchor (direction -1), the first on or after it (+1, with a
+    week's slack: text is written before its date stamp), or the one in its year (0)."""
+    slack = dt.timedelta(days=SIDE_SLACK)
+    if direction < 0:
+        return max((x for x in cands if x <= anchor), default=None)
+    if direction > 0:
+        return min((x for x in cands if x >= anchor - slack), default=None)
+    return next((x for x in cands if x.year == anchor.year), None)
+
+
 _PARAGRAPH = re.compile(r"\r\n?|\n")  # scrapers separate paragraphs by CR alone, too
 
 
@@ -150,13 +165,11 @@ class Resolver:
             return valid(a.date.year, m, d) or valid(2024, m, d)
         cands = [x for x in (valid(a.date.year + k, m, d) for k in (-1, 0, 1)) if x]
         if direction is not None:  # `21 Februari lalu`, `5 Maret mendatang`, `1 Juni ini`
-            side = [x for x in cands if (x <= a.date if direction < 0 else x >= a.date if direction > 0
-                                         else x.year == a.date.year)]
-            return (max(side) if direction < 0 else min(side)) if side else None
+            return _on_side(cands, a.date, direction)
         if not cands:
             return None
-        if wd:
-            match = [x for x in cands if x.isoweekday() == wd]
+        if wd:  # the weekday picks the year, unless it only fits a year away (a wrong weekday)
+            match = [x for x in cands if x.isoweekday() == wd and abs((x - a.date).days) <= WEEKDAY_REACH]
             if match:
                 return min(match, key=lambda x: abs((x - a.date).days))
         # the nearest such day; a plan leans to the future and a report to the past (by 60 days)
