@@ -335,6 +335,8 @@ FROM_TEXT = [
     ("Ekspor naik pada 2019. Tahun sebelumnya ekspor turun.", WED, "Tahun sebelumnya", "2018", "year"),
     ("Ia lulus pada 2008, dan setahun berikutnya bekerja.", WED, "setahun berikutnya", "2009", "year"),
     ("Ia menikah pada 1999 dan tiga tahun kemudian pindah.", WED, "tiga tahun kemudian", "2002", "year"),
+    # a model number before `tahun lalu` counts no years
+    ("Ponsel itu mirip Nokia 3310 tahun lalu.", WED, "tahun lalu", "2024", "year"),
     # no year named: from the anchor's
     ("Laba turun dari tahun sebelumnya.", WED, "tahun sebelumnya", "2024", "year"),
     # a day counted from the day just named

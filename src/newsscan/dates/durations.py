@@ -47,9 +47,10 @@ def _counted_relative(f: Scan, s: int) -> bool:
         return False
     mm, rule = best
     n = parse_number(strip_paren(mm.group("n")), f.lex.extra_dir)
-    if n is None:
-        return False
-    f.add(s, mm.end(), "rel", 2, rule=rule, n=n, unit=f.lex.units[mm.group("unit").lower()])
+    unit, size = f.lex.units[mm.group("unit").lower()]
+    if n is None or (unit == "Y" and n * size >= 200):
+        return False  # `Nokia 3310 tahun lalu`: a model number before `tahun lalu`
+    f.add(s, mm.end(), "rel", 2, rule=rule, n=n, unit=(unit, size))
     return True
 
 

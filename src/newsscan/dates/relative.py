@@ -103,4 +103,9 @@ def fixed(f: Scan, pos: int) -> None:
 def _counted_before(f: Scan, s: int) -> bool:
     """A number right before (`14 hari itu`, `dua tahun sebelumnya`): the phrase counts, it names no day."""
     words = f.before(s, 16).split()
-    return bool(words) and (words[-1][-1:].isdigit() or words[-1].lower() in f.lex.numbers)
+    if not words:
+        return False
+    last = words[-1]
+    if last.isdigit():
+        return int(last) < 200  # `Nokia 3310 tahun lalu`: a model number, not a count
+    return last.lower() in f.lex.numbers
