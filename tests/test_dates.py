@@ -362,6 +362,9 @@ FROM_TEXT = [
     ("Alumni angkatan ’05 hadir.", WED, "’05", "2005", "year"),
     ("Ia lulus th. 98 dari kampus itu.", WED, "th. 98", "1998", "year"),
     ("Para korban tragedi '98 berkumpul.", None, "'98", "XX98", "year"),
+    # `N unit ke depan` after `selama`: a period from now, a duration
+    ("Ia menjabat selama lima tahun ke depan.", WED, "lima tahun", "P5Y", "duration"),
+    ("Harga naik dua tahun ke depan.", WED, "dua tahun ke depan", "2027", "year"),
     # a product of two numbers as a duration
     ("Polisi memberi waktu 3x24 jam.", WED, "3x24 jam", "PT72H", "duration"),
     ("Pertandingan berlangsung 2 x 45 menit.", WED, "2 x 45 menit", "PT90M", "duration"),

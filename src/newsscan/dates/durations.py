@@ -50,6 +50,8 @@ def _counted_relative(f: Scan, s: int) -> bool:
     unit, size = f.lex.units[mm.group("unit").lower()]
     if n is None or (unit == "Y" and n * size >= 200):
         return False  # `Nokia 3310 tahun lalu`: a model number before `tahun lalu`
+    if rule.sign > 0 and f.p["period_before"].search(f.before(s, 16)):
+        return False  # `selama lima tahun ke depan`: a period, so a duration
     f.add(s, mm.end(), "rel", 2, rule=rule, n=n, unit=(unit, size))
     return True
 

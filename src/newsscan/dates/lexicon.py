@@ -19,7 +19,7 @@ from .numbers import number_words
 GRANULARITIES = ("day", "week", "month", "year", "unit", "weekday", "weekday_of_week", "month_occurrence",
                  "holiday", "holiday_year")
 CUE_KINDS = ("plan", "report", "age", "legal", "currency", "count", "daypart", "penalty", "era", "point",
-             "frequency", "meridiem")
+             "frequency", "meridiem", "period")
 UNITS = ("Y", "M", "W", "D", "H", "MIN", "S")
 
 
@@ -240,6 +240,7 @@ def _compile_holidays(lex: Lexicon) -> None:
     p["holiday_and"] = re.compile(r"\s{1,3}(?:dan|serta|&)\s{1,3}", f)
     p["hijri_year"] = re.compile(rf"(\d{{4}})\s{{0,2}}({era})(?!\w)", f)
     p["frequency_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['frequency']) or '(?!)'})\s{{1,3}}$", f)
+    p["period_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['period']) or '(?!)'})\s{{1,3}}$", f)
     p["point_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['point']) or '(?!)'})\s{{1,3}}$", f)
 
 
