@@ -364,6 +364,10 @@ FROM_TEXT = [
     ("Para korban tragedi '98 berkumpul.", None, "'98", "XX98", "year"),
     # `N unit ke depan` after `selama`: a period from now, a duration
     ("Ia menjabat selama lima tahun ke depan.", WED, "lima tahun", "P5Y", "duration"),
+    # a month with `mendatang` written in that month is this month; `nanti` looks ahead too
+    ("Hujan lebat terjadi hingga akhir Juni mendatang.", WED, "Juni mendatang", "2025-06", "month"),
+    ("Mereka bertanding April nanti.", date(2025, 3, 25), "April nanti", "2025-04", "month"),
+    ("Laga digelar Sabtu nanti.", WED, "Sabtu nanti", "2025-06-21", "day"),
     ("Harga naik dua tahun ke depan.", WED, "dua tahun ke depan", "2027", "year"),
     # a product of two numbers as a duration
     ("Polisi memberi waktu 3x24 jam.", WED, "3x24 jam", "PT72H", "duration"),
@@ -453,11 +457,15 @@ def test_a_planned_date_does_not_date_an_undated_text():
     ("Toko itu akan dibuka pada 2 Juni mendatang.", WED, "2026-06-02"),
     # `lalu` never reaches past the anchor
     ("Album itu rilis pada 20 Juni lalu.", WED, "2024-06-20"),
+    # a range with a modifier, and `nanti`
+    ("Turnamen digelar 16-18 Juli mendatang.", WED, "2025-07-16"),
+    ("Pameran digelar 10-16 Juli lalu.", WED, "2024-07-10"),
+    ("Sidang dilanjutkan 2 Juli nanti.", WED, "2025-07-02"),
     # a weekday that fits only a year away is a wrong weekday: the side of the anchor decides
     ("KPK menahan tersangka pada Kamis, 5 Februari.", WED, "2025-02-05"),
     # a weekday that fits within months picks the year
     ("Sidang digelar Senin (2/12).", date(2025, 1, 10), "2024-12-02"),
 ])
 def test_year_less_day_near_its_anchor(text, anchor, value):
-    ms = [m for m in find_dates(text, anchor) if m.granularity == "day"]
-    assert [m.value for m in ms] == [value]
+    ms = [m for m in find_dates(text, anchor) if m.granularity in ("day", "range")]
+    assert [m.value.split("/")[0] for m in ms] == [value]

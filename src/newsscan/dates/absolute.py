@@ -64,14 +64,12 @@ def txtdate(f: Scan, pos: int, m=None) -> None:
         return
     if year is not None and not valid(year, mo, int(d1)):
         return
-    if d2:
-        f.add(s, e, "range", 2, d=int(d1), d2=int(d2), m=mo, y=year)
-        return
+    tag, prio, days = ("range", 2, {"d": int(d1), "d2": int(d2)}) if d2 else ("date", 3, {"d": int(d1)})
     best = f.lex.longest_template(f.t, "month", m.start(3)) if year is None else None
-    if best is not None:  # `21 Februari lalu`: the latest such day; `5 Maret mendatang`: the next
-        f.add(s, best[0].end(), "date", 3, d=int(d1), m=mo, y=None, direction=best[1].offset)
+    if best is not None:  # `21 Februari lalu`: the latest such day; `5-7 Maret mendatang`: the next
+        f.add(s, best[0].end(), tag, prio, m=mo, y=None, direction=best[1].offset, **days)
     else:
-        f.add(s, e, "date", 3, d=int(d1), m=mo, y=year)
+        f.add(s, e, tag, prio, m=mo, y=year, **days)
 
 
 def monyear(f: Scan, pos: int) -> None:

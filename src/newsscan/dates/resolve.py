@@ -213,7 +213,7 @@ class Resolver:
             if start and end:
                 return f"{start.isoformat()}/{end.isoformat()}", "range", "range", None
             return f"{y:04d}-{m:02d}-{d1:02d}/{y:04d}-{m:02d}-{d2:02d}", "range", "range", None
-        start = self._md(d1, m, None, self.is_plan(c), slack=d2 - d1)
+        start = self._md(d1, m, None, self.is_plan(c), slack=d2 - d1, direction=c.data.get("direction"))
         if start is None or not (self.anchor and self.anchor.year_known):
             return f"XXXX-{m:02d}-{d1:02d}/XXXX-{m:02d}-{d2:02d}", "range", "range", None
         end = valid(start.year, m, d2)
@@ -230,8 +230,8 @@ class Resolver:
         am = a.date.month
         if direction == 0:
             yy = a.date.year
-        elif direction == 1:
-            yy = a.date.year if m > am else a.date.year + 1
+        elif direction == 1:  # `akhir Maret mendatang` written in March: this March
+            yy = a.date.year if m >= am else a.date.year + 1
         elif direction == -1 or not self.is_plan(c):
             yy = a.date.year if m <= am else a.date.year - 1
         else:
