@@ -194,10 +194,6 @@ def _compile(lex: Lexicon) -> None:
         r"sepanjang|memasuki|di|mulai|akhir|dari|tanggal)\s{1,3}(?:bulan\s{1,3})?$", f)
     # tahun 2019 and bare four-digit years; ranges 2004-2010, 2006–2008, 2004 hingga 2010
     p["year"] = re.compile(r"(\d{4})(?:\s{0,2}" + conn + r"\s{0,2}(\d{4}))?")
-    # two-digit years: `tragedi '98`, `th. 98`, `thn 05` (the century comes from the anchor)
-    p["yy_mark"] = re.compile(r"['’‘](\d{2})(?![\w'’%])(?!\s?-\s?an(?!\w))")  # not the decade `'90-an`
-    p["closing_mark"] = re.compile(r"[^'’\n.!?]{0,40}\w['’](?!\w)")  # a quote closing within the phrase
-    p["yy_abbrev"] = re.compile(r"(?:th|thn)\.?\s{0,2}(\d{2})(?![\w'’%,.]\w|[\w'’%])", f)
     p["tahun_before"] = re.compile(r"(?:tahun|thn\.?)\s{1,3}$", f)
     # clock times: pukul 14.45 WIB, pukul 23.55.05 WIB, 16:30 WIB, pukul 7 malam
     p["time"] = re.compile(
@@ -225,6 +221,7 @@ def _compile(lex: Lexicon) -> None:
     p["se_unit"] = re.compile(rf"se({unit})(?!\w)", f)
     p["number"] = re.compile(rf"(?:{num})$", f)
     _compile_context(lex, conn)
+    _compile_short_years(lex)
     _compile_holidays(lex)
 
 
@@ -242,6 +239,14 @@ def _compile_holidays(lex: Lexicon) -> None:
     p["frequency_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['frequency']) or '(?!)'})\s{{1,3}}$", f)
     p["period_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['period']) or '(?!)'})\s{{1,3}}$", f)
     p["point_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['point']) or '(?!)'})\s{{1,3}}$", f)
+
+
+def _compile_short_years(lex: Lexicon) -> None:
+    """Two-digit years: `tragedi '98`, `th. 98`, `thn 05` (the century comes from the anchor)."""
+    p = lex.patterns
+    p["yy_mark"] = re.compile(r"['’‘](\d{2})(?![\w'’%])(?!\s?-\s?an(?!\w))")  # not the decade `'90-an`
+    p["closing_mark"] = re.compile(r"[^'’\n.!?]{0,40}\w['’](?!\w)")  # a quote closing within the phrase
+    p["yy_abbrev"] = re.compile(r"(?:th|thn)\.?\s{0,2}(\d{2})(?![\w'’%,.]\w|[\w'’%])", re.IGNORECASE)
 
 
 def _compile_context(lex: Lexicon, conn: str) -> None:
