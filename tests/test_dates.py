@@ -50,7 +50,8 @@ CASES = [
     # weekday + date
     ("RUPS digelar Rabu siang (18/6/2025).", None, "Rabu siang (18/6/2025)", "2025-06-18", "day"),
     ("Kecelakaan terjadi Senin 9 Juni 2025 malam.", None, "Senin 9 Juni 2025", "2025-06-09", "day"),
-    ("Mereka bertemu pada Rabu (13 September).", date(2023, 9, 14), "Rabu (13 September)", "2023-09-13", "day"),
+    ("Mereka bertemu pada Rabu (13 September).", date(2023, 9, 14), "Rabu (13 September)", "2023-09-13",
+     "day"),
     ("Sidang digelar Kamis (19/6).", WED, "Kamis (19/6)", "2025-06-19", "day"),
     ("Putusan dibacakan Rabu (2/7).", date(2025, 6, 4), "Rabu (2/7)", "2025-07-02", "day"),
     ("Ia datang Senin (18/6/2025).", date(2025, 6, 20), "Senin (18/6/2025)", "2025-06-18", "day"),
@@ -77,8 +78,10 @@ CASES = [
     ("Hal itu disampaikan Rabu pekan ini.", date(2025, 6, 19), "Rabu pekan ini", "2025-06-18", "day"),
     ("Harga naik sejak Juni lalu.", WED, "Juni lalu", "2025-06", "month"),
     ("Ia terakhir ke sana November tadi.", date(2025, 6, 20), "November tadi", "2024-11", "month"),
-    ("Rezim itu berencana meluncurkan satelit pada Oktober.", date(2023, 9, 12), "Oktober", "2023-10", "month"),
-    ("Pada bulan Desember, Gedung Putih mengatakan hal itu.", date(2023, 9, 12), "Desember", "2022-12", "month"),
+    ("Rezim itu berencana meluncurkan satelit pada Oktober.", date(2023, 9, 12), "Oktober", "2023-10",
+     "month"),
+    ("Pada bulan Desember, Gedung Putih mengatakan hal itu.", date(2023, 9, 12), "Desember", "2022-12",
+     "month"),
     ("Kunjungan terakhir pada bulan Juli.", date(2023, 9, 12), "Juli", "2023-07", "month"),
     # ranges
     ("Forum berlangsung dari tanggal 10 hingga 13 September.", date(2023, 9, 12), "10 hingga 13 September",
@@ -146,7 +149,8 @@ def test_minggu_sunday_or_week():
 
 
 def test_clock_time_takes_event_day_not_report_day():
-    text = ("Perahu terbalik di perairan Debut, Selasa (1/7/2025). \"Peristiwa ini terjadi sekitar pukul 13.30 WIT,\" "
+    text = ("Perahu terbalik di perairan Debut, Selasa (1/7/2025). "
+            "\"Peristiwa ini terjadi sekitar pukul 13.30 WIT,\" "
             "ujar Arie dalam jumpa pers di Yogyakarta, Rabu (2/7/2025).")
     assert one(text, date(2025, 7, 2), "13.30").value == "2025-07-01T13:30"
 
@@ -234,7 +238,8 @@ def test_adversarial_megabyte_is_fast():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789/.-:() ,\nabcSRJMKPWIBhariSelasaMinggujuniJuni")), max_size=200),
+@given(st.text(alphabet=st.sampled_from(list("0123456789/.-:() ,\nabcSRJMKPWIBhariSelasaMinggujuniJuni")),
+               max_size=200),
        st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))))
 def test_property_offsets_and_determinism(text, anchor):
     ms = find_dates(text, anchor)
@@ -252,3 +257,215 @@ def test_property_offsets_and_determinism(text, anchor):
 def test_property_any_text_never_raises(text):
     for m in find_dates(text, date(2025, 6, 18)):
         assert text[m.start:m.end] == m.text
+
+
+# ------------------------------------------------------------------------------------------- holidays
+
+HOLIDAYS = [
+    # with a Gregorian year: the table's date for that year (fixed or moving)
+    ("Gereja penuh saat Natal 2024.", WED, "Natal 2024", "2024-12-25", "day"),
+    ("Pasar ramai menjelang Idul Adha 2024.", WED, "Idul Adha 2024", "2024-06-17", "day"),
+    ("Libur Hari Raya Idul Fitri 2023 diperpanjang.", WED, "Hari Raya Idul Fitri 2023", "2023-04-22", "day"),
+    ("Pawai digelar pada Tahun Baru Imlek 2024.", WED, "Tahun Baru Imlek 2024", "2024-02-10", "day"),
+    ("Bali sepi pada Hari Raya Nyepi tahun 2024.", WED, "Hari Raya Nyepi tahun 2024", "2024-03-11", "day"),
+    ("Upacara Hari Pahlawan 2019 berlangsung khidmat.", WED, "Hari Pahlawan 2019", "2019-11-10", "day"),
+    # with a Hijri year: the Hijri calendar decides, also beside a Gregorian one
+    ("Takbir menyambut Idul Fitri 1445 H terdengar.", WED, "Idul Fitri 1445 H", "2024-04-10", "day"),
+    ("Salat Idul Adha 1444 Hijriah/2023 M digelar.", WED, "Idul Adha 1444 Hijriah/2023 M", "2023-06-29",
+     "day"),
+    # a deictic: counted from the anchor
+    ("Buruh turun ke jalan pada Hari Buruh ini.", date(2024, 5, 1), "Hari Buruh ini", "2024-05-01", "day"),
+    ("Misa Natal tahun ini dijaga polisi.", date(2024, 12, 20), "Natal tahun ini", "2024-12-25", "day"),
+    ("Harga tiket naik seperti Lebaran tahun lalu.", WED, "Lebaran tahun lalu", "2024-04-10", "day"),
+    ("Arus balik Lebaran lalu lancar.", date(2024, 8, 1), "Lebaran lalu", "2024-04-10", "day"),
+    ("Stok beras aman untuk Idul Adha mendatang.", date(2024, 5, 1), "Idul Adha mendatang", "2024-06-17",
+     "day"),
+    # bare, after a time preposition: the nearest one, the next in a plan
+    ("Harga cabai naik menjelang Lebaran.", date(2024, 3, 25), "Lebaran", "2024-04-10", "day"),
+    ("Pemerintah akan menambah kereta sebelum Natal.", date(2024, 1, 3), "Natal", "2024-12-25", "day"),
+    # two holidays joined, and a season: ranges
+    ("Arus mudik Natal dan Tahun Baru 2024/2025 padat.", WED, "Natal dan Tahun Baru 2024/2025",
+     "2024-12-25/2025-01-01", "range"),
+    ("Jalur mudik Natal dan Tahun Baru kali ini padat.", date(2024, 12, 23), "Natal dan Tahun Baru kali ini",
+     "2024-12-25/2025-01-01", "range"),
+    ("Polisi siaga selama Nataru 2024/2025.", WED, "Nataru 2024/2025", "2024-12-25/2025-01-01", "range"),
+    # an anniversary: the year the day was first marked plus the ordinal
+    ("Upacara HUT RI ke-79 digelar di lapangan.", WED, "HUT RI ke-79", "2024-08-17", "day"),
+    ("Pawai Hari Sumpah Pemuda ke-90 meriah.", WED, "Hari Sumpah Pemuda ke-90", "2018-10-28", "day"),
+    # a Hijri year alone: its Gregorian span (1 Muharram to the day before the next)
+    ("Kuota haji 1446 Hijriah ditambah.", WED, "1446 Hijriah", "2024-07-07/2025-06-26", "range"),
+    # an undated text: the month and day of a fixed holiday, nothing of a moving one
+    ("Misa Natal tahun ini dijaga polisi.", None, "Natal tahun ini", "XXXX-12-25", "day"),
+    ("Mudik Lebaran tahun ini ramai.", None, "Lebaran tahun ini", "XXXX-XX-XX", "day"),
+]
+
+
+@pytest.mark.parametrize("text,anchor,needle,value,granularity", HOLIDAYS)
+def test_holiday(text, anchor, needle, value, granularity):
+    m = one(text, anchor, needle)
+    assert (m.text, m.value, m.granularity) == (needle, value, granularity)
+
+
+@pytest.mark.parametrize("text", [
+    "Mereka merayakan Natal bersama keluarga.",  # a bare holiday with no time preposition names no day
+    "Keluarga itu menyambut tahun baru dengan doa.",  # `tahun baru` in lower case is any new year
+    "Warga Tionghoa merayakan Imlek 2575 dengan barongsai.",  # a Chinese year is no Gregorian one
+])
+def test_holiday_not_a_date(text):
+    assert [m for m in find_dates(text, WED) if m.granularity in ("day", "range")] == []
+
+
+def test_holiday_table_has_every_moving_holiday_each_year():
+    from newsscan.dates.holidays import calendar, on_year
+
+    cal = calendar()
+    for key in cal.moving:
+        for year in range(2000, 2036):
+            assert on_year(cal, key, year) is not None, (key, year)
+    for hy in range(1421, 1457):  # every Hijri year of the range has a span
+        assert cal.muharram[hy] < cal.muharram[hy + 1]
+
+
+# ------------------------------------------------------------------------------- counted from the text
+
+FROM_TEXT = [
+    # a year counted from the year just named in the paragraph, not from the publication year
+    ("Pabrik itu dibuka pada 2012. Setahun kemudian pabrik itu tutup.", WED, "Setahun kemudian", "2013",
+     "year"),
+    ("Ekspor naik pada 2019. Tahun sebelumnya ekspor turun.", WED, "Tahun sebelumnya", "2018", "year"),
+    ("Ia lulus pada 2008, dan setahun berikutnya bekerja.", WED, "setahun berikutnya", "2009", "year"),
+    ("Ia menikah pada 1999 dan tiga tahun kemudian pindah.", WED, "tiga tahun kemudian", "2002", "year"),
+    # a model number before `tahun lalu` counts no years
+    ("Ponsel itu mirip Nokia 3310 tahun lalu.", WED, "tahun lalu", "2024", "year"),
+    # no year named: from the anchor's
+    ("Laba turun dari tahun sebelumnya.", WED, "tahun sebelumnya", "2024", "year"),
+    # a day counted from the day just named
+    ("Sidang dibuka 3 Maret 2020. Pada hari berikutnya saksi diperiksa.", WED, "hari berikutnya",
+     "2020-03-04",
+     "day"),
+    ("Banjir datang Senin (2/6/2025). Pada hari itu sekolah libur.", WED, "Pada hari itu", "2025-06-02",
+     "day"),
+    # a day and month with a modifier: the latest such day, or the next one
+    ("Pelaku ditangkap 21 Maret lalu.", WED, "21 Maret lalu", "2025-03-21", "day"),
+    ("Pelaku ditangkap 21 Juli lalu.", WED, "21 Juli lalu", "2024-07-21", "day"),
+    ("Tender dibuka 5 Februari mendatang.", WED, "5 Februari mendatang", "2026-02-05", "day"),
+    ("Konser digelar Minggu, 22 Juni mendatang.", WED, "Minggu, 22 Juni mendatang", "2025-06-22", "day"),
+    ("Pelaku ditangkap 21 Maret lalu.", None, "21 Maret lalu", "XXXX-03-21", "day"),
+    # clock times with the part of the day, in words, or with a meridiem marker
+    ("Korban mual sekitar jam delapan malam.", WED, "jam delapan malam", "2025-06-18T20:00", "time"),
+    ("Pasar buka pukul lima pagi.", WED, "pukul lima pagi", "2025-06-18T05:00", "time"),
+    ("Acara dimulai pukul 8 PM waktu setempat.", WED, "pukul 8 PM", "2025-06-18T20:00", "time"),
+    ("Pesawat mendarat 10.30 p.m. waktu setempat.", WED, "10.30 p.m.", "2025-06-18T22:30", "time"),
+    ("Kapal tiba pukul 7 malam WIB.", WED, "pukul 7 malam WIB", "2025-06-18T19:00", "time"),
+    # two-digit years: the century that puts them on or before the anchor's year
+    ("Para korban tragedi '98 berkumpul.", WED, "'98", "1998", "year"),
+    ("Alumni angkatan ’05 hadir.", WED, "’05", "2005", "year"),
+    ("Ia lulus th. 98 dari kampus itu.", WED, "th. 98", "1998", "year"),
+    ("Para korban tragedi '98 berkumpul.", None, "'98", "XX98", "year"),
+    # `N unit ke depan` after `selama`: a period from now, a duration
+    ("Ia menjabat selama lima tahun ke depan.", WED, "lima tahun", "P5Y", "duration"),
+    # a month with `mendatang` written in that month is this month; `nanti` looks ahead too
+    ("Hujan lebat terjadi hingga akhir Juni mendatang.", WED, "Juni mendatang", "2025-06", "month"),
+    ("Mereka bertanding April nanti.", date(2025, 3, 25), "April nanti", "2025-04", "month"),
+    ("Laga digelar Sabtu nanti.", WED, "Sabtu nanti", "2025-06-21", "day"),
+    ("Harga naik dua tahun ke depan.", WED, "dua tahun ke depan", "2027", "year"),
+    # a product of two numbers as a duration
+    ("Polisi memberi waktu 3x24 jam.", WED, "3x24 jam", "PT72H", "duration"),
+    ("Pertandingan berlangsung 2 x 45 menit.", WED, "2 x 45 menit", "PT90M", "duration"),
+]
+
+
+@pytest.mark.parametrize("text,anchor,needle,value,granularity", FROM_TEXT)
+def test_counted_from_the_text(text, anchor, needle, value, granularity):
+    m = one(text, anchor, needle)
+    assert (m.text, m.value, m.granularity) == (needle, value, granularity)
+
+
+@pytest.mark.parametrize("text", [
+    "Petugas berjaga setiap malam hari.",  # a habit
+    "Jalur itu gelap pada malam hari.",  # a part of the day alone: mostly a habit
+    "Ia menjawab '12 orang' saat ditanya.",  # a number in scare quotes
+    "Masa kampanye 14 hari itu dipangkas.",  # a count of days
+    "Aturan delapan gelas per hari itu keliru.",  # a rate
+    "Lihat Perda No. 5 th. 98 tentang pasar.",  # a regulation number
+    "Lagu era '90-an diputar lagi.",  # a decade, not a year
+])
+def test_counted_not_a_date(text):
+    assert [m for m in find_dates(text, WED) if m.granularity != "duration"] == []
+
+
+# ------------------------------------------------------------------------------- weekdays and anchors
+
+FRI = date(2025, 6, 20)  # a Friday
+
+
+@pytest.mark.parametrize("text,anchor,event,value", [
+    # published on a Friday: a bare weekday in a report is the latest such day on or before it
+    ("Polisi menangkap pelaku pada Kamis.", FRI, False, "2025-06-19"),
+    ("Polisi menangkap pelaku pada Jumat.", FRI, False, "2025-06-20"),
+    ("Polisi menangkap pelaku pada Sabtu.", FRI, False, "2025-06-14"),
+    # a plan looks ahead
+    ("Menteri akan meninjau lokasi pada Senin.", FRI, False, "2025-06-23"),
+    ("Rapat lanjutan dijadwalkan Kamis.", FRI, False, "2025-06-26"),
+    # the anchor is a date the body states (the article appeared then or later): the nearest such day
+    ("Ia dihubungi wartawan, Kamis.", WED, True, "2025-06-19"),
+    ("Ia dihubungi wartawan, Senin.", WED, True, "2025-06-16"),
+])
+def test_weekday_against_its_anchor(text, anchor, event, value):
+    ms = [m for m in find_dates(text, anchor, anchor_is_event=event) if m.kind == "weekday"]
+    assert [m.value for m in ms] == [value]
+
+
+def test_undated_text_takes_the_year_its_weekday_fits():
+    text = "Toko dibuka sejak 15 Juni 2020. Webinar digelar Kamis (25/6). Kunjungan naik minggu ini."
+    ref = reference_date(text, None)
+    assert (ref.value, ref.source, ref.text) == ("2020-06-25", "body", "Kamis (25/6)")
+    ms = find_dates(text, None)
+    assert one(text, None, "Kamis (25/6)").value == "2020-06-25"
+    assert [m.value for m in ms if m.text == "minggu ini"] == ["2020-W26"]
+
+
+def test_undated_text_without_a_fitting_year_keeps_x():
+    text = "Toko dibuka sejak 15 Juni 2021. Webinar digelar Kamis (25/6)."  # 25 June 2021 was a Friday
+    assert one(text, None, "Kamis (25/6)").value == "XXXX-06-25"
+    assert reference_date(text, None).value == "2021-06-15"
+
+
+def test_holiday_with_a_year_anchors_an_undated_text():
+    text = "Gereja dijaga selama Natal 2024. Gubernur meninjau gereja, Rabu."
+    assert reference_date(text, None).value == "2024-12-25"
+
+
+def test_speakers_deictic_day_is_not_the_narrations_event():
+    # `kemarin` inside a quote counts from when the words were said; the reporter's clock time keeps the
+    # anchor's day rather than the speaker's yesterday
+    text = ('Warga menemukan karung di tepi sungai. "Kemarin karung itu belum ada," kata Sugi.\n'
+            'Pantauan wartawan, pukul 10.30 WIB, petugas sudah datang.')
+    assert one(text, WED, "pukul 10.30 WIB").value == "2025-06-18T10:30"
+    narrated = 'Warga menemukan karung kemarin.\nPantauan wartawan, pukul 10.30 WIB, petugas sudah datang.'
+    assert one(narrated, WED, "pukul 10.30 WIB").value == "2025-06-17T10:30"
+
+
+def test_a_planned_date_does_not_date_an_undated_text():
+    text = "Polisi menangkap dua pelaku pada 3 Maret 2025. Sidang akan digelar 20 April 2025."
+    assert reference_date(text, None).value == "2025-03-03"
+
+
+@pytest.mark.parametrize("text,anchor,value", [
+    # `mendatang` a day after the date stamp: the text was written before it was stamped
+    ("Toko itu akan dibuka pada 17 Juni mendatang.", WED, "2025-06-17"),
+    ("Toko itu akan dibuka pada 2 Juni mendatang.", WED, "2026-06-02"),
+    # `lalu` never reaches past the anchor
+    ("Album itu rilis pada 20 Juni lalu.", WED, "2024-06-20"),
+    # a range with a modifier, and `nanti`
+    ("Turnamen digelar 16-18 Juli mendatang.", WED, "2025-07-16"),
+    ("Pameran digelar 10-16 Juli lalu.", WED, "2024-07-10"),
+    ("Sidang dilanjutkan 2 Juli nanti.", WED, "2025-07-02"),
+    # a weekday that fits only a year away is a wrong weekday: the side of the anchor decides
+    ("KPK menahan tersangka pada Kamis, 5 Februari.", WED, "2025-02-05"),
+    # a weekday that fits within months picks the year
+    ("Sidang digelar Senin (2/12).", date(2025, 1, 10), "2024-12-02"),
+])
+def test_year_less_day_near_its_anchor(text, anchor, value):
+    ms = [m for m in find_dates(text, anchor) if m.granularity in ("day", "range")]
+    assert [m.value.split("/")[0] for m in ms] == [value]

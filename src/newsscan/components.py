@@ -35,10 +35,13 @@ def make_dates(nlp: Language, name: str):
 
     def dates(doc: Doc) -> Doc:
         article = _article(doc)
-        ref = reference_date(doc.text, article.published if article else None)
+        # a publication date the loader read from the body is an event's date: the dates layer weighs it
+        # against the body's other dates (dates/anchor.py)
+        stated = article is not None and article.published_evidence.source != "body"
+        ref = reference_date(doc.text, article.published if stated else None)
         anchor = date.fromisoformat(ref.value[:10]) if ref.value else None
         doc._.reference_date = ref
-        doc._.dates = tuple(find_dates(doc.text, anchor))
+        doc._.dates = tuple(find_dates(doc.text, anchor, anchor_is_event=ref.source == "body"))
         return doc
 
     return dates

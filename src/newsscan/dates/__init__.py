@@ -1,4 +1,9 @@
-"""The temporal tagger: dates, times, relative expressions, ranges and durations in Indonesian news.
+"""The temporal tagger: dates, times, relative expressions, holidays, ranges and durations in Indonesian news.
+
+Modules, in the order a text goes through them: `lexicon` (the tables, compiled once), `scan` (candidates,
+with one module per family: `absolute`, `clock`, `relative`, `holidays`, `durations`), `selection`
+(overlaps and ranges), `resolve` (values against the anchor), `tagger` (`find_dates`); `anchor` chooses
+the anchor, `values` holds the shared records and ISO helpers, `numbers` reads number words.
 
     >>> import datetime
     >>> from newsscan.dates import find_dates

@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..records import Evidence
-from .tagger import find_dates
+from .lexicon import Lexicon
+from .tagger import dated_weekday, find_dates
 
 OPENING = 600  # characters of the body that count as its opening (lead paragraph and dateline)
 
@@ -19,6 +20,13 @@ def _explicit_days(text: str, extra_dir: str | None = None):
                 continue
 
 
+def _planned(m, extra_dir: str | None) -> bool:
+    """A plan cue before the mention in its sentence (`sidang akan digelar 20 Juni 2025`): a date still to
+    come, which does not date the article."""
+    i = m.sentence.find(m.text)
+    return Lexicon.load(extra_dir).patterns["plan"].search(m.sentence[:max(i, 0)]) is not None
+
+
 def body_date(body: str, *, extra_dir: str | None = None) -> Evidence:
     """The first explicit full date in the body's opening (a dateline date such as `pada hari Selasa
     (12/9/2023)`), as Evidence(ISO date, "body", the words); Evidence(None, "none") when there is none.
@@ -30,12 +38,16 @@ def body_date(body: str, *, extra_dir: str | None = None) -> Evidence:
 
 def reference_date(body: str, published: str | None, *, extra_dir: str | None = None) -> Evidence:
     """The anchor for `find_dates`: the publication date (source "published"); else the latest explicit full
-    date in the body (source "body": the article states the date of the event it reports); else
-    Evidence(None, "none"), and relative values stay underspecified."""
+    date in the body that is no plan, a holiday with its year or a dated weekday whose year the body fixes
+    (source "body": the article states the date of the event it reports; pass `anchor_is_event=True` to
+    `find_dates`); else Evidence(None, "none"), and relative values stay underspecified."""
     if published:
         return Evidence(str(published)[:10], "published", str(published))
-    days = list(_explicit_days(body, extra_dir))
+    days = [(d, m) for d, m in _explicit_days(body, extra_dir) if not _planned(m, extra_dir)]
+    inferred = dated_weekday(body, extra_dir=extra_dir)
+    if inferred is not None:
+        days.append(inferred)
     if not days:
         return Evidence(None, "none")
     day, m = max(days, key=lambda x: x[0])
-    return Evidence(day.isoformat(), "body", m.text)
+    return Evidence(day.isoformat(), "body", m if isinstance(m, str) else m.text)

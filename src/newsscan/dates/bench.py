@@ -1,4 +1,5 @@
-"""Throughput of `find_dates` alone: `python -m newsscan.dates.bench FILE.jsonl` (rows with a `text` field)."""
+"""Throughput of `find_dates` alone: `python -m newsscan.dates.bench FILE.jsonl` (rows with a `text`
+field)."""
 from __future__ import annotations
 
 import json
@@ -9,7 +10,8 @@ from .tagger import find_dates
 
 
 def bench(path: str, field: str = "text", repeat: int = 1) -> dict[str, float]:
-    """Runs find_dates over every row's `field` (anchor None) and returns articles, seconds, articles/s, mentions."""
+    """Runs find_dates over every row's `field` (anchor None); returns articles, seconds, articles/s,
+    mentions."""
     texts = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:

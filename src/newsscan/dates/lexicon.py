@@ -13,15 +13,19 @@ from dataclasses import dataclass, field
 
 from ..errors import DataTableError
 from ..tables import load_tsv
+from .holidays import holiday_names
 from .numbers import number_words
 
-GRANULARITIES = ("day", "week", "month", "year", "unit", "weekday", "weekday_of_week", "month_occurrence")
-CUE_KINDS = ("plan", "report", "age", "legal", "currency", "count", "daypart", "penalty")
+GRANULARITIES = ("day", "week", "month", "year", "unit", "weekday", "weekday_of_week", "month_occurrence",
+                 "holiday", "holiday_year")
+CUE_KINDS = ("plan", "report", "age", "legal", "currency", "count", "daypart", "penalty", "era", "point",
+             "frequency", "meridiem", "period")
 UNITS = ("Y", "M", "W", "D", "H", "MIN", "S")
 
 
 def _alt(words) -> str:
-    """A regex alternation of literal words, longest first (so `jumat` is not cut to `jum`), spaces as `\\s+`."""
+    """A regex alternation of literal words, longest first (so `jumat` is not cut to `jum`), spaces as
+    `\\s+`."""
     uniq = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in uniq)
 
@@ -38,7 +42,8 @@ class RelativeRule:
 
 @dataclass
 class Lexicon:
-    """Word lists and compiled patterns of the temporal tagger. Build with `Lexicon.load(extra_dir)` (cached)."""
+    """Word lists and compiled patterns of the temporal tagger. Build with `Lexicon.load(extra_dir)`
+    (cached)."""
 
     months: dict[str, int] = field(default_factory=dict)  # every spelling -> 1..12
     full_months: frozenset[str] = frozenset()  # spellings that may stand alone (`pada Oktober`)
@@ -48,6 +53,8 @@ class Lexicon:
     numbers: dict[str, tuple[float, str]] = field(default_factory=dict)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words
     dayparts: dict[str, str] = field(default_factory=dict)  # word -> am | pm | noon
+    eras: dict[str, str] = field(default_factory=dict)  # `H`, `Hijriah`, `M` -> hijri | gregorian
+    holidays: dict[str, str] = field(default_factory=dict)  # every spelling -> holiday key (holidays.tsv)
     fixed: dict[str, RelativeRule] = field(default_factory=dict)  # `kemarin` -> rule
     templated: list[tuple[re.Pattern, RelativeRule]] = field(default_factory=list)
     patterns: dict[str, re.Pattern] = field(default_factory=dict)
@@ -59,6 +66,17 @@ class Lexicon:
     def load(cls, extra_dir: str | None = None) -> Lexicon:
         return _load(extra_dir)
 
+    def longest_template(self, text: str, slot: str, pos: int):
+        """(match, rule) of the longest `relative_time.tsv` template with that slot matching text at pos, or
+        None. A weekday template has the weekday as its only slot."""
+        best = None
+        for rx, rule in self.templated:
+            if slot in rule.slots and (slot != "weekday" or rule.slots == ("weekday",)):
+                mm = rx.match(text, pos)
+                if mm and (best is None or mm.end() > best[0].end()):
+                    best = (mm, rule)
+        return best
+
 
 def _split(cell: str) -> list[str]:
     return [v.strip().lower() for v in cell.split("|") if v.strip()]
@@ -67,8 +85,23 @@ def _split(cell: str) -> list[str]:
 @functools.cache
 def _load(extra_dir: str | None) -> Lexicon:
     lex = Lexicon(extra_dir=extra_dir)
+    _load_months(lex)
+    _load_weekdays(lex)
+    for r in load_tsv("time_units.tsv", ("word", "unit", "size"), 3, (("unit", UNITS),), extra_dir):
+        if not r["size"].isdigit():
+            raise DataTableError(f"{r['_where']}: size must be a whole number, not '{r['size']}'")
+        lex.units[r["word"].lower()] = (r["unit"], int(r["size"]))
+    lex.numbers = number_words(extra_dir)
+    _load_cues(lex)
+    lex.holidays = holiday_names(extra_dir)
+    _compile(lex)
+    _relative(lex)
+    return lex
+
+
+def _load_months(lex: Lexicon) -> None:
     full = set()
-    for r in load_tsv("months.tsv", ("name", "number", "abbrevs"), 2, (), extra_dir):
+    for r in load_tsv("months.tsv", ("name", "number", "abbrevs"), 2, (), lex.extra_dir):
         try:
             n = int(r["number"])
         except ValueError:
@@ -83,8 +116,12 @@ def _load(extra_dir: str | None) -> Lexicon:
             if len(a) > 4:  # an old spelling (`nopember`), not an abbreviation
                 full.add(a)
     lex.full_months = frozenset(full)
+
+
+def _load_weekdays(lex: Lexicon) -> None:
     amb = set()
-    for r in load_tsv("weekdays.tsv", ("name", "iso_weekday", "variants", "ambiguous_with"), 2, (), extra_dir):
+    cols = ("name", "iso_weekday", "variants", "ambiguous_with")
+    for r in load_tsv("weekdays.tsv", cols, 2, (), lex.extra_dir):
         if r["iso_weekday"] not in {str(i) for i in range(1, 8)}:
             raise DataTableError(f"{r['_where']}: iso_weekday must be 1-7, not '{r['iso_weekday']}'")
         names = [r["name"].lower(), *_split(r["variants"])]
@@ -93,22 +130,23 @@ def _load(extra_dir: str | None) -> Lexicon:
             if r["ambiguous_with"]:
                 amb.add(w)
     lex.ambiguous_weekdays = frozenset(amb)
-    for r in load_tsv("time_units.tsv", ("word", "unit", "size"), 3, (("unit", UNITS),), extra_dir):
-        if not r["size"].isdigit():
-            raise DataTableError(f"{r['_where']}: size must be a whole number, not '{r['size']}'")
-        lex.units[r["word"].lower()] = (r["unit"], int(r["size"]))
-    lex.numbers = number_words(extra_dir)
+
+
+_CUE_VALUES = {"daypart": ("am", "pm", "noon"), "meridiem": ("am", "pm"), "era": ("hijri", "gregorian")}
+
+
+def _load_cues(lex: Lexicon) -> None:
     cues: dict[str, set[str]] = {k: set() for k in CUE_KINDS}
-    for r in load_tsv("date_cues.tsv", ("cue", "kind", "value"), 2, (("kind", CUE_KINDS),), extra_dir):
-        cues[r["kind"]].add(r["cue"].lower())
-        if r["kind"] == "daypart":
-            if r["value"] not in ("am", "pm", "noon"):
-                raise DataTableError(f"{r['_where']}: a daypart's value must be am, pm or noon")
-            lex.dayparts[r["cue"].lower()] = r["value"]
+    for r in load_tsv("date_cues.tsv", ("cue", "kind", "value"), 2, (("kind", CUE_KINDS),), lex.extra_dir):
+        kind, cue = r["kind"], r["cue"].lower()
+        cues[kind].add(cue)
+        if kind in _CUE_VALUES and r["value"] not in _CUE_VALUES[kind]:
+            raise DataTableError(f"{r['_where']}: a {kind}'s value must be {' or '.join(_CUE_VALUES[kind])}")
+        if kind in ("daypart", "meridiem"):
+            lex.dayparts[cue] = r["value"]
+        elif kind == "era":
+            lex.eras[cue] = r["value"]
     lex.cues = {k: frozenset(v) for k, v in cues.items()}
-    _compile(lex)
-    _relative(lex)
-    return lex
 
 
 def _number_re(lex: Lexicon) -> str:
@@ -116,7 +154,16 @@ def _number_re(lex: Lexicon) -> str:
     digit_words = [w for w, (_, k) in lex.numbers.items() if k in ("digit", "fraction")]
     all_words = [w for w, (_, k) in lex.numbers.items() if k != "prefix"]
     words = rf"(?:{_alt(digit_words)})(?:\s(?:{_alt(all_words)})){{0,4}}"
-    return rf"(?:\d{{1,3}}(?:\.\d{{3}}){{1,4}}|\d{{1,6}}(?:,\d{{1,2}})?)(?:\s{{0,2}}\([a-z ]{{2,30}}\))?|{words}"
+    digits = r"(?:\d{1,3}(?:\.\d{3}){1,4}|\d{1,6}(?:,\d{1,2})?)(?:\s{0,2}\([a-z ]{2,30}\))?"
+    return rf"{digits}|{words}"
+
+
+def _hour_words(lex: Lexicon) -> str:
+    """Number words for the hours 1-12 (`satu` … `sebelas`, `dua belas`)."""
+    digits = [(w, v) for w, (v, k) in lex.numbers.items() if k == "digit" and 1 <= v <= 12]
+    teens = [w for w, (_, k) in lex.numbers.items() if k == "teen"]
+    words = [w for w, _ in digits] + [f"{w} {t}" for w, v in digits for t in teens if v + 10 <= 12]
+    return _alt(words) or "(?!)"
 
 
 def _compile(lex: Lexicon) -> None:
@@ -151,7 +198,13 @@ def _compile(lex: Lexicon) -> None:
     # clock times: pukul 14.45 WIB, pukul 23.55.05 WIB, 16:30 WIB, pukul 7 malam
     p["time"] = re.compile(
         rf"(?:pukul|pkl\.?|jam)\s{{1,3}}(\d{{1,2}})(?:[.:](\d{{2}}))?(?:[.:](\d{{2}}))?(?!\d)"
-        rf"(?:\s{{0,2}}(WIB|WITA|WIT)(?!\w))?(?:\s{{1,3}}({daypart})(?!\w))?", f)
+        rf"(?:\s{{0,2}}(WIB|WITA|WIT)(?!\w))?(?:\s{{0,3}}({daypart})(?!\w))?"
+        r"(?:\s{1,2}(?:WIB|WITA|WIT)(?!\w))?", f)
+    # `jam delapan malam`, `pukul tujuh pagi`: an hour in words needs its part of the day
+    p["time_words"] = re.compile(rf"(?:pukul|jam)\s{{1,3}}({_hour_words(lex)})\s{{1,3}}({daypart})(?!\w)", f)
+    # `10.30 PM`, `8 p.m.`: a meridiem marker after the digits
+    meridiem = _alt(lex.cues["meridiem"]) or "(?!)"
+    p["ampm"] = re.compile(rf"(\d{{1,2}})(?:[.:](\d{{2}}))?\s{{0,2}}({meridiem})(?!\w)", f)
     p["ztime"] = re.compile(r"(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?\s{0,2}(WIB|WITA|WIT)(?!\w)")
     # weekdays, and what may follow one: a daypart, a date in parentheses or plain, a modifier
     p["weekday"] = re.compile(rf"(?:hari\s{{1,3}})?({wd})(?!\w)", f)
@@ -162,15 +215,51 @@ def _compile(lex: Lexicon) -> None:
     # durations and `N unit lalu`: 18 bulan, 12,5 tahun, 12 tahun dan 6 (enam) bulan, dua hari
     p["duration"] = re.compile(rf"({num})\s{{1,3}}({unit})(?!\w)", f)
     p["duration_digits"] = re.compile(r"\d(?=[\d.,]{0,20}\s{0,3}[a-z(])", f)  # a cheap first test
+    # `3x24 jam`, `2 x 24 jam`: a product of two numbers, as police deadlines are written
+    p["times"] = re.compile(rf"(\d{{1,3}})\s{{0,1}}[x×]\s{{0,1}}(\d{{1,3}})\s{{1,3}}({unit})(?!\w)", f)
     p["duration_more"] = re.compile(rf"\s{{1,3}}(?:dan\s{{1,3}})?({num})\s{{1,3}}({unit})(?!\w)", f)
     p["se_unit"] = re.compile(rf"se({unit})(?!\w)", f)
     p["number"] = re.compile(rf"(?:{num})$", f)
+    _compile_context(lex, conn)
+    _compile_short_years(lex)
+    _compile_holidays(lex)
+
+
+def _compile_holidays(lex: Lexicon) -> None:
+    """Holiday names, the year after one (`2025`, `1446 H/2025 M`, `2025/2026`) and Hijri years alone."""
+    p, f = lex.patterns, re.IGNORECASE
+    era = _alt(lex.eras) or "(?!)"
+    p["holiday"] = re.compile(rf"(?:{_alt(lex.holidays) or '(?!)'})(?!\w)", f)
+    p["holiday_year"] = re.compile(
+        rf"\s{{1,3}}(?:tahun\s{{1,3}})?(\d{{4}})(?!\d)(?:\s{{0,2}}({era})(?!\w)\.?)?"
+        rf"(?:\s{{0,2}}/\s{{0,2}}(\d{{4}})(?!\d)(?:\s{{0,2}}({era})(?!\w)\.?)?)?", f)
+    p["anniversary"] = re.compile(r"\s{1,3}(?:yang\s{1,3})?ke\s{0,1}-\s{0,1}(\d{1,3})(?!\d)", f)
+    p["holiday_and"] = re.compile(r"\s{1,3}(?:dan|serta|&)\s{1,3}", f)
+    p["hijri_year"] = re.compile(rf"(\d{{4}})\s{{0,2}}({era})(?!\w)", f)
+    p["frequency_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['frequency']) or '(?!)'})\s{{1,3}}$", f)
+    p["period_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['period']) or '(?!)'})\s{{1,3}}$", f)
+    p["point_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['point']) or '(?!)'})\s{{1,3}}$", f)
+
+
+def _compile_short_years(lex: Lexicon) -> None:
+    """Two-digit years: `tragedi '98`, `th. 98`, `thn 05` (the century comes from the anchor)."""
+    p = lex.patterns
+    p["yy_mark"] = re.compile(r"['’‘](\d{2})(?![\w'’%])(?!\s?-\s?an(?!\w))")  # not the decade `'90-an`
+    p["closing_mark"] = re.compile(r"[^'’\n.!?]{0,40}\w['’](?!\w)")  # a quote closing within the phrase
+    p["yy_abbrev"] = re.compile(r"(?:th|thn)\.?\s{0,2}(\d{2})(?![\w'’%,.]\w|[\w'’%])", re.IGNORECASE)
+
+
+def _compile_context(lex: Lexicon, conn: str) -> None:
+    """Sentence boundaries and the context tests read around a candidate (date_cues.tsv)."""
+    p = lex.patterns
+    f = re.IGNORECASE
     # sentence boundaries: end punctuation + space + a capital, a digit or a quote; or a line break
     p["sentence"] = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
     # context tests, applied to a short window of text before or after a candidate
     p["plan"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['plan'])})(?!\w)", f)
     p["report"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['report'])})(?!\w)", f)
-    p["age"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['age'])})\s{{1,3}}(?:sekitar\s{{1,3}}|kira-kira\s{{1,3}})?$", f)
+    p["age"] = re.compile(
+        rf"(?<!\w)(?:{_alt(lex.cues['age'])})\s{{1,3}}(?:sekitar\s{{1,3}}|kira-kira\s{{1,3}})?$", f)
     p["year_after"] = re.compile(r"\s{1,3}\d{4}(?!\d)")
     p["penalty_after"] = re.compile(rf"\s{{1,3}}(?:{_alt(lex.cues['penalty'])})(?!\w)", f)
     p["legal_before"] = re.compile(
@@ -192,6 +281,7 @@ def _relative(lex: Lexicon) -> None:
         "{month}": rf"(?P<month>{_alt(lex.full_months)})",
         "{n}": rf"(?P<n>{_number_re(lex)})",
         "{unit}": rf"(?P<unit>{_alt(lex.units)})",
+        "{holiday}": rf"(?P<holiday>{_alt(lex.holidays) or '(?!)'})",
     }
     templated: dict[tuple, list[str]] = {}
     for r in rows:
@@ -203,8 +293,9 @@ def _relative(lex: Lexicon) -> None:
             try:
                 offset, sign = int(off), 1
             except ValueError:
-                raise DataTableError(f"{r['_where']}: offset must be an integer or -n/+n, not '{off}'") from None
-        slots = tuple(s for s in ("weekday", "month", "n", "unit") if "{" + s + "}" in phrase)
+                raise DataTableError(
+                    f"{r['_where']}: offset must be an integer or -n/+n, not '{off}'") from None
+        slots = tuple(s for s in ("weekday", "month", "n", "unit", "holiday") if "{" + s + "}" in phrase)
         if (offset is None) != ("n" in slots):
             raise DataTableError(f"{r['_where']}: an offset of -n/+n needs a {{n}} in the phrase, and back")
         rule = RelativeRule(offset, sign, r["granularity"], r["base"], slots, r["_where"])
@@ -251,5 +342,9 @@ def _triggers(lex: Lexicon) -> None:
             put(w, "duration")
     for u in lex.units:
         put("se" + u, "se_unit")
+    for w in lex.holidays:
+        put(w, "holiday")
+    for w in ("th", "thn"):
+        put(w, "yy_abbrev")
     lex.triggers = {k: tuple(v) for k, v in trig.items()}
     lex.trigger_set = frozenset(lex.triggers)
