@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from .tables import load_tsv
 
 MAX_RUN = 40  # letters: a longer run is not split by the dictionary (a real glue joins two or three words)
+MAX_GLUED = 10 * MAX_RUN  # letters: a longer run is no prose (a code, a blob) and is left alone
 MAX_PIECE = 24  # letters in one dictionary piece
 MIN_PIECE = 4  # letters in a common-word piece (function words and speech verbs: three)
 MIN_LONE_PIECE = 5  # letters in a common-word piece with no function word beside it (`meme|rinci` is one word)
@@ -50,6 +51,7 @@ class GlueLexicon:
     counts: dict[str, int]  # common lower-case words and how often the bench corpus writes them
     whole: frozenset[str]  # every known word: never split itself
     closed: frozenset[str]  # function words and one-word speech-verb forms
+    function: frozenset[str]  # function words
     verbs: frozenset[str]  # speech-verb forms of at least MIN_VERB_TAIL letters
     never: frozenset[str]  # affixes and clitics: never a piece
     clitics: tuple[str, ...]  # never-pieces that end a word (`-nya`): a piece's stem is measured without them
@@ -72,7 +74,7 @@ def lexicon(extra_dir: str | None = None) -> GlueLexicon:
     prefix = [rf"(?<![A-Z]){re.escape(r['name'])}[A-Z][a-z]+" for r in names if r["kind"] == "prefix"]
     keep = re.compile("|".join(whole + prefix) or r"(?!)")
     return GlueLexicon(counts=counts, whole=frozenset(r["word"] for r in rows) | function | verbs,
-                       closed=frozenset(function | verbs), verbs=frozenset(v for v in verbs if len(v) >= MIN_VERB_TAIL),
+                       closed=frozenset(function | verbs), function=frozenset(function), verbs=frozenset(v for v in verbs if len(v) >= MIN_VERB_TAIL),
                        never=frozenset(r["word"] for r in pieces if r["rule"] == "never"),
                        clitics=tuple(r["word"] for r in pieces if r["rule"] == "never" and r["word"] in CLITICS),
                        final=frozenset(r["word"] for r in pieces if r["rule"] == "final"), keep=keep)
@@ -80,12 +82,14 @@ def lexicon(extra_dir: str | None = None) -> GlueLexicon:
 
 # ---------------------------------------------------------------- pieces
 
-def _is_piece(p: str, lex: GlueLexicon, last: bool) -> bool:
+def _is_piece(p: str, lex: GlueLexicon, last: bool, seen: Counter[str]) -> bool:
+    """A known piece: a common word, a function word or speech verb, or a word the article writes on its own
+    elsewhere (`private|jet` where the article has `private jet`)."""
     if p in lex.never:
         return False
     if p in lex.final:
         return last
-    if p in lex.closed:
+    if p in lex.closed or seen[p]:
         return len(p) >= 3
     return len(p) >= MIN_PIECE and p in lex.counts
 
@@ -99,18 +103,18 @@ def _stem_length(p: str, lex: GlueLexicon) -> int:
 
 
 def _plausible(pieces: list[str], lex: GlueLexicon) -> bool:
-    """A short common-word piece (under MIN_LONE_PIECE letters, enclitic aside) needs a function word or speech
-    verb beside it (`baik|dari`, not `pena|sehat`)."""
+    """A short common-word piece (under MIN_LONE_PIECE letters, enclitic aside) needs a function word of four
+    letters or more beside it (`baik|dari`, `jet|dengan`; not `pena|sehat`, `diam|ini`)."""
     for k, p in enumerate(pieces):
         if p in lex.closed or p in lex.final or _stem_length(p, lex) >= MIN_LONE_PIECE:
             continue
         near = pieces[max(0, k - 1):k] + pieces[k + 1:k + 2]
-        if not any(q in lex.closed or q in lex.final for q in near):
+        if not any(q in lex.function and len(q) >= MIN_PIECE for q in near):
             return False
     return True
 
 
-def _suffix_table(word: str, lex: GlueLexicon) -> tuple[list[tuple[int, int] | None], list[int]]:
+def _suffix_table(word: str, lex: GlueLexicon, seen: Counter[str]) -> tuple[list[tuple[int, int] | None], list[int]]:
     """For every start j, the best split of word[j:] into known pieces: (pieces, -shortest piece), fewest
     pieces first, then the longest shortest piece; and where its first piece ends. One pass from the right,
     each position trying pieces of at most MAX_PIECE letters."""
@@ -121,7 +125,7 @@ def _suffix_table(word: str, lex: GlueLexicon) -> tuple[list[tuple[int, int] | N
     for j in range(n - 1, -1, -1):
         for i in range(j + 1, min(n, j + MAX_PIECE) + 1):
             rest = best[i]
-            if rest is None or not _is_piece(word[j:i], lex, i == n):
+            if rest is None or not _is_piece(word[j:i], lex, i == n, seen):
                 continue
             cand = (rest[0] + 1, max(rest[1], -(i - j)))
             cur = best[j]
@@ -138,12 +142,13 @@ def _pieces(word: str, nxt: list[int], j: int) -> list[str]:
     return out
 
 
-def segment(word: str, lex: GlueLexicon, min_pieces: int = 2) -> list[str] | None:
+def segment(word: str, lex: GlueLexicon, min_pieces: int = 2, seen: Counter[str] | None = None,
+            ) -> list[str] | None:
     """The fewest known pieces `word` (lower case) is made of, longest shortest piece on a tie; None when it
     is not made of at least `min_pieces` of them, or is longer than MAX_RUN."""
     if len(word) > MAX_RUN or len(word) < 2:
         return None
-    best, nxt = _suffix_table(word, lex)
+    best, nxt = _suffix_table(word, lex, seen if seen is not None else Counter())
     if best[0] is None or best[0][0] < min_pieces:
         return None
     pieces = _pieces(word, nxt, 0)
@@ -171,7 +176,7 @@ def _capital_boundary(run: str, a: tuple[int, int], b: tuple[int, int], seen: Co
     if len(word) >= 3 and (_known(word, lex) or seen[word]):
         return b[0] if a[1] - a[0] >= 2 else None
     rest = word[1:]
-    if len(rest) >= MIN_PIECE and (_known(rest, lex) or segment(rest, lex, 1)) and a[1] - a[0] + 1 >= 2:
+    if len(rest) >= MIN_PIECE and (_known(rest, lex) or segment(rest, lex, 1, seen)) and a[1] - a[0] + 1 >= 2:
         return b[0] + 1
     return None
 
@@ -179,8 +184,8 @@ def _capital_boundary(run: str, a: tuple[int, int], b: tuple[int, int], seen: Co
 def _case_boundary(left: str, right: str, seen: Counter[str], lex: GlueLexicon) -> bool:
     """A lower-to-upper change is a missing space when the words read as words. After a lower-case word
     (`wilayah|Raja`, `oleh|Hasto`): either side known, or written on its own in the article. Between two
-    capitalised words, where brands join words on purpose (`KakaoTalk`): a long common word or function word
-    on one side (`Keuangan|Sri`), the two written apart elsewhere (`Hasto Kristiyanto`), or both on their own."""
+    capitalised words, where brands join words on purpose (`KakaoTalk`, `OnePlus`): a long common word or a
+    function word on one side (`Keuangan|Sri`), or the two written apart elsewhere (`Hasto Kristiyanto`)."""
     if len(right) < 2 or len(left) < 2 or left.casefold() in lex.never:
         return False
     if len(left) == 2 and left not in ("di", "ke"):
@@ -189,7 +194,7 @@ def _case_boundary(left: str, right: str, seen: Counter[str], lex: GlueLexicon) 
         return any(_known(w, lex) or seen[w] for w in (left, right))
     if any(_common(w, lex) for w in (left, right)):
         return True
-    return bool(seen[f"{left} {right}"]) or bool(seen[left] and seen[right])
+    return bool(seen[f"{left} {right}"])
 
 
 def _common(word: str, lex: GlueLexicon) -> bool:
@@ -202,7 +207,7 @@ def _split_capitalised(word: str, seen: Counter[str], lex: GlueLexicon) -> list[
     own, `Wahyuni|mengatakan` (a long speech verb)."""
     if _known(word, lex) or seen[word] or len(word) > MAX_RUN:
         return []
-    best, nxt = _suffix_table(word, lex)
+    best, nxt = _suffix_table(word, lex, seen)
     for i in range(len(word) - 2, 2, -1):
         if best[i] is None:
             continue
@@ -216,8 +221,8 @@ def _head_evidence(head: str, pieces: list[str], seen: Counter[str], lex: GlueLe
     """A capitalised head before glued words: a name the article writes on its own (`Rina|yang`), or a common
     word before function words only (`Gempa|dan`); a common word before a common word is a compound
     (`Gempabumi`) and stays whole."""
-    if head.casefold() in lex.whole:
-        return head.casefold() in lex.counts and all(p in lex.closed or p in lex.final for p in pieces)
+    if head.casefold() in lex.counts:
+        return len(head) >= MIN_PIECE and all(p in lex.function for p in pieces)
     return bool(seen[head]) and _plausible(pieces, lex)
 
 
@@ -236,7 +241,7 @@ def _split_word(word: str, seen: Counter[str], lex: GlueLexicon) -> list[int]:
     if word.islower():
         if _known(word, lex) or seen[word]:
             return []
-        pieces = segment(word, lex)
+        pieces = segment(word, lex, 2, seen)
         return _cuts(0, pieces)[1:] if pieces else []
     if word[0].isupper() and word[1:].islower():
         return _split_capitalised(word, seen, lex)
@@ -286,7 +291,7 @@ def _run_words(run: str) -> list[str]:
     """The run itself and, where its case changes inside, its case words (`wilayahRaja`: wilayah, Raja)."""
     if run[1:].islower():
         return [run]  # the common case, without building a case string
-    spans = _camel_words(run) if len(run) <= 10 * MAX_RUN else []
+    spans = _camel_words(run) if len(run) <= MAX_GLUED else []
     return [run] + ([run[s:e] for s, e in spans] if len(spans) > 1 else [])
 
 
@@ -322,8 +327,8 @@ def find_glue(text: str, extra_dir: str | None = None, seen: Counter[str] | None
     out: list[int] = []
     for m in _prose_runs(text):
         run = m.group()
-        if len(run) < 4 or (run[1:].islower() and run.casefold() in lex.whole):
-            continue  # short or a known word: nothing to split (the common case, kept fast)
+        if len(run) < 4 or len(run) > MAX_GLUED or (run[1:].islower() and run.casefold() in lex.whole):
+            continue  # short, too long to be prose, or a known word (the common case, kept fast)
         own = Counter(_run_words(run))
         seen.subtract(own)  # evidence must come from elsewhere in the article, not from the token itself
         try:
@@ -338,7 +343,7 @@ def is_glued(word: str, seen: Counter[str] | None = None, extra_dir: str | None 
     cuts (the measure `scripts/eval.py` prints for speakers and entity names)."""
     lex = lexicon(extra_dir)
     seen = seen if seen is not None else Counter()
-    for m in _LETTERS.finditer(word):
+    for m in _prose_runs(word):  # a handle or an address (`@infoCuaca`, `Akun_Resmi`) holds no glued word
         run = m.group()
         rest = lex.keep.sub(" ", run)
         if any(a.islower() and b.isupper() for a, b in itertools.pairwise(rest)):

@@ -45,8 +45,8 @@ _PUNCT_GLUE = re.compile(
     r"|(?<=[)\u201d\"])\.(?=[A-Z][a-z])"
     r"|(?<=[^\W\d_])\)(?=[^\W\d_]{2})"
     r"|(?<=[^\W\d_]{3})(?=\([^\W\d_])"
-    r"|(?<=[^\W\d_])(?=\u201c)"
-    r"|\u201d(?=[^\W\d_])")
+    r"|(?<=[^\W\d_]{2})(?=\u201c)"
+    r"|(?<=[,.!?])\u201d(?=[^\W\d_])")  # a closing mark after the quote's punctuation (some use ” to open)
 _NOT_PROSE = re.compile(r"://|www\.|@|\.(?:com|co|id|net|org)\b", re.IGNORECASE)
 
 
