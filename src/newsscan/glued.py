@@ -39,8 +39,9 @@ MIN_VERB_TAIL = 8  # a speech verb this long after a capitalised head needs no o
 
 CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")  # which never-pieces are enclitics (checked in the table)
 _LETTERS = re.compile(r"[^\W\d_]+")
-_CHUNK = re.compile(r"\S+")
-_NOT_PROSE = re.compile(r"://|www\.|@|#|_|\.(?:com|id|net|org|co)\b", re.IGNORECASE)
+# a whitespace-delimited chunk holding an address, a handle, a hashtag or an underscore; it starts at a chunk
+# start only, so that each chunk is scanned once
+_NOT_PROSE = re.compile(r"(?<!\S)\S*?(?:://|www\.|@|#|_|\.(?:com|id|net|org|co)\b)\S*", re.IGNORECASE)
 _CASES = re.compile(r"U+(?=Ul)|U?l+|U+")  # camel words over a case string (U upper, l anything else)
 
 
@@ -295,29 +296,38 @@ def _run_words(run: str) -> list[str]:
     return [run] + ([run[s:e] for s, e in spans] if len(spans) > 1 else [])
 
 
+_PAIR = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_]*) (?=([A-Z][^\W\d_]*)(?![^\W\d_]))")
+
+
 def article_words(text: str) -> Counter[str]:
     """How often the article writes each word on its own (its letter runs, and the case words inside them),
-    and each pair of words with one space between them (`Hasto Kristiyanto`)."""
-    seen: Counter[str] = Counter()
-    prev = None
-    for m in _LETTERS.finditer(text):
-        seen.update(_run_words(m.group()))
-        if prev is not None and prev.end() + 1 == m.start() and text[prev.end()] == " ":
-            seen[f"{prev.group()} {m.group()}"] += 1
-        prev = m
+    and each pair of capitalised words with one space between them (`Dewi Anggraini`)."""
+    seen: Counter[str] = Counter(_LETTERS.findall(text))
+    for run, n in list(seen.items()):
+        if not run[1:].islower():
+            for w in _run_words(run)[1:]:
+                seen[w] += n
+    seen.update(f"{m.group(1)} {m.group(2)}" for m in _PAIR.finditer(text))
     return seen
 
 
+def not_prose(text: str) -> list[tuple[int, int]]:
+    """Spans of the whitespace-delimited chunks that are addresses, handles, hashtags or codes
+    (`https://…`, `@infoCuaca`, `#SaveHutan`, `Akun_Resmi`), in order: no glue is looked for in them."""
+    return [m.span() for m in _NOT_PROSE.finditer(text)]
+
+
 def _prose_runs(text: str) -> Iterable[re.Match[str]]:
-    """Letter runs outside addresses, handles, hashtags and codes (`@infoBMKG`, `0029VaFPbed13`)."""
-    for chunk in _CHUNK.finditer(text):
-        c = chunk.group()
-        if _NOT_PROSE.search(c):
+    """Letter runs outside addresses, handles, hashtags and codes (`@infoCuaca`, `0031XbQ13`)."""
+    skip, k = not_prose(text), 0
+    for m in _LETTERS.finditer(text):
+        while k < len(skip) and skip[k][1] <= m.start():
+            k += 1
+        if k < len(skip) and skip[k][0] <= m.start():
             continue
-        for m in _LETTERS.finditer(text, chunk.start(), chunk.end()):
-            if m.start() > 0 and m.end() < len(text) and text[m.start() - 1].isdigit() and text[m.end()].isdigit():
-                continue  # between digits: an identifier, not prose
-            yield m
+        if m.start() > 0 and m.end() < len(text) and text[m.start() - 1].isdigit() and text[m.end()].isdigit():
+            continue  # between digits: an identifier, not prose
+        yield m
 
 
 def find_glue(text: str, extra_dir: str | None = None, seen: Counter[str] | None = None) -> list[int]:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from .glued import find_glue
+from .glued import find_glue, not_prose
 from .records import Repair
 
 _ENTITY = re.compile(r"&(?:amp;)?(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -39,15 +39,14 @@ _MOJIBAKE = re.compile(f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u0
 _CR = re.compile(r"\r\n?")
 # a missing space after punctuation, letters on both sides: a sentence end before a capitalised word (the word
 # before it four letters or more, so that `dr.Budi` and `S.H` stay), a comma, a closing bracket, curly quotes
-_PUNCT_GLUE = re.compile(
-    r"(?<=[^\W\d_]{3}[a-z])[.!?;:](?=[A-Z][a-z])"
-    r"|(?<=[^\W\d_]{2}),(?=[^\W\d_]{2})"
-    r"|(?<=[)\u201d\"])\.(?=[A-Z][a-z])"
-    r"|(?<=[^\W\d_])\)(?=[^\W\d_]{2})"
-    r"|(?<=[^\W\d_]{3})(?=\([^\W\d_])"
-    r"|(?<=[^\W\d_]{2})(?=\u201c)"
-    r"|(?<=[,.!?])\u201d(?=[^\W\d_])")  # a closing mark after the quote's punctuation (some use ” to open)
-_NOT_PROSE = re.compile(r"://|www\.|@|\.(?:com|co|id|net|org)\b", re.IGNORECASE)
+_PUNCT_GLUE = re.compile(  # each alternative tests its punctuation first, its look-behind after (fast on letters)
+    r"[.!?;:](?<=[^\W\d_]{3}[a-z].)(?=[A-Z][a-z])"
+    r"|,(?<=[^\W\d_]{2},)(?=[^\W\d_]{2})"
+    r"|\.(?<=[)\u201d\"].)(?=[A-Z][a-z])"
+    r"|\)(?<=[^\W\d_]\))(?=[^\W\d_]{2})"
+    r"|(?=\()(?<=[^\W\d_]{3})(?=\([^\W\d_])"
+    r"|(?=\u201c)(?<=[^\W\d_]{2})"
+    r"|\u201d(?<=[,.!?]\u201d)(?=[^\W\d_])")  # a closing mark after the quote's punctuation (some use ” to open)
 
 
 def _entity(m: re.Match[str]) -> str | None:
@@ -104,12 +103,13 @@ def _char_repairs(body: str) -> list[Repair]:
 
 def _punct_glue(text: str) -> list[int]:
     """Offsets where a space is missing after (or before) punctuation, outside web addresses."""
-    out = []
-    for chunk in re.finditer(r"\S+", text):
-        if _NOT_PROSE.search(chunk.group()):
+    skip, k, out = not_prose(text), 0, []
+    for m in _PUNCT_GLUE.finditer(text):
+        while k < len(skip) and skip[k][1] <= m.start():
+            k += 1
+        if k < len(skip) and skip[k][0] <= m.start():
             continue
-        for m in _PUNCT_GLUE.finditer(text, chunk.start(), chunk.end()):
-            out.append(m.end() if m.group() else m.start())
+        out.append(m.end() if m.group() else m.start())
     return out
 
 
