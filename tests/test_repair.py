@@ -54,7 +54,8 @@ def test_glued_words_are_split(body, expected):
     "berkata", "menyebutkan", "diamini", "memerinci", "penasehat", "terangsang", "paranormal", "antarwaktu",
     "rencanakan", "apapun", "perpanjang", "sinergitas", "presidensial", "pertanggungjawaban",
     "keberlangsungan", "ketidaksesuaian", "diperbaharui", "menyerahterimakan", "teksturnya", "arsitekturnya",
-    "bersuasana", "beriringan", "restorasi", "menunggak", "hakikat", "makasih", "kadangkala",
+    "bersuasana", "beriringan", "restorasi", "menunggak", "hakikat", "makasih", "kadangkala", "memberhentikan",
+    "kelabakan", "mintakan",
     # place and person names made of common words
     "Sukabumi", "Pangkalpinang", "Tanjungbalai", "Sundari", "Kotabaru", "Karangsambung",
     # letter runs that are no prose

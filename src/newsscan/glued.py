@@ -57,6 +57,7 @@ class GlueLexicon:
     never: frozenset[str]  # affixes and clitics: never a piece
     clitics: tuple[str, ...]  # never-pieces that end a word (`-nya`): a piece's stem is measured without them
     final: frozenset[str]  # pieces only at the end of a token (`di`)
+    notlast: frozenset[str]  # pieces never at the end of a lower-case token (`akan`, read as `-kan`)
     keep: re.Pattern[str]  # names with internal capitals, kept whole
 
 
@@ -69,7 +70,7 @@ def lexicon(extra_dir: str | None = None) -> GlueLexicon:
     verbs: set[str] = set()
     for r in load_tsv("speech_verbs.tsv", ("lemma", "forms", "kind", "slot", "class"), 1, (), extra_dir):
         verbs.update(f.strip().casefold() for f in r["forms"].split(",") if f.strip() and " " not in f.strip())
-    pieces = load_tsv("glue_pieces.tsv", ("word", "rule"), 2, (("rule", ("never", "final")),), extra_dir)
+    pieces = load_tsv("glue_pieces.tsv", ("word", "rule"), 2, (("rule", ("never", "final", "notlast")),), extra_dir)
     names = load_tsv("glue_names.tsv", ("name", "kind"), 2, (("kind", ("whole", "prefix")),), extra_dir)
     whole = [re.escape(r["name"]) for r in sorted(names, key=lambda r: -len(r["name"])) if r["kind"] == "whole"]
     prefix = [rf"(?<![A-Z]){re.escape(r['name'])}[A-Z][a-z]+" for r in names if r["kind"] == "prefix"]
@@ -78,15 +79,17 @@ def lexicon(extra_dir: str | None = None) -> GlueLexicon:
                        closed=frozenset(function | verbs), function=frozenset(function), verbs=frozenset(v for v in verbs if len(v) >= MIN_VERB_TAIL),
                        never=frozenset(r["word"] for r in pieces if r["rule"] == "never"),
                        clitics=tuple(r["word"] for r in pieces if r["rule"] == "never" and r["word"] in CLITICS),
-                       final=frozenset(r["word"] for r in pieces if r["rule"] == "final"), keep=keep)
+                       final=frozenset(r["word"] for r in pieces if r["rule"] == "final"),
+                       notlast=frozenset(r["word"] for r in pieces if r["rule"] == "notlast"), keep=keep)
 
 
 # ---------------------------------------------------------------- pieces
 
-def _is_piece(p: str, lex: GlueLexicon, last: bool, seen: Counter[str]) -> bool:
+def _is_piece(p: str, lex: GlueLexicon, last: bool, seen: Counter[str], after_name: bool = False) -> bool:
     """A known piece: a common word, a function word or speech verb, or a word the article writes on its own
-    elsewhere (`private|jet` where the article has `private jet`)."""
-    if p in lex.never:
+    elsewhere (`private|jet` where the article has `private jet`). `last`: it ends the token; `after_name`:
+    the token is a capitalised name's tail."""
+    if p in lex.never or (last and not after_name and p in lex.notlast):
         return False
     if p in lex.final:
         return last
@@ -115,7 +118,8 @@ def _plausible(pieces: list[str], lex: GlueLexicon) -> bool:
     return True
 
 
-def _suffix_table(word: str, lex: GlueLexicon, seen: Counter[str]) -> tuple[list[tuple[int, int] | None], list[int]]:
+def _suffix_table(word: str, lex: GlueLexicon, seen: Counter[str], after_name: bool = False,
+                  ) -> tuple[list[tuple[int, int] | None], list[int]]:
     """For every start j, the best split of word[j:] into known pieces: (pieces, -shortest piece), fewest
     pieces first, then the longest shortest piece; and where its first piece ends. One pass from the right,
     each position trying pieces of at most MAX_PIECE letters."""
@@ -126,7 +130,7 @@ def _suffix_table(word: str, lex: GlueLexicon, seen: Counter[str]) -> tuple[list
     for j in range(n - 1, -1, -1):
         for i in range(j + 1, min(n, j + MAX_PIECE) + 1):
             rest = best[i]
-            if rest is None or not _is_piece(word[j:i], lex, i == n, seen):
+            if rest is None or not _is_piece(word[j:i], lex, i == n, seen, after_name):
                 continue
             cand = (rest[0] + 1, max(rest[1], -(i - j)))
             cur = best[j]
@@ -208,7 +212,7 @@ def _split_capitalised(word: str, seen: Counter[str], lex: GlueLexicon) -> list[
     own, `Wahyuni|mengatakan` (a long speech verb)."""
     if _known(word, lex) or seen[word] or len(word) > MAX_RUN:
         return []
-    best, nxt = _suffix_table(word, lex, seen)
+    best, nxt = _suffix_table(word, lex, seen, after_name=True)
     for i in range(len(word) - 2, 2, -1):
         if best[i] is None:
             continue
