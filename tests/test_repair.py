@@ -32,7 +32,7 @@ def fix(body: str, **kw) -> str:
     ("di daerahKota Baru", "di daerah Kota Baru"),
     ("gedung kantorPT Maju", "gedung kantor PT Maju"),
     # an acronym glued to the next word: before its capital when that is a word, after it otherwise
-    ("pimpinan KPKNovel datang", "pimpinan KPK Novel datang"),
+    ("rapat DPRDKota Baru", "rapat DPRD Kota Baru"),
     ("anggota DPRDmenyatakan hal itu", "anggota DPRD menyatakan hal itu"),
     # a lower-case run made of known words
     ("bantuan untuk korbanbanjirbandang tiba", "bantuan untuk korban banjir bandang tiba"),
@@ -40,6 +40,9 @@ def fix(body: str, **kw) -> str:
     # a capitalised name with a glued tail: a long speech verb, or a head the article writes on its own
     ("Sri Wahyunimengatakan bahwa harga naik.", "Sri Wahyuni mengatakan bahwa harga naik."),
     ("Rina datang pagi. Rinayang tadi pulang.", "Rina datang pagi. Rina yang tadi pulang."),
+    # a piece the article writes on its own elsewhere
+    ("Ia menerbangkan drone. Larangan penggunaandrone berlaku.",
+     "Ia menerbangkan drone. Larangan penggunaan drone berlaku."),
     # names written apart elsewhere in the article
     ("Dewi Anggraini hadir. DewiAnggraini lalu pergi.", "Dewi Anggraini hadir. Dewi Anggraini lalu pergi."),
 ])
@@ -54,7 +57,7 @@ def test_glued_words_are_split(body, expected):
     "berkata", "menyebutkan", "diamini", "memerinci", "penasehat", "terangsang", "paranormal", "antarwaktu",
     "rencanakan", "apapun", "perpanjang", "sinergitas", "presidensial", "pertanggungjawaban",
     "keberlangsungan", "ketidaksesuaian", "diperbaharui", "menyerahterimakan", "teksturnya", "arsitekturnya",
-    "bersuasana", "beriringan", "restorasi", "menunggak", "hakikat", "makasih", "kadangkala", "memberhentikan",
+    "bersuasana", "beriringan", "restorasi", "menunggak", "hakikat", "makasih", "kadangkala", "memberlakukan",
     "kelabakan", "mintakan",
     # place and person names made of common words
     "Sukabumi", "Pangkalpinang", "Tanjungbalai", "Sundari", "Kotabaru", "Karangsambung",

@@ -11,11 +11,11 @@ function words (`data/function_words.tsv`), speech verbs (`data/speech_verbs.tsv
 writes on its own elsewhere. Precision comes first, so:
 - a word the common-word list knows is never split, nor a name with capitals inside it on purpose
   (`data/glue_names.tsv`: `iPhone`, `GoPay`, `detikNews`);
-- a case change inside a word (`wilayahRaja`, `PDIPHasto`) is split where one side is a known word or a word
+- a case change inside a word (`daerahKota`, `DPRDBudi`) is split where one side is a known word or a word
   the article writes on its own;
 - a lower-case run is split only when every piece is a known word of at least four letters (three for function
   words and frequent short words), never at an affix or clitic (`data/glue_pieces.tsv`): `berkata` stays whole;
-- a capitalised run loses a tail (`Rina|yang`, `Hasto|menggunakan`) only where the article writes the head on its
+- a capitalised run loses a tail (`Rina|yang`, `Budi|menggunakan`) only where the article writes the head on its
   own, or the tail starts with a long speech verb (`Wahyuni|mengatakan`).
 Each scan is linear in the text: the dictionary search looks at runs of at most `MAX_RUN` letters.
 """
@@ -87,7 +87,7 @@ def lexicon(extra_dir: str | None = None) -> GlueLexicon:
 
 def _is_piece(p: str, lex: GlueLexicon, last: bool, seen: Counter[str], after_name: bool = False) -> bool:
     """A known piece: a common word, a function word or speech verb, or a word the article writes on its own
-    elsewhere (`private|jet` where the article has `private jet`). `last`: it ends the token; `after_name`:
+    elsewhere (`penggunaan|drone` where the article writes `drone` on its own). `last`: it ends the token; `after_name`:
     the token is a capitalised name's tail."""
     if p in lex.never or (last and not after_name and p in lex.notlast):
         return False
@@ -168,15 +168,15 @@ def _known(word: str, lex: GlueLexicon) -> bool:
 # ---------------------------------------------------------------- one letter run
 
 def _camel_words(run: str) -> list[tuple[int, int]]:
-    """(start, end) of the case words of `run`: `PDIPHasto` -> PDIP, Hasto; `wilayahRaja` -> wilayah, Raja."""
+    """(start, end) of the case words of `run`: `DPRDBudi` -> DPRD, Budi; `daerahKota` -> daerah, Kota."""
     cases = "".join("U" if c.isupper() else "l" for c in run)
     return [m.span() for m in _CASES.finditer(cases)]
 
 
 def _capital_boundary(run: str, a: tuple[int, int], b: tuple[int, int], seen: Counter[str],
                       lex: GlueLexicon) -> int | None:
-    """Where an upper-case run `a` meets a capitalised word `b` (`PTP` + `Kjuncto`): before b's capital when b
-    is a word (`KPK|Novel`), after it when the rest is (`PTPK|juncto`); None when neither reads as a word."""
+    """Where an upper-case run `a` meets a capitalised word `b` (`UU` + `Dtentang`): before b's capital when b
+    is a word (`DPRD|Kota`), after it when the rest is (`UUD|tentang`); None when neither reads as a word."""
     word = run[b[0]:b[1]]
     if len(word) >= 3 and (_known(word, lex) or seen[word]):
         return b[0] if a[1] - a[0] >= 2 else None
@@ -188,9 +188,9 @@ def _capital_boundary(run: str, a: tuple[int, int], b: tuple[int, int], seen: Co
 
 def _case_boundary(left: str, right: str, seen: Counter[str], lex: GlueLexicon) -> bool:
     """A lower-to-upper change is a missing space when the words read as words. After a lower-case word
-    (`wilayah|Raja`, `oleh|Hasto`): either side known, or written on its own in the article. Between two
+    (`daerah|Kota`, `oleh|Budi`): either side known, or written on its own in the article. Between two
     capitalised words, where brands join words on purpose (`KakaoTalk`, `OnePlus`): a long common word or a
-    function word on one side (`Keuangan|Sri`), or the two written apart elsewhere (`Hasto Kristiyanto`)."""
+    function word on one side (`Keuangan|Sri`), or the two written apart elsewhere (`Dewi Anggraini`)."""
     if len(right) < 2 or len(left) < 2 or left.casefold() in lex.never:
         return False
     if len(left) == 2 and left not in ("di", "ke"):
@@ -224,8 +224,8 @@ def _split_capitalised(word: str, seen: Counter[str], lex: GlueLexicon) -> list[
 
 def _head_evidence(head: str, pieces: list[str], seen: Counter[str], lex: GlueLexicon) -> bool:
     """A capitalised head before glued words: a name the article writes on its own (`Rina|yang`), or a common
-    word before function words only (`Gempa|dan`); a common word before a common word is a compound
-    (`Gempabumi`) and stays whole."""
+    word before function words only (`Banjir|dan`); a common word before a common word is a compound
+    (`Sukabumi`) and stays whole."""
     if head.casefold() in lex.counts:
         return len(head) >= MIN_PIECE and all(p in lex.function for p in pieces)
     return bool(seen[head]) and _plausible(pieces, lex)
@@ -280,7 +280,7 @@ def _shifted(spans: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
 def _boundary(run: str, a: tuple[int, int, bool], b: tuple[int, int, bool], seen: Counter[str],
               lex: GlueLexicon) -> int | None:
     left, right = run[a[0]:a[1]], run[b[0]:b[1]]
-    if a[2] or b[2]:  # beside a kept name: split when the other side is a word (`TransJakarta|terbakar`)
+    if a[2] or b[2]:  # beside a kept name: split when the other side is a word (`TransJakarta|mogok`)
         other = right if a[2] else left
         return b[0] if len(other) >= 2 and (_known(other, lex) or seen[other]) else None
     if left.isupper() and len(left) >= 1 and right[:1].isupper() and not right.isupper():
@@ -293,7 +293,7 @@ def _boundary(run: str, a: tuple[int, int, bool], b: tuple[int, int, bool], seen
 # ---------------------------------------------------------------- a text
 
 def _run_words(run: str) -> list[str]:
-    """The run itself and, where its case changes inside, its case words (`wilayahRaja`: wilayah, Raja)."""
+    """The run itself and, where its case changes inside, its case words (`daerahKota`: daerah, Kota)."""
     if run[1:].islower():
         return [run]  # the common case, without building a case string
     spans = _camel_words(run) if len(run) <= MAX_GLUED else []

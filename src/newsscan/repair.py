@@ -13,7 +13,7 @@ Repairs, each a `records.Repair` (kind, offsets in the body, original and replac
   dropped (a zero-width space between two letters becomes a space);
 - `newline`: a lone carriage return used as a paragraph break made a line break; the CR of a CRLF dropped;
 - `glued`: a missing space between two glued words (`newsscan.glued`), or after a sentence's or clause's
-  punctuation (`katanya.Penny`, `tersebut,tiga`, `(PHK)Dia`, `”kata`).
+  punctuation (`ujarnya.Budi`, `itu,dua`, `(BPJS)Ia`, `,”kata`).
 """
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def _punct_glue(text: str) -> list[int]:
 def find_repairs(body: str, extra_dir: str | None = None, dateline_end: int = 0) -> tuple[Repair, ...]:
     """Every repair of `body`, in order. Missing spaces are found in the text with its characters repaired
     (so `kali.&nbsp;Sinta` is not read as glued) and placed back at their offsets in `body`. A first word glued
-    to the dateline (`Liputan6.com, JakartaMenteri`; `dateline_end` from the loader) is set off as datelines
+    to the dateline (`Contoh.com, BandungGubernur`; `dateline_end` from the loader) is set off as datelines
     are, with a dash, so that the place is not read as part of a name."""
     chars = _char_repairs(body)
     text = repaired(body, chars)
