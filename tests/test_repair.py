@@ -103,6 +103,8 @@ def test_missing_space_after_punctuation():
     assert fix("Badan Pangan(Bapang) hadir") == "Badan Pangan (Bapang) hadir"
     assert fix("“Kami siap,”kata dia") == "“Kami siap,” kata dia"
     assert fix("kata dia:”Kami siap") == "kata dia:”Kami siap"  # some outlets open a quote with ”
+    assert fix('"Kami siap,"ujar dia') == '"Kami siap," ujar dia'
+    assert fix('kata dia."Kami siap') == 'kata dia."Kami siap'  # a straight mark before a capital may open
     # abbreviations and addresses keep their dots
     for body in ("dr.Budi hadir", "lihat Contoh.com/Berita", "S.H.Budi"):
         assert fix(body) == body

@@ -46,7 +46,8 @@ _PUNCT_GLUE = re.compile(  # each alternative tests its punctuation first, its l
     r"|\)(?<=[^\W\d_]\))(?=[^\W\d_]{2})"
     r"|(?=\()(?<=[^\W\d_]{3})(?=\([^\W\d_])"
     r"|(?=\u201c)(?<=[^\W\d_]{2})"
-    r"|\u201d(?<=[,.!?]\u201d)(?=[^\W\d_])")  # a closing mark after the quote's punctuation (some use ” to open)
+    r"|\u201d(?<=[,.!?]\u201d)(?=[^\W\d_])"  # a closing mark after the quote's punctuation (some use ” to open)
+    r"|\"(?<=[,.!?]\")(?=[a-z])")  # a straight closing mark before the attribution (`,"kata dia`)
 
 
 def _entity(m: re.Match[str]) -> str | None:
