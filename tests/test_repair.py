@@ -245,3 +245,17 @@ def test_few_rare_bench_words_are_split():
     split = [w for w in rare if find_glue(w)]
     assert len(rare) > 5000
     assert len(split) / len(rare) < 0.01, split[:50]
+
+
+def test_repairs_survive_the_record_codecs(analysed):
+    import pickle
+
+    import srsly
+
+    from newsscan.extensions import set_extensions
+
+    set_extensions()
+    article = analysed.article
+    assert article.repairs
+    assert srsly.msgpack_loads(srsly.msgpack_dumps(article)) == article
+    assert pickle.loads(pickle.dumps(analysed)) == analysed
