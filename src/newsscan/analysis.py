@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .loader import LONG_BODY
 from .records import Article, ArticleResult
+from .repair import OffsetMap, repaired, to_body
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,15 +94,15 @@ def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
     through in parts whose records are shifted back to offsets in the whole body (the loader warns about
     such a body: an expression that straddles two parts may be missed)."""
     from .nlp import pipeline
-    from .records import Evidence
 
     nlp = pipeline()
+    texts = [repaired(a.body, a.repairs) for a in articles]  # the NLP reads scraper damage repaired
     # the memory zone frees the strings and lexemes these Docs added to the vocab, so a worker's memory stays
     # flat however many articles pass through it (the records keep plain Python strings)
     with nlp.memory_zone():
         docs, owners = [], []
         for i, article in enumerate(articles):
-            for offset, text in split_parts(article.body):
+            for offset, text in split_parts(texts[i]):
                 doc = nlp.make_doc(text)
                 doc._.article = article
                 docs.append(doc)
@@ -115,6 +116,22 @@ def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
             # the headline's claim (offsets in the title) comes with the first part only
             f["c"].extend(_shift([c for c in doc._.claims or () if not (offset and c.kind == "headline")], offset))
             f["ref"].append(doc._.reference_date)
-    return [ArticleResult(article=a, entities=tuple(f["e"]), dates=tuple(f["d"]), quotes=tuple(f["q"]),
-                          claims=tuple(f["c"]), reference_date=f["ref"][0] or Evidence(None, "none"))
-            for a, f in zip(articles, found)]
+    return [_result(a, t, f) for a, t, f in zip(articles, texts, found)]
+
+
+def _result(article: Article, text: str, found: dict[str, list]) -> ArticleResult:
+    """The article's records, with offsets carried from the repaired `text` back to `Article.body` (every text
+    a record shows is then a slice of the body as the source wrote it); the headline's claim keeps its offsets
+    in the title. Mentions inside the dateline are left out."""
+    from .records import Evidence
+
+    ents, dates, quotes, claims = found["e"], found["d"], found["q"], found["c"]
+    if article.repairs:
+        omap, body = OffsetMap(article.repairs), article.body
+        ents, dates, quotes = (to_body(x, body, text, omap) for x in (ents, dates, quotes))
+        claims = [c if c.kind == "headline" else to_body([c], body, text, omap)[0] for c in claims]
+    # a dateline (`JAKARTA, KOMPAS.com -`) names no entity (gold/CONVENTIONS.md, Entities); with its odd space
+    # repaired, the NER reads its place as a name
+    ents = [m for m in ents if m.start >= article.dateline_end]
+    return ArticleResult(article=article, entities=tuple(ents), dates=tuple(dates), quotes=tuple(quotes),
+                         claims=tuple(claims), reference_date=found["ref"][0] or Evidence(None, "none"))

@@ -31,6 +31,7 @@ from typing import Any, Protocol
 from . import outlets
 from .boilerplate import strip_boilerplate
 from .records import Article, Issue
+from .repair import find_repairs
 from .tables import load_toml, load_tsv
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -288,7 +289,7 @@ def make_article(path: str, header: Sequence[str], body_lines: Sequence[str], *,
         published_time=info.published_time, dateline=info.dateline, dateline_end=info.dateline_end,
         authors=info.authors, editors=info.editors, credits=info.credits, url=info.url, body=body,
         paragraphs=paragraphs, boilerplate=removed, text_hash=text_hash, source_format=source_format,
-        encoding=encoding)
+        encoding=encoding, repairs=find_repairs(body, extra_dir, info.dateline_end))  # scraper damage, read through by the analysis
 
 
 # ---------------------------------------------------------------- exports

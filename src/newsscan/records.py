@@ -50,6 +50,19 @@ class Removed:
 
 
 @dataclass(frozen=True, slots=True)
+class Repair:
+    """One repair of scraper damage the analysis reads through (see `newsscan.repair`); `Article.body` keeps
+    the text as the source wrote it, and `original` is `body[start:end]`."""
+
+    start: int  # offsets of `original` in `Article.body` (start == end: an insertion)
+    end: int
+    original: str
+    replacement: str
+    kind: str  # glued (a missing space) | entity (an HTML entity) | mojibake (UTF-8 read as cp1252)
+    #              | space (an odd space) | newline (a lone CR)
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str  # stable: hash of the source path (and row, for exports) and the content
     path: str  # file path; for a row of an export `file.jsonl#12`
@@ -68,6 +81,7 @@ class Article:
     body: str = ""  # the clean body: paragraphs joined by "\n"
     paragraphs: tuple[str, ...] = ()
     boilerplate: tuple[Removed, ...] = ()
+    repairs: tuple[Repair, ...] = ()  # scraper damage the analysis reads repaired, in body order (newsscan.repair)
     text_hash: str = ""  # sha256 of the clean body: the cache key and the duplicate detector
     source_format: str = "txt"  # txt | jsonl | csv | html
     encoding: str = "utf-8"
