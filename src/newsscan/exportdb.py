@@ -1,0 +1,256 @@
+"""The export's SQLite database: writing it (incrementally, atomically) and reading its records back.
+
+Besides the tables of `export.TABLES`, the database keeps each article's full record as JSON
+(`newsscan_records`) and the story grouping (`newsscan_meta`), so that the other commands read an exported
+database as input and print what they printed for the corpus, without analysing it again. Records are rebuilt
+from JSON by their dataclass types, never unpickled: a database shared by someone else runs no code.
+
+Writing: the previous database is copied to a temporary file beside it, each table is brought to the wanted
+rows by primary key (rows that did not change are not touched), the FTS indexes are rebuilt, and the file is
+renamed over the old one. A run killed at any point leaves the previous database as it was.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import NewsscanError
+from .export import TABLES, Table
+from .records import ArticleResult
+
+FORMAT = "newsscan-export/1"
+RECORDS = "newsscan_records"
+META = "newsscan_meta"
+_SQL_TYPE = {"text": "TEXT", "json": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER"}
+
+
+class ExportError(NewsscanError):
+    """A database that cannot be written or read as a newsscan export."""
+
+
+# ---------------------------------------------------------------- records <-> JSON
+
+def _decode(tp: Any, value: Any) -> Any:
+    """`value` (from JSON) as type `tp`: dataclasses by their fields, tuples element by element."""
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _decode(args[0], value) if len(args) == 1 else value
+    if origin is tuple:
+        elem = typing.get_args(tp)[0]
+        return tuple(_decode(elem, v) for v in value)
+    if dataclasses.is_dataclass(tp):
+        return from_json(tp, value)
+    return value
+
+
+def from_json(cls: type, data: dict[str, Any]) -> Any:
+    """A record of `cls` from `as_dict` output; keys the class does not know are left out and missing ones
+    take their defaults, so a database from another version of newsscan still reads."""
+    hints = typing.get_type_hints(cls)
+    kwargs = {f.name: _decode(hints[f.name], data[f.name]) for f in dataclasses.fields(cls) if f.name in data}
+    return cls(**kwargs)
+
+
+def record_json(result: ArticleResult) -> str:
+    from .records import as_dict
+
+    return json.dumps(as_dict(result), ensure_ascii=True, sort_keys=True)
+
+
+# ---------------------------------------------------------------- schema
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _create_sql(t: Table) -> list[str]:
+    cols = [f"{_q(c.name)} {_SQL_TYPE[c.kind]}{' PRIMARY KEY' if c.name == 'id' else ''}" for c in t.columns]
+    cols += [f"FOREIGN KEY ({_q(fk.column)}) REFERENCES {_q(fk.table)}({_q(fk.other)})" for fk in t.foreign_keys]
+    sql = [f"CREATE TABLE {_q(t.name)} (\n  " + ",\n  ".join(cols) + "\n)"]
+    sql += [f"CREATE INDEX {_q(f'idx_{t.name}_{c}')} ON {_q(t.name)}({_q(c)})" for c in t.indexes]
+    if t.fts:
+        fts = f"{t.name}_fts"
+        sql.append(f"CREATE VIRTUAL TABLE {_q(fts)} USING fts5({', '.join(_q(c) for c in t.fts)}, "
+                   f'content="{t.name}")')
+    return sql
+
+
+def schema() -> list[str]:
+    sql = [sql for t in TABLES for sql in _create_sql(t)]
+    sql.append(f"CREATE TABLE {RECORDS} (article_id TEXT PRIMARY KEY REFERENCES articles(id), "
+               "position INTEGER NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL)")
+    sql.append(f"CREATE TABLE {META} (key TEXT PRIMARY KEY, value TEXT)")
+    return sql
+
+
+def schema_hash() -> str:
+    return hashlib.sha256("\n".join(schema()).encode()).hexdigest()[:16]
+
+
+def _ensure_schema(db: sqlite3.Connection) -> None:
+    """The export's tables, made anew when the file holds another version's layout."""
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if META in tables:
+        row = db.execute(f"SELECT value FROM {META} WHERE key = 'schema'").fetchone()
+        if row and row[0] == schema_hash():
+            return
+    for t in TABLES:
+        db.execute(f"DROP TABLE IF EXISTS {_q(t.name + '_fts')}")
+        db.execute(f"DROP TABLE IF EXISTS {_q(t.name)}")
+    db.execute(f"DROP TABLE IF EXISTS {RECORDS}")
+    db.execute(f"DROP TABLE IF EXISTS {META}")
+    for sql in schema():
+        db.execute(sql)
+
+
+# ---------------------------------------------------------------- reading
+
+def is_export(path: str) -> bool:
+    """Whether `path` is a database written by `newsscan export` (cheap: the header, then one query)."""
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return False
+    except OSError:
+        return False
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute(f"SELECT value FROM {META} WHERE key = 'format'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+    return bool(row) and row[0] == FORMAT
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What an exported database holds of the analysis: each article's result and cache key, in corpus
+    order, and the story grouping it was exported with."""
+
+    results: tuple[tuple[ArticleResult, str], ...]
+    stories: tuple | None
+
+
+def read_export(path: str) -> Stored:
+    from .stories import Story
+
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = db.execute(f"SELECT key, record FROM {RECORDS} ORDER BY position").fetchall()
+            got = db.execute(f"SELECT value FROM {META} WHERE key = 'stories'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        raise ExportError(f"{path}: not readable as a newsscan export ({exc})") from exc
+    results = tuple((from_json(ArticleResult, json.loads(rec)), key) for key, rec in rows)
+    stories = tuple(from_json(Story, s) for s in json.loads(got[0])) if got else None
+    return Stored(results, stories)
+
+
+# ---------------------------------------------------------------- writing
+
+@dataclass(frozen=True)
+class Change:
+    inserted: int = 0
+    updated: int = 0
+    deleted: int = 0
+
+
+def _sync(db: sqlite3.Connection, name: str, columns: Sequence[str], rows: Sequence[tuple]) -> Change:
+    """Bring table `name` to `rows` by its first column (the id): only new, changed and gone rows are
+    written."""
+    cols = ", ".join(_q(c) for c in columns)
+    have = {r[0]: r for r in db.execute(f"SELECT {cols} FROM {_q(name)}")}
+    want = {r[0]: tuple(int(v) if isinstance(v, bool) else v for v in r) for r in rows}
+    gone = [(k,) for k in have if k not in want]
+    new = [r for k, r in want.items() if k not in have]
+    changed = [r for k, r in want.items() if k in have and have[k] != r]
+    if gone:
+        db.executemany(f"DELETE FROM {_q(name)} WHERE {_q(columns[0])} = ?", gone)
+    if changed:
+        sets = ", ".join(f"{_q(c)} = ?" for c in columns[1:])
+        db.executemany(f"UPDATE {_q(name)} SET {sets} WHERE {_q(columns[0])} = ?",
+                       [r[1:] + r[:1] for r in changed])
+    if new:
+        db.executemany(f"INSERT INTO {_q(name)} ({cols}) VALUES ({', '.join('?' * len(columns))})", new)
+    return Change(len(new), len(changed), len(gone))
+
+
+def _write(db: sqlite3.Connection, rows: dict[str, list[tuple]], records: list[tuple], meta: dict[str, str]
+           ) -> dict[str, Change]:
+    changes = {t.name: _sync(db, t.name, t.names, rows[t.name]) for t in TABLES}
+    _sync(db, RECORDS, ("article_id", "position", "key", "record"), records)
+    for t in TABLES:
+        if t.fts and changes[t.name] != Change():
+            db.execute(f"INSERT INTO {_q(t.name + '_fts')}({_q(t.name + '_fts')}) VALUES ('rebuild')")
+    db.executemany(f"INSERT OR REPLACE INTO {META} (key, value) VALUES (?, ?)", sorted(meta.items()))
+    broken = db.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:  # a bug of ours: refuse to publish a database whose links do not hold
+        raise ExportError(f"foreign keys do not hold ({broken[:3]}...): the database was not written")
+    return changes
+
+
+def _copy(src: str, dst: str) -> None:
+    """`src` copied page by page into `dst` (the SQLite backup API: a consistent copy even while read)."""
+    a = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    b = sqlite3.connect(dst)
+    try:
+        a.backup(b)
+    finally:
+        a.close()
+        b.close()
+
+
+def write_export(path: str, rows: dict[str, list[tuple]], records: list[tuple], meta: dict[str, str]
+                 ) -> dict[str, Change]:
+    """Writes the tables and records into the database at `path` (made, or updated in place of the old one);
+    returns what changed per table. The old file is replaced only once the new one is complete."""
+    if os.path.exists(path) and not is_export(path):
+        raise ExportError(f"{path} exists and is not a newsscan export: not overwritten")
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        if os.path.exists(path):
+            _copy(path, tmp)
+        db = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=DELETE")
+            db.execute("BEGIN")
+            _ensure_schema(db)
+            changes = _write(db, rows, records, {**meta, "format": FORMAT, "schema": schema_hash()})
+            db.execute("COMMIT")
+        finally:
+            db.close()
+        _fsync(tmp)
+        os.replace(tmp, path)
+        _fsync(folder)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return changes
+
+
+def _fsync(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:  # a folder on a filesystem that cannot sync it: the rename is still atomic
+        pass
+    finally:
+        os.close(fd)
