@@ -313,9 +313,19 @@ def diff(run, out, only):
     out.emit(api.diff_rows(doc), extra={"stories": doc["stories"]}, sections=views.diff_sections(doc, kinds))
 
 
+def _check_db(ctx, param, value):
+    """Refuse a database that cannot be written, or another program's, before anything is analyzed."""
+    from .exportdb import db_problem
+
+    problem = db_problem(value) if value else None
+    if problem:
+        raise OneLineUsageError(f"cannot write --db {value}: {problem}", ctx)
+    return value
+
+
 @cli.command("export")
 @click.argument("paths", nargs=-1, required=True, type=CorpusPath())
-@click.option("--db", metavar="FILE", default=None,
+@click.option("--db", metavar="FILE", default=None, callback=_check_db,
               help="SQLite database to write (for Datasette); an earlier export there is updated.")
 @click.option("--metadata", metavar="FILE", default=None,
               help="Datasette metadata file (default: beside the database, corpus.metadata.json).")

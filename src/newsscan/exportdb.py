@@ -216,6 +216,20 @@ def _copy(src: str, dst: str) -> None:
         b.close()
 
 
+def db_problem(path: str) -> str | None:
+    """Why the database at `path` cannot be written (checked before anything is analysed), or None."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        return f"no folder {folder}"
+    if not os.access(folder, os.W_OK):
+        return f"folder {folder} is not writable"
+    if os.path.isdir(path):
+        return "it is a folder"
+    if os.path.exists(path) and not is_export(path):
+        return "the file exists and is not a newsscan export (it is not overwritten)"
+    return None
+
+
 def write_export(path: str, rows: dict[str, list[tuple]], records: list[tuple], meta: dict[str, str]
                  ) -> dict[str, Change]:
     """Writes the tables and records into the database at `path` (made, or updated in place of the old one);
@@ -223,8 +237,7 @@ def write_export(path: str, rows: dict[str, list[tuple]], records: list[tuple], 
     if os.path.exists(path) and not is_export(path):
         raise ExportError(f"{path} exists and is not a newsscan export: not overwritten")
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
-    os.close(fd)
+    tmp = _temp_beside(path)
     try:
         if os.path.exists(path):
             _copy(path, tmp)
@@ -244,6 +257,38 @@ def write_export(path: str, rows: dict[str, list[tuple]], records: list[tuple], 
         if os.path.exists(tmp):
             os.remove(tmp)
     return changes
+
+
+def _file_mode(path: str) -> int:
+    """The mode the file at `path` has, or a new file would get (a temporary file is made 0600)."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _temp_beside(path: str) -> str:
+    """An empty temporary file in the folder of `path` (so that the final rename stays on one filesystem),
+    with the mode `path` has or would get."""
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    os.chmod(tmp, _file_mode(path))
+    return tmp
+
+
+def write_text(path: str, text: str) -> None:
+    """`text` into `path` through a temporary file and a rename: a reader never sees half of it."""
+    tmp = _temp_beside(path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
 
 
 def _fsync(path: str) -> None:

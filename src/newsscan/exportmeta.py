@@ -90,8 +90,8 @@ def metadata_path(db_path: str) -> str:
 
 
 def write_metadata(db_path: str, path: str | None = None) -> str:
-    from .render import write_atomic
+    from .exportdb import write_text
 
     path = path or metadata_path(db_path)
-    write_atomic(path, json.dumps(metadata(db_path), ensure_ascii=False, indent=2) + "\n")
+    write_text(path, json.dumps(metadata(db_path), ensure_ascii=False, indent=2) + "\n")
     return path
