@@ -311,3 +311,14 @@ def test_datasette_answers_the_other_canned_queries(datasette, run):
     assert pairs and all(r["entity"] != r["other"] or r["label"] != r["other_label"] for r in pairs)
     search = _get(f"{datasette}/corpus/articles.json?_search=Vostochny&_shape=array")
     assert [r["path"] for r in search] == [a.path for a in run.articles if "Vostochny" in a.body]
+
+
+def test_datasette_shows_every_table_with_its_facets(datasette, exported):
+    _, db, _, _ = exported
+    con = sqlite3.connect(db)
+    for t in TABLES:
+        page = _get(f"{datasette}/corpus/{t.name}.json?_extra=facet_results&_size=max")
+        assert len(page["rows"]) == _count(con, t.name), t.name
+        facets = page.get("facet_results", {})
+        facets = facets.get("results", facets)  # the layout differs between Datasette versions
+        assert set(t.facets) <= set(facets), t.name
