@@ -322,3 +322,25 @@ def test_datasette_shows_every_table_with_its_facets(datasette, exported):
         facets = page.get("facet_results", {})
         facets = facets.get("results", facets)  # the layout differs between Datasette versions
         assert set(t.facets) <= set(facets), t.name
+
+
+def test_a_key_a_layer_adds_becomes_a_column_and_tables_of_the_user_stay(exported, run, monkeypatch, tmp_path):
+    from newsscan import export as ex
+
+    _, db, _, _ = exported
+    db2 = _copy(db, tmp_path)
+    with sqlite3.connect(db2) as con:
+        con.execute("CREATE TABLE notes (quote_id TEXT, note TEXT)")
+        con.execute("INSERT INTO notes VALUES ('x', 'check this')")
+    real = api.quote_rows
+
+    def with_confidence(r, **kwargs):  # as if the quotes layer gave a new field
+        return api.Rows(({**q, "confidence": 0.5} for q in real(r, **kwargs)), columns=real(r).columns)
+
+    monkeypatch.setattr(api, "quote_rows", with_confidence)
+    ex.export(run, db=str(db2))
+    con = sqlite3.connect(db2)
+    assert con.execute("SELECT DISTINCT confidence FROM quotes").fetchall() == [(0.5,)]
+    assert con.execute("SELECT note FROM notes").fetchall() == [("check this",)]
+    assert _count(con, "quotes") == len(real(run))
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []

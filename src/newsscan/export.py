@@ -12,13 +12,11 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import api
 from .records import ArticleResult, as_dict
-
-KINDS = ("text", "int", "float", "bool", "json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,14 +324,36 @@ def cell(kind: str, value: Any) -> Any:
     return value if isinstance(value, str) else str(value)
 
 
-def table_rows(table: Table, corpus: Corpus) -> list[tuple]:
-    """The table's rows as tuples in column order (missing keys are null; keys the spec does not know are
-    left out, so that a field another layer adds does not break the export)."""
-    kinds = [(c.name, c.kind) for c in table.columns]
-    return [tuple(cell(k, row.get(name)) for name, k in kinds) for row in table.rows(corpus)]
+def _kind(values: Sequence[Any]) -> str:
+    """The column kind of a key the spec does not declare, from its values."""
+    seen = {type(v) for v in values if v is not None}
+    if seen & {list, tuple, dict}:
+        return "json"
+    for kind, types in (("bool", {bool}), ("int", {int}), ("float", {int, float})):
+        if seen and seen <= types:
+            return kind
+    return "text"
 
 
-def all_rows(run: api.Run) -> dict[str, list[tuple]]:
+@dataclass(frozen=True)
+class Rowset:
+    """A table's rows as tuples in the order of `table.columns`: the spec's columns, then any key a layer's
+    rows have that the spec does not declare yet (a field another layer adds is exported, not dropped)."""
+
+    table: Table
+    rows: list[tuple]
+
+
+def table_rows(table: Table, corpus: Corpus) -> Rowset:
+    dicts = list(table.rows(corpus))
+    known = set(table.names)
+    extra = list(dict.fromkeys(k for d in dicts for k in d if k not in known))
+    columns = table.columns + tuple(Column(k, _kind([d.get(k) for d in dicts])) for k in extra)
+    rows = [tuple(cell(c.kind, d.get(c.name)) for c in columns) for d in dicts]
+    return Rowset(replace(table, columns=columns), rows)
+
+
+def all_rows(run: api.Run) -> dict[str, Rowset]:
     corpus = Corpus(run)
     return {t.name: table_rows(t, corpus) for t in TABLES}
 
@@ -343,16 +363,15 @@ def all_rows(run: api.Run) -> dict[str, list[tuple]]:
 _ARROW = {"text": "string", "json": "string", "int": "int64", "float": "float64", "bool": "bool_"}
 
 
-def arrow_tables(rows: dict[str, list[tuple]]):
+def arrow_tables(rowsets: dict[str, Rowset]):
     """One pyarrow Table per export table, with the spec's column types."""
     import pyarrow as pa
 
     out = {}
-    for t in TABLES:
-        data = rows[t.name]
-        fields = [pa.field(c.name, getattr(pa, _ARROW[c.kind])()) for c in t.columns]
-        arrays = [pa.array([r[i] for r in data], type=f.type) for i, f in enumerate(fields)]
-        out[t.name] = pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+    for name, rs in rowsets.items():
+        fields = [pa.field(c.name, getattr(pa, _ARROW[c.kind])()) for c in rs.table.columns]
+        arrays = [pa.array([r[i] for r in rs.rows], type=f.type) for i, f in enumerate(fields)]
+        out[name] = pa.Table.from_arrays(arrays, schema=pa.schema(fields))
     return out
 
 
@@ -362,7 +381,7 @@ def dataframes(run: api.Run) -> dict[str, Any]:
     return {name: t.to_pandas() for name, t in arrow_tables(all_rows(run)).items()}
 
 
-def write_parquet(rows: dict[str, list[tuple]], folder: str) -> list[str]:
+def write_parquet(rows: dict[str, Rowset], folder: str) -> list[str]:
     """One `<table>.parquet` per table in `folder` (made if missing); each written to a temporary name and
     renamed, so that a reader never sees half a file. Returns the paths written."""
     import pyarrow.parquet as pq

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import NewsscanError
-from .export import TABLES, Table
+from .export import TABLES, Rowset, Table
 from .records import ArticleResult
 
 FORMAT = "newsscan-export/1"
@@ -87,31 +87,30 @@ def _create_sql(t: Table) -> list[str]:
     return sql
 
 
-def schema() -> list[str]:
-    sql = [sql for t in TABLES for sql in _create_sql(t)]
+def schema(tables: Sequence[Table]) -> list[str]:
+    sql = [sql for t in tables for sql in _create_sql(t)]
     sql.append(f"CREATE TABLE {RECORDS} (article_id TEXT PRIMARY KEY REFERENCES articles(id), "
                "position INTEGER NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL)")
     sql.append(f"CREATE TABLE {META} (key TEXT PRIMARY KEY, value TEXT)")
     return sql
 
 
-def schema_hash() -> str:
-    return hashlib.sha256("\n".join(schema()).encode()).hexdigest()[:16]
+def schema_hash(tables: Sequence[Table]) -> str:
+    return hashlib.sha256("\n".join(schema(tables)).encode()).hexdigest()[:16]
 
 
-def _ensure_schema(db: sqlite3.Connection) -> None:
-    """The export's tables, made anew when the file holds another version's layout."""
-    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if META in tables:
+def _ensure_schema(db: sqlite3.Connection, tables: Sequence[Table]) -> None:
+    """The export's tables, made anew when the file holds another layout (another version of newsscan, a
+    column a layer added): every table is then written afresh."""
+    ours = [name for t in TABLES for name in (f"{t.name}_fts", t.name)] + [RECORDS, META]
+    row = None
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (META,)).fetchone():
         row = db.execute(f"SELECT value FROM {META} WHERE key = 'schema'").fetchone()
-        if row and row[0] == schema_hash():
-            return
-    for t in TABLES:
-        db.execute(f"DROP TABLE IF EXISTS {_q(t.name + '_fts')}")
-        db.execute(f"DROP TABLE IF EXISTS {_q(t.name)}")
-    db.execute(f"DROP TABLE IF EXISTS {RECORDS}")
-    db.execute(f"DROP TABLE IF EXISTS {META}")
-    for sql in schema():
+    if row and row[0] == schema_hash(tables):
+        return
+    for name in ours:  # a table someone added beside ours stays; an FTS table drops its own shadow tables
+        db.execute(f"DROP TABLE IF EXISTS {_q(name)}")
+    for sql in schema(tables):
         db.execute(sql)
 
 
@@ -191,11 +190,12 @@ def _sync(db: sqlite3.Connection, name: str, columns: Sequence[str], rows: Seque
     return Change(len(new), len(changed), len(gone))
 
 
-def _write(db: sqlite3.Connection, rows: dict[str, list[tuple]], records: list[tuple], meta: dict[str, str]
+def _write(db: sqlite3.Connection, rowsets: dict[str, Rowset], records: list[tuple], meta: dict[str, str]
            ) -> dict[str, Change]:
-    changes = {t.name: _sync(db, t.name, t.names, rows[t.name]) for t in TABLES}
+    tables = [rs.table for rs in rowsets.values()]
+    changes = {t.name: _sync(db, t.name, t.names, rowsets[t.name].rows) for t in tables}
     _sync(db, RECORDS, ("article_id", "position", "key", "record"), records)
-    for t in TABLES:
+    for t in tables:
         if t.fts and changes[t.name] != Change():
             db.execute(f"INSERT INTO {_q(t.name + '_fts')}({_q(t.name + '_fts')}) VALUES ('rebuild')")
     db.executemany(f"INSERT OR REPLACE INTO {META} (key, value) VALUES (?, ?)", sorted(meta.items()))
@@ -230,7 +230,7 @@ def db_problem(path: str) -> str | None:
     return None
 
 
-def write_export(path: str, rows: dict[str, list[tuple]], records: list[tuple], meta: dict[str, str]
+def write_export(path: str, rowsets: dict[str, Rowset], records: list[tuple], meta: dict[str, str]
                  ) -> dict[str, Change]:
     """Writes the tables and records into the database at `path` (made, or updated in place of the old one);
     returns what changed per table. The old file is replaced only once the new one is complete."""
@@ -245,8 +245,9 @@ def write_export(path: str, rows: dict[str, list[tuple]], records: list[tuple], 
         try:
             db.execute("PRAGMA journal_mode=DELETE")
             db.execute("BEGIN")
-            _ensure_schema(db)
-            changes = _write(db, rows, records, {**meta, "format": FORMAT, "schema": schema_hash()})
+            tables = [rs.table for rs in rowsets.values()]
+            _ensure_schema(db, tables)
+            changes = _write(db, rowsets, records, {**meta, "format": FORMAT, "schema": schema_hash(tables)})
             db.execute("COMMIT")
         finally:
             db.close()
