@@ -90,7 +90,7 @@ def test_tables_hold_the_seeds_rows(exported, run):
             "dates": len(api.date_rows(run)), "claims": len(api.claim_rows(run)),
             "sources": len(api.source_rows(run)), "stories": len(run.stories),
             "story_articles": len(run.results),
-            "boilerplate": sum(len(a.boilerplate) for a in run.articles)}
+            "boilerplate": sum(len(a.boilerplate) for a in run.articles), "problems": len(run.issues)}
     doc = api.diff_document(run)
     for kind in ("conflicts", "agreements", "only", "shared_quotes"):
         want[kind] = sum(len(s.get(kind) or ()) for s in doc["stories"])
@@ -344,3 +344,19 @@ def test_a_key_a_layer_adds_becomes_a_column_and_tables_of_the_user_stay(exporte
     assert con.execute("SELECT note FROM notes").fetchall() == [("check this",)]
     assert _count(con, "quotes") == len(real(run))
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_problems_of_the_inputs_are_exported_and_read_back(seeds_dir, env, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    first = min(corpus.iterdir())
+    shutil.copy(first, corpus / "copy_of_first.txt")  # a duplicate: analysed once, a warning
+    (corpus / "empty.txt").write_text("", encoding="utf-8")  # not readable: skipped, exit 1
+    db = tmp_path / "corpus.db"
+    _cli(["export", str(corpus), "--db", str(db)], env, code=1)
+    con = sqlite3.connect(db)
+    assert sorted(r[0] for r in con.execute("SELECT type FROM problems")) == ["Duplicate", "Issue"]
+    for command in (["summarize"], ["sources"]):
+        from_db = _cli([*command, str(db), "-f", "json"], env, code=1)
+        from_files = _cli([*command, str(corpus), "-f", "json"], env, code=1)
+        assert (from_db.stdout, from_db.stderr) == (from_files.stdout, from_files.stderr), command

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import api
-from .records import ArticleResult, as_dict
+from .records import ArticleResult, Issue, as_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +173,13 @@ def _story_article_rows(c: Corpus) -> Iterable[dict[str, Any]]:
                    "n": n}
 
 
+def _problem_rows(c: Corpus) -> Iterable[dict[str, Any]]:
+    ids = _Ids()
+    for n, issue in enumerate(c.run.issues):
+        row = {"position": n, "type": type(issue).__name__, **as_dict(issue)}
+        yield {"id": ids(row["type"], issue.path, issue.reason), **row}
+
+
 def _diff_rows(kind: str) -> Callable[[Corpus], Iterable[dict[str, Any]]]:
     """The items of one kind of the diff: `api.diff_rows`'s columns, plus each side's article and offsets."""
 
@@ -282,6 +289,16 @@ STORY_ARTICLES = Table(
     ("story", "article_id"), (), ("story",))
 
 
+PROBLEMS = Table(
+    "problems", "Inputs that were skipped, read with a doubt, or repeat an article already read (as the other "
+    "commands print them on stderr).",
+    _cols(_ID, ("position", "int"), ("path", "text", "the file, or the row of an export (`file.jsonl#12`)"),
+          "reason", ("severity", "text", "error: not analysed; warning: analysed, or passed over"),
+          ("type", "text", "Issue | Duplicate | PassedOver"), ("kept", "text", "a duplicate: the copy analysed"),
+          ("previous", "text", "a duplicate: the last name its text was seen under")),
+    _problem_rows, (), ("path", "severity", "type"), (), ("severity", "type"), "position")
+
+
 def _diff_table(kind: str, description: str) -> Table:
     sides = []
     for s in ("a", "b"):
@@ -304,6 +321,7 @@ TABLES: tuple[Table, ...] = (
     _diff_table("agreements", "Where outlets' reports of one story agree."),
     _diff_table("only", "Claims only one outlet of a story has."),
     _diff_table("shared_quotes", "Quotes several outlets of a story share."),
+    PROBLEMS,
 )
 
 
@@ -401,10 +419,12 @@ def write_parquet(rows: dict[str, Rowset], folder: str) -> list[str]:
     return written
 
 
-def merge_results(old: Sequence[tuple[ArticleResult, str]], new: api.Run) -> api.Run:
+def merge_results(old: Sequence[tuple[ArticleResult, str]], new: api.Run, old_issues: Sequence[Issue] = ()
+                  ) -> api.Run:
     """A run over the articles of an earlier export (`old`: results with their cache keys) and those of `new`:
     an article of `new` replaces the earlier one of the same path, or of the same text under another name,
-    in its place; the others of `new` come after. Corpus-level results are computed over the whole."""
+    in its place; the others of `new` come after. Corpus-level results are computed over the whole. The
+    earlier problems stay, but those of a file `new` read again, which `new` reports afresh."""
     by_path = {r.article.path: (r, k) for r, k in zip(new.results, new.keys)}
     texts = {r.article.text_hash: r.article.path for r in new.results}
     merged: list[tuple[ArticleResult, str]] = []
@@ -421,9 +441,15 @@ def merge_results(old: Sequence[tuple[ArticleResult, str]], new: api.Run) -> api
             placed.add(path)
             merged.append(by_path[path])
     merged += [by_path[p] for p in by_path if p not in placed]
-    return api.Run(results=[r for r, _ in merged], issues=list(new.issues), files=new.files,
+    return api.Run(results=[r for r, _ in merged], issues=_merge_issues(old_issues, new), files=new.files,
                    notices=list(new.notices), cached=new.cached, cache_dir=new.cache_dir,
                    keys=[k for _, k in merged])
+
+
+def _merge_issues(old: Sequence[Issue], new: api.Run) -> list[Issue]:
+    read = {api.source_file(p) for p in [a.path for a in new.articles] + [i.path for i in new.issues]}
+    kept = [i for i in dict.fromkeys(old) if api.source_file(i.path) not in read]
+    return kept + list(new.issues)
 
 
 # ---------------------------------------------------------------- the command
@@ -462,7 +488,8 @@ def export(run: api.Run, *, db: str | None = None, metadata: str | None = None,
     from .exportmeta import write_metadata
 
     if db and os.path.exists(db) and is_export(db):
-        run = merge_results(read_export(db).results, run)
+        stored = read_export(db)
+        run = merge_results(stored.results, run, stored.issues)
     rows = all_rows(run)
     changes, meta_path = {}, None
     if db:
@@ -479,7 +506,7 @@ def with_exports(run: api.Run, dbs: Sequence[str]) -> api.Run:
 
     stored = [read_export(p) for p in dbs]
     old = [item for s in stored for item in s.results]
-    merged = merge_results(old, run)
+    merged = merge_results(old, run, [i for s in stored for i in s.issues])
     if len(stored) == 1 and not run.results and stored[0].stories is not None:
         merged.__dict__["stories"] = list(stored[0].stories)
     return merged

@@ -25,7 +25,7 @@ from typing import Any
 
 from .errors import NewsscanError
 from .export import TABLES, Rowset, Table
-from .records import ArticleResult
+from .records import ArticleResult, Issue
 
 FORMAT = "newsscan-export/1"
 RECORDS = "newsscan_records"
@@ -142,6 +142,15 @@ class Stored:
 
     results: tuple[tuple[ArticleResult, str], ...]
     stories: tuple | None
+    issues: tuple[Issue, ...] = ()
+
+
+def _issue(row: dict[str, Any]) -> Issue:
+    """A problem as the loader reported it (its class from `type`; an unknown class reads as an Issue)."""
+    from .loader import Duplicate, PassedOver
+
+    cls = {c.__name__: c for c in (Issue, Duplicate, PassedOver)}.get(row["type"], Issue)
+    return from_json(cls, {k: v for k, v in row.items() if v is not None})
 
 
 def read_export(path: str) -> Stored:
@@ -152,13 +161,16 @@ def read_export(path: str) -> Stored:
         try:
             rows = db.execute(f"SELECT key, record FROM {RECORDS} ORDER BY position").fetchall()
             got = db.execute(f"SELECT value FROM {META} WHERE key = 'stories'").fetchone()
+            cur = db.execute("SELECT * FROM problems ORDER BY position")
+            names = [d[0] for d in cur.description]
+            issues = tuple(_issue(dict(zip(names, r))) for r in cur)
         finally:
             db.close()
     except sqlite3.Error as exc:
         raise ExportError(f"{path}: not readable as a newsscan export ({exc})") from exc
     results = tuple((from_json(ArticleResult, json.loads(rec)), key) for key, rec in rows)
     stories = tuple(from_json(Story, s) for s in json.loads(got[0])) if got else None
-    return Stored(results, stories)
+    return Stored(results, stories, issues)
 
 
 # ---------------------------------------------------------------- writing
@@ -254,6 +266,8 @@ def write_export(path: str, rowsets: dict[str, Rowset], records: list[tuple], me
         _fsync(tmp)
         os.replace(tmp, path)
         _fsync(folder)
+    except sqlite3.Error as exc:  # a full disk, a database locked by another program: the old file stays
+        raise ExportError(f"{path} not written ({exc}); the previous database is unchanged") from exc
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
