@@ -197,6 +197,11 @@ def test_a_kill_in_the_middle_of_an_export_leaves_the_previous_database(exported
     with sqlite3.connect(db2) as con:
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert _contents(db2) == before
+    # the next export sweeps away what the killed one left, and writes the article
+    _cli(["export", str(sixth), "--db", str(db2), "-q"], env)
+    assert sorted(p.name for p in (tmp_path / "db").iterdir()) == ["corpus.db", "corpus.metadata.json"]
+    with sqlite3.connect(db2) as con:
+        assert _count(con, "articles", "path = ?", (str(sixth),)) == 1
 
 
 def test_reading_the_database_back_gives_the_records_and_the_commands_output(exported, run, seeds_dir, env):

@@ -8,6 +8,7 @@ stored as JSON text (the same in SQLite, Parquet and the DataFrames).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -60,20 +61,17 @@ def row_id(*parts: Any) -> str:
 
 @dataclass
 class Corpus:
-    """A run seen as tables: article positions and ids, entity and source ids, the diff document."""
+    """A run seen as tables: each article's id by path, the diff document (made once for its five tables)."""
 
     run: api.Run
-    ids: dict[str, str] = field(default_factory=dict)  # path -> article id
 
-    def __post_init__(self) -> None:
-        self.ids = {r.article.path: r.article.id for r in self.run.results}
-        self._diff: dict[str, Any] | None = None
+    @functools.cached_property
+    def ids(self) -> dict[str, str]:
+        return {r.article.path: r.article.id for r in self.run.results}
 
-    @property
+    @functools.cached_property
     def diff(self) -> dict[str, Any]:
-        if self._diff is None:
-            self._diff = api.diff_document(self.run)
-        return self._diff
+        return api.diff_document(self.run)
 
 
 class _Ids:

@@ -11,6 +11,7 @@ renamed over the old one. A run killed at any point leaves the previous database
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -22,6 +23,11 @@ import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # not on a POSIX system: the remnants of a killed export are not swept
+    fcntl = None  # type: ignore[assignment]
 
 from .errors import NewsscanError
 from .export import TABLES, Rowset, Table
@@ -249,7 +255,9 @@ def write_export(path: str, rowsets: dict[str, Rowset], records: list[tuple], me
     if os.path.exists(path) and not is_export(path):
         raise ExportError(f"{path} exists and is not a newsscan export: not overwritten")
     folder = os.path.dirname(os.path.abspath(path))
+    _sweep(path)
     tmp = _temp_beside(path)
+    held = _hold(tmp)
     try:
         if os.path.exists(path):
             _copy(path, tmp)
@@ -269,9 +277,46 @@ def write_export(path: str, rowsets: dict[str, Rowset], records: list[tuple], me
     except sqlite3.Error as exc:  # a full disk, a database locked by another program: the old file stays
         raise ExportError(f"{path} not written ({exc}); the previous database is unchanged") from exc
     finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+        for leftover in (tmp, tmp + "-journal"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+        os.close(held)
     return changes
+
+
+def _hold(tmp: str) -> int:
+    """An open descriptor of `tmp` with an exclusive flock while this export writes it: a later export
+    knows a temporary file nobody holds is the remnant of a killed one. (SQLite's own locks are POSIX
+    locks, which flock does not touch.)"""
+    fd = os.open(tmp, os.O_RDONLY)
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def _sweep(path: str) -> None:
+    """Removes the temporary files a killed export of `path` left beside it (those no export holds)."""
+    if fcntl is None:
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    prefix = f".{os.path.basename(path)}."
+    for name in os.listdir(folder):
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        tmp = os.path.join(folder, name)
+        try:
+            fd = os.open(tmp, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # another export is writing it
+            continue
+        finally:
+            os.close(fd)
+        for leftover in (tmp, tmp + "-journal"):
+            with contextlib.suppress(OSError):
+                os.remove(leftover)
 
 
 def _file_mode(path: str) -> int:
