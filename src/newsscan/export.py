@@ -48,6 +48,7 @@ class Table:
     facets: tuple[str, ...] = ()
     sort: str | None = None  # Datasette's default order (ascending)
     label: str | None = None  # the column Datasette shows for a row linked by a foreign key
+    array_facets: tuple[str, ...] = ()  # JSON list columns Datasette facets by element (`outlets`)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -235,7 +236,7 @@ ENTITIES = Table(
     "entities", "People, organisations and places, one row per canonical name and label across the corpus.",
     _cols(_ID, "name", ("label", "text", "PERSON | ORG | LOC"), ("mentions", "int"), ("articles", "int"),
           ("outlets", "json"), ("aliases", "json"), ("roles", "json"), ("paths", "json")),
-    _entity_rows, (), ("name", "label"), (), ("label",), "name", "name")
+    _entity_rows, (), ("name", "label"), (), ("label",), "name", "name", ("outlets", "roles"))
 
 MENTIONS = Table(
     "mentions", "Each entity mention in an article body.",
@@ -266,7 +267,7 @@ SOURCES = Table(
     "sources", "Who is quoted: one row per speaker across the corpus.",
     _cols(_ID, "name", "type", ("roles", "json"), ("quotes", "int"), ("outlets", "json"), ("articles", "int"),
           "first_quote", "first_date", "last_quote", "last_date"),
-    _source_rows, (), ("name", "type"), (), ("type",), "name", "name")
+    _source_rows, (), ("name", "type"), (), ("type",), "name", "name", ("outlets", "roles"))
 
 CLAIMS = Table(
     "claims", "Check-worthy statements: quantities, events with place or time, attributed statements.",
@@ -278,7 +279,7 @@ CLAIMS = Table(
 STORIES = Table(
     "stories", "Articles about the same event across outlets.",
     _cols(_ID, ("position", "int"), "title", ("articles", "int"), ("outlets", "json")),
-    _story_rows, (), (), (), (), "position", "title")
+    _story_rows, (), (), (), (), "position", "title", ("outlets",))
 
 STORY_ARTICLES = Table(
     "story_articles", "Which article belongs to which story.",

@@ -59,8 +59,8 @@ QUERIES: dict[str, dict[str, Any]] = {
 def _table_meta(t: Table) -> dict[str, Any]:
     meta: dict[str, Any] = {"description": t.description,
                             "columns": {c.name: c.description for c in t.columns if c.description}}
-    if t.facets:
-        meta["facets"] = list(t.facets)
+    if t.facets or t.array_facets:
+        meta["facets"] = [*t.facets, *({"array": c} for c in t.array_facets)]
     if t.sort:
         meta["sort"] = t.sort
     if t.label:
