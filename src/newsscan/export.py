@@ -194,9 +194,9 @@ def _diff_rows(kind: str) -> Callable[[Corpus], Iterable[dict[str, Any]]]:
                 extra[f"{side}_start"] = got.get("start")
                 extra[f"{side}_end"] = got.get("end")
                 extra[f"{side}_in_title"] = bool(got.get("in_title"))
-            key = (row["story"], kind, row["what"], row["a_path"], extra["a_start"], extra["a_end"],
-                   row["b_path"], extra["b_start"], extra["b_end"])
-            yield {"id": ids(*key), **row, **extra}
+            # the two sides sorted: which one is `a` follows the order of the input, the item does not
+            sides = sorted((str(row[f"{s}_path"]), str(extra[f"{s}_start"]), str(extra[f"{s}_end"])) for s in "ab")
+            yield {"id": ids(row["story"], kind, row["what"], *sides[0], *sides[1]), **row, **extra}
 
     return rows
 
