@@ -237,6 +237,12 @@ def test_a_database_of_another_program_is_not_overwritten(env, seeds_dir, tmp_pa
     assert "not a newsscan export" in result.stderr
     assert other.read_bytes() == data
     _cli(["export", str(seeds_dir)], env, code=2)  # neither --db nor --parquet
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    _cli(["export", str(seeds_dir), "--parquet", str(tmp_path / "file")], env, code=2)
+    _cli(["export", str(seeds_dir), "--db", str(tmp_path / "no" / "c.db")], env, code=2)
+    _cli(["export", str(seeds_dir), "--db", str(tmp_path / "c.db"), "--metadata", str(tmp_path / "no" / "m.json")],
+         env, code=2)
+    assert not (tmp_path / "c.db").exists()
 
 
 def test_metadata_names_the_tables_facets_and_canned_queries(exported):

@@ -349,11 +349,16 @@ def export_cmd(paths, db, metadata, parquet, jobs, no_cache, text_column, quiet,
     """
     from . import export as ex
     from .errors import NewsscanError
+    from .render import output_problem
 
     if not db and not parquet:
         raise OneLineUsageError("export needs --db FILE or --parquet DIR")
     if metadata and not db:
         raise OneLineUsageError("--metadata goes with --db")
+    if output_problem(metadata):
+        raise OneLineUsageError(f"cannot write --metadata {metadata}: {output_problem(metadata)}")
+    if parquet and os.path.exists(parquet) and not os.path.isdir(parquet):
+        raise OneLineUsageError(f"cannot write --parquet {parquet}: it is not a folder")
     run = _analyze(paths, {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column}, quiet=quiet)
     try:
         done = ex.export(run, db=db, metadata=metadata, parquet=parquet)
