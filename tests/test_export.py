@@ -159,18 +159,33 @@ def test_a_sixth_article_adds_its_rows_only(exported, env, tmp_path):
 _SLOW = """
 import sys, time
 import newsscan.exportdb as d
-marker = sys.argv[1]
+marker, pause = sys.argv[1], float(sys.argv[2])
 real = d._sync
 def slow(db, name, *args):
     done = real(db, name, *args)
     if name == "quotes":  # halfway through the tables, inside the transaction on the temporary copy
         open(marker, "w").close()
-        time.sleep(120)
+        time.sleep(pause)
     return done
 d._sync = slow
 from newsscan.cli import cli
-cli(sys.argv[2:])
+cli(sys.argv[3:])
 """
+
+
+def _slow_export(marker: Path, pause: float, args: list[str], env) -> subprocess.Popen:
+    """`newsscan export ARGS` in a subprocess that pauses `pause` seconds in the middle of writing (once
+    `marker` exists); returns once it is there."""
+    cmd = [sys.executable, "-c", _SLOW, str(marker), str(pause), "export", *args, "-j", "1", "-q"]
+    proc = subprocess.Popen(cmd, env={**os.environ, **env, "PYTHONPATH": SRC})
+    deadline = time.monotonic() + 180
+    while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if not marker.exists():
+        proc.kill()
+        proc.wait(30)
+        pytest.fail("the export never reached the middle of its writing")
+    return proc
 
 
 def test_a_kill_in_the_middle_of_an_export_leaves_the_previous_database(exported, env, tmp_path):
@@ -179,14 +194,8 @@ def test_a_kill_in_the_middle_of_an_export_leaves_the_previous_database(exported
     before = _contents(db2)
     sixth = tmp_path / "banjir.txt"
     sixth.write_text(SIXTH, encoding="utf-8")
-    marker = tmp_path / "writing"
-    cmd = [sys.executable, "-c", _SLOW, str(marker), "export", str(sixth), "--db", str(db2), "-j", "1", "-q"]
-    proc = subprocess.Popen(cmd, env={**os.environ, **env, "PYTHONPATH": SRC})
+    proc = _slow_export(tmp_path / "writing", 120, [str(sixth), "--db", str(db2)], env)
     try:
-        deadline = time.monotonic() + 180
-        while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert marker.exists(), "the export never reached the middle of its writing"
         assert list((tmp_path / "db").glob(".corpus.db.*.tmp")), "no temporary copy being written"
         os.kill(proc.pid, signal.SIGKILL)
     finally:
@@ -202,6 +211,24 @@ def test_a_kill_in_the_middle_of_an_export_leaves_the_previous_database(exported
     assert sorted(p.name for p in (tmp_path / "db").iterdir()) == ["corpus.db", "corpus.metadata.json"]
     with sqlite3.connect(db2) as con:
         assert _count(con, "articles", "path = ?", (str(sixth),)) == 1
+
+
+def test_two_exports_at_once_into_one_database_keep_both_articles(exported, env, tmp_path):
+    _, db, _, _ = exported
+    db2 = _copy(db, tmp_path / "db")
+    x, y = tmp_path / "x.txt", tmp_path / "y.txt"
+    x.write_text(SIXTH, encoding="utf-8")
+    y.write_text(SIXTH.replace("320 rumah", "410 rumah"), encoding="utf-8")
+    proc = _slow_export(tmp_path / "writing", 5, [str(x), "--db", str(db2)], env)
+    try:
+        _cli(["export", str(y), "--db", str(db2), "-q"], env)  # waits for the first one to finish
+        assert proc.poll() is not None
+    finally:
+        proc.wait(60)
+    assert proc.returncode == 0
+    with sqlite3.connect(db2) as con:
+        paths = {p for (p,) in con.execute("SELECT path FROM articles")}
+    assert {str(x), str(y)} <= paths and len(paths) == len(_contents(db)["articles"]) + 2
 
 
 def test_reading_the_database_back_gives_the_records_and_the_commands_output(exported, run, seeds_dir, env):

@@ -483,17 +483,18 @@ def export(run: api.Run, *, db: str | None = None, metadata: str | None = None,
     """Writes `run` into the database `db` (its articles added to those of an earlier export, an article of
     the same path or text replaced; corpus-level tables made over the whole), the Datasette metadata beside it
     (or at `metadata`), and the Parquet files into the folder `parquet`."""
-    from .exportdb import is_export, read_export, write_export
+    from .exportdb import is_export, locked, read_export, write_export
     from .exportmeta import write_metadata
 
-    if db and os.path.exists(db) and is_export(db):
-        stored = read_export(db)
-        run = merge_results(stored.results, run, stored.issues)
-    rows = all_rows(run)
-    changes, meta_path = {}, None
-    if db:
+    if not db:
+        return Exported(run, parquet=tuple(write_parquet(all_rows(run), parquet)) if parquet else ())
+    with locked(db):
+        if os.path.exists(db) and is_export(db):
+            stored = read_export(db)
+            run = merge_results(stored.results, run, stored.issues)
+        rows = all_rows(run)
         changes = write_export(db, rows, _records(run), _meta(run))
-        meta_path = write_metadata(db, metadata)
+    meta_path = write_metadata(db, metadata)
     written = tuple(write_parquet(rows, parquet)) if parquet else ()
     return Exported(run, db, meta_path, written, changes)
 

@@ -284,6 +284,21 @@ def write_export(path: str, rowsets: dict[str, Rowset], records: list[tuple], me
     return changes
 
 
+@contextlib.contextmanager
+def locked(path: str):
+    """One export at a time into the database at `path` (a flock on its folder, held from reading the old
+    database to renaming the new one), so that two exports at once both keep their articles."""
+    if fcntl is None:
+        yield
+        return
+    fd = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
 def _hold(tmp: str) -> int:
     """An open descriptor of `tmp` with an exclusive flock while this export writes it: a later export
     knows a temporary file nobody holds is the remnant of a killed one. (SQLite's own locks are POSIX
