@@ -102,6 +102,13 @@ class Run:
     def quotes(self) -> Rows:
         return quote_rows(self)
 
+    def to_dataframes(self) -> dict[str, Any]:
+        """A pandas DataFrame per table of `newsscan export` (`articles`, `quotes`, ...), equal to the Parquet
+        files it writes."""
+        from .export import dataframes
+
+        return dataframes(self)
+
 
 class Progress(Protocol):
     """What `analyze` reports while it runs (the CLI's progress bar)."""
@@ -143,6 +150,7 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
         progress = _Ticks(progress)
     run = Run(results=[])
     files, run.issues = expand_paths(paths)
+    files, exports = _exported(files)
     run.files = len(files)
     if progress:
         progress.listed(len(files))
@@ -169,7 +177,26 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
                 run.notices.append(f"cache not written ({exc})")
             cache.close()
     run.cache_dir = str(cache.folder) if cache is not None else None
-    return run
+    return _with_exports(run, exports)
+
+
+def _exported(files: list[str]) -> tuple[list[str], list[str]]:
+    """(files to read, databases written by `newsscan export`): a database is read back, not analysed."""
+    from .exportdb import is_export
+
+    exports = [f for f in files if f.lower().endswith(_DB_EXTS) and is_export(f)]
+    return [f for f in files if f not in exports], exports
+
+
+_DB_EXTS = (".db", ".sqlite", ".sqlite3")
+
+
+def _with_exports(run: Run, exports: Sequence[str]) -> Run:
+    if not exports:
+        return run
+    from .export import with_exports
+
+    return with_exports(run, exports)
 
 
 def _analyze_into(run: Run, articles: Iterable, cache, version: str, jobs: int | None,

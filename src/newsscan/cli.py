@@ -313,6 +313,63 @@ def diff(run, out, only):
     out.emit(api.diff_rows(doc), extra={"stories": doc["stories"]}, sections=views.diff_sections(doc, kinds))
 
 
+def _check_db(ctx, param, value):
+    """Refuse a database that cannot be written, or another program's, before anything is analyzed."""
+    from .exportdb import db_problem
+
+    problem = db_problem(value) if value else None
+    if problem:
+        raise OneLineUsageError(f"cannot write --db {value}: {problem}", ctx)
+    return value
+
+
+@cli.command("export")
+@click.argument("paths", nargs=-1, required=True, type=CorpusPath())
+@click.option("--db", metavar="FILE", default=None, callback=_check_db,
+              help="SQLite database to write (for Datasette); an earlier export there is updated.")
+@click.option("--metadata", metavar="FILE", default=None,
+              help="Datasette metadata file (default: beside the database, corpus.metadata.json).")
+@click.option("--parquet", metavar="DIR", default=None, help="Folder for one Parquet file per table.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the machine's cores).")
+@click.option("--no-cache", is_flag=True, help="Recompute everything; neither read nor write the cache.")
+@click.option("--text-column", default=None, help="Column holding the article text in CSV/JSONL exports.")
+@click.option("--quiet", "-q", is_flag=True, help="Nothing on stderr but errors.")
+@click.option("--verbose", "-v", is_flag=True, help="List every problem input.")
+def export_cmd(paths, db, metadata, parquet, jobs, no_cache, text_column, quiet, verbose):
+    """Every layer of the analysis as linked tables: an SQLite database for Datasette (with full-text search
+    and canned queries) and/or Parquet files. Exporting again into the same database adds new and changed
+    articles and leaves the others alone; the other commands read the database back as input.
+
+    \b
+    Example:
+        newsscan export seeds/ --db corpus.db
+        datasette corpus.db -m corpus.metadata.json
+        newsscan summarize corpus.db
+    """
+    from . import export as ex
+    from .errors import NewsscanError
+    from .render import output_problem
+
+    if not db and not parquet:
+        raise OneLineUsageError("export needs --db FILE or --parquet DIR")
+    if metadata and not db:
+        raise OneLineUsageError("--metadata goes with --db")
+    if output_problem(metadata):
+        raise OneLineUsageError(f"cannot write --metadata {metadata}: {output_problem(metadata)}")
+    if parquet and os.path.exists(parquet) and not os.path.isdir(parquet):
+        raise OneLineUsageError(f"cannot write --parquet {parquet}: it is not a folder")
+    run = _analyze(paths, {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column}, quiet=quiet)
+    try:
+        done = ex.export(run, db=db, metadata=metadata, parquet=parquet)
+    except (NewsscanError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not quiet:
+        for line in ex.written_lines(done):
+            click.echo(f"newsscan: {line}", err=True)
+    _finish(done.run, quiet=quiet, verbose=verbose)
+
+
 @cli.group()
 def cache() -> None:
     """The result cache (keyed by article content and pipeline version)."""
