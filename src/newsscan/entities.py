@@ -333,7 +333,8 @@ def _strip_roles(mentions: Iterable[Mention], body: str) -> list[Mention]:
     return out
 
 
-_CAP_RUN = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:[ ]+[A-Z][\w'’]*(?:-[\w'’]+)*){1,3}")
+# a run starts at a word's start: tried inside a word too, it re-scanned a long word from each of its letters
+_CAP_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’]*(?:-[\w'’]+)*(?:[ ]+[A-Z][\w'’]*(?:-[\w'’]+)*){1,3}")
 
 
 @functools.lru_cache(maxsize=1)
