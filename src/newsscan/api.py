@@ -10,6 +10,7 @@ from typing import Any
 
 from .backends import LocalBackend, batched, default_jobs
 from .cache import ResultCache
+from .loader import MAX_CHARS
 from .records import ArticleResult, Issue, as_dict
 
 BATCH = 32  # articles per nlp.pipe call and per task sent to a worker
@@ -90,20 +91,23 @@ class Run:
 
 def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = True,
             cache_dir: str | None = None, text_column: str | None = None,
-            progress: Callable[[int], None] | None = None) -> Run:
-    """Loads every article under `paths` and runs all layers. Bad inputs become `Run.issues`; results keep
-    the loader's order whatever `jobs` is."""
+            progress: Callable[[int], None] | None = None, max_chars: int | None = MAX_CHARS) -> Run:
+    """Loads every article under `paths` and runs all layers. Bad inputs become `Run.issues` (a body longer
+    than `max_chars` characters is one; None: no limit); results keep the loader's order whatever `jobs` is.
+    The user's tables (NEWSSCAN_TABLES) are checked first: a bad one raises `DataTableError`."""
     from .analysis import analyze_batch, pipeline_version, warm_up
     from .cache import FileCache, article_key
     from .loader import iter_articles
+    from .tables import validate_user_tables
 
+    validate_user_tables()
     issues: list[Issue] = []
     cache = ResultCache(cache_dir) if use_cache else None
     version = pipeline_version()
     files = FileCache(cache, version) if cache else None
 
     def articles():
-        for item in iter_articles(paths, text_column=text_column, file_cache=files):
+        for item in iter_articles(paths, text_column=text_column, file_cache=files, max_chars=max_chars):
             if isinstance(item, Issue):
                 issues.append(item)
             else:

@@ -15,6 +15,46 @@ import click
 from . import __version__
 
 FORMATS = ("table", "json", "jsonl", "csv")
+DEFAULT_MAX_CHARS = 500_000  # = loader.MAX_CHARS (tests/test_hostile.py checks); not imported: --help stays fast
+
+
+class NewsscanCommand(click.Command):
+    """Every newsscan command: checks the user's tables first, and turns a newsscan error into one line on
+    stderr with exit code 2 (usage, bad table) or 1 (bad input, or an output that cannot be written)."""
+
+    def invoke(self, ctx):
+        from .errors import DataTableError, NewsscanError, UsageError
+
+        try:
+            _check_tables()
+            return super().invoke(ctx)
+        except NewsscanError as exc:
+            _fail(str(exc), 2 if isinstance(exc, (DataTableError, UsageError)) else 1)
+        except BrokenPipeError:  # `newsscan quotes … | head`: the reader left; nothing more to say
+            sys.stderr.close()
+            sys.exit(1)
+        except OSError as exc:  # e.g. --output in a folder that does not exist, a full disk
+            _fail(f"{getattr(exc, 'filename', None) or ''}: {exc.strerror or exc}".lstrip(": "), 1)
+
+
+class NewsscanGroup(click.Group):
+    command_class = NewsscanCommand
+    group_class = type  # subgroups (`cache`) are NewsscanGroups too
+
+
+def _fail(message: str, code: int):
+    click.echo(f"newsscan: error: {' '.join(message.split())}", err=True)
+    sys.exit(code)
+
+
+def _check_tables() -> None:
+    """The user's extension tables (NEWSSCAN_TABLES), validated before any work, whatever the command reads."""
+    if not os.environ.get("NEWSSCAN_TABLES"):
+        return
+    from .tables import validate_user_tables
+
+    for line in validate_user_tables():
+        click.echo(f"newsscan: warning: {line}", err=True)
 
 
 class CorpusPath(click.ParamType):
@@ -43,47 +83,48 @@ def corpus_command(fn):
     @click.option("--no-cache", is_flag=True, help="Recompute everything; neither read nor write the cache.")
     @click.option("--text-column", default=None, help="Column holding the article text in CSV/JSONL exports.")
     @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no problem lines on stderr.")
+    @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
+                  help="Skip (and name on stderr) an article whose body is longer than this many characters; "
+                       "raise it to analyze such a body.")
     @functools.wraps(fn)
-    def wrapper(paths, fmt, output, jobs, no_cache, text_column, quiet, **kwargs):
-        run = _analyze(paths, jobs=jobs, use_cache=not no_cache, text_column=text_column, quiet=quiet)
+    def wrapper(paths, fmt, output, jobs, no_cache, text_column, quiet, max_chars, **kwargs):
+        run = _analyze(paths, jobs=jobs, use_cache=not no_cache, text_column=text_column, quiet=quiet,
+                       max_chars=max_chars)
         fn(run, fmt=fmt, output=output, **kwargs)
         _exit_for(run.issues, quiet)
 
     return wrapper
 
 
-def _analyze(paths, *, jobs, use_cache, text_column, quiet):
+def _analyze(paths, *, jobs, use_cache, text_column, quiet, max_chars):
     from . import api
-    from .errors import NewsscanError
 
     show = not quiet and sys.stderr.isatty()
-    try:
-        if not show:
-            return api.analyze(paths, jobs=jobs, use_cache=use_cache, text_column=text_column)
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            SpinnerColumn,
-            TextColumn,
-            TimeElapsedColumn,
-        )
+    opts = {"jobs": jobs, "use_cache": use_cache, "text_column": text_column, "max_chars": max_chars}
+    if not show:
+        return api.analyze(paths, **opts)
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
-        with Progress(SpinnerColumn(), TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
-                      console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("analyze", total=None, rate="-")
+    with Progress(SpinnerColumn(), TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("analyze", total=None, rate="-")
 
-            def tick(n):
-                bar.advance(task, n)
-                t = bar.tasks[0]
-                if t.elapsed:
-                    bar.update(task, rate=f"{t.completed / t.elapsed:.0f}")
+        def tick(n):
+            bar.advance(task, n)
+            t = bar.tasks[0]
+            if t.elapsed:
+                bar.update(task, rate=f"{t.completed / t.elapsed:.0f}")
 
-            return api.analyze(paths, jobs=jobs, use_cache=use_cache, text_column=text_column, progress=tick)
-    except NewsscanError as exc:
-        raise click.ClickException(str(exc)) from exc
+        return api.analyze(paths, progress=tick, **opts)
 
 
 def _exit_for(issues, quiet: bool) -> None:
@@ -97,15 +138,16 @@ def _exit_for(issues, quiet: bool) -> None:
         sys.exit(1)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=NewsscanGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsscan")
 def cli() -> None:
     """Analyze a folder of Indonesian news articles: outlets, entities, dates, quotes, claims, and where
     outlets agree or differ.
 
     \b
-    Exit codes: 0 every input read cleanly; 1 some input was reported on stderr (the rest was analyzed);
-    2 usage error (e.g. a path that does not exist).
+    Exit codes: 0 every input read cleanly; 1 some input was reported on stderr (the rest was analyzed), or
+    the output could not be written; 2 usage error (e.g. a path that does not exist) or a bad row in a table
+    of NEWSSCAN_TABLES (checked before any analysis, for every command).
     """
 
 

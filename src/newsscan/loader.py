@@ -33,6 +33,7 @@ from .records import Article, Issue
 from .tables import load_toml, load_tsv
 
 MAX_BYTES = 50 * 1024 * 1024
+MAX_CHARS = 500_000  # characters: a longer body is no news article (a dump, a log); skipped unless asked for
 LONG_BODY = 100_000  # characters: a longer body is analyzed in parts, and the loader says so
 TEXT_EXTS = {".txt", ".text", ""}
 JSONL_EXTS = {".jsonl", ".ndjson"}
@@ -489,17 +490,22 @@ def _read_one(path: str, text_column: str | None, extra_dir: str | None) -> Iter
 
 def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
                   text_column: str | None = None, extra_dir: str | None = None,
-                  file_cache: FileCache | None = None) -> Iterator[Article | Issue]:
+                  file_cache: FileCache | None = None, max_chars: int | None = None) -> Iterator[Article | Issue]:
     """Articles from files, folders (recursive, sorted) and glob patterns, with an Issue for every input that
     could not be read, was read with a doubt (warning), or repeats an article already yielded (warning).
 
     With a `file_cache` (see `newsscan.cache.FileCache`), what a file gave is kept under its path, size and
-    modification time, and an unchanged file is not read and parsed again."""
+    modification time, and an unchanged file is not read and parsed again. A body longer than `max_chars`
+    characters (None: no limit) is skipped with an Issue saying how to raise the limit."""
     files, issues = expand_paths(paths)
     yield from issues
     seen: dict[str, str] = {}
     for path in files:
         for item in _file_items(path, text_column, extra_dir, file_cache):
+            if isinstance(item, Article) and max_chars is not None and len(item.body) > max_chars:
+                yield Issue(item.path, f"body of {len(item.body):,} characters, over the limit of {max_chars:,}: "
+                            "skipped (raise it with --max-chars, or max_chars= in the library)")
+                continue
             if isinstance(item, Article):
                 first = seen.get(item.text_hash)
                 if first is not None:
@@ -540,6 +546,7 @@ def _file_items(path: str, text_column: str | None, extra_dir: str | None,
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_CHARS",
     "FileCache",
     "decode",
     "expand_paths",

@@ -159,11 +159,13 @@ DEFAULT_COMPONENTS: tuple[str, ...] = NER_COMPONENTS + ("entities", "dates", "qu
 def pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
     """The pipeline with `components` in that order, built once per process and per `components`.
 
-    Raises `KeyError` naming the known components for an unknown name.
+    Raises `UnknownNameError` (a `KeyError`) naming the known components for an unknown name.
     """
     unknown = [c for c in components if c not in COMPONENTS]
     if unknown:
-        raise KeyError(f"unknown component(s) {unknown}; known: {sorted(COMPONENTS)}")
+        from .errors import UnknownNameError
+
+        raise UnknownNameError(f"unknown component(s) {unknown}; known: {sorted(COMPONENTS)}")
     set_extensions()
     # Start from the shipped model when it is wanted: its tokenizer is the language default, so it is built
     # once from `spacy.lang.id` rather than loaded a second time from disk (that halves the start-up time).

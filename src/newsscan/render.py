@@ -118,7 +118,9 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str | None, output: str | None = N
     elif fmt == "table":
         _emit_tables([(title, rows, table_columns or columns)], summary, output, max_width)
     else:
-        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        from .errors import UsageError
+
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
 def emit_document(doc: dict[str, Any], fmt: str | None, output: str | None = None, *,
@@ -136,7 +138,9 @@ def emit_document(doc: dict[str, Any], fmt: str | None, output: str | None = Non
     elif fmt == "table":
         _emit_tables(sections, None, output, 70)
     else:
-        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        from .errors import UsageError
+
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
 def _emit_tables(sections, summary, output, max_width) -> None:
