@@ -98,6 +98,69 @@ def worst_cases(limit: float = 120.0) -> list[tuple[str, str]]:
     return out
 
 
+HOSTILE_KINDS = {  # one adversarial text per kind, repeated to the wanted size
+    "letters": "A",  # one token of capital letters with no space (a base64 blob, a minified script)
+    "speech verbs": "kata dia ujarnya ",
+    "quote marks": "“a ”b “c “",
+    "capitalised": "Kim Jong Presiden Dewan Rakyat ",
+    "digits": "1",
+}
+HOSTILE_SIZES = (10_000, 20_000, 40_000, 80_000)
+
+# runs in a child process per kind: times every pipeline component, then the stories, on each size
+_HOSTILE_PROBE = """
+import json, sys, time
+from newsscan.nlp import pipeline
+from newsscan.records import Article, ArticleResult, Evidence
+from newsscan.stories import group_stories, story_input
+unit, sizes = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+nlp = pipeline()
+for n in sizes:
+    text = (unit * (n // len(unit) + 1))[:n]
+    times = {}
+    t = time.perf_counter(); doc = nlp.make_doc(text); times["tokenizer"] = time.perf_counter() - t
+    for name, proc in nlp.pipeline:
+        t = time.perf_counter(); doc = proc(doc); times[name] = time.perf_counter() - t
+    none = Evidence(None, "none")
+    a = Article(id="x", path="x.txt", outlet="unknown", outlet_evidence=none, title=None, published=None,
+                published_evidence=none, body=text, paragraphs=(text,), text_hash=str(n))
+    r = ArticleResult(article=a, entities=doc._.mentions, dates=doc._.dates, quotes=doc._.quotes,
+                      claims=doc._.claims, reference_date=none)
+    t = time.perf_counter(); group_stories([story_input(r), story_input(r)]); times["stories"] = time.perf_counter() - t
+    print(json.dumps([n, times]), flush=True)
+"""
+
+
+def hostile_layers(limit: float = 300.0) -> list[str]:
+    """Per kind of adversarial text and per layer: the time at each size and the ratio between successive
+    sizes (a linear layer doubles, ratio ~2; a quadratic one quadruples). Each kind in its own process."""
+    lines = []
+    for kind, unit in HOSTILE_KINDS.items():
+        cmd = [sys.executable, "-c", _HOSTILE_PROBE, json.dumps(unit), json.dumps(HOSTILE_SIZES)]
+        try:
+            res = subprocess.run(cmd, capture_output=True, text=True, timeout=limit, check=False)
+            out = res.stdout
+        except subprocess.TimeoutExpired as exc:
+            out = (exc.stdout or b"").decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+            res = None
+        rows = [json.loads(line) for line in out.splitlines() if line.startswith("[")]
+        if not rows:
+            err = res.stderr.strip().splitlines()[-1:] if res else [f"> {limit:.0f} s (stopped)"]
+            lines.append(f"{kind}: failed {err}")
+            continue
+        layers = list(rows[0][1])
+        lines.append(f"{kind} ({', '.join(f'{n // 1000}k' for n, _ in rows)} characters)"
+                     + ("" if len(rows) == len(HOSTILE_SIZES) else f"  stopped after {limit:.0f} s"))
+        for layer in layers:
+            ts = [r[1][layer] for r in rows]
+            ratios = [b / a if a > 0.005 else float("nan") for a, b in zip(ts, ts[1:])]
+            worst = max((r for r in ratios if r == r), default=float("nan"))
+            flag = "  QUADRATIC?" if worst > 2.5 and ts[-1] > 0.05 else ""
+            lines.append(f"  {layer:<16} " + " ".join(f"{t:8.3f}s" for t in ts) + "   ratios "
+                         + " ".join("   -" if r != r else f"{r:4.1f}" for r in ratios) + flag)
+    return lines
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -105,7 +168,15 @@ def main() -> int:
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--quick", action="store_true", help="only the whole corpus with the most jobs")
     ap.add_argument("--worst-only", action="store_true", help="only the worst-case inputs")
+    ap.add_argument("--hostile", action="store_true",
+                    help="only the per-layer times on growing adversarial inputs (10k-80k characters)")
     args = ap.parse_args()
+    if args.hostile:
+        print("per layer, seconds at " + ", ".join(f"{n:,}" for n in HOSTILE_SIZES)
+              + " characters; ratio between successive sizes (linear: ~2, must stay <= 2.5)")
+        for line in hostile_layers():
+            print(line)
+        return 0
     bench = Path(args.shared) / "data" / "bench" / "indosum_devfolds_text.jsonl"
     if not bench.exists():
         print(f"bench: {bench} not found", file=sys.stderr)
