@@ -23,6 +23,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
@@ -184,7 +185,10 @@ def decode(data: bytes) -> tuple[str, str, str | None]:
 def read_file(path: str) -> tuple[str, str, str | None]:
     """(text, encoding, warning) of one file; raises _Bad with the reason it cannot be read."""
     try:
-        size = os.stat(path).st_size
+        st = os.stat(path)
+        size = st.st_size
+        if not stat.S_ISREG(st.st_mode):  # a named pipe would block the run on open()
+            raise _Bad("not a regular file (a pipe, socket or device)")
         if size > MAX_BYTES:
             raise _Bad(f"too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
         with open(path, "rb") as fh:
