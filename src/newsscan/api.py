@@ -8,12 +8,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .backends import LocalBackend, batched, default_jobs
+from .backends import LocalBackend, batched, batched_by_size, default_jobs
 from .cache import ResultCache
 from .loader import MAX_CHARS
 from .records import ArticleResult, Issue, as_dict
 
 BATCH = 32  # articles per nlp.pipe call and per task sent to a worker
+BATCH_CHARS = 50_000  # characters of text per task, unless one article alone is longer
 CHUNK = 1024  # articles looked up in the cache at once (bounds memory between cache and pool)
 
 
@@ -123,7 +124,8 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
                 all_keys.extend(keys)
                 hits = cache.get_many(keys) if cache else {}
                 todo = [a for a, k in zip(chunk, keys) if k not in hits]
-                done_iter = (r for batch in backend.map(analyze_batch, batched(todo, BATCH)) for r in batch)
+                tasks = batched_by_size(todo, _body_size, BATCH, BATCH_CHARS)
+                done_iter = (r for batch in backend.map(analyze_batch, tasks) for r in batch)
                 fresh = []
                 for a, k in zip(chunk, keys):
                     if k in hits:
@@ -144,6 +146,10 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
             cache.close()
     return Run(results=results, issues=issues, cached=n_cached,
                cache_dir=str(cache.folder) if cache else None, keys=all_keys)
+
+
+def _body_size(article) -> int:
+    return len(article.body)
 
 
 def _with_article(result: ArticleResult, article) -> ArticleResult:
