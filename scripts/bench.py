@@ -103,6 +103,7 @@ HOSTILE_KINDS = {  # one adversarial text per kind, repeated to the wanted size
     "letters": "A",  # one token of capital letters with no space (a base64 blob, a minified script)
     "speech verbs": "kata dia ujarnya ",
     "quote marks": "“a ”b “c “",
+    "quote-mark run": "“",  # one token of unbalanced quote marks: every one an affix the tokenizer strips
     "capitalised": "Kim Jong Presiden Dewan Rakyat ",
     "digits": "1",
 }
@@ -206,11 +207,19 @@ def hostile_corpus(folder: Path) -> dict[str, str]:
             "unreadable.txt": "unreadable (a dangling symlink)"}
 
 
-def _quotes_run(paths: list[str], env: dict[str, str]) -> tuple[float, int, str, str]:
+def _quotes_run(paths: list[str], env: dict[str, str]) -> tuple[str, int, str, str]:
+    """(wall and CPU seconds, exit code, stdout, stderr) of `newsscan quotes` on 2 workers. The CPU seconds
+    (workers included) say what the run costs when the machine is shared."""
+    import resource
+
     cmd = NEWSSCAN + ["quotes", *paths, "--format", "jsonl", "--no-cache", "--jobs", "2"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     res = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
-    return time.perf_counter() - t, res.returncode, res.stdout, res.stderr
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return f"{wall:.1f} s ({cpu:.1f} CPU s)", res.returncode, res.stdout, res.stderr
 
 
 def _seed_quotes(stdout: str, seeds: Path) -> list[str]:
@@ -230,14 +239,15 @@ def hostile_cli(seeds: Path) -> list[str]:
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         clean_time, _, clean, _ = _quotes_run([str(seeds)], env)
-        lines.append(f"seeds alone: {clean_time:.1f} s")
+        lines.append(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        lines.append(f"seeds alone: {clean_time}")
         a = tmp / "a"
         shutil.copytree(seeds, a)
         (a / "token.txt").write_text("A" * 200_000, encoding="utf-8")
         (a / "verbs.txt").write_text(("kata dia ujarnya " * 25_000)[:425_000], encoding="utf-8")
         secs, rc, out, err = _quotes_run([str(a)], env)
         same = _seed_quotes(out, seeds) == _seed_quotes(clean, seeds)
-        lines.append(f"seeds + 200,000-letter token + 425,000 chars of speech verbs: {secs:.1f} s, exit {rc}, "
+        lines.append(f"seeds + 200,000-letter token + 425,000 chars of speech verbs: {secs}, exit {rc}, "
                      f"seeds' quotes {'identical' if same else 'DIFFERENT'}")
         lines += [f"    {x}" for x in err.splitlines()]
         b = tmp / "b"
@@ -245,7 +255,7 @@ def hostile_cli(seeds: Path) -> list[str]:
         cases = hostile_corpus(b)
         secs, rc, out, err = _quotes_run([str(b)], env)
         same = _seed_quotes(out, seeds) == _seed_quotes(clean, seeds)
-        lines.append(f"hostile corpus + seeds: {secs:.1f} s, exit {rc}, seeds' quotes "
+        lines.append(f"hostile corpus + seeds: {secs}, exit {rc}, seeds' quotes "
                      f"{'identical' if same else 'DIFFERENT'}")
         for name, what in cases.items():
             said = [x for x in err.splitlines() if name in x]
