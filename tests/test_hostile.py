@@ -395,3 +395,10 @@ def test_surname_still_links_to_the_full_name_among_many_names():
     out = canonicalize(ms, body)
     assert out[-1].text == "Santoso" and out[-1].canonical == "Budi Santoso"
     assert out[0].canonical == "Nama0 Marga0"
+
+
+def test_a_cache_file_that_is_no_database_is_one_line(tmp_path):
+    (tmp_path / "results.sqlite").write_bytes(b"nicht eine Datenbank " * 20)
+    result = run_cli(["cache", "info"], {"NEWSSCAN_CACHE_DIR": str(tmp_path), "NEWSSCAN_TABLES": ""})
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == 1 and "--no-cache" in result.stderr

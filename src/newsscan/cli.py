@@ -23,6 +23,8 @@ class NewsscanCommand(click.Command):
     stderr with exit code 2 (usage, bad table) or 1 (bad input, or an output that cannot be written)."""
 
     def invoke(self, ctx):
+        import sqlite3
+
         from .errors import DataTableError, NewsscanError, UsageError
 
         try:
@@ -35,6 +37,11 @@ class NewsscanCommand(click.Command):
             sys.exit(1)
         except OSError as exc:  # e.g. --output in a folder that does not exist, a full disk
             _fail(f"{getattr(exc, 'filename', None) or ''}: {exc.strerror or exc}".lstrip(": "), 1)
+        except sqlite3.DatabaseError as exc:  # a cache file that is not (or no longer) a database
+            from .cache import default_dir
+
+            _fail(f"the result cache in {default_dir()} cannot be used ({exc}): run without it (--no-cache), "
+                  "or delete that folder", 1)
 
 
 class NewsscanGroup(click.Group):
