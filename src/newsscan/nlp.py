@@ -177,10 +177,11 @@ class _TailSearch:
 
 
 class BoundedTokenizer:
-    """spaCy's tokenizer with every run of more than MAX_RUN characters without a space (a base64 blob, a
-    minified script, a line of punctuation) tokenized in pieces of MAX_RUN characters: the tokenizer copies the
-    rest of a run for each affix it strips, so one run costs the square of its length. Text without such a
-    run goes to the tokenizer unchanged; the Doc's text is always the input, character for character."""
+    """spaCy's tokenizer, except that a run of more than MAX_RUN characters without a space (a base64 blob, a
+    minified script, a line of quote marks) becomes tokens of MAX_RUN characters: the tokenizer copies the rest
+    of a run for each affix it strips, so one run cost the square of its length, and each quote mark of it was a
+    token for the NER. Text without such a run goes to the tokenizer unchanged; the Doc's text is always the
+    input, character for character."""
 
     def __init__(self, tokenizer: Any):
         self.tokenizer = tokenizer
@@ -195,9 +196,11 @@ class BoundedTokenizer:
             return self.tokenizer(text)
         docs, pos = [], 0
         for run in _LONG_RUN.finditer(text):
-            pieces = [text[pos:run.start()]]
-            pieces += [text[i:min(i + MAX_RUN, run.end())] for i in range(run.start(), run.end(), MAX_RUN)]
-            docs += [self.tokenizer(p) for p in pieces if p]
+            if run.start() > pos:
+                docs.append(self.tokenizer(text[pos:run.start()]))
+            # no word stands in such a run: its pieces are tokens as they are (the NER's cost is per token)
+            pieces = [text[i:min(i + MAX_RUN, run.end())] for i in range(run.start(), run.end(), MAX_RUN)]
+            docs.append(Doc(self.tokenizer.vocab, words=pieces, spaces=[False] * len(pieces)))
             pos = run.end()
         if pos < len(text):
             docs.append(self.tokenizer(text[pos:]))
