@@ -328,6 +328,16 @@ def test_bad_user_table_through_the_library(tmp_path, monkeypatch, seeds_dir):
         api.analyze([str(seeds_dir)], use_cache=False)
 
 
+def test_a_row_only_its_reader_can_check_is_one_line_and_exit_2_too(tmp_path, seeds_dir):
+    d = tmp_path / "t"
+    d.mkdir()
+    (d / "months.tsv").write_text("name\tnumber\tabbrevs\nsuro\t13\n", encoding="utf-8")
+    result = run_cli(["dates", seeds_dir, "--no-cache", "--jobs", "1"], {"NEWSSCAN_TABLES": str(d)})
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and f"{d / 'months.tsv'}:2:" in lines[0]
+
+
 def test_unknown_user_table_is_a_warning_and_the_command_runs(tmp_path):
     d = tmp_path / "t"
     d.mkdir()
@@ -355,7 +365,8 @@ def test_library_errors_are_newsscan_errors_and_the_builtin_kind():
     with pytest.raises(UnknownNameError, match="known") as err:
         pipeline(("no_such_component",))
     assert isinstance(err.value, KeyError) and isinstance(err.value, NewsscanError)
-    assert issubclass(DataTableError, ValueError) and issubclass(tables.DataTableError, NewsscanError)
+    # not a ValueError: the loader turns those into an Issue per file, a bad table must stop the run
+    assert issubclass(tables.DataTableError, NewsscanError) and not issubclass(DataTableError, ValueError)
 
 
 # ---------------------------------------------------------------- bounded work on hostile text

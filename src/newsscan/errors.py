@@ -1,8 +1,8 @@
 """Exceptions the library raises. Bad input files are not exceptions: the loader yields `Issue` records.
 
 The CLI maps `DataTableError` and `UsageError` to exit code 2 and any other `NewsscanError` to exit code 1, each
-as one line on stderr. The subclasses also derive from the built-in exception a caller would have caught before
-(`ValueError`, `KeyError`), so that such code keeps working.
+as one line on stderr. `UsageError` and `UnknownNameError` also derive from the built-in exception the same calls
+raised before (`ValueError`, `KeyError`), so that code catching those keeps working.
 """
 
 
@@ -10,7 +10,7 @@ class NewsscanError(Exception):
     """Base class of everything newsscan raises on purpose."""
 
 
-class DataTableError(NewsscanError, ValueError):
+class DataTableError(NewsscanError):
     """A linguistic data table has a bad row; the message names the file and the line."""
 
 
