@@ -332,8 +332,14 @@ def test_a_row_only_its_reader_can_check_is_one_line_and_exit_2_too(tmp_path, se
     d = tmp_path / "t"
     d.mkdir()
     (d / "months.tsv").write_text("name\tnumber\tabbrevs\nsuro\t13\n", encoding="utf-8")
-    result = run_cli(["dates", seeds_dir, "--no-cache", "--jobs", "1"], {"NEWSSCAN_TABLES": str(d)})
-    assert result.exit_code == 2 and result.stdout == ""
+    # in a process of its own: the tables a reader loaded are cached for the life of a process
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "newsscan", "dates", str(seeds_dir), "--no-cache", "--jobs", "1"],
+                            env={**os.environ, "NEWSSCAN_TABLES": str(d)}, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 2 and result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and f"{d / 'months.tsv'}:2:" in lines[0]
 
