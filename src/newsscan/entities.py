@@ -476,6 +476,19 @@ def _strict_supersets(keys: Iterable[str], among: Iterable[str]) -> dict[str, li
     return out
 
 
+def _name_parts_of_other_labels(ms: list[Mention], full: set[str]) -> dict[int, str]:
+    """Index -> key of each one-word mention of another label that is part of a person's full name (`rezim
+    Kim` tagged ORG)."""
+    full_words = {w for f in full if len(f.split()) > 1 for w in f.split()}
+    out = {}
+    for i, m in enumerate(ms):
+        if m.label != "PERSON" and m.source == "model" and len(_tokens(m.text)) == 1:
+            k = _key(m.text)
+            if k in full_words and m.text not in aliases():
+                out[i] = k
+    return out
+
+
 def _link_people(ms: list[Mention]) -> list[Mention]:
     people = [i for i, m in enumerate(ms) if m.label == "PERSON"]
     # spelling variants of one name share a key; the first form written is the canonical
@@ -485,13 +498,7 @@ def _link_people(ms: list[Mention]) -> list[Mention]:
     keys = {i: _key(ms[i].canonical) for i in people}
     # the fullest names: not contained in a longer person name of the article
     full = set(keys.values()) - set(_strict_supersets(keys.values(), keys.values()))
-    full_words = {w for f in full if len(f.split()) > 1 for w in f.split()}
-    # a one-word mention of another label that is part of a person's name (`rezim Kim` tagged ORG)
-    for i, m in enumerate(ms):
-        if m.label != "PERSON" and m.source == "model" and len(_tokens(m.text)) == 1:
-            k = _key(m.text)
-            if k in full_words and m.text not in aliases():
-                keys[i] = k
+    keys.update(_name_parts_of_other_labels(ms, full))
     person_at = sorted(i for i in people if keys[i] in full)
     at: dict[str, list[int]] = defaultdict(list)  # full name -> where it is written, in order
     for j in person_at:
