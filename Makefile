@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 SHARED ?= ../shared
 
-.PHONY: install run demo test lint eval bench train-ner wheel-check clean
+.PHONY: install run demo test lint eval bench bench-hostile train-ner wheel-check clean
 
 install: $(VENV)/.installed
 
@@ -30,6 +30,12 @@ eval: install
 
 bench: install
 	$(PY) scripts/bench.py --shared $(SHARED)
+
+# hostile input: per layer, the time on 10k-80k characters of each adversarial kind (ratios ~2: linear), then
+# `newsscan quotes` over the generated hostile corpus beside the seeds
+bench-hostile: install
+	$(PY) scripts/bench.py --shared $(SHARED) --hostile
+	$(PY) scripts/bench.py --shared $(SHARED) --hostile-cli
 
 train-ner: install
 	$(PY) training/train.py --shared $(SHARED)

@@ -11,6 +11,7 @@ time of `newsscan --help`, the throughput of the date tagger and the worst-case 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import subprocess
@@ -98,6 +99,170 @@ def worst_cases(limit: float = 120.0) -> list[tuple[str, str]]:
     return out
 
 
+HOSTILE_KINDS = {  # one adversarial text per kind, repeated to the wanted size
+    "letters": "A",  # one token of capital letters with no space (a base64 blob, a minified script)
+    "speech verbs": "kata dia ujarnya ",
+    "quote marks": "“a ”b “c “",
+    "quote-mark run": "“",  # one token of unbalanced quote marks: every one an affix the tokenizer strips
+    "capitalised": "Kim Jong Presiden Dewan Rakyat ",
+    "digits": "1",
+}
+HOSTILE_SIZES = (10_000, 20_000, 40_000, 80_000)
+
+# runs in a child process per kind: times every pipeline component, then the stories, on each size
+_HOSTILE_PROBE = """
+import json, sys, time
+from newsscan.nlp import pipeline
+from newsscan.records import Article, ArticleResult, Evidence
+from newsscan.stories import group_stories, story_input
+unit, sizes = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+nlp = pipeline()
+
+
+def timed(n):
+    text = (unit * (n // len(unit) + 1))[:n]
+    times = {}
+    t = time.perf_counter(); doc = nlp.make_doc(text); times["tokenizer"] = time.perf_counter() - t
+    for name, proc in nlp.pipeline:
+        t = time.perf_counter(); doc = proc(doc); times[name] = time.perf_counter() - t
+    return text, doc, times
+
+
+timed(sizes[0])  # warm: the tables and lexicons load on the first call
+for n in sizes:
+    # the best of two runs: the machine is shared, a single run measures the neighbours too
+    (text, doc, times), (_, _, again) = timed(n), timed(n)
+    times = {k: min(v, again[k]) for k, v in times.items()}
+    none = Evidence(None, "none")
+    a = Article(id="x", path="x.txt", outlet="unknown", outlet_evidence=none, title=None, published=None,
+                published_evidence=none, body=text, paragraphs=(text,), text_hash=str(n))
+    r = ArticleResult(article=a, entities=doc._.mentions, dates=doc._.dates, quotes=doc._.quotes,
+                      claims=doc._.claims, reference_date=none)
+    runs = []
+    for _ in range(2):  # the first call imports SciPy
+        t = time.perf_counter(); group_stories([story_input(r), story_input(r)]); runs.append(time.perf_counter() - t)
+    times["stories"] = min(runs)
+    print(json.dumps([n, times]), flush=True)
+"""
+
+
+def hostile_layers(limit: float = 300.0) -> list[str]:
+    """Per kind of adversarial text and per layer: the time at each size and the ratio between successive
+    sizes (a linear layer doubles, ratio ~2; a quadratic one quadruples). Each kind in its own process."""
+    lines = []
+    for kind, unit in HOSTILE_KINDS.items():
+        cmd = [sys.executable, "-c", _HOSTILE_PROBE, json.dumps(unit), json.dumps(HOSTILE_SIZES)]
+        try:
+            res = subprocess.run(cmd, capture_output=True, text=True, timeout=limit, check=False)
+            out = res.stdout
+        except subprocess.TimeoutExpired as exc:
+            out = (exc.stdout or b"").decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+            res = None
+        rows = [json.loads(line) for line in out.splitlines() if line.startswith("[")]
+        if not rows:
+            err = res.stderr.strip().splitlines()[-1:] if res else [f"> {limit:.0f} s (stopped)"]
+            lines.append(f"{kind}: failed {err}")
+            continue
+        layers = list(rows[0][1])
+        lines.append(f"{kind} ({', '.join(f'{n // 1000}k' for n, _ in rows)} characters)"
+                     + ("" if len(rows) == len(HOSTILE_SIZES) else f"  stopped after {limit:.0f} s"))
+        for layer in layers:
+            ts = [r[1][layer] for r in rows]
+            # below 5 ms a time is noise: no ratio
+            ratios = [b / a if a > 0.005 else None for a, b in itertools.pairwise(ts)]
+            # over the whole range (8x the size) a linear layer grows ~8x, a quadratic one ~64x
+            growth = ts[-1] / ts[0] if ts[0] > 0.005 else 0.0
+            flag = "  QUADRATIC?" if ts[-1] > 0.05 and growth > 20 else ""
+            lines.append(f"  {layer:<22} " + " ".join(f"{t:8.3f}s" for t in ts) + "   ratios "
+                         + " ".join("   -" if r is None else f"{r:4.1f}" for r in ratios) + flag)
+    return lines
+
+
+ARTICLE = ("Menteri Sosial mengatakan bantuan tahap kedua rampung pekan ini. “Kami pastikan semua keluarga "
+           "menerima haknya,” kata dia di Jakarta, Rabu (18/6/2025).\n")
+
+
+def hostile_corpus(folder: Path) -> dict[str, str]:
+    """Writes the hostile corpus of issue #20 into `folder`: name -> what it is. Big files are generated here,
+    never committed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files: dict[str, tuple[str, bytes | str]] = {
+        "binary.txt": ("binary", bytes((i * 7919 + 13) % 256 for i in range(65_536))),
+        "empty.txt": ("empty", b""),
+        "utf16.txt": ("UTF-16 without byte-order mark", ARTICLE.encode("utf-16-le")),
+        "cp1252.txt": ("cp1252", ("Judul\n\n" + ARTICLE * 3).encode("cp1252")),
+        "unbalanced.txt": ("75 KB of unbalanced quote marks", "“" * 25_000 + "“a ”b “c " * 5_000),
+        "speech_runs.txt": ("1.4 MB of speech verbs, then 200,000 letters and 200,000 digits",
+                            "kata dia ujarnya " * 60_000 + "\n" + "a" * 200_000 + "\n" + "7" * 200_000),
+        "one_line.txt": ("6.4 MB on one line", "Presiden Joko Widodo mengatakan " * 200_000),
+        "broken.jsonl": ("broken JSONL", '{"text": "' + ARTICLE.strip() + '"}\n{"text": broken\n'),
+        "nocol.csv": ("CSV without a text column", "judul,tanggal\nSatu,18 Jun 2025\n"),
+    }
+    for name, (_, content) in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (folder / name).write_bytes(data)
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "unreadable.txt").symlink_to(folder / "gone.txt")  # as root, chmod 000 does not stop a read
+    return {**{n: what for n, (what, _) in files.items()}, "loop.txt": "symlink loop",
+            "unreadable.txt": "unreadable (a dangling symlink)"}
+
+
+def _quotes_run(paths: list[str], env: dict[str, str]) -> tuple[str, int, str, str]:
+    """(wall and CPU seconds, exit code, stdout, stderr) of `newsscan quotes` on 2 workers. The CPU seconds
+    (workers included) say what the run costs when the machine is shared."""
+    import resource
+
+    cmd = NEWSSCAN + ["quotes", *paths, "--format", "jsonl", "--no-cache", "--jobs", "2"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    res = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return f"{wall:.1f} s ({cpu:.1f} CPU s)", res.returncode, res.stdout, res.stderr
+
+
+def _seed_quotes(stdout: str, seeds: Path) -> list[str]:
+    """The seeds' quote rows, with the path made relative to the seeds' folder (to compare two runs)."""
+    rows = [json.loads(line) for line in stdout.splitlines() if line.strip()]
+    return [json.dumps({**r, "path": Path(r["path"]).name}, sort_keys=True) for r in rows
+            if Path(r["path"]).name in {p.name for p in seeds.iterdir()}]
+
+
+def hostile_cli(seeds: Path) -> list[str]:
+    """The issue's two end-to-end runs with the CLI: the seeds plus a 200,000-letter token and 425,000
+    characters of speech verbs (goal < 25 s), and the whole hostile corpus plus the seeds (goal < 40 s)."""
+    import shutil
+
+    lines = []
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory() as t:
+        tmp = Path(t)
+        clean_time, _, clean, _ = _quotes_run([str(seeds)], env)
+        lines.append(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        lines.append(f"seeds alone: {clean_time}")
+        a = tmp / "a"
+        shutil.copytree(seeds, a)
+        (a / "token.txt").write_text("A" * 200_000, encoding="utf-8")
+        (a / "verbs.txt").write_text(("kata dia ujarnya " * 25_000)[:425_000], encoding="utf-8")
+        secs, rc, out, err = _quotes_run([str(a)], env)
+        same = _seed_quotes(out, seeds) == _seed_quotes(clean, seeds)
+        lines.append(f"seeds + 200,000-letter token + 425,000 chars of speech verbs: {secs}, exit {rc}, "
+                     f"seeds' quotes {'identical' if same else 'DIFFERENT'}")
+        lines += [f"    {x}" for x in err.splitlines()]
+        b = tmp / "b"
+        shutil.copytree(seeds, b)
+        cases = hostile_corpus(b)
+        secs, rc, out, err = _quotes_run([str(b)], env)
+        same = _seed_quotes(out, seeds) == _seed_quotes(clean, seeds)
+        lines.append(f"hostile corpus + seeds: {secs}, exit {rc}, seeds' quotes "
+                     f"{'identical' if same else 'DIFFERENT'}")
+        for name, what in cases.items():
+            said = [x for x in err.splitlines() if name in x]
+            lines.append(f"    {name} ({what}): " + (" | ".join(said) if said else "analyzed, nothing said"))
+    return lines
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -105,7 +270,21 @@ def main() -> int:
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--quick", action="store_true", help="only the whole corpus with the most jobs")
     ap.add_argument("--worst-only", action="store_true", help="only the worst-case inputs")
+    ap.add_argument("--hostile", action="store_true",
+                    help="only the per-layer times on growing adversarial inputs (10k-80k characters)")
+    ap.add_argument("--hostile-cli", action="store_true",
+                    help="only the end-to-end `newsscan quotes` runs over the hostile corpus beside the seeds")
     args = ap.parse_args()
+    if args.hostile_cli:
+        for line in hostile_cli(ROOT / "seeds"):
+            print(line)
+        return 0
+    if args.hostile:
+        print("per layer, seconds at " + ", ".join(f"{n:,}" for n in HOSTILE_SIZES)
+              + " characters; ratio between successive sizes (linear: ~2, must stay <= 2.5)")
+        for line in hostile_layers():
+            print(line)
+        return 0
     bench = Path(args.shared) / "data" / "bench" / "indosum_devfolds_text.jsonl"
     if not bench.exists():
         print(f"bench: {bench} not found", file=sys.stderr)

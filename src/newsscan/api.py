@@ -10,11 +10,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from .backends import LocalBackend, batched, default_jobs
+from .backends import LocalBackend, batched, batched_by_size, default_jobs
 from .cache import open_cache
+from .loader import MAX_CHARS
 from .records import ArticleResult, Issue, as_dict
 
 BATCH = 32  # articles per nlp.pipe call and per task sent to a worker
+BATCH_CHARS = 50_000  # characters of text per task, unless one article alone is longer
 CHUNK = 1024  # articles looked up in the cache at once (bounds memory between cache and pool)
 
 
@@ -138,14 +140,17 @@ class _Ticks:
 
 def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = True,
             cache_dir: str | None = None, text_column: str | None = None,
-            progress: Progress | Callable[[int], None] | None = None) -> Run:
-    """Loads every article under `paths` and runs all layers. Bad inputs become `Run.issues`; results keep
-    the loader's order whatever `jobs` is. A cache that cannot be opened or written is left out (the run
-    goes on without it and `Run.notices` says why)."""
+            progress: Progress | Callable[[int], None] | None = None, max_chars: int | None = MAX_CHARS) -> Run:
+    """Loads every article under `paths` and runs all layers. Bad inputs become `Run.issues` (a body longer
+    than `max_chars` characters is one; None: no limit); results keep the loader's order whatever `jobs` is.
+    A cache that cannot be opened or written is left out (the run goes on without it and `Run.notices` says
+    why). The user's tables (NEWSSCAN_TABLES) are checked first: a bad one raises `DataTableError`."""
     from .analysis import pipeline_version
     from .cache import FileCache, open_cache
     from .loader import expand_paths, iter_files
+    from .tables import validate_user_tables
 
+    validate_user_tables()
     if progress is not None and not hasattr(progress, "advance"):
         progress = _Ticks(progress)
     run = Run(results=[])
@@ -161,7 +166,7 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
     file_cache = FileCache(cache, version) if cache else None
 
     def articles():
-        for item in iter_files(files, text_column=text_column, file_cache=file_cache):
+        for item in iter_files(files, text_column=text_column, file_cache=file_cache, max_chars=max_chars):
             if isinstance(item, Issue):
                 run.issues.append(item)
             else:
@@ -215,7 +220,8 @@ def _analyze_into(run: Run, articles: Iterable, cache, version: str, jobs: int |
             todo = [a for a, k in zip(chunk, keys) if k not in hits]
             if todo and progress and not backend.warm:
                 progress.loading()
-            done_iter = (r for batch in backend.map(analyze_batch, batched(todo, BATCH)) for r in batch)
+            tasks = batched_by_size(todo, _body_size, BATCH, BATCH_CHARS)
+            done_iter = (r for batch in backend.map(analyze_batch, tasks) for r in batch)
             fresh = []
             for a, k in zip(chunk, keys):
                 if k in hits:
@@ -252,6 +258,10 @@ def source_file(path: str) -> str:
 
 
 _ROW = re.compile(r"#\d+$")
+
+
+def _body_size(article) -> int:
+    return len(article.body)
 
 
 def _with_article(result: ArticleResult, article) -> ArticleResult:

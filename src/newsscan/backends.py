@@ -31,6 +31,23 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def batched_by_size(items: Iterable[T], size: Callable[[T], int], max_items: int, max_size: int,
+                    ) -> Iterator[list[T]]:
+    """Batches of at most `max_items` items and, unless one item alone is larger, `max_size` in total: one
+    long article makes a task of its own, so that the other workers take the rest meanwhile."""
+    batch: list[T] = []
+    total = 0
+    for item in items:
+        n = size(item)
+        if batch and (len(batch) >= max_items or total + n > max_size):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += n
+    if batch:
+        yield batch
+
+
 class LocalBackend:
     """`with LocalBackend(jobs, init) as b: b.map(fn, batches)`; one pool for the whole run."""
 

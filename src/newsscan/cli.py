@@ -16,6 +16,63 @@ import click
 from . import __version__
 
 FORMATS = ("table", "json", "jsonl", "csv")
+DEFAULT_MAX_CHARS = 500_000  # = loader.MAX_CHARS (tests/test_hostile.py checks); not imported: --help stays fast
+
+
+class NewsscanCommand(click.Command):
+    """Every newsscan command: checks the user's tables first, and turns a newsscan error into one line on
+    stderr with exit code 2 (usage, bad table) or 1 (bad input, or an output that cannot be written)."""
+
+    def invoke(self, ctx):
+        import sqlite3
+
+        from .errors import DataTableError, NewsscanError, UsageError
+
+        try:
+            _check_tables()
+            return super().invoke(ctx)
+        except NewsscanError as exc:
+            _fail(str(exc), 2 if isinstance(exc, (DataTableError, UsageError)) else 1)
+        except BrokenPipeError:  # `newsscan quotes … | head`: the reader left; nothing more to say
+            sys.stderr.close()
+            sys.exit(1)
+        except OSError as exc:  # e.g. --output in a folder that does not exist, a full disk
+            _fail(f"{getattr(exc, 'filename', None) or ''}: {exc.strerror or exc}".lstrip(": "), 1)
+        except sqlite3.DatabaseError as exc:  # a cache file that is not (or no longer) a database
+            from .cache import default_dir
+
+            _fail(f"the result cache in {default_dir()} cannot be used ({exc}): run without it (--no-cache), "
+                  "or delete that folder", 1)
+
+
+class NewsscanGroup(click.Group):
+    """Every command a NewsscanCommand; Ctrl-C ends any command with one line and exit 130 (the worker pool
+    is terminated on the way out)."""
+
+    command_class = NewsscanCommand
+    group_class = type  # subgroups (`cache`) are NewsscanGroups too
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("newsscan: interrupted", err=True)
+            ctx.exit(130)
+
+
+def _fail(message: str, code: int):
+    click.echo(f"newsscan: error: {' '.join(message.split())}", err=True)
+    sys.exit(code)
+
+
+def _check_tables() -> None:
+    """The user's extension tables (NEWSSCAN_TABLES), validated before any work, whatever the command reads."""
+    if not os.environ.get("NEWSSCAN_TABLES"):
+        return
+    from .tables import validate_user_tables
+
+    for line in validate_user_tables():
+        click.echo(f"newsscan: warning: {line}", err=True)
 
 
 class CorpusPath(click.ParamType):
@@ -81,9 +138,12 @@ def corpus_command(fn):
                   help="No progress bar, no problem lines and no closing line on stderr.")
     @click.option("--verbose", "-v", is_flag=True,
                   help="List every problem input (each duplicate row, each file passed over).")
+    @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
+                  help="Skip (and name on stderr) an article whose body is longer than this many characters; "
+                       "raise it to analyze such a body.")
     @functools.wraps(fn)
-    def wrapper(paths, fmt, output, no_headers, jobs, no_cache, text_column, quiet, verbose, **kwargs):
-        analysis = {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column}
+    def wrapper(paths, fmt, output, no_headers, jobs, no_cache, text_column, quiet, verbose, max_chars, **kwargs):
+        analysis = {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column, "max_chars": max_chars}
         run = _analyze(paths, analysis, quiet=quiet)
         fn(run, Out(fmt, output, not no_headers), **kwargs)
         _finish(run, quiet=quiet, verbose=verbose)
@@ -92,20 +152,16 @@ def corpus_command(fn):
 
 
 def _analyze(paths, analysis: dict, *, quiet: bool):
-    """`api.analyze` with a progress bar on a terminal; a library error becomes one line and exit 1."""
+    """`api.analyze` with a progress bar on a terminal (a library error becomes one line: NewsscanCommand)."""
     from . import api
-    from .errors import NewsscanError
 
-    try:
-        if quiet or not sys.stderr.isatty():
-            run = api.analyze(paths, **analysis)
-        else:
-            from .progress import ProgressBar
+    if quiet or not sys.stderr.isatty():
+        run = api.analyze(paths, **analysis)
+    else:
+        from .progress import ProgressBar
 
-            with ProgressBar() as bar:
-                run = api.analyze(paths, progress=bar, **analysis)
-    except NewsscanError as exc:
-        raise click.ClickException(str(exc)) from exc
+        with ProgressBar() as bar:
+            run = api.analyze(paths, progress=bar, **analysis)
     if not quiet:
         for notice in run.notices:
             click.echo(f"newsscan: warning: {notice}", err=True)
@@ -122,17 +178,6 @@ def _finish(run, *, quiet: bool, verbose: bool) -> None:
             click.echo(f"newsscan: {line}", err=True)
         click.echo(f"newsscan: {closing_line(run)}", err=True)
     sys.exit(exit_status(run.issues))
-
-
-class NewsscanGroup(click.Group):
-    """Ctrl-C ends any command with one line and exit 130 (the worker pool is terminated on the way out)."""
-
-    def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except KeyboardInterrupt:
-            click.echo("newsscan: interrupted", err=True)
-            ctx.exit(130)
 
 
 @click.group(cls=NewsscanGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -156,8 +201,10 @@ def cli() -> None:
     Exit codes:
       0    every input was analyzed (warnings or not)
       1    an input newsscan reads was not analyzed (a file named on the
-           command line; a .txt .jsonl .csv .json .html file in a folder)
-      2    usage error (no such path, an --output that cannot be written)
+           command line; a .txt .jsonl .csv .json .html file in a folder),
+           or the output could not be written
+      2    usage error (no such path, an --output that cannot be written,
+           a bad row in a table of NEWSSCAN_TABLES: checked first)
       130  interrupted (Ctrl-C)
     """
 
@@ -336,7 +383,9 @@ def _check_db(ctx, param, value):
 @click.option("--text-column", default=None, help="Column holding the article text in CSV/JSONL exports.")
 @click.option("--quiet", "-q", is_flag=True, help="Nothing on stderr but errors.")
 @click.option("--verbose", "-v", is_flag=True, help="List every problem input.")
-def export_cmd(paths, db, metadata, parquet, jobs, no_cache, text_column, quiet, verbose):
+@click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
+              help="Skip (and name on stderr) an article whose body is longer than this many characters.")
+def export_cmd(paths, db, metadata, parquet, jobs, no_cache, text_column, quiet, verbose, max_chars):
     """Every layer of the analysis as linked tables: an SQLite database for Datasette (with full-text search
     and canned queries) and/or Parquet files. Exporting again into the same database adds new and changed
     articles and leaves the others alone; the other commands read the database back as input.
@@ -359,7 +408,8 @@ def export_cmd(paths, db, metadata, parquet, jobs, no_cache, text_column, quiet,
         raise OneLineUsageError(f"cannot write --metadata {metadata}: {output_problem(metadata)}")
     if parquet and os.path.exists(parquet) and not os.path.isdir(parquet):
         raise OneLineUsageError(f"cannot write --parquet {parquet}: it is not a folder")
-    run = _analyze(paths, {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column}, quiet=quiet)
+    run = _analyze(paths, {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column,
+                           "max_chars": max_chars}, quiet=quiet)
     try:
         done = ex.export(run, db=db, metadata=metadata, parquet=parquet)
     except (NewsscanError, OSError) as exc:

@@ -18,8 +18,10 @@ links only to a longer name containing all its words (`Lami Kim` never becomes `
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
+import itertools
 import json
 import re
 from collections import Counter, defaultdict
@@ -333,7 +335,8 @@ def _strip_roles(mentions: Iterable[Mention], body: str) -> list[Mention]:
     return out
 
 
-_CAP_RUN = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:[ ]+[A-Z][\w'’]*(?:-[\w'’]+)*){1,3}")
+# a run starts at a word's start: tried inside a word too, it re-scanned a long word from each of its letters
+_CAP_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’]*(?:-[\w'’]+)*(?:[ ]+[A-Z][\w'’]*(?:-[\w'’]+)*){1,3}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -351,13 +354,16 @@ def _people_after_cues(ms: list[Mention], body: str) -> list[Mention]:
     """Names the model missed where the grammar says a person stands: two to four capitalised words right
     after a role phrase (`Menteri Pertahanan Korea Selatan Shin Wonsik`) or a post-posed speech verb
     (`kata Lami Kim,`), not overlapping another mention and not a known place or body."""
-    taken = [(m.start, m.end) for m in ms]
+    taken = sorted((m.start, m.end) for m in ms)
+    starts = [a for a, _ in taken]
+    reach = list(itertools.accumulate((b for _, b in taken), max))  # the furthest end among the first n
     cues = _post_cues()
     names = known_names()
     out = []
     for run in _CAP_RUN.finditer(body):
         s, e = run.span()
-        if any(a < e and s < b for a, b in taken) or tuple(run.group().casefold().split()) in names:
+        n = bisect.bisect_left(starts, e)  # the mentions that start before the run ends
+        if (n and reach[n - 1] > s) or tuple(run.group().casefold().split()) in names:
             continue
         prev = body[max(0, s - 30):s]
         word = prev.split()[-1].casefold() if prev.split() and prev.endswith(" ") else ""
@@ -452,6 +458,37 @@ def _link_abbreviations(ms: list[Mention], body: str) -> list[Mention]:
     return out
 
 
+def _strict_supersets(keys: Iterable[str], among: Iterable[str]) -> dict[str, list[str]]:
+    """key -> the names of `among` whose words strictly contain the key's words, found through an index of
+    words (comparing every pair was quadratic in a text that names many people)."""
+    pool = {o: frozenset(o.split()) for o in among}
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for o, words in pool.items():
+        for w in words:
+            by_word[w].add(o)
+    out: dict[str, list[str]] = {}
+    for k in set(keys):
+        words = frozenset(k.split())
+        postings = sorted((by_word.get(w, set()) for w in words), key=len) or [set(pool)]
+        found = sorted(o for o in postings[0] if pool[o] > words and all(o in p for p in postings[1:]))
+        if found:
+            out[k] = found
+    return out
+
+
+def _name_parts_of_other_labels(ms: list[Mention], full: set[str]) -> dict[int, str]:
+    """Index -> key of each one-word mention of another label that is part of a person's full name (`rezim
+    Kim` tagged ORG)."""
+    full_words = {w for f in full if len(f.split()) > 1 for w in f.split()}
+    out = {}
+    for i, m in enumerate(ms):
+        if m.label != "PERSON" and m.source == "model" and len(_tokens(m.text)) == 1:
+            k = _key(m.text)
+            if k in full_words and m.text not in aliases():
+                out[i] = k
+    return out
+
+
 def _link_people(ms: list[Mention]) -> list[Mention]:
     people = [i for i, m in enumerate(ms) if m.label == "PERSON"]
     # spelling variants of one name share a key; the first form written is the canonical
@@ -460,39 +497,36 @@ def _link_people(ms: list[Mention]) -> list[Mention]:
         first_form.setdefault(_key(ms[i].canonical), ms[i].canonical)
     keys = {i: _key(ms[i].canonical) for i in people}
     # the fullest names: not contained in a longer person name of the article
-    full = {k for k in keys.values()
-            if not any(set(k.split()) < set(o.split()) for o in keys.values())}
-    # a one-word mention of another label that is part of a person's name (`rezim Kim` tagged ORG)
-    for i, m in enumerate(ms):
-        if m.label != "PERSON" and m.source == "model" and len(_tokens(m.text)) == 1:
-            k = _key(m.text)
-            if any(k in f.split() for f in full if len(f.split()) > 1) and m.text not in aliases():
-                keys[i] = k
+    full = set(keys.values()) - set(_strict_supersets(keys.values(), keys.values()))
+    keys.update(_name_parts_of_other_labels(ms, full))
     person_at = sorted(i for i in people if keys[i] in full)
+    at: dict[str, list[int]] = defaultdict(list)  # full name -> where it is written, in order
+    for j in person_at:
+        at[keys[j]].append(j)
+    first_use: dict[str, int] = {}
+    for j in sorted(keys):
+        first_use.setdefault(keys[j], j)
+    owners = _strict_supersets(keys.values(), full)  # a part -> the full names that contain it
     resolved: dict[int, str] = {}  # mention index -> the full name it refers to
     named_by: Counter = Counter()  # (part, full name) -> times the part referred to it after it was named
     deferred: dict[str, list[int]] = defaultdict(list)
     for i in sorted(keys):
         k = keys[i]
-        if k in full:
+        if k in full or k not in owners:
             continue
-        parts = set(k.split())
-        holders = [j for j in person_at if parts < set(keys[j].split())]
-        if not holders:
-            continue
-        first_use = min(j for j in keys if keys[j] == k)
-        earlier = [j for j in holders if j < i]
-        if earlier and first_use > holders[0]:
-            resolved[i] = keys[earlier[-1]]  # the most recently named holder
+        first_holder = min(at[f][0] for f in owners[k])
+        earlier = [(at[f][n - 1], f) for f in owners[k] if (n := bisect.bisect_left(at[f], i))]
+        if earlier and first_use[k] > first_holder:
+            resolved[i] = max(earlier)[1]  # the most recently named holder
             named_by[(k, resolved[i])] += 1
         else:
             deferred[k].append(i)  # the part was in use before any full name containing it
+    mentions_of = Counter(keys[j] for j in people)
     for k, idxs in deferred.items():
-        parts = set(k.split())
-        cands = sorted({keys[j] for j in person_at if parts < set(keys[j].split())})
+        cands = owners[k]
         choice: str | None = cands[0]
         if len(cands) > 1:
-            score = {c: (named_by[(k, c)], sum(1 for j in people if keys[j] == c)) for c in cands}
+            score = {c: (named_by[(k, c)], mentions_of[c]) for c in cands}
             ranked = sorted(cands, key=lambda c: score[c], reverse=True)
             choice = ranked[0] if score[ranked[0]] > score[ranked[1]] else None  # undecided: as written
         for i in idxs:

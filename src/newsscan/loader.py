@@ -23,6 +23,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from .tables import load_toml, load_tsv
 
 MAX_BYTES = 50 * 1024 * 1024
 STDIN = "-"  # a path that names standard input: one article (plain text or an HTML page), as trafilatura reads it
+MAX_CHARS = 500_000  # characters: a longer body is no news article (a dump, a log); skipped unless asked for
 LONG_BODY = 100_000  # characters: a longer body is analyzed in parts, and the loader says so
 TEXT_EXTS = {".txt", ".text", ""}
 JSONL_EXTS = {".jsonl", ".ndjson"}
@@ -229,7 +231,10 @@ def read_file(path: str) -> tuple[str, str, str | None]:
             raise _Bad(f"too large (more than {MAX_BYTES // (1024 * 1024)} MB)")
         return decode(data)
     try:
-        size = os.stat(path).st_size
+        st = os.stat(path)
+        size = st.st_size
+        if not stat.S_ISREG(st.st_mode):  # a named pipe would block the run on open()
+            raise _Bad("not a regular file (a pipe, socket or device)")
         if size > MAX_BYTES:
             raise _Bad(f"too large ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
         with open(path, "rb") as fh:
@@ -530,21 +535,23 @@ def _read_one(path: str, text_column: str | None, extra_dir: str | None) -> Iter
 
 def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
                   text_column: str | None = None, extra_dir: str | None = None,
-                  file_cache: FileCache | None = None) -> Iterator[Article | Issue]:
+                  file_cache: FileCache | None = None, max_chars: int | None = None) -> Iterator[Article | Issue]:
     """Articles from files, folders (recursive, sorted) and glob patterns, with an Issue for every input that
     could not be read, was read with a doubt (warning), or repeats an article already yielded (a `Duplicate`
     warning naming the copy kept). A path named twice is read once; an export whose rows are too short to be
     articles (annotations, a list of titles) is skipped whole, with one Issue naming its columns.
 
     With a `file_cache` (see `newsscan.cache.FileCache`), what a file gave is kept under its path, size and
-    modification time, and an unchanged file is not read and parsed again."""
+    modification time, and an unchanged file is not read and parsed again. A body longer than `max_chars`
+    characters (None: no limit) is skipped with an Issue saying how to raise the limit."""
     files, issues = expand_paths(paths)
     yield from issues
-    yield from iter_files(files, text_column=text_column, extra_dir=extra_dir, file_cache=file_cache)
+    yield from iter_files(files, text_column=text_column, extra_dir=extra_dir, file_cache=file_cache,
+                          max_chars=max_chars)
 
 
 def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_dir: str | None = None,
-               file_cache: FileCache | None = None) -> Iterator[Article | Issue]:
+               file_cache: FileCache | None = None, max_chars: int | None = None) -> Iterator[Article | Issue]:
     """`iter_articles` over files already listed by `expand_paths`."""
     seen: dict[str, str] = {}
     last: dict[str, str] = {}  # text hash -> the latest name it was seen under
@@ -553,6 +560,10 @@ def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_di
         if text_column is None and os.path.splitext(path)[1].lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS:
             items = _articles_or_nothing(path, items)  # a column named by the user is read whatever its length
         for item in items:
+            if isinstance(item, Article) and max_chars is not None and len(item.body) > max_chars:
+                yield Issue(item.path, f"body of {len(item.body):,} characters, over the limit of {max_chars:,}: "
+                            "skipped (raise it with --max-chars, or max_chars= in the library)")
+                continue
             if isinstance(item, Article):
                 first = seen.get(item.text_hash)
                 if first is not None:
@@ -637,6 +648,7 @@ def _file_items(path: str, text_column: str | None, extra_dir: str | None,
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_CHARS",
     "FileCache",
     "decode",
     "expand_paths",

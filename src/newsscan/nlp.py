@@ -13,13 +13,15 @@ misses without overwriting what it found. Rule components (dates, quotes, claims
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .entities import stoplist
 from .extensions import set_extensions
@@ -155,19 +157,72 @@ NER_COMPONENTS: tuple[str, ...] = ("paragraphs", "ner", "hyphen_names", "gazette
 DEFAULT_COMPONENTS: tuple[str, ...] = NER_COMPONENTS + ("entities", "dates", "quotes", "claims")
 
 
+MAX_RUN = 500  # characters without a space: longer than any word or web address of a news article
+SUFFIX_WINDOW = 100  # characters: far longer than any suffix the tokenizer splits off (`km²`, `...`, `'s`)
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+class _TailSearch:
+    """The tokenizer's suffix search, run on the last SUFFIX_WINDOW characters of a long string. spaCy calls it
+    once per affix it strips, and a `$`-anchored search starts at every position: a run of 8,000 quote marks
+    took 18 s. spaCy only reads the match's length, which the window does not change for any real suffix."""
+
+    def __init__(self, search: Callable[[str], Any]):
+        self.search = search
+
+    def __call__(self, text: str):
+        if len(text) <= SUFFIX_WINDOW:
+            return self.search(text)
+        return self.search(text, len(text) - SUFFIX_WINDOW)  # a lookbehind still sees the text before
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, except that a run of more than MAX_RUN characters without a space (a base64 blob, a
+    minified script, a line of quote marks) becomes tokens of MAX_RUN characters: the tokenizer copies the rest
+    of a run for each affix it strips, so one run cost the square of its length, and each quote mark of it was a
+    token for the NER. Text without such a run goes to the tokenizer unchanged; the Doc's text is always the
+    input, character for character."""
+
+    def __init__(self, tokenizer: Any):
+        self.tokenizer = tokenizer
+        if getattr(tokenizer, "suffix_search", None) is not None:
+            tokenizer.suffix_search = _TailSearch(tokenizer.suffix_search)
+
+    def __getattr__(self, name: str) -> Any:  # to_disk, memory_zone, explain … of the tokenizer itself
+        return getattr(self.tokenizer, name)
+
+    def __call__(self, text: str):
+        if not _LONG_RUN.search(text):
+            return self.tokenizer(text)
+        docs, pos = [], 0
+        for run in _LONG_RUN.finditer(text):
+            if run.start() > pos:
+                docs.append(self.tokenizer(text[pos:run.start()]))
+            # no word stands in such a run: its pieces are tokens as they are (the NER's cost is per token)
+            pieces = [text[i:min(i + MAX_RUN, run.end())] for i in range(run.start(), run.end(), MAX_RUN)]
+            docs.append(Doc(self.tokenizer.vocab, words=pieces, spaces=[False] * len(pieces)))
+            pos = run.end()
+        if pos < len(text):
+            docs.append(self.tokenizer(text[pos:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 @functools.cache
 def pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
     """The pipeline with `components` in that order, built once per process and per `components`.
 
-    Raises `KeyError` naming the known components for an unknown name.
+    Raises `UnknownNameError` (a `KeyError`) naming the known components for an unknown name.
     """
     unknown = [c for c in components if c not in COMPONENTS]
     if unknown:
-        raise KeyError(f"unknown component(s) {unknown}; known: {sorted(COMPONENTS)}")
+        from .errors import UnknownNameError
+
+        raise UnknownNameError(f"unknown component(s) {unknown}; known: {sorted(COMPONENTS)}")
     set_extensions()
     # Start from the shipped model when it is wanted: its tokenizer is the language default, so it is built
     # once from `spacy.lang.id` rather than loaded a second time from disk (that halves the start-up time).
     nlp = spacy.load(model_path(), exclude=["tokenizer"]) if "ner" in components else spacy.blank("id")
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     ner_at = components.index("ner") if "ner" in components else len(components)
     for i, name in enumerate(components):
         # components named before the NER go before it (paragraphs marks the sentence starts it respects)

@@ -308,5 +308,7 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str | None, output: str | None = N
         text = tables_text(sections if sections is not None else [(title, rows, cols)], _width(),
                            headers=headers, footer=footer) + "\n"
     else:
-        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        from .errors import UsageError
+
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     _write(text, output)

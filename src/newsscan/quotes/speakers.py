@@ -23,7 +23,7 @@ ALIAS_RE = re.compile(r"(?:(?:yang|atau)\s+(?:(?:akrab|karib|biasa)\s+)?(?:disap
                       r"((?:[A-Z][\w'’\-]*[ \t]*){1,4})")
 INITIAL_RE = re.compile(r"berinisial\s+([A-Z]{1,4})\b")
 GLUE_RE = re.compile(r"([A-Z][a-z]{2,})([A-Z][\w'’\-]*)")
-PAREN_ALIAS_RE = re.compile(r"((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s*\(((?:[A-Z][a-z][\w'’\-]*\s*){1,3})\)")
+PAREN_ALIAS_RE = re.compile(r"(?<![\w'’\-])((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s*\(((?:[A-Z][a-z][\w'’\-]*\s*){1,3})\)")
 CONNECT = {"dan", ",", "&", "untuk", "of", "the", "and", "kepada", "dari"}
 
 
