@@ -313,6 +313,40 @@ def diff(run, out, only):
     out.emit(api.diff_rows(doc), extra={"stories": doc["stories"]}, sections=views.diff_sections(doc, kinds))
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=CorpusPath())
+@click.option("--output", "-o", metavar="FILE", default="report.html", show_default=True, callback=_check_output,
+              help="Write the report to FILE (atomically); - for standard output.")
+@click.option("--title", default=None, help="The report's title (default: newsscan report: N articles).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the report in the web browser once written.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the machine's cores).")
+@click.option("--no-cache", is_flag=True, help="Recompute everything; neither read nor write the cache.")
+@click.option("--text-column", default=None, help="Column holding the article text in CSV/JSONL exports.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, no problem lines and no closing line on stderr.")
+@click.option("--verbose", "-v", is_flag=True, help="List every problem input.")
+def report(paths, output, title, open_browser, jobs, no_cache, text_column, quiet, verbose):
+    """One self-contained HTML file (no network needed): overview, timeline, stories with their conflicts,
+    sources, and every article with its entities, quotes and dates marked.
+
+    \b
+    Example:
+        newsscan report seeds/ -o report.html --open
+    """
+    from .report import write_report
+
+    run = _analyze(paths, {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column}, quiet=quiet)
+    size = write_report(run, output, title=title)
+    if output != "-" and not quiet:
+        click.echo(f"newsscan: wrote {output} ({size // 1024 + 1} kB)", err=True)
+    if open_browser and output != "-":
+        import pathlib
+        import webbrowser
+
+        webbrowser.open(pathlib.Path(output).resolve().as_uri())
+    _finish(run, quiet=quiet, verbose=verbose)
+
+
 @cli.group()
 def cache() -> None:
     """The result cache (keyed by article content and pipeline version)."""
