@@ -236,7 +236,7 @@ def item_view(item: dict[str, Any], anchors: dict[str, str]) -> dict[str, Any]:
     values = item_values(item)
     sides = [side_view(item.get(k), values[n] if n < len(values) else "", anchors)
              for n, k in enumerate(("a", "b"))]
-    return {"what": item.get("what") or "", "values": values, "note": item.get("note") or "",
+    return {"what": item.get("what") or "", "values": values, "labels": list(dict.fromkeys(values)), "note": item.get("note") or "",
             "score": item.get("score"), "sides": [s for s in sides if s]}
 
 
