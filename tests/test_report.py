@@ -116,6 +116,8 @@ def test_histogram_has_a_bar_per_day_with_gaps_then_months():
     assert h["undated"] == 1
     h = date_histogram(["2023-10-20", "2024-01-25"])
     assert h["unit"] == "month" and [b["label"] for b in h["bars"]] == ["2023-10", "2023-11", "2023-12", "2024-01"]
+    h = date_histogram(["1998-07-01", "2017-12-12", "2017-12-13"])
+    assert h["unit"] == "year" and len(h["bars"]) == 20 and h["bars"][-1]["n"] == 2
 
 
 @pytest.mark.parametrize("url,link", [("https://contoh.co.id/berita/1", True), ("javascript:alert(1)", False),

@@ -29,6 +29,7 @@ from . import __version__
 SIDE_CHARS = 560  # a side of a conflict longer than this is cut around its value (the block stays compact)
 TOP_ENTITIES = 8  # people / organisations / places shown in the overview
 DAY_SPAN = 92  # a publication-date histogram spanning up to this many days has one bar per day; else months
+MONTH_SPAN = 60  # ... up to about this many months has one bar per month; else one per year
 SHADES = 5  # shading classes of the sources matrix (s1..s5; s0 is an empty cell)
 
 Token = tuple  # ("t", text) | ("o", css class, title) | ("c",)
@@ -119,8 +120,8 @@ def _months(first: str, last: str) -> list[str]:
 
 
 def date_histogram(published: Sequence[str | None]) -> dict[str, Any]:
-    """Publication dates in bars: one per day when the corpus spans up to DAY_SPAN days, else one per month
-    (empty days or months kept, so the gaps show); articles with no known date are counted apart."""
+    """Publication dates in bars: one per day when the corpus spans up to DAY_SPAN days, else one per month,
+    else one per year (empty bars kept, so the gaps show); articles with no known date are counted apart."""
     import datetime as dt
 
     days = sorted(p for p in published if p and re.match(r"^\d{4}-\d\d-\d\d$", p))
@@ -131,9 +132,12 @@ def date_histogram(published: Sequence[str | None]) -> dict[str, Any]:
     if (last - first).days < DAY_SPAN:
         keys = [(first + dt.timedelta(n)).isoformat() for n in range((last - first).days + 1)]
         unit, counts = "day", Counter(days)
-    else:
+    elif last.year - first.year < MONTH_SPAN // 12:
         keys = _months(days[0][:7], days[-1][:7])
         unit, counts = "month", Counter(d[:7] for d in days)
+    else:
+        keys = [str(y) for y in range(first.year, last.year + 1)]
+        unit, counts = "year", Counter(d[:4] for d in days)
     top = max(counts.values())
     bars = [{"label": k, "n": counts.get(k, 0), "share": round(counts.get(k, 0) / top, 4)} for k in keys]
     return {"bars": bars, "undated": undated, "unit": unit}
@@ -249,6 +253,8 @@ def stories(run, diff: dict[str, Any], anchors: dict[str, str], outlet_of: dict[
     more than one article) conflicts first, updates, agreements, shared quotes, and what one outlet alone
     reports, grouped by outlet."""
     compared = {s.get("id"): s for s in diff.get("stories") or []}
+    heading = {r.article.path: r.article.title or os.path.basename(r.article.path) for r in run.results}
+    published = {r.article.path: r.article.published for r in run.results}
     out = []
     for n, story in enumerate(run.stories):
         d = compared.get(story.id) or {}
@@ -257,14 +263,16 @@ def stories(run, diff: dict[str, Any], anchors: dict[str, str], outlet_of: dict[
             only[(item.get("a") or {}).get("outlet") or "unknown"].append(item_view(item, anchors))
         out.append({
             "id": f"story-{n}", "title": story.title or story.id,
-            "articles": [{"path": p, "anchor": anchors.get(p, ""), "outlet": outlet_of.get(p, "")}
-                         for p in story.articles],
+            "articles": [{"path": p, "anchor": anchors.get(p, ""), "outlet": outlet_of.get(p, ""),
+                          "heading": heading.get(p, p), "published": published.get(p)} for p in story.articles],
             "outlets": sorted({outlet_of.get(p, "unknown") for p in story.articles}),
             "sections": [{"kind": k, "title": t, "entries": [item_view(i, anchors) for i in d.get(k) or ()]}
                          for k, t in ITEM_KINDS],
             "only": sorted(only.items()), "only_count": sum(len(v) for v in only.values()),
             "compared": bool(d)})
-    return out
+    # stories told by several articles first, those with the most conflicts on top; then the singles
+    return sorted(out, key=lambda s: (not s["compared"], -len(s["sections"][0]["entries"]), -len(s["articles"]),
+                                      int(s["id"].split("-")[1])))
 
 
 # ---------------------------------------------------------------- sources
