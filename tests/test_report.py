@@ -236,6 +236,19 @@ def test_report_command_writes_one_page_with_each_section(seeds_report):
     assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", html)  # nothing to fetch
 
 
+def test_open_flag_opens_the_written_file(tmp_path, monkeypatch):
+    import webbrowser
+
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    (tmp_path / "a.txt").write_text("Warga Desa Sukamaju memanen padi pada Senin (6/5/2024).\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(tmp_path / "a.txt"), "-o", str(out), "--open", "-j", "1",
+                                      "--no-cache", "-q"])
+    assert result.exit_code == 0, result.output
+    assert opened == [out.resolve().as_uri()] and out.stat().st_size > 0
+
+
 def test_hostile_articles_from_files_are_escaped(hostile_report):
     tags = _tags(hostile_report.read_text(encoding="utf-8"))
     assert [t for t, _ in tags].count("script") == 1
@@ -300,6 +313,14 @@ def test_seeds_report_shows_five_articles_and_two_stories(seeds_page):
     assert page.locator("details.article").count() == 5
     assert page.locator("article.story").count() == 2
     assert page.locator("#articles table.index tbody tr").count() == 5
+
+
+def test_each_article_body_is_in_the_page_verbatim(seeds_page, seeds_dir):
+    import newsscan
+
+    bodies = [a.body for a in newsscan.load([str(seeds_dir)]) if hasattr(a, "body")]
+    shown = seeds_page.page.locator("details.article .body").evaluate_all("els => els.map(e => e.textContent)")
+    assert sorted(shown) == sorted(bodies)
 
 
 def test_place_conflict_sits_side_by_side(seeds_page):
