@@ -29,6 +29,7 @@ from newsscan.report import (
     build_report,
     date_histogram,
     marked,
+    report_context,
     side_view,
 )
 
@@ -127,6 +128,33 @@ def test_only_web_addresses_become_links(url, link):
 
 
 # ---------------------------------------------------------------- the page, from records
+
+
+NO_DATE = Evidence(None, "none")
+
+
+def _one(body: str, dates=(), ref=NO_DATE, path="a/1.txt") -> ArticleResult:
+    art = Article(id=path, path=path, outlet="Harian", outlet_evidence=Evidence("Harian", "header", "HARIAN"),
+                  title=None, published=ref.value, published_evidence=ref, body=body, paragraphs=(body,))
+    return ArticleResult(article=art, dates=tuple(dates), reference_date=ref)
+
+
+def test_timeline_says_what_a_relative_date_was_resolved_against():
+    body = "Rapat digelar Selasa lalu di Bandung. Pada 2019 rapat serupa batal."
+    dates = (DateMention(14, 25, "Selasa lalu", "2024-03-12", "day", "relative", sentence=body[:37]),
+             DateMention(41, 45, "2019", "2019", "year", "absolute", sentence=body[38:]))
+    run = Run(results=[_one(body, dates, Evidence("2024-03-14", "header", "Kamis, 14 Maret 2024"))])
+    events = {e["text"]: e for g in report_context(run)["timeline"]["groups"] for e in g["events"]}
+    assert "2024-03-14" in events["Selasa lalu"]["resolved_from"]
+    assert "Kamis, 14 Maret 2024" in events["Selasa lalu"]["resolved_from"]
+    assert events["2019"]["resolved_from"] == ""  # an absolute date needs no anchor
+
+
+def test_dates_with_no_known_year_are_counted_not_placed():
+    body = "Warga mengungsi pada Senin malam."
+    dates = (DateMention(21, 26, "Senin", "XXXX-XX-XX", "day", "weekday", sentence=body),)
+    timeline = report_context(Run(results=[_one(body, dates)]))["timeline"]
+    assert timeline["groups"] == [] and timeline["unplaced"] == 1
 
 
 def _hostile_run() -> Run:

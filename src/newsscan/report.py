@@ -171,7 +171,7 @@ def _resolved_from(ref) -> str:
     """What a relative date was resolved against: the reference date and the words it was read from."""
     if not ref or not ref.value:
         return "no reference date: the article gives none"
-    said = f" “{ref.text}”" if ref.text else ""
+    said = f" “{ref.text}”" if ref.text and ref.text != ref.value else ""
     return f"{ref.value} ({ref.source}{said})"
 
 
