@@ -195,6 +195,30 @@ def _tags(html: str) -> list[tuple[str, dict]]:
     return p.tags
 
 
+def _claimed(path: str, outlet: str, body: str) -> ArticleResult:
+    from newsscan.claims import find_claims
+
+    art = Article(id=path, path=path, outlet=outlet, outlet_evidence=Evidence(outlet, "header", outlet),
+                  title=None, published="2025-06-10", published_evidence=Evidence("2025-06-10", "header"),
+                  body=body, paragraphs=(body,))
+    return ArticleResult(article=art, claims=tuple(find_claims(body)))
+
+
+def test_story_with_a_conflict_comes_first_with_both_values_marked():
+    told = ("Sebanyak {} bus Transjakarta terbakar di pool Rawa Buaya, Jakarta Barat, pada Selasa dini hari. "
+            "Petugas pemadam kebakaran datang setelah api membesar.")
+    other = _claimed("a/0.txt", "Warta Dua", "Harga cabai rawit di Pasar Induk naik menjelang Lebaran.")
+    run = Run(results=[other, _claimed("a/1.txt", "Harian Satu", told.format(20)),
+                       _claimed("a/2.txt", "Warta Dua", told.format(50))])
+    first = report_context(run)["stories"][0]
+    assert first["compared"] and len(first["articles"]) == 2
+    conflict = first["sections"][0]["entries"][0]
+    marks = [t[2] for side in conflict["sides"] for t in side["tokens"] if t[0] == "o"]
+    assert sorted(marks) == sorted(conflict["values"]) and len(set(marks)) == 2
+    html = build_report(run).split('<section id="stories">')[1]
+    assert html.index('class="pair conflicts"') < html.index("Harga cabai")  # before the other story's title
+
+
 def test_hostile_strings_are_text_not_markup():
     html = build_report(_hostile_run(), title=PAYLOADS[0])
     tags = _tags(html)
