@@ -120,6 +120,27 @@ class Out:
         render.emit(rows, self.fmt, self.output, headers=self.headers, **kwargs)
 
 
+_ANALYSIS_OPTIONS = (  # the options of every command that analyses a corpus, spelled alike everywhere
+    click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                 help="Worker processes (default: the machine's cores)."),
+    click.option("--no-cache", is_flag=True, help="Recompute everything; neither read nor write the cache."),
+    click.option("--text-column", default=None, help="Column holding the article text in CSV/JSONL exports."),
+    click.option("--quiet", "-q", is_flag=True,
+                 help="No progress bar, no problem lines and no closing line on stderr."),
+    click.option("--verbose", "-v", is_flag=True,
+                 help="List every problem input (each duplicate row, each file passed over)."),
+    click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
+                 help="Skip (and name on stderr) an article whose body is longer than this many characters; "
+                      "raise it to analyze such a body."),
+)
+
+
+def analysis_options(fn):
+    for option in reversed(_ANALYSIS_OPTIONS):
+        fn = option(fn)
+    return fn
+
+
 def corpus_command(fn):
     """The options every corpus command shares, spelled alike everywhere."""
 
@@ -130,17 +151,7 @@ def corpus_command(fn):
     @click.option("--output", "-o", metavar="FILE", default=None, callback=_check_output,
                   help="Write to FILE (atomically) instead of standard output.")
     @click.option("--no-headers", is_flag=True, help="Leave out the header row of a CSV or a table.")
-    @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-                  help="Worker processes (default: the machine's cores).")
-    @click.option("--no-cache", is_flag=True, help="Recompute everything; neither read nor write the cache.")
-    @click.option("--text-column", default=None, help="Column holding the article text in CSV/JSONL exports.")
-    @click.option("--quiet", "-q", is_flag=True,
-                  help="No progress bar, no problem lines and no closing line on stderr.")
-    @click.option("--verbose", "-v", is_flag=True,
-                  help="List every problem input (each duplicate row, each file passed over).")
-    @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
-                  help="Skip (and name on stderr) an article whose body is longer than this many characters; "
-                       "raise it to analyze such a body.")
+    @analysis_options
     @functools.wraps(fn)
     def wrapper(paths, fmt, output, no_headers, jobs, no_cache, text_column, quiet, verbose, max_chars, **kwargs):
         analysis = {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column, "max_chars": max_chars}
@@ -377,14 +388,7 @@ def _check_db(ctx, param, value):
 @click.option("--metadata", metavar="FILE", default=None,
               help="Datasette metadata file (default: beside the database, corpus.metadata.json).")
 @click.option("--parquet", metavar="DIR", default=None, help="Folder for one Parquet file per table.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: the machine's cores).")
-@click.option("--no-cache", is_flag=True, help="Recompute everything; neither read nor write the cache.")
-@click.option("--text-column", default=None, help="Column holding the article text in CSV/JSONL exports.")
-@click.option("--quiet", "-q", is_flag=True, help="Nothing on stderr but errors.")
-@click.option("--verbose", "-v", is_flag=True, help="List every problem input.")
-@click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
-              help="Skip (and name on stderr) an article whose body is longer than this many characters.")
+@analysis_options
 def export_cmd(paths, db, metadata, parquet, jobs, no_cache, text_column, quiet, verbose, max_chars):
     """Every layer of the analysis as linked tables: an SQLite database for Datasette (with full-text search
     and canned queries) and/or Parquet files. Exporting again into the same database adds new and changed
@@ -418,6 +422,36 @@ def export_cmd(paths, db, metadata, parquet, jobs, no_cache, text_column, quiet,
         for line in ex.written_lines(done):
             click.echo(f"newsscan: {line}", err=True)
     _finish(done.run, quiet=quiet, verbose=verbose)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=CorpusPath())
+@click.option("--output", "-o", metavar="FILE", default="report.html", show_default=True, callback=_check_output,
+              help="Write the report to FILE (atomically); - for standard output.")
+@click.option("--title", default=None, help="The report's title (default: newsscan report: N articles).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the report in the web browser once written.")
+@analysis_options
+def report(paths, output, title, open_browser, jobs, no_cache, text_column, quiet, verbose, max_chars):
+    """One self-contained HTML file (no network needed): overview, timeline, stories with their conflicts,
+    sources, and every article with its entities, quotes and dates marked.
+
+    \b
+    Example:
+        newsscan report seeds/ -o report.html --open
+    """
+    from .report import write_report
+
+    run = _analyze(paths, {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column,
+                           "max_chars": max_chars}, quiet=quiet)
+    size = write_report(run, output, title=title)
+    if output != "-" and not quiet:
+        click.echo(f"newsscan: wrote {output} ({size // 1024 + 1} kB)", err=True)
+    if open_browser and output != "-":
+        import pathlib
+        import webbrowser
+
+        webbrowser.open(pathlib.Path(output).resolve().as_uri())
+    _finish(run, quiet=quiet, verbose=verbose)
 
 
 @cli.group()
