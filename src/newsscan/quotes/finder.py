@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from ..records import Mention, Quote
 from .lexicon import Lexicon, load_lexicon
 from .marks import Span, find_spans
+from .resolve import resolve_speakers
 from .speakers import (
     ArticleContext,
     Speaker,
@@ -1106,7 +1107,8 @@ def find_quotes(body: str, mentions: Sequence[Mention] = (), *, outlet: str | No
     if not body or not body.strip():
         return []
     lex = load_lexicon(extra_dir)
-    return align_with_people(Finder(body, mentions, outlet, lex).run(), mentions)
+    finder = Finder(body, mentions, outlet, lex)
+    return resolve_speakers(align_with_people(finder.run(), mentions), finder.ctx, mentions)
 
 
 def _scope_words(words: Sequence[str], places: set[str], lex: Lexicon) -> bool:

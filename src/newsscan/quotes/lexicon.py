@@ -16,7 +16,7 @@ VERB_CHOICES = (("kind", ("direct", "indirect", "both")), ("slot", ("post", "pre
                 ("class", ("statement", "directive", "question", "document", "admit", "confirm")))
 CUE_KINDS = ("according", "written", "via_before", "via_to", "via_after", "via_agency", "document", "closing",
              "not_medium", "channel", "stop", "adverb", "connector", "complementiser", "pronoun", "addressee",
-             "heading", "org_head", "abbreviation", "question_word", "negation", "passive_marker", "subordinator",
+             "heading", "org_head", "org_head_final", "abbreviation", "question_word", "negation", "passive_marker", "subordinator",
              "alias", "through", "presiding", "legal_form", "object_preposition", "demonstrative", "time",
              "predicate", "title_word", "purpose")
 ROLE_KINDS = ("title", "role", "rank", "degree", "honorific")

@@ -109,7 +109,7 @@ class ArticleContext:
 
     def __post_init__(self) -> None:
         # word sets of the lexicon that every parse asks about, built once per article rather than per call
-        self._heads = frozenset(h.lower() for h in self.lex.cue("org_head"))
+        self._heads = frozenset(h.lower() for h in self.lex.cue("org_head") | self.lex.cue("org_head_final"))
         self._degrees = frozenset(r.rstrip(".") for r, k in self.lex.roles.items() if k == "degree")
         for m in INITIAL_RE.finditer(self.body):
             # `Seorang warga berinisial H (32)`: a person known only by initials keeps the article's descriptor

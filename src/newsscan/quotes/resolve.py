@@ -1,0 +1,274 @@
+"""Speakers as references to the people of the article (gold/CONVENTIONS.md, "Speakers").
+
+The finder reads a speaker off the words of an attribution: `Gubsu Edy`, `Penny`, `Direktur Komunikasi
+Program Kartu Pra Kerja Panji Winanteya Ruky`, `Politikus partai itu`. This module maps each such string to
+a person the article names in full (`Edy Rahmayadi`, `Penny K. Lukito`, `Panji Winanteya Ruky`), moving the
+words that are no part of the name to the role, and to the person spoken of before for an epithet. A speaker
+it cannot place is left as the finder read it: nothing is invented, every name is a slice of the body.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..records import Mention, Quote
+from .lexicon import Lexicon
+from .speakers import TOKEN_RE, ArticleContext, is_acronym
+
+MAX_NAME = 5  # words in a personal name (`Mohammad Ath Thoriz`, `Sari Wulandari Lubis`)
+MIN_FUZZY = 5
+# a noun made with ke-…-an or pe(r/n/m)-…-an (`Kebudayaan`, `Perhubungan`, `Pemberitaan`): a role's scope, never
+# a given name (Indonesian derivational morphology; `-wan` names such as `Setiawan` do not take these prefixes)
+NOMINAL_RE = re.compile(r"(?:ke|pe[rnm]?)[a-z]{3,}an")
+GRAMMAR_CUES = ("according", "connector", "stop", "adverb", "via_before", "time", "demonstrative", "subordinator",
+                "predicate", "negation", "written", "closing", "heading")  # letters a name word needs before a one-letter slip in its spelling is matched
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person the article names in full."""
+
+    form: str  # as the body writes it (`Penny K. Lukito`)
+    words: tuple[str, ...]  # the name words, lower case, dots dropped: what forms are matched on
+    start: int  # where the body first names the person this way
+    introduced: bool  # named with a title, as the subject of a sentence or in apposition
+    title: str = ""  # the title (and its scope) the body writes before the name there
+
+
+def _key(word: str) -> str:
+    return word.rstrip(".").lower()
+
+
+_GLUED_START = re.compile(r"(?<=[a-z])\.(?=[A-Z])")  # `biologi.Penny`: a sentence glued to the next by a scraper
+
+
+def _tokens(body: str, start: int):
+    """The body's tokens after `start`; a token that glues two sentences (`kata.Penny`) gives its second part."""
+    for m in TOKEN_RE.finditer(body, start):
+        g = _GLUED_START.search(m.group(0))
+        if g is None:
+            yield m.start(), m.end(), m.group(0)
+        else:
+            yield m.start(), m.start() + g.start() + 1, "."
+            yield m.start() + g.end(), m.end(), m.group(0)[g.end():]
+
+
+def _name_runs(body: str, start: int) -> list[list[tuple[int, int, str]]]:
+    """Runs of capitalised words of the body after `start` within a line, an initial keeping its dot (`K.`)."""
+    runs: list[list[tuple[int, int, str]]] = []
+    run: list[tuple[int, int, str]] = []
+    for a, b, text in _tokens(body, start):
+        if run and "\n" in body[run[-1][1]:a]:
+            runs.append(run)
+            run = []
+        if text == "." and run and run[-1][1] == a and len(run[-1][2]) == 1:
+            run[-1] = (run[-1][0], b, run[-1][2] + ".")
+            continue
+        if text[:1].isupper() and text[0].isalpha():
+            run.append((a, b, text))
+            continue
+        if run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+class People:
+    """The people of one article and the name words around them."""
+
+    def __init__(self, ctx: ArticleContext, mentions: Sequence[Mention]):
+        self.ctx = ctx
+        self.lex: Lexicon = ctx.lex
+        self.body = ctx.body
+        # words that belong to places and organisations the NER found: a role's scope, not a given name
+        self.scope = {_key(w) for m in mentions if m.label in ("LOC", "ORG") for w in m.text.split()}
+        lex = self.lex
+        self.initial_heads = frozenset(h.lower() for h in lex.cue("org_head"))
+        # words of the attribution grammar, capitalised at a sentence start (`Menurut Budi`, `Kata Sari`)
+        self.grammar = frozenset(set(lex.pre) | lex.post | lex.pronouns | lex.quantifiers | lex.anon_heads |
+                                 set().union(*(lex.cue(k) for k in GRAMMAR_CUES)))
+        self.people: list[Person] = []
+        seen: set[tuple[str, ...]] = set()
+        for run in _name_runs(self.body, ctx.start):
+            p = self._person(run)
+            if p is not None and (p.words, p.introduced) not in seen:
+                seen.add((p.words, p.introduced))
+                self.people.append(p)
+
+    # -- reading names off the body -------------------------------------------------------------------
+    def name_like(self, word: str) -> bool:
+        """Could this capitalised word be part of a personal name? Not a title or role word, an acronym, an
+        organisation's head word, a word of a place or organisation, or a common word the body writes in
+        lower case (`Komunikasi`, `Pemberitaan`)."""
+        low = _key(word)
+        if len(word) == 2 and word.endswith("."):
+            return True  # an initial
+        lex = self.lex
+        return not (low in lex.roles or NOMINAL_RE.fullmatch(low) is not None or is_acronym(word) or low in self.ctx._heads or low in self.scope or
+                    low in self.ctx.words or low in self.grammar or not word[:1].isupper())
+
+    def core(self, words: Sequence[str]) -> int:
+        """How many of the last words of a phrase form the personal name at its end. The word after an
+        organisation's head word is that organisation's (`Kejaksaan Agung`)."""
+        n = 0
+        for i in range(len(words) - 1, -1, -1):
+            if not self.name_like(words[i]) or n == MAX_NAME or (i > 0 and _key(words[i - 1]) in self.initial_heads):
+                break
+            n += 1
+        return n
+
+    def _person(self, run: list[tuple[int, int, str]]) -> Person | None:
+        """The person a run of capitalised words names: two name words or more at its end, or one after a
+        title (`Direktur Pemberitaan Metro TV Suryopratomo`)."""
+        texts = [t[2] for t in run]
+        role, rest = self.ctx.strip_roles(texts)  # the finder's own reading of titles and their scope
+        n = min(self.core(texts), len(rest))
+        title = " ".join(w for w in role if _key(w) in self.lex.roles) or self._titled_bracket(run[0][0])
+        if n < 2 and not (n == 1 and len(texts) > 1 and title):
+            return None
+        first = len(run) - n
+        a, b = run[first][0], run[-1][1]
+        nxt = self.body[b:b + 3].lstrip(" \t")
+        introduced = bool(title) or self.ctx._sentence_start(a) and nxt[:1].islower() or nxt[:1] == ","
+        if not title and first > 0:
+            title = " ".join(texts[:first])
+        return Person(self.body[a:b], tuple(_key(w) for w in texts[first:]), a, introduced, title)
+
+    def _titled_bracket(self, a: int) -> str:
+        """`Gubernur Sumatera Utara (Sumut) Edy Rahmayadi`: a title, its scope and a bracketed short form stand
+        right before the run; the title and its scope."""
+        before = self.body[max(0, a - 80):a].rstrip(" \t")
+        if not before.endswith(")") or "(" not in before:
+            return ""
+        head = before[:before.rindex("(")].split("\n")[-1].split()[-6:]
+        for i, w in enumerate(head):
+            if _key(w) in self.lex.roles:
+                return " ".join(head[i:])
+        return ""
+
+    # -- resolving a speaker -----------------------------------------------------------------------------
+    def containing(self, words: Sequence[str], introduced: bool = False) -> Person | None:
+        """The fullest person whose name holds all these words in order; None when two people differ."""
+        want = [_key(w) for w in words]
+        found = [p for p in self.people if _subsequence(want, p.words) and (p.introduced or not introduced)]
+        if not found:
+            return None
+        best = max(found, key=lambda p: (len(p.words), -p.start))
+        if any(not set(p.words) <= set(best.words) for p in found):
+            return None  # two people share the words (`Budi` in `Johan Budi` and `Budi Hartono`)
+        return min((p for p in found if p.words == best.words), key=lambda p: p.start)
+
+    def contracted(self, words: Sequence[str]) -> Person | None:
+        """The person introduced with a title that `words[0]` contracts (`Gubsu` for `Gubernur Sumatera Utara`,
+        `Seskab` for `Sekretaris Kabinet`) whose name holds the other words."""
+        if len(words) < 2 or len(words[0]) < 3 or not words[0][:1].isupper() or _key(words[0]) in self.lex.roles:
+            return None
+        short = _key(words[0])
+        rest = [_key(w) for w in words[1:]]
+        found = {p.words: p for p in self.people if p.title and short not in p.words and _subsequence(rest, p.words)
+                 and _contracts(short, p.title)}
+        return min(found.values(), key=lambda p: p.start) if len(found) == 1 else None
+
+    def similar(self, word: str) -> Person | None:
+        """The one introduced person with a name word spelled one letter apart (`Thoriq` / `Thoriz`)."""
+        low = _key(word)
+        if len(low) < MIN_FUZZY:
+            return None
+        found = {p.words: p for p in self.people if p.introduced and any(
+            len(w) >= MIN_FUZZY - 1 and _one_apart(low, w) for w in p.words)}
+        return min(found.values(), key=lambda p: p.start) if len(found) == 1 else None
+
+    def holder_in(self, phrase: str, role: str | None) -> tuple[str, str] | None:
+        """`Head of Mandiri Institute Moekti Soejachmoen`: a title, its organisation, then a person the article
+        names: the person speaks, the rest is the role."""
+        words = ((role or "") + " " + phrase).split()
+        n = self.core(words)
+        if n < 2 or n == len(words) or _key(words[0]) not in self.lex.roles:
+            return None
+        p = self.containing(words[-n:])
+        return (p.form, " ".join(words[:-n])) if p is not None else None
+
+    def resolve(self, name: str, role: str | None) -> tuple[str, str | None]:
+        """A speaker's name (and role) -> the fullest form of that person in the article."""
+        words = name.split()
+        n = self.core(words)
+        if 0 < n < len(words) and (n >= 2 or self.containing(words[-n:], True)):
+            # `Komunikasi Program Kartu Pra Kerja Panji Winanteya Ruky`: the role's scope ran into the name
+            role = " ".join(x for x in (role, " ".join(words[:-n])) if x)
+            words = words[-n:]
+        p = self.contracted(words)
+        if p is not None:
+            # `Gubsu Edy`: a contraction of the title the person was introduced with, then the first name
+            return p.form, " ".join(x for x in (role, words[0]) if x)
+        p = self.containing(words)
+        if p is not None:
+            return p.form, role
+        if len(words) == 1:
+            p = self.similar(words[0])
+            if p is not None:
+                return p.form, role
+        return " ".join(words), role
+
+
+def _contracts(short: str, title: str) -> bool:
+    """`gubsu` contracts `Gubernur Sumatera Utara`: same first letter, its letters in order in the title."""
+    letters = re.sub(r"[^a-z]", "", title.lower())
+    return letters[:1] == short[:1] and _subsequence(short, letters)
+
+
+def _subsequence(want: Sequence[str], have: Sequence[str]) -> bool:
+    it = iter(have)
+    return all(w in it for w in want)
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """a and b differ by one letter changed, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    s, t = (a, b) if len(a) < len(b) else (b, a)
+    return any(t[:i] + t[i + 1:] == s for i in range(len(t)))
+
+
+_BRACKET_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def _legal_form(role: str | None, lex: Lexicon) -> bool:
+    """The role starts with a company form (`PT`, `CV`): the phrase names a company, not a person."""
+    return bool(role) and role.split()[0].lower() in {f.lower() for f in lex.cue("legal_form")}
+
+
+def _short_form(name: str, lex: Lexicon) -> bool:
+    """The name ends with its short form in brackets (`(BEI)`, `(Kemenkes)`), not a legal form (`(Persero)`)."""
+    m = _BRACKET_RE.search(name)
+    return m is not None and len(m.group(1).split()) <= 2 and m.group(1).lower() not in lex.cue("legal_form")
+
+
+def resolve_speakers(quotes: Sequence[Quote], ctx: ArticleContext, mentions: Sequence[Mention]) -> list[Quote]:
+    """Each person speaker mapped to the article's fullest form of that person, its extra words to the role;
+    an organisation without the bracketed short form the article defines beside it (`Bursa Efek Indonesia`)."""
+    people = People(ctx, mentions)
+    out: list[Quote] = []
+    for q in quotes:
+        if q.speaker and q.speaker_type == "organisation" and not q.anonymous:
+            holder = people.holder_in(q.speaker, q.speaker_role)
+            if holder is not None:
+                q = replace(q, speaker=holder[0], speaker_role=holder[1], speaker_type="person")
+            else:
+                bare = _BRACKET_RE.sub("", q.speaker) if _short_form(q.speaker, ctx.lex) else q.speaker
+                q = replace(q, speaker=bare or q.speaker)
+        elif q.speaker and q.speaker_type == "person" and _legal_form(q.speaker_role, ctx.lex):
+            # `PT Kapal Jaya (Persero) menyebut`: a company read as a title and a name
+            role = q.speaker_role or ""
+            org = role if role.endswith(q.speaker) else f"{role} {q.speaker}"
+            q = replace(q, speaker=ctx.org_form(org), speaker_role=None, speaker_type="organisation")
+        elif q.speaker and q.speaker_type == "person" and not q.anonymous:
+            name, role = people.resolve(q.speaker, q.speaker_role)
+            if name != q.speaker:
+                q = replace(q, speaker=name, speaker_role=role)
+        out.append(q)
+    return out

@@ -1,0 +1,53 @@
+"""Speakers resolved to the people of the article (issue #18): the fullest form the article gives, a title
+the tables lack moved to the role, a name spelled one letter apart, an English title before an organisation.
+Every sentence is invented."""
+from __future__ import annotations
+
+import pytest
+
+from newsscan.quotes import find_quotes
+
+
+def speakers(body: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in find_quotes(body)]
+
+
+@pytest.mark.parametrize("body, text, speaker", [
+    # a short title the tables lack, before the first name of a person introduced in full
+    (("Gubernur Nusa Tenggara (Nuteng) Rudi Hartawan meninjau banjir di Kupang. Gubnut Rudi mengatakan bantuan "
+      "sudah dikirim ke semua kecamatan."), "bantuan sudah dikirim ke semua kecamatan", "Rudi Hartawan"),
+    # an initial keeps its dot; a first name resolves to the full form
+    (("Sari W. Lestari, Kepala Balai Benih, meresmikan gudang baru. “Kami siap menyalurkan benih,” kata Sari."),
+     "Kami siap menyalurkan benih", "Sari W. Lestari"),
+    # the same person spelled one letter apart later in the article
+    (("Direktur Utama PT Sinar Pangan, Bambang Santosa, menjelaskan bahwa harga beras stabil. “Stok kami cukup "
+      "sampai Lebaran,” kata Santoso."), "Stok kami cukup sampai Lebaran", "Bambang Santosa"),
+    # an English title, its organisation, then the holder's name
+    ("Head of Nusantara Institute Bayu Pratama mengatakan bahwa riset itu selesai tahun depan.",
+     "riset itu selesai tahun depan", "Bayu Pratama"),
+    # a nominalised noun (ke-…-an, pe-…-an) is the scope of a role, not a given name
+    ("Direktur Pemasaran Wulan Sari menyampaikan bahwa penjualan naik dua kali lipat.",
+     "penjualan naik dua kali lipat", "Wulan Sari"),
+])
+def test_speaker_is_the_fullest_form_of_a_person_of_the_article(body, text, speaker):
+    assert (text, speaker) in speakers(body)
+
+
+def test_people_who_share_a_name_part_stay_apart():
+    body = ("Menteri Luar Negeri Andi Kusuma bertemu Rina Andi, peneliti senior. “Kerja sama ini penting,” kata "
+            "Rina Andi.")
+    assert ("Kerja sama ini penting", "Rina Andi") in speakers(body)
+
+
+def test_a_word_of_a_sentence_glued_to_the_next_is_not_part_of_the_name():
+    body = ("Harga cabai turun tajam pekan ini.Dewi K. Anggraini, Kepala Dinas Pasar, meninjau pasar. "
+            "“Pasokan melimpah,” kata Dewi.")
+    assert ("Pasokan melimpah", "Dewi K. Anggraini") in speakers(body)
+
+
+def test_organisation_speaker_drops_its_defined_short_form_but_keeps_a_legal_form():
+    body = ("Otoritas Pelabuhan Nusantara (OPN) menyatakan bahwa kapal sudah boleh berlayar. "
+            "PT Kapal Jaya (Persero) menyebut bahwa tiket sudah habis terjual.")
+    got = dict(speakers(body))
+    assert got["kapal sudah boleh berlayar"] == "Otoritas Pelabuhan Nusantara"
+    assert got["tiket sudah habis terjual"] == "PT Kapal Jaya (Persero)"
