@@ -27,7 +27,10 @@ from .speakers import (
     tokens_in,
 )
 
-BOUNDARY_RE = re.compile(r"\n|[.!?]+(?=\s*(?:[A-Z\"“‘'(\[«]|&(?:ldquo|quot|bdquo|laquo|#8220|#34);|$|\n))")
+# a sentence ends at a line break, or at `.` `!` `?` before a capital, a quote mark or the end; a scraper that
+# joins paragraphs with `.,` (`… ujarnya.,Menurut dia …`) leaves a comma between the stop and the next sentence
+BOUNDARY_RE = re.compile(r"\n|[.!?]+(?=\s*(?:[A-Z\"“‘'(\[«]|&(?:ldquo|quot|bdquo|laquo|#8220|#34);|$|\n))"
+                         r"|(?<=[.!?\"”]),(?=[A-Z\"“])")
 MAX_PHRASE = 12
 MAX_SUBJECT = 10
 _OUTSIDE_CHARS = " \t.:,;"  # what may stand beside a heading in marks on its line
@@ -256,6 +259,17 @@ def _at_least_words(body: str, a: int, b: int, k: int) -> bool:
     return sum(1 for _ in itertools.islice(_WORD_RE.finditer(body, a, b), k)) >= k
 
 
+# a verb form opening the clause a directive asks for (`meminta warga membatasi …`, `menuntut terdakwa dihukum
+# …`): the prefixes me(N)-, ber-, ter-, di- (Indonesian verbal morphology) on a word of five letters or more
+_VERB_FORM = re.compile(r"(?:me[mnr]?|meng|meny|ber|ter|di)[a-z]{3,}")
+
+
+def _verb_after_addressee(words: Sequence[str], lex: Lexicon) -> bool:
+    """A directive's clause without `agar`/`untuk`: an addressee of one to five words, then a verb (not a
+    preposition built like one, `terhadap`)."""
+    return any(_VERB_FORM.fullmatch(w) is not None and w not in lex.cue("verb_like") for w in words[1:6])
+
+
 def _window_start(body: str, a: int, p: int, width: int) -> int:
     """The start of the last `width` characters of body[a:p] (`a` when it is shorter), moved on to a word start."""
     if p - a <= width:
@@ -277,6 +291,9 @@ class Finder:
         # the connector run (`Namun, sementara itu, …`) matched in place: `lex.re_connector` without its `^`
         self._conn = re.compile(lex.re_connector.pattern.removeprefix("^"), lex.re_connector.flags)
         self._lead_memo: dict[tuple[int, int], int] = {}
+        # `menurutnya`: an `according` cue with the possessive of the last speaker
+        self.re_according_nya = re.compile(r"(?<![\w-])(?:{})nya(?![\w-])".format(
+            _alt_words(w for w in lex.cue("according") if " " not in w)), re.IGNORECASE)
 
     def _lead_end(self, a: int, p: int, b: int) -> int:
         """Where the connectors opening body[a:p] end (a + `lex.re_connector.match(body[a:p]).end()`), for a
@@ -603,6 +620,26 @@ class Finder:
             k = text.rfind(",", 0, k)
         return b, None
 
+    def _according_nya(self, a: int, b: int, masked) -> Attribution | None:
+        """`Menurutnya(,) …`, `Namun, menurutnya, …`, `…, menurutnya.`: the words of the last speaker. The
+        content is the part of the sentence after the cue, or before it when that part is the longer."""
+        body = self.body
+        for m, p in _candidates(self.re_according_nya, body[a:b], a, masked):
+            lead_end = self._lead_end(a, p, b)
+            before = _trim(body, lead_end, p, True)
+            after = _trim(body, a + m.end(), b, True)
+            nb, na = _words(body[before[0]:before[1]]), _words(body[after[0]:after[1]])
+            if lead_end < p and body[before[1]:p].strip() not in (",", ""):
+                continue
+            content = after if na >= nb else before
+            if max(na, nb) < 3:
+                continue
+            sp = self.ctx.last()
+            if not sp.name:
+                return None
+            return Attribution(sp, None, m.group(0), content, a + m.end())
+        return None
+
     def attribute(self, a: int, b: int, masks: Sequence[tuple[int, int]] = (), loose: bool = False
                   ) -> Attribution | None:
         """Reported speech in body[a:b] (a sentence); `masks` are quoted stretches to skip."""
@@ -611,6 +648,9 @@ class Finder:
 
         masked = _masker(masks)
         text = body[a:b]
+        nya = self._according_nya(a, b, masked)
+        if nya is not None:
+            return nya
         # `menurut X, …` / `…, (demikian) menurut X` / `Dalam keterangan tertulis X, …` / `…, yang menurut X …`
         for rx, cue in ((lex.re_according, "menurut"), (lex.re_written, "keterangan tertulis")):
             for m, p in _candidates(rx, text, a, masked):
@@ -669,6 +709,9 @@ class Finder:
                 at_start = pre_end == a or self._conn.fullmatch(body, a, pre_end) is not None
                 if not at_start and body[pre_end - 1] != ",":
                     continue
+                base = m.group(0).lower()
+                if lex.post_kind.get(base[:-3] if nya else base) == "direct":
+                    continue  # `teriak`: a chant in marks, never reported speech
                 via = None
                 if nya:
                     sp = self.ctx.last()
@@ -721,6 +764,8 @@ class Finder:
         for m, p in _candidates(lex.re_pre, text, a, masked):
             verb = m.group(0).lower()
             cls = lex.pre.get(verb, "statement")
+            if lex.pre_kind.get(verb) == "direct":
+                continue  # `berteriak`, `menanggapi`: they attribute a quote in marks, never reported speech
             subj, ss = self.subject_before(_window_start(body, a, p, SUBJECT_WINDOW), p, loose)
             if not subj:
                 continue
@@ -751,12 +796,14 @@ class Finder:
                     continue
                 if cls == "question" and head not in lex.cue("question_word"):
                     continue
+                if cls == "describe" and not any(t.text.lower() == "sebagai" for t in toks[:10]):
+                    continue  # `menggambarkan X sebagai Y` reports a view; without `sebagai` it describes
                 if cls == "directive":
                     first6 = [t.text.lower() for t in toks[:7]]
                     k = next((i for i, w in enumerate(first6) if w in comp), None)
-                    if k is None:
+                    if k is None and not _verb_after_addressee(first6, lex):
                         continue
-                    if verb in ("mengimbau",) or toks[k].text.lower() in ("agar", "supaya") and k == 0:
+                    if k is not None and (verb in ("mengimbau",) or toks[k].text.lower() in ("agar", "supaya") and k == 0):
                         ca = toks[k].end
                 if head in comp and cls != "directive":
                     ca = toks[0].end

@@ -13,12 +13,12 @@ from ..tables import load_tsv
 
 VERB_COLUMNS = ("lemma", "forms", "kind", "slot", "class")
 VERB_CHOICES = (("kind", ("direct", "indirect", "both")), ("slot", ("post", "pre", "passive")),
-                ("class", ("statement", "directive", "question", "document", "admit", "confirm")))
+                ("class", ("statement", "directive", "question", "document", "admit", "confirm", "describe")))
 CUE_KINDS = ("according", "written", "via_before", "via_to", "via_after", "via_agency", "document", "closing",
              "not_medium", "channel", "stop", "adverb", "connector", "complementiser", "pronoun", "addressee",
              "heading", "org_head", "org_head_final", "abbreviation", "question_word", "negation", "passive_marker", "subordinator",
              "alias", "through", "presiding", "legal_form", "object_preposition", "demonstrative", "time",
-             "predicate", "title_word", "purpose")
+             "predicate", "title_word", "purpose", "verb_like")
 ROLE_KINDS = ("title", "role", "rank", "degree", "honorific")
 
 
@@ -46,6 +46,7 @@ class Lexicon:
     pre_kind: dict[str, str]      # mengatakan -> direct|indirect|both
     passive: frozenset[str]       # dikatakan, disampaikan …
     post_class: dict[str, str]
+    post_kind: dict[str, str]     # kata -> both; teriak -> direct (never attributes reported speech)
     cues: dict[str, frozenset[str]]
     roles: dict[str, str]         # lower-cased role/title -> kind
     role_abbrev: frozenset[str]   # lower-cased short titles that stand for the holder (menlu, mensos)
@@ -85,12 +86,14 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
     pre_kind: dict[str, str] = {}
     passive: set[str] = set()
     post_class: dict[str, str] = {}
+    post_kind: dict[str, str] = {}
     for r in verbs:
         forms = [f.strip().lower() for f in r["forms"].split(",") if f.strip()]
         for f in forms:
             if r["slot"] == "post":
                 post.add(f)
                 post_class[f] = r["class"]
+                post_kind[f] = r["kind"]
             elif r["slot"] == "pre":
                 pre[f] = r["class"]
                 pre_kind[f] = r["kind"]
@@ -112,7 +115,7 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
     wg = r"(?<![\w-])(?:{})(?:(?![\w-])|(?=(?-i:[A-Z])))"
     return Lexicon(
         post=frozenset(post), post_nya=frozenset(post_nya), pre=pre, pre_kind=pre_kind, passive=frozenset(passive),
-        post_class=post_class, cues=fc, roles=roles, role_abbrev=frozenset(abbrev), quantifiers=frozenset(quant),
+        post_class=post_class, post_kind=post_kind, cues=fc, roles=roles, role_abbrev=frozenset(abbrev), quantifiers=frozenset(quant),
         anon_heads=frozenset(heads), anon_modifiers=frozenset(mods), pronouns=frozenset(prons),
         re_post=_word_re(wg, post),
         re_post_nya=_word_re(w, post_nya),
