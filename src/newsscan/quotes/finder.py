@@ -819,7 +819,7 @@ class Finder:
                 continue
             if not clause:
                 # `BMKG belum mencatat adanya …`, `enggan menyebutkan …`: a denied act with no statement
-                between = [t.text.lower() for t in tokens(body[ss + len(subj):p])]
+                between = [t.text.lower() for t in tokens(body[max(ss, p - 40):p])]
                 if any(w in lex.cue("negation") for w in between[-3:]):
                     continue
                 # `menyatakan kekhawatirannya tentang …`: a noun-phrase object, not a statement

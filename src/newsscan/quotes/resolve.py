@@ -87,6 +87,7 @@ class People:
         self.scope = {_key(w) for m in mentions if m.label in ("LOC", "ORG") for w in m.text.split()}
         lex = self.lex
         self.initial_heads = frozenset(h.lower() for h in lex.cue("org_head"))
+        self.org_prefixes = tuple(sorted(w.lower() for w in lex.cue("org_prefix")))
         # words of the attribution grammar, capitalised at a sentence start (`Menurut Budi`, `Kata Sari`)
         self.grammar = frozenset(set(lex.pre) | lex.post | lex.pronouns | lex.quantifiers | lex.anon_heads |
                                  set().union(*(lex.cue(k) for k in GRAMMAR_CUES)))
@@ -107,7 +108,8 @@ class People:
         if len(word) == 2 and word.endswith("."):
             return True  # an initial
         lex = self.lex
-        return not (low in lex.roles or NOMINAL_RE.fullmatch(low) is not None or is_acronym(word) or low in self.ctx._heads or low in self.scope or
+        return not (low in lex.roles or NOMINAL_RE.fullmatch(low) is not None or low in lex.places or
+                    low.startswith(self.org_prefixes) or is_acronym(word) or low in self.ctx._heads or low in self.scope or
                     low in self.ctx.words or low in self.grammar or not word[:1].isupper())
 
     def core(self, words: Sequence[str]) -> int:
@@ -126,7 +128,7 @@ class People:
         texts = [t[2] for t in run]
         role, rest = self.ctx.strip_roles(texts)  # the finder's own reading of titles and their scope
         n = min(self.core(texts), len(rest))
-        title = " ".join(w for w in role if _key(w) in self.lex.roles) or self._titled_bracket(run[0][0])
+        title = " ".join(role) if any(_key(w) in self.lex.roles for w in role) else self._titled_bracket(run[0][0])
         if n < 2 and not (n == 1 and len(texts) > 1 and title):
             return None
         first = len(run) - n
@@ -170,6 +172,12 @@ class People:
         rest = [_key(w) for w in words[1:]]
         found = {p.words: p for p in self.people if p.title and short not in p.words and _subsequence(rest, p.words)
                  and _contracts(short, p.title)}
+        return min(found.values(), key=lambda p: p.start) if len(found) == 1 else None
+
+    def title_holder(self, short: str) -> Person | None:
+        """The one person introduced with a title that `short` contracts (`Mendag`: `Menteri Perdagangan`)."""
+        low = short.lower()
+        found = {p.words: p for p in self.people if p.title and _contracts(low, p.title)}
         return min(found.values(), key=lambda p: p.start) if len(found) == 1 else None
 
     def similar(self, word: str) -> Person | None:
@@ -266,6 +274,11 @@ def resolve_speakers(quotes: Sequence[Quote], ctx: ArticleContext, mentions: Seq
             role = q.speaker_role or ""
             org = role if role.endswith(q.speaker) else f"{role} {q.speaker}"
             q = replace(q, speaker=ctx.org_form(org), speaker_role=None, speaker_type="organisation")
+        elif q.speaker and q.anonymous and q.speaker.lower() in ctx.lex.role_abbrev:
+            # `kata Mendag`: the person the article introduces with the title it contracts
+            p = people.title_holder(q.speaker)
+            if p is not None:
+                q = replace(q, speaker=p.form, speaker_role=q.speaker, speaker_type="person", anonymous=False)
         elif q.speaker and q.speaker_type == "person" and not q.anonymous:
             name, role = people.resolve(q.speaker, q.speaker_role)
             if name != q.speaker:
