@@ -106,8 +106,8 @@ def test_counted_shapes_of_reported_speech(body, text, speaker):
      "jembatan itu rusak sejak banjir bulan lalu", "Joko Santoso"),
     ("Warga Joko Santoso hadir di balai desa. Menurutnya jembatan itu rusak sejak banjir bulan lalu.",
      "jembatan itu rusak sejak banjir bulan lalu", "Joko Santoso"),
-    ("Warga Joko Santoso hadir di balai desa. Jembatan itu, menurutnya, rusak sejak banjir bulan lalu dan "
-     "belum diperbaiki sampai sekarang.", "rusak sejak banjir bulan lalu dan belum diperbaiki sampai sekarang",
+    (("Warga Joko Santoso hadir di balai desa. Jembatan itu, menurutnya, rusak sejak banjir bulan lalu dan "
+      "belum diperbaiki sampai sekarang."), "rusak sejak banjir bulan lalu dan belum diperbaiki sampai sekarang",
      "Joko Santoso"),
     ("Menurut data Badan Pusat Statistik, angka kemiskinan turun dua persen tahun ini.",
      "angka kemiskinan turun dua persen tahun ini", "Badan Pusat Statistik"),
@@ -226,7 +226,7 @@ def test_a_document_quoted_is_the_speaker(body, speaker):
     ("“Saya dipukul dari belakang,” kata korban.", "korban"),
 ])
 def test_speakers_as_conventions_name_them(body, speaker):
-    q = [q for q in find_quotes(body) if q.kind == "direct"][0]
+    q = next(q for q in find_quotes(body) if q.kind == "direct")
     assert q.speaker == speaker
 
 
@@ -251,7 +251,7 @@ def test_outer_speech_only():
     ("“Kami siap berunding,” tulis Abbas Araghchi di akun Instagram miliknya.", None),
 ])
 def test_via_is_the_medium_credited_for_the_statement(body, via):
-    q = [q for q in find_quotes(body) if q.kind == "direct"][0]
+    q = next(q for q in find_quotes(body) if q.kind == "direct")
     assert q.via == via
 
 
