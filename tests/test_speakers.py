@@ -51,3 +51,31 @@ def test_organisation_speaker_drops_its_defined_short_form_but_keeps_a_legal_for
     got = dict(speakers(body))
     assert got["kapal sudah boleh berlayar"] == "Otoritas Pelabuhan Nusantara"
     assert got["tiket sudah habis terjual"] == "PT Kapal Jaya (Persero)"
+
+
+@pytest.mark.parametrize("body, text", [
+    (("Bupati Hendra Wijaya meninjau pasar. “Harga stabil,” kata Hendra. Mantan Ketua Umum Persatuan Petani itu "
+      "juga mengingatkan bahwa pasokan pupuk harus dijaga."), "pasokan pupuk harus dijaga"),
+    (("Bupati Hendra Wijaya meninjau pasar. “Harga stabil,” kata Hendra. “Kami terus memantau,” kata Politikus "
+      "asal daerah pemilihan Jawa Tengah ini."), "Kami terus memantau"),
+])
+def test_an_epithet_ending_in_a_demonstrative_is_the_person_spoken_of_before(body, text):
+    assert (text, "Hendra Wijaya") in speakers(body)
+
+
+def test_a_clause_after_the_speaker_is_no_epithet():
+    body = ("Korea Selatan dan Jepang telah memperingatkan bahwa kesepakatan semacam itu melanggar resolusi. "
+            "“Kami siap,” kata Presiden Andi Saputra.")
+    got = dict(speakers(body))
+    assert got["kesepakatan semacam itu melanggar resolusi"] == "Korea Selatan dan Jepang"
+
+
+def test_a_nickname_given_as_x_demikian_y_disapa():
+    body = ("Bayu, demikian Bayu Anggara disapa, hadir di pengadilan. Bayu mengatakan bahwa semua bukti sudah "
+            "diserahkan.")
+    assert ("semua bukti sudah diserahkan", "Bayu Anggara") in speakers(body)
+
+
+def test_a_speaker_name_does_not_run_over_a_line_break():
+    body = "Kapolsek Darmawan Saleh hadir.\r\n“Kami masih menyelidiki,” kata Darmawan\r\nHingga kini polisi belum menahan siapa pun."
+    assert ("Kami masih menyelidiki", "Darmawan Saleh") in speakers(body)

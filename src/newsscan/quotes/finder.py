@@ -47,6 +47,7 @@ _FIRST_WORD_RE = re.compile(r"\s*(\S+)")
 _PLACE_TIME_RE = re.compile(r"[^,.;\n]{1,40},")
 _WORD_RE = re.compile(r"\w+")
 _SPACE_RE = re.compile(r"\s")
+_LINE_BREAK = re.compile(r"[\n\r]")
 
 
 @dataclass
@@ -321,8 +322,8 @@ class Finder:
         while i < len(toks) and len(out) < MAX_PHRASE:
             t = toks[i]
             low = t.text.lower()
-            if t.text in ".!?\"“”;:" or t.text == "\n":
-                break
+            if t.text in ".!?\"“”;:" or (out and _LINE_BREAK.search(self.body, out[-1].end, t.start)):
+                break  # a speaker phrase ends with its sentence or its line
             if low in ("kepada", "dan") and out and out[-1].cap and _defined_name_follows(toks, i + 1):
                 out.append(t)  # `Direktur Pengabdian kepada Masyarakat (DPKM) UGM`: inside a defined name
                 i += 1

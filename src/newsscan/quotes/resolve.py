@@ -59,7 +59,7 @@ def _name_runs(body: str, start: int) -> list[list[tuple[int, int, str]]]:
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
     for a, b, text in _tokens(body, start):
-        if run and "\n" in body[run[-1][1]:a]:
+        if run and ("\n" in body[run[-1][1]:a] or "\r" in body[run[-1][1]:a]):
             runs.append(run)
             run = []
         if text == "." and run and run[-1][1] == a and len(run[-1][2]) == 1:
@@ -133,6 +133,9 @@ class People:
             return None
         first = len(run) - n
         a, b = run[first][0], run[-1][1]
+        follow = self.body[b:b + 12].split()
+        if follow and follow[0].lower() in self.lex.cue("demonstrative"):
+            return None  # `Ketua Umum Persatuan Petani itu`: a description pointing back, not a name
         nxt = self.body[b:b + 3].lstrip(" \t")
         introduced = bool(title) or self.ctx._sentence_start(a) and nxt[:1].islower() or nxt[:1] == ","
         if not title and first > 0:
@@ -181,11 +184,12 @@ class People:
         return min(found.values(), key=lambda p: p.start) if len(found) == 1 else None
 
     def similar(self, word: str) -> Person | None:
-        """The one introduced person with a name word spelled one letter apart (`Thoriq` / `Thoriz`)."""
+        """The one person named in full (or introduced) with a name word spelled one letter apart (`Thoriq` /
+        `Thoriz`): where an article spells one person two ways, the first full form stands (CONVENTIONS)."""
         low = _key(word)
         if len(low) < MIN_FUZZY:
             return None
-        found = {p.words: p for p in self.people if p.introduced and any(
+        found = {p.words: p for p in self.people if (p.introduced or len(p.words) > 1) and any(
             len(w) >= MIN_FUZZY - 1 and _one_apart(low, w) for w in p.words)}
         return min(found.values(), key=lambda p: p.start) if len(found) == 1 else None
 
@@ -245,6 +249,37 @@ def _one_apart(a: str, b: str) -> bool:
 _BRACKET_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
+def _epithet(q: Quote, people: People) -> bool:
+    """`Mantan Ketua Umum PSSI itu`, `kata Legislator asal Jawa Barat ini`, `Pria yang akrab disapa X ini`: a
+    description that ends in a demonstrative points back to a person spoken of before. Read on the quote's
+    sentence: the speaker's words and what follows them up to a punctuation mark end with `ini`/`itu`/`tersebut`,
+    and no person of the article is named in them."""
+    name = q.speaker or ""
+    words = name.split()
+    if not words or people.containing(words) is not None or _key(words[0]) in people.ctx._heads:
+        return False  # a person of the article, or an organisation (`perusahaan tersebut`)
+    k = q.sentence.find(name)
+    if k < 0:
+        return False
+    stretch = re.split(r"[,.;:!?\"“”]", q.sentence[k:k + 120], maxsplit=1)[0].split()
+    lex = people.lex
+    demonstratives = lex.cue("demonstrative")
+    clause = set(lex.pre) | lex.post | lex.cue("complementiser") | lex.cue("adverb") | lex.cue("negation")
+    for i, w in enumerate(stretch[:12]):
+        if w.lower() in clause:
+            return False  # the words after the speaker are a clause (`… telah memperingatkan bahwa … itu`)
+        if w.lower() in demonstratives:
+            return i > 0 and not any(people.containing([x]) for x in stretch[1:i] if x[:1].isupper())
+    return False
+
+
+def _last_person(quotes: Sequence[Quote]) -> tuple[str, str | None] | None:
+    for q in reversed(quotes):
+        if q.speaker and q.speaker_type == "person" and not q.anonymous:
+            return q.speaker, q.speaker_role
+    return None
+
+
 def _legal_form(role: str | None, lex: Lexicon) -> bool:
     """The role starts with a company form (`PT`, `CV`): the phrase names a company, not a person."""
     return bool(role) and role.split()[0].lower() in {f.lower() for f in lex.cue("legal_form")}
@@ -261,7 +296,15 @@ def resolve_speakers(quotes: Sequence[Quote], ctx: ArticleContext, mentions: Seq
     an organisation without the bracketed short form the article defines beside it (`Bursa Efek Indonesia`)."""
     people = People(ctx, mentions)
     out: list[Quote] = []
+    epithets: dict[str, tuple[str, str | None]] = {}  # an epithet read once is the same person in later rows
     for q in quotes:
+        if q.speaker in epithets or (q.speaker and _epithet(q, people)):
+            antecedent = epithets.get(q.speaker or "") or _last_person(out)
+            if antecedent is not None:
+                epithets[q.speaker or ""] = antecedent
+                out.append(replace(q, speaker=antecedent[0], speaker_role=antecedent[1], speaker_type="person",
+                                   anonymous=False))
+                continue
         if q.speaker and q.speaker_type == "organisation" and not q.anonymous:
             holder = people.holder_in(q.speaker, q.speaker_role)
             if holder is not None:

@@ -21,6 +21,9 @@ ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 ALIAS_RE = re.compile(r"(?:(?:yang|atau)\s+(?:(?:akrab|karib|biasa)\s+)?(?:disapa|dipanggil|disebut)|"
                       r"(?:akrab|karib|biasa)\s+(?:disapa|dipanggil)|alias)\s+"
                       r"((?:[A-Z][\w'’\-]*[ \t]*){1,4})")
+# `Tomi, demikian Suryopratomo disapa`: the nickname first, then the name it stands for
+REVERSE_ALIAS_RE = re.compile(r"(?<![\w-])([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}),[ \t]*demikian[ \t]+"
+                              r"((?:[A-Z][\w'’\-]*[ \t]*){1,4}?)[ \t]*(?:(?:akrab|biasa)[ \t]+)?(?:disapa|dipanggil)")
 INITIAL_RE = re.compile(r"berinisial\s+([A-Z]{1,4})\b")
 GLUE_RE = re.compile(r"([A-Z][a-z]{2,})([A-Z][\w'’\-]*)")
 PAREN_ALIAS_RE = re.compile(r"((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s*\(((?:[A-Z][a-z][\w'’\-]*\s*){1,3})\)")
@@ -149,6 +152,9 @@ class ArticleContext:
                 words.add(text)
             if m.start() < start:
                 continue
+            if run and ("\n" in self.body[run[-1].end:m.start()] or "\r" in self.body[run[-1].end:m.start()]):
+                runs.append(run)  # a name does not run over a line break
+                run = []
             if cap and text[0].isalpha() and not (not run and text.lower() in known):
                 run.append(Tok(m.start(), m.end(), text))
             else:
@@ -168,6 +174,9 @@ class ArticleContext:
             holder = self._subject_before(m.start())
             if alias and holder and alias != holder:
                 self.aliases.setdefault(alias, holder)
+        for m in REVERSE_ALIAS_RE.finditer(self.body):
+            if m.group(1) not in self.aliases:
+                self.aliases[m.group(1)] = m.group(2).strip()
         for alias, holder in list(self.aliases.items()):
             # `Gus Ipul` is also met as `Ipul` once the honorific is set aside
             _, rest = self.strip_roles(alias.split())
