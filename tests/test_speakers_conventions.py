@@ -84,6 +84,13 @@ def test_every_verb_conventions_names_is_in_the_table_or_knowingly_out(verb):
     # a passive with a named agent (the attribution splits subject and predicate: the longer part)
     ("Proyek itu dikatakan Menteri Perhubungan Adi Nugroho akan rampung tahun depan.",
      "akan rampung tahun depan", "Adi Nugroho"),
+    # a reporting verb followed by a clause, with an apposition in its subject
+    ("Polisi melaporkan Andi Wijaya, mahasiswa teknik, meninggal dunia dalam kecelakaan itu.",
+     "Andi Wijaya, mahasiswa teknik, meninggal dunia dalam kecelakaan itu", "Polisi"),
+    ("Kementerian Perhubungan mencatat per 1 Mei 2024, sebanyak 2.000 penumpang telah berangkat.",
+     "per 1 Mei 2024, sebanyak 2.000 penumpang telah berangkat", "Kementerian Perhubungan"),
+    ("Kepala Bandara Rudi Hartono menginformasikan jumlah penumpang tahun ini lebih tinggi dari tahun lalu.",
+     "jumlah penumpang tahun ini lebih tinggi dari tahun lalu", "Rudi Hartono"),
     # an accusation is a claim
     ("Kuasa hukum Rina Marlina menuding polisi sengaja memperlambat penyidikan kasus itu.",
      "polisi sengaja memperlambat penyidikan kasus itu", "Rina Marlina"),
@@ -170,6 +177,14 @@ def test_a_closing_formula_adds_no_row_when_the_content_has_its_own_attribution(
     "Polisi belum dapat membeberkan hasil autopsi korban.",
     "Menteri Agus Salim membenarkan kabar itu.",
     "Pemerintah meminta bantuan dari negara tetangga.",
+    # a reporting verb with a noun-phrase object
+    "Wali Kota Arif Rahman menyampaikan ucapan selamat Hari Raya kepada seluruh warga kota.",
+    "Pengacara Dodi Saputra mengungkapkan dugaan keterlibatan pejabat yang disebut sebagai otak kasus itu.",
+    "Ia menceritakan pengalaman berdialog dengan warga di pasar.",
+    "Provinsi itu mencatat angka kemiskinan terendah se-Sumatera.",
+    "Dalam memastikan keamanan, polisi bersama tentara berjaga di sejumlah gereja.",
+    # `menurut` before a record, not a source
+    "Menurut riwayat perjalanan, pasien itu pernah mengikuti acara keagamaan di Jakarta.",
 ])
 def test_verbs_of_thinking_judging_and_noun_phrase_objects_are_not_speech(body):
     assert [r for r in rows(body) if r[0] == "indirect"] == []

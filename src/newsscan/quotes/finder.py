@@ -271,6 +271,19 @@ def _verb_after_addressee(words: Sequence[str], lex: Lexicon) -> bool:
     return any(_VERB_FORM.fullmatch(w) is not None and w not in lex.cue("verb_like") for w in words[1:6])
 
 
+def _reads_as_clause(words: Sequence[str], lex: Lexicon) -> bool:
+    """The words after a verb read as a clause: a subject, then a verb form or an auxiliary (`pelaku sudah
+    ditangkap`, `harga akan naik`), before any relative `yang` (`dugaan keterlibatan X yang disebut …` is a noun
+    phrase)."""
+    aux = lex.cue("predicate") | lex.cue("negation") | lex.cue("adverb")
+    for w in (w.lower() for w in words[1:12]):
+        if w == "yang" or w in ".;:":
+            return False
+        if w in aux or (_VERB_FORM.fullmatch(w) is not None and w not in lex.cue("verb_like")):
+            return True
+    return False
+
+
 def _window_start(body: str, a: int, p: int, width: int) -> int:
     """The start of the last `width` characters of body[a:p] (`a` when it is shorter), moved on to a word start."""
     if p - a <= width:
@@ -621,6 +634,17 @@ class Finder:
             k = text.rfind(",", 0, k)
         return b, None
 
+    def _may_speak(self, phrase: str) -> bool:
+        """A lower-case phrase after `menurut` names a source only when it opens with a descriptor, a role, a
+        quantifier or a pronoun (`para ahli`, `polisi`, `dia`); `riwayat perjalanan` is a record."""
+        if not phrase[:1].islower():
+            return True
+        lex = self.lex
+        words = phrase.lower().split()
+        first, two = words[0], " ".join(words[:2])
+        return any(w in lex.anon_heads or w in lex.quantifiers or w in lex.roles or w in lex.pronouns
+                   for w in (first, two)) or first in lex.post_nya
+
     def _according_nya(self, a: int, b: int, masked) -> Attribution | None:
         """`Menurutnya(,) …`, `Namun, menurutnya, …`, `…, menurutnya.`: the words of the last speaker. The
         content is the part of the sentence after the cue, or before it when that part is the longer."""
@@ -660,6 +684,8 @@ class Finder:
                     continue
                 if pa.lower().startswith("data "):
                     pa, ps = pa[5:], ps + 5
+                elif not self._may_speak(pa):
+                    continue  # `Menurut riwayat perjalanan, …`: a record, not a source
                 lead_end = self._lead_end(a, p, b)
                 # a time or a place left between the phrase and the content (`menurut Rustamadji petang tadi, …`)
                 ce = pe
@@ -797,6 +823,9 @@ class Finder:
                     continue
                 if cls == "question" and head not in lex.cue("question_word"):
                     continue
+                if cls == "report" and head not in comp and head not in (",", ":") and \
+                        not _reads_as_clause([t.text for t in toks], lex):
+                    continue  # `menyampaikan ucapan selamat Natal kepada …`: a noun-phrase object
                 if cls == "describe" and not any(t.text.lower() == "sebagai" for t in toks[:10]):
                     continue  # `menggambarkan X sebagai Y` reports a view; without `sebagai` it describes
                 if cls == "directive":

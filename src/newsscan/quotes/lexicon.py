@@ -14,7 +14,7 @@ from ..tables import _packaged_text, load_tsv
 
 VERB_COLUMNS = ("lemma", "forms", "kind", "slot", "class")
 VERB_CHOICES = (("kind", ("direct", "indirect", "both")), ("slot", ("post", "pre", "passive")),
-                ("class", ("statement", "directive", "question", "document", "admit", "confirm", "describe")))
+                ("class", ("statement", "directive", "question", "document", "admit", "confirm", "describe", "report")))
 CUE_KINDS = ("according", "written", "via_before", "via_to", "via_after", "via_agency", "document", "closing",
              "not_medium", "channel", "stop", "adverb", "connector", "complementiser", "pronoun", "addressee",
              "heading", "org_head", "org_head_final", "abbreviation", "question_word", "negation", "passive_marker", "subordinator",
