@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..records import Mention, Quote
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
 from .speakers import TOKEN_RE, ArticleContext, is_acronym
 
 MAX_NAME = 5  # words in a personal name (`Mohammad Ath Thoriz`, `Sari Wulandari Lubis`)
@@ -328,3 +328,57 @@ def resolve_speakers(quotes: Sequence[Quote], ctx: ArticleContext, mentions: Seq
                 q = replace(q, speaker=name, speaker_role=role)
         out.append(q)
     return out
+
+
+def _scope_words(words: Sequence[str], places: set[str], lex: Lexicon) -> bool:
+    """Words that can be a role's scope rather than a given name: a place or organisation the NER found, a
+    title or role word, or a nominalised noun (`Perikanan`, `Pendidikan`, `Penanaman Modal`)."""
+    for w in words:
+        low = w.lower().strip(",.")
+        if low in places or low in lex.roles or (len(low) >= 7 and low.endswith("an")):
+            return True
+    return False
+
+
+def align_with_people(quotes: list[Quote], mentions: Sequence[Mention]) -> list[Quote]:
+    """Moves the boundary between a speaker's role and name to where the article's PERSON entities put it.
+
+    A role phrase and a name are both capitalised (`Menteri Kesehatan Nila F Moeloek`, `Menteri Pendidikan
+    dan Kebudayaan Muhadjir Effendy`), so the finder can cut a name short (`F Moeloek`, role `Menteri
+    Kesehatan Nila`) or let the role's scope run into it (`Kebudayaan Muhadjir Effendy`). Where a person of
+    the article ends with the same words, the name becomes that person's and the rest goes to the role:
+    words move only between the role and the name, never appear from elsewhere.
+    """
+    people = sorted({m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2},
+                    key=lambda n: (-len(n.split()), n))
+    if not people:
+        return quotes
+    texts = {m.text for m in mentions}
+    places = {w.lower() for m in mentions if m.label in ("LOC", "ORG") for w in m.text.split()}
+    # a word the NER also tags as a person elsewhere stays in the name (`Pertamina Elia` + `Massa Manik`)
+    given = {w.lower() for m in mentions if m.label == "PERSON" for w in m.text.split()}
+    lex = load_lexicon()
+    out = []
+    moved: dict[str, str] = {}  # a name aligned once is the same person in the article's other rows
+    for q in quotes:
+        name, role = q.speaker, q.speaker_role or ""
+        if not name or q.anonymous or name in people:
+            out.append(q)
+            continue
+        sw, rw = name.split(), role.split()
+        for person in people:
+            pw = person.split()
+            k = len(pw) - len(sw)
+            if k > 0 and pw[k:] == sw and rw[-k:] == pw[:k]:
+                # cut short: the role took the first words of the name
+                q = replace(q, speaker=person, speaker_role=" ".join(rw[:-k]) or None)
+                moved[name] = person
+                break
+            if k < 0 and rw and sw[-k:] == pw and name not in texts and _scope_words(sw[:-k], places, lex) \
+                    and not any(w.lower() in given for w in sw[:-k]):
+                # run on: the role's scope ran into the name
+                q = replace(q, speaker=person, speaker_role=" ".join(rw + sw[:-k]))
+                moved[name] = person
+                break
+        out.append(q)
+    return [replace(q, speaker=moved[q.speaker]) if q.speaker in moved else q for q in out]
