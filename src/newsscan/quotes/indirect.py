@@ -89,16 +89,20 @@ class IndirectReader(PhraseReader):
 
     def attribute(self, a: int, b: int, masks: Sequence[tuple[int, int]] = (), loose: bool = False
                   ) -> Attribution | None:
-        """Reported speech in body[a:b] (a sentence); `masks` are quoted stretches to skip."""
+        """Reported speech in body[a:b] (a sentence); `masks` are quoted stretches to skip. The shapes are
+        tried in order; the first that reads the sentence gives the attribution."""
+        masked = make_masker(masks)
+        for shape in (self._according_nya, self._according, self._post_verb):
+            found = shape(a, b, masked)
+            if found is not None:
+                return found
+        return self._pre_verb(a, b, masked, loose) or self._passive(a, b, masked)
+
+    def _according(self, a: int, b: int, masked) -> Attribution | None:
+        """`menurut X, …`, `…, (demikian) menurut X`, `Dalam keterangan tertulis X, …`, `…, yang menurut X …`."""
         body = self.body
         lex = self.lex
-
-        masked = make_masker(masks)
         text = body[a:b]
-        nya = self._according_nya(a, b, masked)
-        if nya is not None:
-            return nya
-        # `menurut X, …` / `…, (demikian) menurut X` / `Dalam keterangan tertulis X, …` / `…, yang menurut X …`
         for rx, cue in ((lex.re_according, "menurut"), (lex.re_written, "keterangan tertulis")):
             for m, p in iter_candidates(rx, text, a, masked):
                 pa, ps, pe = self.phrase_after(a + m.end(), b)
@@ -150,7 +154,13 @@ class IndirectReader(PhraseReader):
                     cb2, via = self.tail_via(aa, ab)
                     return Attribution(sp, via, cue, (aa, cb2), pe)
                 return Attribution(sp, self.via_in(pe, b), cue, (ca, cb), pe)
-        # `…, kata X.` / `…, katanya.` / `Polisi, kata dia, sudah …` / `Kata X, …`
+        return None
+
+    def _post_verb(self, a: int, b: int, masked) -> Attribution | None:
+        """`…, kata X.`, `…, katanya.`, `Polisi, kata dia, sudah …`, `Kata X, …`."""
+        body = self.body
+        lex = self.lex
+        text = body[a:b]
         for rx, nya in ((lex.re_post_nya, True), (lex.re_post, False)):
             for m, p in iter_candidates(rx, text, a, masked):
                 # what stands before the verb, without its trailing spaces: body[a:pre_end]
@@ -209,7 +219,13 @@ class IndirectReader(PhraseReader):
                     cb, tv = self.tail_via(*content)
                     content, via = (content[0], cb), via or tv
                 return Attribution(sp, via, m.group(0), content, pe, extra)
-        # `X mengatakan (bahwa) …`
+        return None
+
+    def _pre_verb(self, a: int, b: int, masked, loose: bool) -> Attribution | None:
+        """`X mengatakan (bahwa) …`, directives (`X meminta Y agar …`), questions (`X mempertanyakan apakah …`)."""
+        body = self.body
+        lex = self.lex
+        text = body[a:b]
         for m, p in iter_candidates(lex.re_pre, text, a, masked):
             verb = m.group(0).lower()
             cls = lex.pre.get(verb, "statement")
@@ -224,7 +240,7 @@ class IndirectReader(PhraseReader):
             via = None
             km = KEPADA_RE.match(body, q, b)
             if km:
-                pa, ps, pe = self.phrase_after(km.end(), b)
+                pa, _, pe = self.phrase_after(km.end(), b)
                 via = clean_medium(self.ctx, pa) if pa else None
                 q = pe if pa else q
             toks = tokens_in(body, q, b, 16)  # (no more are read)
@@ -289,7 +305,13 @@ class IndirectReader(PhraseReader):
             if via is None:
                 via = self.via_in(a, ss) or self.via_in(ss + len(subj), p) or tv
             return Attribution(sp, via, m.group(0), (ca, cb2), q)
-        # passive with a named agent: `… dikatakan Menteri X bakal …`, `… dilaporkan oleh New York Times`
+        return None
+
+    def _passive(self, a: int, b: int, masked) -> Attribution | None:
+        """A passive with a named agent: `… dikatakan Menteri X bakal …`, `… dilaporkan oleh New York Times`."""
+        body = self.body
+        lex = self.lex
+        text = body[a:b]
         for m, p in iter_candidates(lex.re_passive, text, a, masked):
             q = a + m.end()
             om = OLEH_RE.match(body, q, b)
@@ -317,4 +339,5 @@ class IndirectReader(PhraseReader):
                 continue
             return Attribution(self.ctx.parse(pa, start=ps), self.via_in(pe, b), m.group(0), content, pe)
         return None
+
 
