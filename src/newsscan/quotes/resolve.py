@@ -293,41 +293,53 @@ def _short_form(name: str, lex: Lexicon) -> bool:
 
 def resolve_speakers(quotes: Sequence[Quote], ctx: ArticleContext, mentions: Sequence[Mention]) -> list[Quote]:
     """Each person speaker mapped to the article's fullest form of that person, its extra words to the role;
-    an organisation without the bracketed short form the article defines beside it (`Bursa Efek Indonesia`)."""
+    an epithet to the person spoken of before; an organisation without the bracketed short form the article
+    defines beside it (`Bursa Efek Indonesia`)."""
     people = People(ctx, mentions)
     out: list[Quote] = []
     epithets: dict[str, tuple[str, str | None]] = {}  # an epithet read once is the same person in later rows
     for q in quotes:
-        if q.speaker in epithets or (q.speaker and _epithet(q, people)):
-            antecedent = epithets.get(q.speaker or "") or _last_person(out)
+        if q.speaker and (q.speaker in epithets or _epithet(q, people)):
+            antecedent = epithets.get(q.speaker) or _last_person(out)
             if antecedent is not None:
-                epithets[q.speaker or ""] = antecedent
+                epithets[q.speaker] = antecedent
                 out.append(replace(q, speaker=antecedent[0], speaker_role=antecedent[1], speaker_type="person",
                                    anonymous=False))
                 continue
-        if q.speaker and q.speaker_type == "organisation" and not q.anonymous:
-            holder = people.holder_in(q.speaker, q.speaker_role)
-            if holder is not None:
-                q = replace(q, speaker=holder[0], speaker_role=holder[1], speaker_type="person")
-            else:
-                bare = _BRACKET_RE.sub("", q.speaker) if _short_form(q.speaker, ctx.lex) else q.speaker
-                q = replace(q, speaker=bare or q.speaker)
-        elif q.speaker and q.speaker_type == "person" and _legal_form(q.speaker_role, ctx.lex):
-            # `PT Kapal Jaya (Persero) menyebut`: a company read as a title and a name
-            role = q.speaker_role or ""
-            org = role if role.endswith(q.speaker) else f"{role} {q.speaker}"
-            q = replace(q, speaker=ctx.org_form(org), speaker_role=None, speaker_type="organisation")
-        elif q.speaker and q.anonymous and q.speaker.lower() in ctx.lex.role_abbrev:
-            # `kata Mendag`: the person the article introduces with the title it contracts
-            p = people.title_holder(q.speaker)
-            if p is not None:
-                q = replace(q, speaker=p.form, speaker_role=q.speaker, speaker_type="person", anonymous=False)
-        elif q.speaker and q.speaker_type == "person" and not q.anonymous:
-            name, role = people.resolve(q.speaker, q.speaker_role)
-            if name != q.speaker:
-                q = replace(q, speaker=name, speaker_role=role)
-        out.append(q)
+        out.append(_resolve_one(q, people) if q.speaker else q)
     return out
+
+
+def _resolve_one(q: Quote, people: People) -> Quote:
+    """One quote's speaker read against the article's people, by what the finder took it for."""
+    lex = people.lex
+    if q.speaker_type == "organisation" and not q.anonymous:
+        return _organisation(q, people)
+    if q.speaker_type == "person" and _legal_form(q.speaker_role, lex):
+        # `PT Kapal Jaya (Persero) menyebut`: a company read as a title and a name
+        role = q.speaker_role or ""
+        org = role if role.endswith(q.speaker or "") else f"{role} {q.speaker}"
+        return replace(q, speaker=people.ctx.org_form(org), speaker_role=None, speaker_type="organisation")
+    if q.anonymous and (q.speaker or "").lower() in lex.role_abbrev:
+        # `kata Mendag`: the person the article introduces with the title it contracts
+        p = people.title_holder(q.speaker or "")
+        return q if p is None else replace(q, speaker=p.form, speaker_role=q.speaker, speaker_type="person",
+                                           anonymous=False)
+    if q.speaker_type == "person" and not q.anonymous:
+        name, role = people.resolve(q.speaker or "", q.speaker_role)
+        return q if name == q.speaker else replace(q, speaker=name, speaker_role=role)
+    return q
+
+
+def _organisation(q: Quote, people: People) -> Quote:
+    """`Head of X Institute Budi Santoso`: the person named after a title and its organisation; else the
+    organisation without its bracketed short form."""
+    name = q.speaker or ""
+    holder = people.holder_in(name, q.speaker_role)
+    if holder is not None:
+        return replace(q, speaker=holder[0], speaker_role=holder[1], speaker_type="person")
+    bare = _BRACKET_RE.sub("", name) if _short_form(name, people.lex) else name
+    return replace(q, speaker=bare or name)
 
 
 def _scope_words(words: Sequence[str], places: set[str], lex: Lexicon) -> bool:
