@@ -79,3 +79,9 @@ def test_a_nickname_given_as_x_demikian_y_disapa():
 def test_a_speaker_name_does_not_run_over_a_line_break():
     body = "Kapolsek Darmawan Saleh hadir.\r\n“Kami masih menyelidiki,” kata Darmawan\r\nHingga kini polisi belum menahan siapa pun."
     assert ("Kami masih menyelidiki", "Darmawan Saleh") in speakers(body)
+
+
+def test_a_unit_name_the_body_writes_elsewhere_is_not_part_of_the_person_s_name():
+    body = ("Petugas Polda Nusa Jaya menutup jalan. Kasubdit Gakkum Polda Nusa Jaya Wiryawan menutup jalan itu.\n"
+            "“Kami minta warga bersabar,” kata Wiriawan.")
+    assert ("Kami minta warga bersabar", "Wiryawan") in speakers(body)

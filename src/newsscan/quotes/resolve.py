@@ -127,7 +127,7 @@ class People:
         title (`Direktur Pemberitaan Metro TV Suryopratomo`)."""
         texts = [t[2] for t in run]
         role, rest = self.ctx.strip_roles(texts)  # the finder's own reading of titles and their scope
-        n = min(self.core(texts), len(rest))
+        n = self._scope_out(texts, min(self.core(texts), len(rest)))
         title = " ".join(role) if any(_key(w) in self.lex.roles for w in role) else self._titled_bracket(run[0][0])
         if n < 2 and not (n == 1 and len(texts) > 1 and title):
             return None
@@ -138,9 +138,21 @@ class People:
             return None  # `Ketua Umum Persatuan Petani itu`: a description pointing back, not a name
         nxt = self.body[b:b + 3].lstrip(" \t")
         introduced = bool(title) or self.ctx._sentence_start(a) and nxt[:1].islower() or nxt[:1] == ","
-        if not title and first > 0:
-            title = " ".join(texts[:first])
+        if first > 0:
+            title = " ".join(texts[:first])  # the title with its scope, as written before the name
         return Person(self.body[a:b], tuple(_key(w) for w in texts[first:]), a, introduced, title)
+
+    def _scope_out(self, texts: Sequence[str], n: int) -> int:
+        """`Dirlantas Polda Metro Jaya Sudharmanto`: a name word that ends an organisation's name (a head word
+        and what follows it) the body writes elsewhere before another word belongs to that name, not the person's."""
+        while n > 1:
+            first = len(texts) - n
+            if not any(_key(texts[first + 1 - k]) in self.initial_heads and
+                       self.ctx.standalone(list(texts[first + 1 - k:first + 1]), texts[first + 1])
+                       for k in (2, 3) if first + 1 - k >= 0):
+                break
+            n -= 1
+        return n
 
     def _titled_bracket(self, a: int) -> str:
         """`Gubernur Sumatera Utara (Sumut) Edy Rahmayadi`: a title, its scope and a bracketed short form stand
