@@ -85,3 +85,27 @@ def test_a_unit_name_the_body_writes_elsewhere_is_not_part_of_the_person_s_name(
     body = ("Petugas Polda Nusa Jaya menutup jalan. Kasubdit Gakkum Polda Nusa Jaya Wiryawan menutup jalan itu.\n"
             "“Kami minta warga bersabar,” kata Wiriawan.")
     assert ("Kami minta warga bersabar", "Wiryawan") in speakers(body)
+
+
+@pytest.mark.parametrize("body, text, speaker", [
+    # a titled person made the subject after the last speaker: `ujarnya` is that person
+    (("“Jembatan sudah aman,” kata Budi Hartono. Sementara itu, Kepala Desa Rina Wati membantah kabar itu. "
+      "“Tidak benar ada korban,” ujarnya."), "Tidak benar ada korban", "Rina Wati"),
+    # a person introduced with an age, then made the subject
+    (("“Kami siap,” kata Budi Hartono. Seorang pedagang, yakni Sari Lestari (45), datang ke lokasi. Sari yang "
+      "sudah berjualan sejak 2010 itu pernah mengalami banjir. “Air setinggi lutut,” ucapnya."),
+     "Air setinggi lutut", "Sari Lestari"),
+])
+def test_a_pronoun_points_to_the_person_just_made_the_subject(body, text, speaker):
+    assert (text, speaker) in speakers(body)
+
+
+@pytest.mark.parametrize("body", [
+    # the subject is acted on (a passive) or described (a copula): the last speaker stays
+    ("“Jembatan sudah aman,” kata Budi Hartono. Wakil Bupati Rina Wati diangkat menjadi ketua tim. "
+     "“Tim bekerja mulai besok,” ujarnya."),
+    ("“Jembatan sudah aman,” kata Budi Hartono. Korban, Dodi Saputra, adalah mahasiswa teknik. "
+     "“Kami kehilangan dia,” ujarnya."),
+])
+def test_a_subject_that_does_not_act_is_not_the_antecedent(body):
+    assert all(s == "Budi Hartono" for _, s in speakers(body))

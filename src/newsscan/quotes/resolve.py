@@ -14,10 +14,12 @@ from dataclasses import dataclass, replace
 
 from ..records import Mention, Quote
 from .lexicon import Lexicon, load_lexicon
+from .salience import anaphoric, previous_end, subject_before
 from .speakers import TOKEN_RE, ArticleContext, is_acronym
 
 MAX_NAME = 5  # words in a personal name (`Mohammad Ath Thoriz`, `Sari Wulandari Lubis`)
 MIN_FUZZY = 5
+_AGE_RE = re.compile(r"[ \t]*\(\d{1,3}\)")
 # a noun made with ke-…-an or pe(r/n/m)-…-an (`Kebudayaan`, `Perhubungan`, `Pemberitaan`): a role's scope, never
 # a given name (Indonesian derivational morphology; `-wan` names such as `Setiawan` do not take these prefixes)
 NOMINAL_RE = re.compile(r"(?:ke|pe[rnm]?)[a-z]{3,}an")
@@ -87,6 +89,7 @@ class People:
         self.scope = {_key(w) for m in mentions if m.label in ("LOC", "ORG") for w in m.text.split()}
         lex = self.lex
         self.initial_heads = frozenset(h.lower() for h in lex.cue("org_head"))
+        self.common = _common_words(self.body, lex)
         self.org_prefixes = tuple(sorted(w.lower() for w in lex.cue("org_prefix")))
         # words of the attribution grammar, capitalised at a sentence start (`Menurut Budi`, `Kata Sari`)
         self.grammar = frozenset(set(lex.pre) | lex.post | lex.pronouns | lex.quantifiers | lex.anon_heads |
@@ -110,7 +113,7 @@ class People:
         lex = self.lex
         return not (low in lex.roles or NOMINAL_RE.fullmatch(low) is not None or low in lex.places or
                     low.startswith(self.org_prefixes) or is_acronym(word) or low in self.ctx._heads or low in self.scope or
-                    low in self.ctx.words or low in self.grammar or not word[:1].isupper())
+                    low in self.common or low in self.grammar or not word[:1].isupper())
 
     def core(self, words: Sequence[str]) -> int:
         """How many of the last words of a phrase form the personal name at its end. The word after an
@@ -130,14 +133,16 @@ class People:
         n = self._scope_out(texts, min(self.core(texts), len(rest)))
         title = " ".join(role) if any(_key(w) in self.lex.roles for w in role) else self._titled_bracket(run[0][0])
         if n < 2 and not (n == 1 and len(texts) > 1 and title):
-            return None
+            return None  # one name word only after a title (`Direktur Pemberitaan Metro TV Suryopratomo`)
         first = len(run) - n
         a, b = run[first][0], run[-1][1]
         follow = self.body[b:b + 12].split()
         if follow and follow[0].lower() in self.lex.cue("demonstrative"):
             return None  # `Ketua Umum Persatuan Petani itu`: a description pointing back, not a name
         nxt = self.body[b:b + 3].lstrip(" \t")
-        introduced = bool(title) or self.ctx._sentence_start(a) and nxt[:1].islower() or nxt[:1] == ","
+        # named with a title, as a sentence's subject, in apposition, or with an age (`Tumpal Siahaan (58)`)
+        introduced = bool(title) or self.ctx._sentence_start(a) and nxt[:1].islower() or nxt[:1] == "," or \
+            _AGE_RE.match(self.body, b) is not None
         if first > 0:
             title = " ".join(texts[:first])  # the title with its scope, as written before the name
         return Person(self.body[a:b], tuple(_key(w) for w in texts[first:]), a, introduced, title)
@@ -155,12 +160,16 @@ class People:
         return n
 
     def _titled_bracket(self, a: int) -> str:
-        """`Gubernur Sumatera Utara (Sumut) Edy Rahmayadi`: a title, its scope and a bracketed short form stand
-        right before the run; the title and its scope."""
+        """The title written right before the run, set apart by a bracketed short form or a comma
+        (`Gubernur Sumatera Utara (Sumut) Edy Rahmayadi`, `Wali Nagari Sukamaju, Jetrizanko`); "" if none."""
         before = self.body[max(0, a - 80):a].rstrip(" \t")
-        if not before.endswith(")") or "(" not in before:
+        if before.endswith(")") and "(" in before:
+            before = before[:before.rindex("(")]
+        elif before.endswith(","):
+            before = before[:-1]
+        else:
             return ""
-        head = before[:before.rindex("(")].split("\n")[-1].split()[-6:]
+        head = re.split(r"[.!?;\n\r]", before)[-1].split()[-6:]
         for i, w in enumerate(head):
             if _key(w) in self.lex.roles:
                 return " ".join(head[i:])
@@ -240,7 +249,19 @@ class People:
 def _contracts(short: str, title: str) -> bool:
     """`gubsu` contracts `Gubernur Sumatera Utara`: same first letter, its letters in order in the title."""
     letters = re.sub(r"[^a-z]", "", title.lower())
-    return letters[:1] == short[:1] and _subsequence(short, letters)
+    return len(letters) > len(short) + 2 and letters[:1] == short[:1] and _subsequence(short, letters)
+
+
+def _common_words(body: str, lex: Lexicon) -> frozenset[str]:
+    """The words the body writes in lower case, but for a name lower-cased after a speech verb (`ujar karta`)."""
+    out: set[str] = set()
+    prev = ""
+    for m in TOKEN_RE.finditer(body):
+        w = m.group(0)
+        if w.islower() and prev not in lex.post:
+            out.add(w)
+        prev = w.lower()
+    return frozenset(out)
 
 
 def _subsequence(want: Sequence[str], have: Sequence[str]) -> bool:
@@ -310,7 +331,14 @@ def resolve_speakers(quotes: Sequence[Quote], ctx: ArticleContext, mentions: Seq
     people = People(ctx, mentions)
     out: list[Quote] = []
     epithets: dict[str, tuple[str, str | None]] = {}  # an epithet read once is the same person in later rows
-    for q in quotes:
+    for k, q in enumerate(quotes):
+        if q.speaker and q.speaker_type in ("person", "unknown") and anaphoric(q, people):
+            # `Sementara itu, Kepala Desa Rina Wati membantah …. “…,” ujarnya.`: the subject just named
+            p = subject_before(ctx.body, q.start, previous_end(quotes, k), people)
+            if p is not None and p.form != q.speaker:
+                out.append(replace(q, speaker=p.form, speaker_role=p.title or None, speaker_type="person",
+                                   anonymous=False))
+                continue
         if q.speaker and (q.speaker in epithets or _epithet(q, people)):
             antecedent = epithets.get(q.speaker) or _last_person(out)
             if antecedent is not None:
