@@ -109,3 +109,15 @@ def test_a_pronoun_points_to_the_person_just_made_the_subject(body, text, speake
 ])
 def test_a_subject_that_does_not_act_is_not_the_antecedent(body):
     assert all(s == "Budi Hartono" for _, s in speakers(body))
+
+
+def test_a_single_name_after_a_title_and_a_comma_is_a_person_of_the_article():
+    body = ("Direktur Jenderal Perdagangan Luar Negeri Kementerian Perdagangan, Hartono mencatat bahwa ekspor naik. "
+            "“Pasar kita makin luas,” ujar Hartano.")
+    assert ("Pasar kita makin luas", "Hartono") in speakers(body)
+
+
+def test_dia_before_any_speaker_is_the_person_introduced_with_bernama():
+    body = ("Seorang guru di Kecamatan Sukamaju bernama Lina Marlina melapor ke kantor desa. “Saya sudah tidak "
+            "layak menerima bantuan,” kata dia.")
+    assert ("Saya sudah tidak layak menerima bantuan", "Lina Marlina") in speakers(body)

@@ -131,8 +131,9 @@ class People:
         texts = [t[2] for t in run]
         role, rest = self.ctx.strip_roles(texts)  # the finder's own reading of titles and their scope
         n = self._scope_out(texts, min(self.core(texts), len(rest)))
-        title = " ".join(role) if any(_key(w) in self.lex.roles for w in role) else self._titled_bracket(run[0][0])
-        if n < 2 and not (n == 1 and len(texts) > 1 and title):
+        before = self._titled_bracket(run[0][0])
+        title = " ".join(role) if any(_key(w) in self.lex.roles for w in role) else before
+        if n < 2 and not (n == 1 and (len(texts) > 1 or before) and title):
             return None  # one name word only after a title (`Direktur Pemberitaan Metro TV Suryopratomo`)
         first = len(run) - n
         a, b = run[first][0], run[-1][1]
@@ -169,7 +170,7 @@ class People:
             before = before[:-1]
         else:
             return ""
-        head = re.split(r"[.!?;\n\r]", before)[-1].split()[-6:]
+        head = re.split(r"[.!?;\n\r]", before)[-1].split()[-10:]
         for i, w in enumerate(head):
             if _key(w) in self.lex.roles:
                 return " ".join(head[i:])

@@ -553,7 +553,7 @@ class ArticleContext:
                 role, rest = self.strip_roles(texts)
                 # named with a title, or as the subject of a sentence (`Oki Setiana Dewi mengaku …`)
                 subject = self._sentence_start(run[0].start) and texts[0].lower() not in self.words and \
-                    self.body[run[-1].end:run[-1].end + 2].strip()[:1].islower()
+                    self.body[run[-1].end:run[-1].end + 2].strip()[:1].islower() or self._introduced_by_cue(run[0].start)
                 if (role or subject) and 2 <= len(rest) <= 4 and not any(t.lower() in heads for t in rest) \
                         and not any(is_acronym(t) for t in rest):
                     self._named.append((run[0].start, Speaker(" ".join(rest), " ".join(role) or None, "person")))
@@ -562,6 +562,11 @@ class ArticleContext:
             sp = self._named[k][1]
             return Speaker(sp.name, sp.role, sp.type, sp.anonymous)
         return Speaker(None)
+
+    def _introduced_by_cue(self, a: int) -> bool:
+        """`seorang guru bernama Tanti Oktaria`, `yakni Tumpal Siahaan`: a word that introduces the name."""
+        before = self.body[max(0, a - 12):a].split()
+        return bool(before) and before[-1].lower() in self.lex.cue("introduces")
 
     def mention_type(self, name: str, start: int | None) -> str | None:
         """What the entity mentions say this name is: person (PERSON) or organisation (ORG, or a LOC: a country
