@@ -121,3 +121,11 @@ def test_dia_before_any_speaker_is_the_person_introduced_with_bernama():
     body = ("Seorang guru di Kecamatan Sukamaju bernama Lina Marlina melapor ke kantor desa. “Saya sudah tidak "
             "layak menerima bantuan,” kata dia.")
     assert ("Saya sudah tidak layak menerima bantuan", "Lina Marlina") in speakers(body)
+
+
+@pytest.mark.parametrize("body", [
+    "Persib sudah berlatih sejak pekan lalu. Termasuk menjelaskan bahwa jadwal latihan akan ditambah.",
+    "Tim itu kalah dua kali. Meski menegaskan bahwa timnya siap bertanding lagi pekan depan.",
+])
+def test_a_clause_word_is_never_a_speaker(body):
+    assert all(s is None or s.split()[0] not in ("Termasuk", "Meski") for _, s in speakers(body))

@@ -307,6 +307,18 @@ def _epithet(q: Quote, people: People) -> bool:
     return False
 
 
+def _no_speaker(name: str, people: People) -> bool:
+    """The words open with a clause word (a conjunction, a preposition, an agentless passive: `Meski`,
+    `Termasuk`, `Diberitakan`) and name no person of the article after it."""
+    lex = people.lex
+    words = name.split()
+    first = _key(words[0])
+    clause = lex.cue("subordinator") | lex.cue("verb_like") | lex.cue("passive_marker") | lex.cue("connector")
+    if first not in clause and first not in lex.passive:
+        return False
+    return not any(people.containing(words[i:]) for i in range(1, len(words)))
+
+
 def _last_person(quotes: Sequence[Quote]) -> tuple[str, str | None] | None:
     for q in reversed(quotes):
         if q.speaker and q.speaker_type == "person" and not q.anonymous:
@@ -333,6 +345,12 @@ def resolve_speakers(quotes: Sequence[Quote], ctx: ArticleContext, mentions: Seq
     out: list[Quote] = []
     epithets: dict[str, tuple[str, str | None]] = {}  # an epithet read once is the same person in later rows
     for k, q in enumerate(quotes):
+        if q.speaker and _no_speaker(q.speaker, people):
+            # `Termasuk`, `Meski`, `Diberitakan X`: a clause word read as a speaker; reported speech with no
+            # speaker is no row, a quote in marks stays without one
+            if q.kind != "indirect":
+                out.append(replace(q, speaker=None, speaker_role=None, speaker_type="unknown", anonymous=False))
+            continue
         if q.speaker and q.speaker_type in ("person", "unknown") and anaphoric(q, people):
             # `Sementara itu, Kepala Desa Rina Wati membantah …. “…,” ujarnya.`: the subject just named
             p = subject_before(ctx.body, q.start, previous_end(quotes, k), people)
