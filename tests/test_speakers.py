@@ -129,3 +129,18 @@ def test_dia_before_any_speaker_is_the_person_introduced_with_bernama():
 ])
 def test_a_clause_word_is_never_a_speaker(body):
     assert all(s is None or s.split()[0] not in ("Termasuk", "Meski") for _, s in speakers(body))
+
+
+@pytest.mark.parametrize("body, text, speaker", [
+    # a regulation speaks as a document, named in full
+    ("UU Pangan No 18 Tahun 2012 menyebutkan bahwa negara wajib menjamin ketersediaan pangan.",
+     "negara wajib menjamin ketersediaan pangan", "UU Pangan No 18 Tahun 2012"),
+    # common words around an organisation's name go; its fullest company form stays
+    (("Saham PT Bank Sentosa Raya Tbk. naik. Dalam keterangan resmi, Bank Sentosa menyatakan bahwa rencana "
+      "merger masih dikaji."), "rencana merger masih dikaji", "PT Bank Sentosa Raya Tbk."),
+    (("Komisi Pengawas Persaingan Usaha (KPPU) memeriksa dua perusahaan. KPPU ternyata juga meminta kedua "
+      "perusahaan agar menyerahkan dokumen kontrak."), "kedua perusahaan agar menyerahkan dokumen kontrak",
+     "Komisi Pengawas Persaingan Usaha"),
+])
+def test_documents_and_organisations_as_the_article_names_them(body, text, speaker):
+    assert (text, speaker) in speakers(body)

@@ -19,7 +19,7 @@ CUE_KINDS = ("according", "written", "via_before", "via_to", "via_after", "via_a
              "not_medium", "channel", "stop", "adverb", "connector", "complementiser", "pronoun", "addressee",
              "heading", "org_head", "org_head_final", "abbreviation", "question_word", "negation", "passive_marker", "subordinator",
              "alias", "through", "presiding", "legal_form", "object_preposition", "demonstrative", "time",
-             "predicate", "title_word", "purpose", "verb_like", "org_prefix", "introduces")
+             "predicate", "title_word", "purpose", "verb_like", "org_prefix", "introduces", "document_head")
 ROLE_KINDS = ("title", "role", "rank", "degree", "honorific")
 
 

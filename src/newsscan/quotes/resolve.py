@@ -8,6 +8,7 @@ it cannot place is left as the finder read it: nothing is invented, every name i
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -199,6 +200,36 @@ class People:
                  and _contracts(short, p.title)}
         return min(found.values(), key=lambda p: p.start) if len(found) == 1 else None
 
+    def org_name(self, name: str) -> str:
+        """An organisation's name without the common words around it (`pernyataan resmi Bank X`, `KPK
+        ternyata`), in the fullest company form the body gives it (`PT Bank X Indonesia Tbk`)."""
+        words = name.split()
+        while len(words) > 1 and words[-1][:1].islower() and words[-1] in self.common | self.grammar:
+            words.pop()
+        lex = self.lex
+        while len(words) > 1 and words[0][:1].islower() and words[1][:1].isupper() and \
+                words[0] not in lex.anon_heads | lex.quantifiers and words[0] not in lex.roles:
+            words.pop(0)
+        core = " ".join(words)
+        if len(words) > 4 or "(" in core:
+            return core
+        return max([self.ctx.org_form(core)] + self._company_forms(core), key=len)
+
+    def names_org(self, name: str) -> bool:
+        """Common words around an organisation's name (`KPK ternyata`, `pernyataan resmi Bank X`)."""
+        core = self.org_name(name).split()
+        return core != name.split() and bool(core) and (
+            is_acronym(core[0]) or _key(core[0]) in self.ctx._heads or _key(core[0]) in
+            {f.lower() for f in self.lex.cue("legal_form")})
+
+    def _company_forms(self, core: str) -> list[str]:
+        """`PT Bank X Indonesia Tbk.` for `Bank X`: the name with a legal form before and after it, and up to
+        three more capitalised words between, as the body writes it."""
+        forms = sorted((f for f in self.lex.cue("legal_form") if f[:1].isalpha()), key=len, reverse=True)
+        alt = "|".join(re.escape(f) for f in forms)
+        rx = re.compile(rf"(?:(?i:{alt})[ \t]+)?{re.escape(core)}(?:[ \t]+[A-Z][\w-]*){{0,3}}[ \t]+(?i:{alt})(?![\w-])")
+        return [m.group(0) for m in itertools.islice(rx.finditer(self.body), 20)]
+
     def title_holder(self, short: str) -> Person | None:
         """The one person introduced with a title that `short` contracts (`Mendag`: `Menteri Perdagangan`)."""
         low = short.lower()
@@ -374,6 +405,8 @@ def _resolve_one(q: Quote, people: People) -> Quote:
     lex = people.lex
     if q.speaker_type == "organisation" and not q.anonymous:
         return _organisation(q, people)
+    if q.speaker_type in ("anonymous", "document") and people.names_org(q.speaker or ""):
+        return _organisation(replace(q, speaker_type="organisation", anonymous=False), people)
     if q.speaker_type == "person" and _legal_form(q.speaker_role, lex):
         # `PT Kapal Jaya (Persero) menyebut`: a company read as a title and a name
         role = q.speaker_role or ""
@@ -397,6 +430,7 @@ def _organisation(q: Quote, people: People) -> Quote:
     holder = people.holder_in(name, q.speaker_role)
     if holder is not None:
         return replace(q, speaker=holder[0], speaker_role=holder[1], speaker_type="person")
+    name = people.org_name(name)
     bare = _BRACKET_RE.sub("", name) if _short_form(name, people.lex) else name
     return replace(q, speaker=bare or name)
 

@@ -649,6 +649,9 @@ class ArticleContext:
             return Speaker(target, None, "person")
         if phrase in self.initials:
             return Speaker(self.initials[phrase], None, "person", True)
+        if low.split()[0] in lex.cue("document_head"):
+            # `UU KPK No 30 Tahun 2002 menyebutkan …`: a regulation speaks as a document, named in full
+            return Speaker(phrase, None, "document")
         g = self._group(phrase)
         if g is not None:
             return g
