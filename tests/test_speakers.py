@@ -144,3 +144,9 @@ def test_a_clause_word_is_never_a_speaker(body):
 ])
 def test_documents_and_organisations_as_the_article_names_them(body, text, speaker):
     assert (text, speaker) in speakers(body)
+
+
+def test_a_nickname_given_inside_an_epithet_belongs_to_the_person_spoken_of_before():
+    body = ("“Laporan kami ditolak,” ujar Direktur Pemberitaan, Bambang Sutrisno. Pria yang akrab disapa Tommy ini "
+            "menyayangkan keputusan itu.\nTommy menambahkan, pihaknya akan mengajukan bukti baru.")
+    assert ("pihaknya akan mengajukan bukti baru", "Bambang Sutrisno") in speakers(body)

@@ -104,6 +104,7 @@ class ArticleContext:
     speakers: list[Speaker] = field(default_factory=list)  # resolved speakers so far, in order
     capwords: set[str] = field(default_factory=set)    # capitalised words standing alone in the body
     initials: dict[str, str] = field(default_factory=dict)  # `H` -> `seorang warga berinisial H`
+    epithet_aliases: set[str] = field(default_factory=set)  # nicknames given in an epithet (`Pria … disapa X ini`)
     cursor: int = 0  # where the finder is reading (for pronouns before any named speaker)
     start: int = 0  # where the body starts after its dateline
     _org_memo: dict[str, list[str]] = field(default_factory=dict)
@@ -172,6 +173,11 @@ class ArticleContext:
             if not alias or alias in self.aliases:
                 continue  # the first holder stands (`setdefault`): no need to look for another
             holder = self._subject_before(m.start())
+            after = self.body[m.end():m.end() + 12].split()
+            if after and after[0].lower() in self.lex.cue("demonstrative"):
+                # `Pria yang akrab disapa Tomi ini …`: the nickname of the person spoken of before, not of `Pria`
+                self.epithet_aliases.add(alias)
+                continue
             if alias and holder and alias != holder:
                 self.aliases.setdefault(alias, holder)
         for m in REVERSE_ALIAS_RE.finditer(self.body):
@@ -371,6 +377,8 @@ class ArticleContext:
         """A surname, first name or alias -> the fullest form of that person in the article."""
         if name in self.aliases:
             return self.aliases[name]
+        if name in self.epithet_aliases:
+            return self.last().name or name
         parts = name.split()
         for sp in reversed(self.speakers):
             if sp.name and sp.type == "person" and all(p in sp.name.split() for p in parts):
@@ -640,6 +648,8 @@ class ArticleContext:
         if re.fullmatch(r"[a-z]{2,4}", low) and low not in self.words - {low} and \
                 any(_one_edit(low, p) for p in lex.pronouns):
             return self.last()  # `ujar dja`: a typo of `dia`
+        if phrase in self.epithet_aliases:
+            return self.last()
         if phrase in self.aliases:
             target = self.aliases[phrase]
             heads = self._heads
