@@ -150,3 +150,11 @@ def test_a_nickname_given_inside_an_epithet_belongs_to_the_person_spoken_of_befo
     body = ("“Laporan kami ditolak,” ujar Direktur Pemberitaan, Bambang Sutrisno. Pria yang akrab disapa Tommy ini "
             "menyayangkan keputusan itu.\nTommy menambahkan, pihaknya akan mengajukan bukti baru.")
     assert ("pihaknya akan mengajukan bukti baru", "Bambang Sutrisno") in speakers(body)
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("“Kabar itu hoaks,” kata Kabid Humas Polda Nusa Kombes Pol. Hendra Gunawan di Kupang.", "Hendra Gunawan"),
+    ("“Gaji naik tahun depan,” kata Menteri Ketenagakerjaan M. Rizal Hartono.", "M. Rizal Hartono"),
+])
+def test_the_full_stop_of_a_short_title_or_an_initial_does_not_end_the_speaker(body, speaker):
+    assert next(s for _, s in speakers(body)) == speaker

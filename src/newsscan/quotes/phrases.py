@@ -83,6 +83,10 @@ class PhraseReader:
         while i < len(toks) and len(out) < MAX_PHRASE:
             t = toks[i]
             low = t.text.lower()
+            if t.text == "." and self._abbreviation_dot(out, toks, i):
+                out.append(t)  # `Kombes Pol. Zahwani`, `M. Hanif`: the full stop of a short title or an initial
+                i += 1
+                continue
             if t.text in ".!?\"“”;:" or (out and LINE_BREAK.search(self.body, out[-1].end, t.start)):
                 break  # a speaker phrase ends with its sentence or its line
             if low in ("kepada", "dan") and out and out[-1].cap and defined_name_follows(toks, i + 1):
@@ -144,6 +148,15 @@ class PhraseReader:
         if not out:
             return "", pos, pos
         return self.body[out[0].start:out[-1].end], out[0].start, out[-1].end
+
+    def _abbreviation_dot(self, out: list[Tok], toks: list[Tok], i: int) -> bool:
+        """The full stop at toks[i] closes an initial or a short title written with a dot (`Pol.`, roles.tsv)
+        right before it, and a capitalised word follows: the phrase goes on."""
+        if not out or out[-1].end != toks[i].start or i + 1 >= len(toks) or not toks[i + 1].cap:
+            return False
+        w = out[-1].text
+        return (len(w) == 1 and w.isupper()) or (w + ".").lower() in self.lex.roles or \
+            any(r.endswith(" " + (w + ".").lower()) for r in self.lex.roles if r.endswith("."))
 
     def _is_adjunct(self, chunk: list[Tok]) -> bool:
         """A comma chunk between a speaker and the verb that is not part of the speaker: a time, a place, a

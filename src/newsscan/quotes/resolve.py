@@ -20,6 +20,7 @@ from .speakers import TOKEN_RE, ArticleContext, is_acronym
 
 MAX_NAME = 5  # words in a personal name (`Mohammad Ath Thoriz`, `Sari Wulandari Lubis`)
 MIN_FUZZY = 5
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 _AGE_RE = re.compile(r"[ \t]*\(\d{1,3}\)")
 # a noun made with ke-…-an or pe(r/n/m)-…-an (`Kebudayaan`, `Perhubungan`, `Pemberitaan`): a role's scope, never
 # a given name (Indonesian derivational morphology; `-wan` names such as `Setiawan` do not take these prefixes)
@@ -131,7 +132,10 @@ class People:
         title (`Direktur Pemberitaan Metro TV Suryopratomo`)."""
         texts = [t[2] for t in run]
         role, rest = self.ctx.strip_roles(texts)  # the finder's own reading of titles and their scope
-        n = self._scope_out(texts, min(self.core(texts), len(rest)))
+        initials = 0  # `Menteri X M. Rizal Hakim`: an initial the title reading took belongs to the name
+        while initials < len(role) and _INITIAL_RE.fullmatch(role[len(role) - 1 - initials]):
+            initials += 1
+        n = self._scope_out(texts, min(self.core(texts), len(rest) + initials))
         before = self._titled_bracket(run[0][0])
         title = " ".join(role) if any(_key(w) in self.lex.roles for w in role) else before
         if n < 2 and not (n == 1 and (len(texts) > 1 or before) and title):
