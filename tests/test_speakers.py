@@ -158,3 +158,17 @@ def test_a_nickname_given_inside_an_epithet_belongs_to_the_person_spoken_of_befo
 ])
 def test_the_full_stop_of_a_short_title_or_an_initial_does_not_end_the_speaker(body, speaker):
     assert next(s for _, s in speakers(body)) == speaker
+
+
+@pytest.mark.parametrize("body", [
+    "Pemain itu belum memberi kabar. Kabar menyebutkan bahwa pemain itu segera pindah ke klub lain.",
+    "Unggahan itu dihapus. Facebooknya menyebutkan bahwa akun tersebut melanggar aturan.",
+])
+def test_a_common_noun_or_a_possessed_noun_is_never_a_speaker(body):
+    assert [s for _, s in speakers(body) if s] == []
+
+
+def test_a_title_and_its_place_without_a_named_holder_stays_a_descriptor():
+    body = "Gubernur Jakarta menyatakan bahwa banjir sudah surut di semua wilayah."
+    [(_, s)] = speakers(body)
+    assert s == "gubernur Jakarta"

@@ -234,6 +234,12 @@ class People:
         rx = re.compile(rf"(?:(?i:{alt})[ \t]+)?{re.escape(core)}(?:[ \t]+[A-Z][\w-]*){{0,3}}[ \t]+(?i:{alt})(?![\w-])")
         return [m.group(0) for m in itertools.islice(rx.finditer(self.body), 20)]
 
+    def is_place(self, name: str) -> bool:
+        """Every word of the name is a place the gazetteer knows (the NER's LOC mentions are too noisy to
+        take a speaker's name away on their own)."""
+        words = [_key(w) for w in name.split()]
+        return bool(words) and all(w in self.lex.places for w in words) and self.containing(name.split()) is None
+
     def title_holder(self, short: str) -> Person | None:
         """The one person introduced with a title that `short` contracts (`Mendag`: `Menteri Perdagangan`)."""
         low = short.lower()
@@ -348,6 +354,11 @@ def _no_speaker(name: str, people: People) -> bool:
     lex = people.lex
     words = name.split()
     first = _key(words[0])
+    if first.endswith("nya") and len(first) > 5 and people.containing(words) is None:
+        return True  # `Facebooknya`, `Hadirnya X`: a possessed noun, no name
+    if len(words) == 1 and words[0][:1].isupper() and first in people.common and people.containing(words) is None \
+            and first not in lex.anon_heads and first not in lex.roles and first not in lex.pronouns:
+        return True  # `Kabar …`, `Hal …`: a common noun opening the sentence
     clause = lex.cue("subordinator") | lex.cue("verb_like") | lex.cue("passive_marker") | lex.cue("connector")
     if first not in clause and first not in lex.passive:
         return False
@@ -421,6 +432,11 @@ def _resolve_one(q: Quote, people: People) -> Quote:
         p = people.title_holder(q.speaker or "")
         return q if p is None else replace(q, speaker=p.form, speaker_role=q.speaker, speaker_type="person",
                                            anonymous=False)
+    if q.speaker_type == "person" and not q.anonymous and q.speaker_role and people.is_place(q.speaker or ""):
+        # `Gubernur Hamedan`: a title and its place, no holder named: the descriptor stays (CONVENTIONS)
+        desc = f"{q.speaker_role} {q.speaker}"
+        return replace(q, speaker=desc[:1].lower() + desc[1:], speaker_role=None, speaker_type="anonymous",
+                       anonymous=True)
     if q.speaker_type == "person" and not q.anonymous:
         name, role = people.resolve(q.speaker or "", q.speaker_role)
         return q if name == q.speaker else replace(q, speaker=name, speaker_role=role)
