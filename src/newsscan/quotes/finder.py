@@ -12,6 +12,7 @@ from ..records import Mention, Quote
 from .indirect import IndirectReader
 from .lexicon import load_lexicon
 from .marks import Span, find_spans
+from .media import clean_medium
 from .phrases import Attribution
 from .resolve import align_with_people, resolve_speakers
 from .sentences import (
@@ -24,7 +25,6 @@ from .sentences import (
 )
 from .speakers import (
     Speaker,
-    clean_medium,
     tokens,
 )
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from .lexicon import Lexicon
+from .media import clean_medium
 from .phrases import Attribution, PhraseReader
 from .sentences import (
     FIRST_WORD_RE,
@@ -25,7 +26,6 @@ from .sentences import (
     window_start,
 )
 from .speakers import (
-    clean_medium,
     tokens,
     tokens_in,
 )

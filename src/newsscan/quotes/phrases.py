@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..records import Mention, Quote
 from .lexicon import Lexicon
+from .media import clean_medium
 from .sentences import (
     LINE_BREAK,
     MAX_PHRASE,
@@ -20,7 +21,6 @@ from .speakers import (
     ArticleContext,
     Speaker,
     Tok,
-    clean_medium,
     tokens,
     tokens_in,
 )
