@@ -244,60 +244,12 @@ class IndirectReader(PhraseReader):
                 via = clean_medium(self.ctx, pa) if pa else None
                 q = pe if pa else q
             toks = tokens_in(body, q, b, 16)  # (no more are read)
-            bahwa = None
-            comp = lex.cue("complementiser")
-            for i, t in enumerate(toks[:16]):
-                tl = t.text.lower()
-                if tl in ("bahwa",):
-                    bahwa = t
-                    break
-                if tl in lex.pre or t.text in ".!?":
-                    break
-            ca = bahwa.end if bahwa is not None else q
-            head = toks[0].text.lower() if toks else ""
-            if bahwa is None:
-                # the content right after the verb (and its comma or colon)
-                if cls == "confirm" and head not in (",", ":"):
-                    continue
-                if cls == "question" and head not in lex.cue("question_word"):
-                    continue
-                if cls == "report" and head not in comp and head not in (",", ":") and \
-                        not _reads_as_clause([t.text for t in toks], lex):
-                    continue  # `menyampaikan ucapan selamat Natal kepada …`: a noun-phrase object
-                if cls == "describe" and not any(t.text.lower() == "sebagai" for t in toks[:10]):
-                    continue  # `menggambarkan X sebagai Y` reports a view; without `sebagai` it describes
-                if cls == "directive":
-                    first6 = [t.text.lower() for t in toks[:7]]
-                    k = next((i for i, w in enumerate(first6) if w in comp), None)
-                    if k is None and not _verb_after_addressee(first6, lex):
-                        continue
-                    if k is not None and (verb in ("mengimbau",) or toks[k].text.lower() in ("agar", "supaya") and k == 0):
-                        ca = toks[k].end
-                if head in comp and cls != "directive":
-                    ca = toks[0].end
-            else:
-                pass
-            ca, cb = trim_span(body, ca, b, True)
-            if not at_least_words(body, ca, cb, 3):
+            start = self._content_start(verb, cls, toks, q)
+            if start is None:
                 continue
-            clause = bahwa is not None or head in (",", ":") or head in comp or head in lex.cue("question_word")
-            # `… memudahkan wisatawan untuk memastikan bahwa …`: a verb in a purpose clause reports nothing
-            before = tokens(body[max(ss, p - 40):p])
-            if before and before[-1].text.lower() in lex.cue("purpose"):
+            ca, cb = trim_span(body, start[0], b, True)
+            if not at_least_words(body, ca, cb, 3) or self._no_statement(ss, p, (ca, cb), cls, start[1]):
                 continue
-            if not clause:
-                # `BMKG belum mencatat adanya …`, `enggan menyebutkan …`: a denied act with no statement
-                between = [t.text.lower() for t in tokens(body[max(ss, p - 40):p])]
-                if any(w in lex.cue("negation") for w in between[-3:]):
-                    continue
-                # `menyatakan kekhawatirannya tentang …`: a noun-phrase object, not a statement
-                ct = tokens_in(body, ca, cb, 2)
-                w0 = ct[0].text.lower() if ct else ""
-                w1 = ct[1].text.lower() if len(ct) > 1 else ""
-                if cls != "directive" and w0.endswith("nya") and len(w0) > 5 and (
-                        re.match(r"(?:ke|pe)\w+an(?:nya)$", w0) or (
-                            w1 in lex.cue("object_preposition") and w0 not in lex.pronouns)):
-                    continue
             sp = self.ctx.parse(subj, start=ss)
             if sp.name is None:
                 continue
@@ -306,6 +258,64 @@ class IndirectReader(PhraseReader):
                 via = self.via_in(a, ss) or self.via_in(ss + len(subj), p) or tv
             return Attribution(sp, via, m.group(0), (ca, cb2), q)
         return None
+
+    def _content_start(self, verb: str, cls: str, toks: list, q: int) -> tuple[int, bool] | None:
+        """Where the content after a verb starts (after `bahwa`, a comma, a colon, or the verb itself) and
+        whether a clause marker opens it; None when the verb's class needs a clause the words do not give."""
+        lex = self.lex
+        comp = lex.cue("complementiser")
+        bahwa = None
+        for t in toks[:16]:
+            tl = t.text.lower()
+            if tl == "bahwa":
+                bahwa = t
+                break
+            if tl in lex.pre or t.text in ".!?":
+                break
+        head = toks[0].text.lower() if toks else ""
+        clause = bahwa is not None or head in (",", ":") or head in comp or head in lex.cue("question_word")
+        if bahwa is not None:
+            return bahwa.end, clause
+        ca = q
+        # the content right after the verb (and its comma or colon)
+        if cls == "confirm" and head not in (",", ":"):
+            return None
+        if cls == "question" and head not in lex.cue("question_word"):
+            return None
+        if cls == "report" and head not in comp and head not in (",", ":") and \
+                not _reads_as_clause([t.text for t in toks], lex):
+            return None  # `menyampaikan ucapan selamat Natal kepada …`: a noun-phrase object
+        if cls == "describe" and not any(t.text.lower() == "sebagai" for t in toks[:10]):
+            return None  # `menggambarkan X sebagai Y` reports a view; without `sebagai` it describes
+        if cls == "directive":
+            first6 = [t.text.lower() for t in toks[:7]]
+            k = next((i for i, w in enumerate(first6) if w in comp), None)
+            if k is None and not _verb_after_addressee(first6, lex):
+                return None
+            if k is not None and (verb in ("mengimbau",) or toks[k].text.lower() in ("agar", "supaya") and k == 0):
+                ca = toks[k].end
+        if head in comp and cls != "directive":
+            ca = toks[0].end
+        return ca, clause
+
+    def _no_statement(self, ss: int, p: int, content: tuple[int, int], cls: str, clause: bool) -> bool:
+        """The verb at `p` reports no statement: it stands in a purpose clause, or, with no clause marker, it
+        is denied (`belum mencatat adanya …`) or its object is a possessed noun (`kekhawatirannya tentang …`)."""
+        body = self.body
+        lex = self.lex
+        # `… memudahkan wisatawan untuk memastikan bahwa …`: a verb in a purpose clause reports nothing
+        before = [t.text.lower() for t in tokens(body[max(ss, p - 40):p])]
+        if before and before[-1] in lex.cue("purpose"):
+            return True
+        if clause:
+            return False
+        if any(w in lex.cue("negation") for w in before[-3:]):
+            return True
+        ct = tokens_in(body, content[0], content[1], 2)
+        w0 = ct[0].text.lower() if ct else ""
+        w1 = ct[1].text.lower() if len(ct) > 1 else ""
+        return cls != "directive" and w0.endswith("nya") and len(w0) > 5 and bool(
+            re.match(r"(?:ke|pe)\w+an(?:nya)$", w0) or (w1 in lex.cue("object_preposition") and w0 not in lex.pronouns))
 
     def _passive(self, a: int, b: int, masked) -> Attribution | None:
         """A passive with a named agent: `… dikatakan Menteri X bakal …`, `… dilaporkan oleh New York Times`."""
