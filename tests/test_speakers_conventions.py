@@ -273,3 +273,9 @@ def test_via_is_the_medium_credited_for_the_statement(body, via):
 def test_the_publishing_outlet_is_not_a_via():
     q = find_quotes("“Kami siap berunding,” kata Abbas Araghchi kepada Tempo.", outlet="Tempo")[0]
     assert q.via is None
+
+
+def test_a_directive_addressee_after_kepada_stays_in_the_content():
+    body = "Ketua asosiasi Andi Wijaya meminta kepada pemerintah untuk membantu para pedagang pasar tradisional."
+    q = one(body, "kepada pemerintah untuk membantu para pedagang pasar tradisional")
+    assert (q.speaker, q.via) == ("Andi Wijaya", None)

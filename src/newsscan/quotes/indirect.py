@@ -242,7 +242,8 @@ class IndirectReader(PhraseReader):
             if km:
                 pa, _, pe = self.phrase_after(km.end(), b)
                 via = clean_medium(self.ctx, pa) if pa else None
-                q = pe if pa else q
+                # `kepada CNN` is a medium and no part of the content; `kepada pemerintah untuk …` an addressee
+                q = pe if via else q
             toks = tokens_in(body, q, b, 16)  # (no more are read)
             start = self._content_start(verb, cls, toks, q)
             if start is None:
