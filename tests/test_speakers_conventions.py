@@ -132,8 +132,6 @@ def test_menurut_kata_and_written_statements(body, text, speaker):
     assert (q.kind, q.speaker) == ("indirect", speaker)
 
 
-@pytest.mark.xfail(reason="`Menurut X seperti dikutip Y,`: the medium between the speaker and the comma is read "
-                          "as part of the speaker phrase")
 def test_menurut_x_seperti_dikutip_y():
     q = one("Menurut Menteri Keuangan Sri Wahyuni seperti dikutip Antara, defisit anggaran masih terkendali.",
             "defisit anggaran masih terkendali")

@@ -113,12 +113,7 @@ class IndirectReader(PhraseReader):
                 elif not self._may_speak(pa):
                     continue  # `Menurut riwayat perjalanan, …`: a record, not a source
                 lead_end = self._lead_end(a, p, b)
-                # a time or a place left between the phrase and the content (`menurut Rustamadji petang tadi, …`)
-                ce = pe
-                am = PLACE_TIME_RE.match(body, pe, b)
-                if am and all(t.text.lower() in lex.cue("time") or t.text.lower() in self.stops or
-                              t.text[:1].isdigit() or t.text in "()/" for t in tokens(am.group(0)[:-1])):
-                    ce = am.end() - 1
+                ce, mid_via = self._adjunct_end(pe, b)
                 comma_after = body[ce:ce + 3].lstrip().startswith(",")
                 nxt = tokens(body[ce:ce + 40])
                 # an unnamed descriptor runs into the content without a comma (`menurut para ahli senjata
@@ -134,7 +129,7 @@ class IndirectReader(PhraseReader):
                     if after_words >= 2:
                         sp = self.ctx.parse(pa, start=ps)
                         cb, via = self.tail_via(aa, ab)
-                        return Attribution(sp, via, cue, (aa, cb), pe)
+                        return Attribution(sp, mid_via or via, cue, (aa, cb), pe)
                     continue
                 dm = demikian_before(body, a, p)  # `…, demikian menurut X`
                 if not (body[p - 2:p].strip() in (",", "") or (dm is not None and dm[1])):
@@ -155,6 +150,27 @@ class IndirectReader(PhraseReader):
                     return Attribution(sp, via, cue, (aa, cb2), pe)
                 return Attribution(sp, self.via_in(pe, b), cue, (ca, cb), pe)
         return None
+
+    def _adjunct_end(self, pe: int, b: int) -> tuple[int, str | None]:
+        """Where the words between a `menurut X` phrase and its content's comma end: a time or a place
+        (`menurut Rustamadji petang tadi, …`) or a medium (`Menurut X seperti dikutip Antara, …`), with that
+        medium."""
+        body = self.body
+        lex = self.lex
+        am = PLACE_TIME_RE.match(body, pe, b)
+        if am and all(t.text.lower() in lex.cue("time") or t.text.lower() in self.stops or
+                      t.text[:1].isdigit() or t.text in "()/" for t in tokens(am.group(0)[:-1])):
+            return am.end() - 1, None
+        k = pe
+        while k < b and body[k] in " \t":
+            k += 1
+        vm = lex.re_via_before.match(body, k, b)
+        comma = body.find(",", vm.end(), min(b, vm.end() + 80)) if vm else -1
+        if vm and comma > 0:
+            via = clean_medium(self.ctx, re.sub(r"^\s*(?:dari\s+)?", "", body[vm.end():comma]))
+            if via:
+                return comma, via
+        return pe, None
 
     def _post_verb(self, a: int, b: int, masked) -> Attribution | None:
         """`…, kata X.`, `…, katanya.`, `Polisi, kata dia, sudah …`, `Kata X, …`."""
