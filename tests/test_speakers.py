@@ -172,3 +172,9 @@ def test_a_title_and_its_place_without_a_named_holder_stays_a_descriptor():
     body = "Gubernur Jakarta menyatakan bahwa banjir sudah surut di semua wilayah."
     [(_, s)] = speakers(body)
     assert s == "gubernur Jakarta"
+
+
+def test_menurut_dia_is_the_subject_just_named_not_the_last_name_in_the_sentence():
+    body = ("“Saya kecewa,” kata Budi Santoso. Rina Wulandari, kakaknya, ingin Budi minta maaf. Menurut dia, Budi "
+            "sudah keterlaluan.")
+    assert ("Budi sudah keterlaluan", "Rina Wulandari") in speakers(body)

@@ -397,7 +397,7 @@ def resolve_speakers(quotes: Sequence[Quote], ctx: ArticleContext, mentions: Seq
             if q.kind != "indirect":
                 out.append(replace(q, speaker=None, speaker_role=None, speaker_type="unknown", anonymous=False))
             continue
-        if q.speaker and q.speaker_type in ("person", "unknown") and anaphoric(q, people):
+        if q.speaker_type in ("person", "unknown") and anaphoric(q, people):
             # `Sementara itu, Kepala Desa Rina Wati membantah …. “…,” ujarnya.`: the subject just named
             p = subject_before(ctx.body, q.start, previous_end(quotes, k), people)
             if p is not None and p.form != q.speaker:

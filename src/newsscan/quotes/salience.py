@@ -38,8 +38,14 @@ def anaphoric(q: Quote, people: People) -> bool:
     after = q.sentence[k + len(q.text):k + len(q.text) + 40].strip(_MARKS + " ,.").lower().split() if k >= 0 else []
     if len(after) >= 2 and after[0] in lex.post and after[1].strip(",.") in lex.pronouns:
         return True
-    head = lex.re_connector.sub("", q.sentence.lstrip(_MARKS + " ")).split()[:1]
-    return bool(head) and head[0].lower() in lex.pronouns and q.kind == "indirect"
+    head = lex.re_connector.sub("", q.sentence.lstrip(_MARKS + " ")).split()[:2]
+    if q.kind != "indirect" or not head:
+        return False
+    first = head[0].lower().strip(",")
+    # `Ia mengatakan …`, `Menurut dia, …`, `Menurutnya, …`
+    return first in lex.pronouns or (first in lex.cue("according") and len(head) > 1 and
+                                     head[1].lower().strip(",") in lex.pronouns) or \
+        any(first == w + "nya" for w in lex.cue("according"))
 
 
 def subject_before(body: str, start: int, floor: int, people: People) -> Person | None:
@@ -61,25 +67,35 @@ def _subject(sentence: str, people: People) -> Person | None:
     lower-case word, after the sentence's connectors, when it names a person of the article."""
     lex = people.lex
     text = lex.re_connector.sub("", sentence.strip(_MARKS + " \t"))
-    run: list[str] = []
+    runs: list[list[str]] = [[]]  # the capitalised runs before the first lower-case word, split at commas
     for m in TOKEN_RE.finditer(text):
         w = m.group(0)
-        if w[:1].islower():
+        if w[:1].islower() and runs[-1]:
             if _PATIENT.fullmatch(w) or w in lex.cue("predicate"):
                 return None  # `X diangkat menjadi …`, `X adalah mahasiswa …`: the sentence is about X, X does not act
             break
+        if w[:1].islower() and len(runs) > 1:
+            continue  # `Rina Wulandari, kakaknya, ingin …`: an apposition after the subject
         if w[:1].isupper() and w[0].isalpha():
-            run.append(w)
+            runs[-1].append(w)
         elif w in ",()":
-            run = []  # `Wali Nagari X, Jetrizanko …`: the name after the comma
+            runs.append([])  # `Wali Nagari X, Jetrizanko …`: the name after the comma
         else:
             return None
     else:
         return None
-    if not run or run[0].lower() in lex.pronouns:
+    for run in reversed([r for r in runs if r]):
+        p = _person_in(run, people)
+        if p is not None:
+            return p
+    return None
+
+
+def _person_in(run: list[str], people: People) -> Person | None:
+    """The person of the article a capitalised run ends with (not a pronoun, not a related-article line)."""
+    lex = people.lex
+    if run[0].lower() in lex.pronouns or any(w.lower() in lex.cue("heading") for w in run):
         return None
-    if any(w.lower() in lex.cue("heading") for w in run):
-        return None  # a related-article line (`Baca juga: …`) run into the sentence
     for n in range(min(len(run), 5), 0, -1):
         p = people.containing(run[-n:], True)
         if p is not None:
