@@ -171,9 +171,9 @@ SHAPES = [
     (("Kasubdit Gakkum Polda Lampung, Kompol Yerru Wandono mengonfirmasi insiden tersebut. Dia menyebut kecelakaan "
      "itu terjadi sekitar pukul 19.15 WIB."), "indirect", "kecelakaan itu terjadi sekitar pukul 19.15 WIB",
      "Yerru Wandono"),
-    # organisations in their fullest form
+    # organisations in their fullest form, without the short form the article defines beside it (dev2 NOTES)
     ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memastikan gempa itu tidak berpotensi tsunami.",
-     "indirect", "gempa itu tidak berpotensi tsunami", "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)"),
+     "indirect", "gempa itu tidak berpotensi tsunami", "Badan Meteorologi, Klimatologi, dan Geofisika"),
     ("Direksi PT PLN (Persero) dirombak. Dalam keterangan tertulis PLN, RUPS menetapkan pemberhentian komisaris.",
      "indirect", "RUPS menetapkan pemberhentian komisaris", "PT PLN (Persero)"),
     (("Ketua Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY, Deddy Pranowo, hadir. Karena itu, PHRI DIY "
@@ -181,7 +181,7 @@ SHAPES = [
      "pemerintah pusat memberi kelonggaran", "Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY"),
     (("Kementerian Kesehatan (Kemenkes) mengimbau masyarakat untuk menjaga pola hidup sehat.\nKemenkes menyebut "
      "kasus DBD meningkat dua kali lipat."), "indirect", "kasus DBD meningkat dua kali lipat",
-     "Kementerian Kesehatan (Kemenkes)"),
+     "Kementerian Kesehatan"),
     ("Kepala Pusat Penerangan Hukum Kejaksaan Agung Harli Siregar menjelaskan bahwa tersangka sudah ditahan.",
      "indirect", "tersangka sudah ditahan", "Harli Siregar"),
     # several speakers at once; a subject after a subordinate clause

@@ -372,6 +372,8 @@ def quote_rows(run: Run, *, speaker: str | None = None, outlet: str | None = Non
             continue
         for q in r.quotes:
             name = run.name(q.speaker)
+            if name != q.speaker and name not in a.body:
+                name = q.speaker  # a quote's speaker is the article's own form, never another article's string
             if kind and q.kind != kind:
                 continue
             if speaker and speaker.lower() not in (name or "").lower():

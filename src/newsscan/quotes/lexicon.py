@@ -6,19 +6,20 @@ pronouns.tsv); this module only turns them into sets and linear alternations.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
 
-from ..tables import load_tsv
+from ..tables import _packaged_text, load_tsv
 
 VERB_COLUMNS = ("lemma", "forms", "kind", "slot", "class")
 VERB_CHOICES = (("kind", ("direct", "indirect", "both")), ("slot", ("post", "pre", "passive")),
-                ("class", ("statement", "directive", "question", "document", "admit", "confirm")))
+                ("class", ("statement", "directive", "question", "document", "admit", "confirm", "describe", "report")))
 CUE_KINDS = ("according", "written", "via_before", "via_to", "via_after", "via_agency", "document", "closing",
              "not_medium", "channel", "stop", "adverb", "connector", "complementiser", "pronoun", "addressee",
-             "heading", "org_head", "abbreviation", "question_word", "negation", "passive_marker", "subordinator",
+             "heading", "org_head", "org_head_final", "abbreviation", "question_word", "negation", "passive_marker", "subordinator",
              "alias", "through", "presiding", "legal_form", "object_preposition", "demonstrative", "time",
-             "predicate", "title_word", "purpose")
+             "predicate", "title_word", "purpose", "verb_like", "org_prefix", "introduces", "document_head")
 ROLE_KINDS = ("title", "role", "rank", "degree", "honorific")
 
 
@@ -46,6 +47,7 @@ class Lexicon:
     pre_kind: dict[str, str]      # mengatakan -> direct|indirect|both
     passive: frozenset[str]       # dikatakan, disampaikan …
     post_class: dict[str, str]
+    post_kind: dict[str, str]     # kata -> both; teriak -> direct (never attributes reported speech)
     cues: dict[str, frozenset[str]]
     roles: dict[str, str]         # lower-cased role/title -> kind
     role_abbrev: frozenset[str]   # lower-cased short titles that stand for the holder (menlu, mensos)
@@ -53,6 +55,7 @@ class Lexicon:
     anon_heads: frozenset[str]
     anon_modifiers: frozenset[str]
     pronouns: frozenset[str]
+    places: frozenset[str]        # one-word place names (gazetteer.jsonl LOC) and heads of places (place_words.tsv)
     # compiled
     re_post: re.Pattern
     re_post_nya: re.Pattern
@@ -85,12 +88,14 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
     pre_kind: dict[str, str] = {}
     passive: set[str] = set()
     post_class: dict[str, str] = {}
+    post_kind: dict[str, str] = {}
     for r in verbs:
         forms = [f.strip().lower() for f in r["forms"].split(",") if f.strip()]
         for f in forms:
             if r["slot"] == "post":
                 post.add(f)
                 post_class[f] = r["class"]
+                post_kind[f] = r["kind"]
             elif r["slot"] == "pre":
                 pre[f] = r["class"]
                 pre_kind[f] = r["kind"]
@@ -107,13 +112,21 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
     mods = {r["descriptor"].lower() for r in anon_rows if r["kind"] == "modifier"}
     prons = {r["form"].lower() for r in pron_rows if r["kind"] == "singular"}
     fc = {k: frozenset(v) for k, v in cues.items()}
+    places = {r["word"].lower() for r in load_tsv("place_words.tsv", ("word", "level", "kind"), 2,
+                                                 extra_dir=extra_dir)}
+    for line in _packaged_text("gazetteer.jsonl").splitlines():
+        row = json.loads(line) if line.strip() else {}
+        pattern = row.get("pattern")
+        if row.get("label") == "LOC" and isinstance(pattern, str) and " " not in pattern:
+            places.add(pattern.lower())  # one-word names only: `Sri Lanka` must not make `Sri` a place
     w = r"(?<![\w-])(?:{})(?![\w-])"
     # a speech verb the scraper glued to a capitalised word (`menyebutSekjen`, `tanyaJaksa`) still counts
     wg = r"(?<![\w-])(?:{})(?:(?![\w-])|(?=(?-i:[A-Z])))"
     return Lexicon(
         post=frozenset(post), post_nya=frozenset(post_nya), pre=pre, pre_kind=pre_kind, passive=frozenset(passive),
-        post_class=post_class, cues=fc, roles=roles, role_abbrev=frozenset(abbrev), quantifiers=frozenset(quant),
+        post_class=post_class, post_kind=post_kind, cues=fc, roles=roles, role_abbrev=frozenset(abbrev), quantifiers=frozenset(quant),
         anon_heads=frozenset(heads), anon_modifiers=frozenset(mods), pronouns=frozenset(prons),
+        places=frozenset(places),
         re_post=_word_re(wg, post),
         re_post_nya=_word_re(w, post_nya),
         re_pre=_word_re(wg, pre),

@@ -7,89 +7,30 @@ title alone or a pronoun resolves to the person named in full before (or, for a 
 """
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..records import Mention
 from .lexicon import Lexicon
+from .parse import Speaker, SpeakerParser
+from .tokens import TOKEN_RE, Tok, dateline_end, is_acronym, iter_tokens, tokens, tokens_in  # noqa: F401
 
-TOKEN_RE = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|\S")
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 ALIAS_RE = re.compile(r"(?:(?:yang|atau)\s+(?:(?:akrab|karib|biasa)\s+)?(?:disapa|dipanggil|disebut)|"
                       r"(?:akrab|karib|biasa)\s+(?:disapa|dipanggil)|alias)\s+"
                       r"((?:[A-Z][\w'’\-]*[ \t]*){1,4})")
+# `Tomi, demikian Suryopratomo disapa`: the nickname first, then the name it stands for
+REVERSE_ALIAS_RE = re.compile(r"(?<![\w-])([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}),[ \t]*demikian[ \t]+"
+                              r"((?:[A-Z][\w'’\-]*[ \t]*){1,4}?)[ \t]*(?:(?:akrab|biasa)[ \t]+)?(?:disapa|dipanggil)")
 INITIAL_RE = re.compile(r"berinisial\s+([A-Z]{1,4})\b")
 GLUE_RE = re.compile(r"([A-Z][a-z]{2,})([A-Z][\w'’\-]*)")
 PAREN_ALIAS_RE = re.compile(r"(?<![\w'’\-])((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s*\(((?:[A-Z][a-z][\w'’\-]*\s*){1,3})\)")
 CONNECT = {"dan", ",", "&", "untuk", "of", "the", "and", "kepada", "dari"}
 
 
-# a dateline at the very start of the body: `JAKARTA, KOMPAS.com -`, `Liputan6.com, Jakarta -`,
-# `TRIBUNJABAR.ID -`, or glued by a scraper to the first word (`Liputan6.com, JakartaMenteri …`)
-DATELINE_RE = re.compile(
-    r"\s*(?:[A-Z][\w.]*(?:,?[ \t]+[A-Z][\w.]*){0,4}[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?[-\u2013\u2014]+[ \t]*"
-    r"|[\w-]+\.(?:com|id|co\.id|net)[ \t]*,[ \t]*[A-Z][a-z]+(?=[A-Z][a-z]))")
-
-
-def dateline_end(body: str) -> int:
-    m = DATELINE_RE.match(body[:80])
-    if not m or m.end() > 70 or "\n" in m.group(0):
-        return 0
-    # a dateline names an outlet or a place in capitals: not an ordinary sentence opening with a dash
-    head = m.group(0)
-    if not re.search(r"\.(?:com|id|co|net)|[A-Z]{3,}", head):
-        return 0
-    return m.end()
-
-
-
-@dataclass(frozen=True, slots=True)
-class Tok:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
-
-
-def tokens(text: str, offset: int = 0) -> list[Tok]:
-    return [Tok(m.start() + offset, m.end() + offset, m.group(0)) for m in TOKEN_RE.finditer(text)]
-
-
-def iter_tokens(body: str, a: int, b: int):
-    """The tokens of body[a:b] one by one (with body offsets), as `tokens(body[a:b], a)` gives them."""
-    for m in TOKEN_RE.finditer(body, a, b):
-        yield Tok(m.start(), m.end(), m.group(0))
-
-
-def tokens_in(body: str, a: int, b: int, limit: int | None = None) -> list[Tok]:
-    """`tokens(body[a:b], a)[:limit]`, reading only the tokens it returns (no slice, no tokenising the rest)."""
-    it = TOKEN_RE.finditer(body, a, b)
-    if limit is not None:
-        it = itertools.islice(it, limit)
-    return [Tok(m.start(), m.end(), m.group(0)) for m in it]
-
-
-def is_acronym(t: str) -> bool:
-    letters = [c for c in t if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1 and t[:1].isupper()
-
-
 @dataclass
-class Speaker:
-    name: str | None
-    role: str | None = None
-    type: str = "unknown"  # person | organisation | anonymous | document | unknown
-    anonymous: bool = False
-
-
-@dataclass
-class ArticleContext:
+class ArticleContext(SpeakerParser):
     body: str
     lex: Lexicon
     mentions: Sequence[Mention] = ()
@@ -101,6 +42,7 @@ class ArticleContext:
     speakers: list[Speaker] = field(default_factory=list)  # resolved speakers so far, in order
     capwords: set[str] = field(default_factory=set)    # capitalised words standing alone in the body
     initials: dict[str, str] = field(default_factory=dict)  # `H` -> `seorang warga berinisial H`
+    epithet_aliases: set[str] = field(default_factory=set)  # nicknames given in an epithet (`Pria … disapa X ini`)
     cursor: int = 0  # where the finder is reading (for pronouns before any named speaker)
     start: int = 0  # where the body starts after its dateline
     _org_memo: dict[str, list[str]] = field(default_factory=dict)
@@ -109,7 +51,7 @@ class ArticleContext:
 
     def __post_init__(self) -> None:
         # word sets of the lexicon that every parse asks about, built once per article rather than per call
-        self._heads = frozenset(h.lower() for h in self.lex.cue("org_head"))
+        self._heads = frozenset(h.lower() for h in self.lex.cue("org_head") | self.lex.cue("org_head_final"))
         self._degrees = frozenset(r.rstrip(".") for r, k in self.lex.roles.items() if k == "degree")
         for m in INITIAL_RE.finditer(self.body):
             # `Seorang warga berinisial H (32)`: a person known only by initials keeps the article's descriptor
@@ -149,6 +91,9 @@ class ArticleContext:
                 words.add(text)
             if m.start() < start:
                 continue
+            if run and ("\n" in self.body[run[-1].end:m.start()] or "\r" in self.body[run[-1].end:m.start()]):
+                runs.append(run)  # a name does not run over a line break
+                run = []
             if cap and text[0].isalpha() and not (not run and text.lower() in known):
                 run.append(Tok(m.start(), m.end(), text))
             else:
@@ -166,8 +111,16 @@ class ArticleContext:
             if not alias or alias in self.aliases:
                 continue  # the first holder stands (`setdefault`): no need to look for another
             holder = self._subject_before(m.start())
+            after = self.body[m.end():m.end() + 12].split()
+            if after and after[0].lower() in self.lex.cue("demonstrative"):
+                # `Pria yang akrab disapa Tomi ini …`: the nickname of the person spoken of before, not of `Pria`
+                self.epithet_aliases.add(alias)
+                continue
             if alias and holder and alias != holder:
                 self.aliases.setdefault(alias, holder)
+        for m in REVERSE_ALIAS_RE.finditer(self.body):
+            if m.group(1) not in self.aliases:
+                self.aliases[m.group(1)] = m.group(2).strip()
         for alias, holder in list(self.aliases.items()):
             # `Gus Ipul` is also met as `Ipul` once the honorific is set aside
             _, rest = self.strip_roles(alias.split())
@@ -362,6 +315,8 @@ class ArticleContext:
         """A surname, first name or alias -> the fullest form of that person in the article."""
         if name in self.aliases:
             return self.aliases[name]
+        if name in self.epithet_aliases:
+            return self.last().name or name
         parts = name.split()
         for sp in reversed(self.speakers):
             if sp.name and sp.type == "person" and all(p in sp.name.split() for p in parts):
@@ -514,284 +469,3 @@ class ArticleContext:
             if longer:
                 return max(longer, key=len)
         return name
-
-    # -- a speaker phrase ----------------------------------------------------------------------------
-    def parse(self, phrase: str, register: bool = True, start: int | None = None) -> Speaker:
-        sp = self._parse(phrase.strip(" ,.:;"), start)
-        if register and sp.name and sp.type in ("person", "organisation"):
-            self.speakers.append(sp)
-        return sp
-
-    def last(self, kind: str = "person") -> Speaker:
-        for sp in reversed(self.speakers):
-            if sp.type == kind:
-                return Speaker(sp.name, sp.role, sp.type, sp.anonymous)
-        if kind != "person":
-            return Speaker(None)
-        if self.speakers:
-            sp = self.speakers[-1]
-            return Speaker(sp.name, sp.role, sp.type, sp.anonymous)
-        # no speaker yet: the last person the article has named with a title (`…, Kompol Yerru Wandono
-        # mengonfirmasi insiden tersebut. Dia menyebut …`)
-        if self._named is None:
-            self._named = []
-            heads = self._heads
-            for run in self.runs:
-                texts = [t.text for t in run]
-                if len(texts) == 1 and texts[0] in self.initials:
-                    self._named.append((run[0].start, Speaker(self.initials[texts[0]], None, "person", True)))
-                    continue
-                role, rest = self.strip_roles(texts)
-                # named with a title, or as the subject of a sentence (`Oki Setiana Dewi mengaku …`)
-                subject = self._sentence_start(run[0].start) and texts[0].lower() not in self.words and \
-                    self.body[run[-1].end:run[-1].end + 2].strip()[:1].islower()
-                if (role or subject) and 2 <= len(rest) <= 4 and not any(t.lower() in heads for t in rest) \
-                        and not any(is_acronym(t) for t in rest):
-                    self._named.append((run[0].start, Speaker(" ".join(rest), " ".join(role) or None, "person")))
-        k = bisect.bisect_left(self._named, self.cursor, key=lambda x: x[0]) - 1
-        if k >= 0:
-            sp = self._named[k][1]
-            return Speaker(sp.name, sp.role, sp.type, sp.anonymous)
-        return Speaker(None)
-
-    def mention_type(self, name: str, start: int | None) -> str | None:
-        """What the entity mentions say this name is: person (PERSON) or organisation (ORG, or a LOC: a country
-        or a city speaking is its government). The mentions only type a speaker, never rename it."""
-        if not self.mentions or not name:
-            return None
-        key = name.lower()
-        votes: dict[str, int] = {}
-        for m in self.mentions:
-            near = start is not None and m.start < start + len(name) + 40 and m.end > start - 2
-            if m.text.lower() == key or m.canonical.lower() == key or (near and key in m.text.lower()):
-                t = "person" if m.label == "PERSON" else "organisation"
-                votes[t] = votes.get(t, 0) + (2 if near else 1)
-        if not votes:
-            return None
-        return max(votes, key=lambda t: votes[t])
-
-    def _typed(self, sp: Speaker, start: int | None) -> Speaker:
-        if sp.name and sp.type in ("person", "organisation") and not sp.anonymous:
-            t = self.mention_type(sp.name, start)
-            if t == "organisation" and sp.type == "person" and not sp.role:
-                sp.type = "organisation"
-        return sp
-
-    def _anaphor(self, toks: list[str]) -> Speaker | None:
-        """`Perempuan berhijab ini`, `Mensos itu`, `perusahaan tersebut`: an epithet that points back."""
-        lex = self.lex
-        if len(toks) < 2 or toks[-1].lower() not in lex.cue("demonstrative"):
-            return None
-        inner = toks[1:-1]
-        if any(t[:1].isupper() and not is_acronym(t) and t.lower() not in lex.roles for t in inner):
-            return None
-        heads = self._heads
-        if toks[0].lower() in heads:
-            return self.last("organisation")
-        if toks[0].lower() in ("hal", "informasi", "pernyataan", "kabar", "data", "kejadian", "peristiwa"):
-            return Speaker(None)
-        return self.last()
-
-    def _group(self, phrase: str) -> Speaker | None:
-        """`AS, Inggris, Korea Selatan, dan Jepang`, `militer Korea Selatan dan pemerintah Jepang`: several
-        speakers at once, kept whole."""
-        lex = self.lex
-        parts = [x.strip() for x in re.split(r",\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+", phrase) if x.strip()]
-        if len(parts) < 2 or not re.search(r"(?<![\w-])(?:dan|serta)\s", phrase):
-            return None
-        for part in parts:
-            ws = part.split()
-            if len(ws) > 4:
-                return None
-            first = ws[0]
-            if first.lower() in lex.roles or first.lower() in lex.pronouns:
-                return None
-            if first[:1].isupper():
-                continue
-            if first.lower() in lex.anon_heads and len(ws) > 1 and ws[1][:1].isupper():
-                continue
-            return None
-        return Speaker(phrase, None, "organisation")
-
-    def _parse(self, phrase: str, start: int | None) -> Speaker:
-        return self._typed(self._parse_words(phrase, start), start)
-
-    def _parse_words(self, phrase: str, start: int | None) -> Speaker:
-        lex = self.lex
-        if not phrase:
-            return Speaker(None)
-        low = phrase.lower()
-        if low in lex.pronouns or low in lex.post_nya:
-            return self.last()
-        if re.fullmatch(r"[a-z]{2,4}", low) and low not in self.words - {low} and \
-                any(_one_edit(low, p) for p in lex.pronouns):
-            return self.last()  # `ujar dja`: a typo of `dia`
-        if phrase in self.aliases:
-            target = self.aliases[phrase]
-            heads = self._heads
-            if any(w.lower() in heads for w in target.split()):
-                full = f"{target} ({phrase})"
-                return Speaker(full if full in self.body else self.org_form(target), None, "organisation")
-            return Speaker(target, None, "person")
-        if phrase in self.initials:
-            return Speaker(self.initials[phrase], None, "person", True)
-        g = self._group(phrase)
-        if g is not None:
-            return g
-        toks = [w for t in tokens(phrase) for w in self.split_glue(t.text)]
-        an = self._anaphor(toks)
-        if an is not None:
-            return an
-        # apposition: `Carl Schuster, mantan direktur …` / `Jaksa KPK, Wawan Yunarwanto`
-        chunks = [c.strip() for c in phrase.split(",") if c.strip()]
-        if len(chunks) > 1:
-            a = self._parse_words(chunks[0], None)
-            if a.role and chunks[1][:1].isupper():
-                b = self._parse_words(chunks[1], None)
-                # `Kapolres Maluku Tenggara, AKBP Frans Duma`: a rank or honorific stands before a person's name
-                if b.type == "person" and b.name and (not b.role or all(
-                        lex.roles.get(w.lower()) in ("rank", "degree", "honorific") for w in b.role.split())):
-                    return Speaker(b.name, ", ".join(x for x in (chunks[0], b.role) if x), "person")
-            if a.type == "person" and a.name and a.name[:1].isupper() and not a.role:
-                return Speaker(a.name, chunks[1], "person")
-            b = self._parse_words(chunks[1], None)
-            if b.type == "person" and a.type in ("anonymous", "unknown", "organisation") and not b.role:
-                return Speaker(b.name, chunks[0], "person")
-            if a.type == "person" and a.name:
-                return a
-            if len(chunks) > 2 or a.type == "unknown":
-                return b if b.name else a
-            return a
-        # unnamed sources: `seorang pejabat AS`, `para analis`, `analis lain`
-        words = low.split()
-        head2 = " ".join(words[:2])
-        if words and (words[0] in lex.quantifiers or head2 in lex.quantifiers or
-                      (phrase[:1].islower() and (words[0] in lex.anon_heads or head2 in lex.anon_heads))):
-            named = [t for t in toks[1:] if t[:1].isupper() and not is_acronym(t)]
-            holder = None
-            if not named and words[0] in lex.roles and words[0] not in lex.quantifiers:
-                holder = self.holder(words[0])
-            if holder:
-                return Speaker(self.full_name(holder), phrase, "person")
-            if len(named) < 2 or words[0] in lex.quantifiers:
-                return Speaker(phrase[:1].lower() + phrase[1:], None, "anonymous", True)
-        role, rest = self.strip_roles([self.unglue(t) if t[:1].isupper() else t for t in toks])
-        if ")" in rest and all(is_acronym(t) for t in rest[rest.index(")") + 1:]) and role and \
-                not (rest[0] == "(" or is_acronym(rest[0])):
-            # `Direktur Pengabdian kepada Masyarakat (DPKM) UGM`: a title and its office, no personal name
-            h = self.holder(phrase)
-            if h:
-                return Speaker(self.full_name(h), phrase, "person")
-            return Speaker(phrase, None, "anonymous", True)
-        rest = [t for t in rest if t not in "()"]
-        # `penasihat kebijakan luar negeri Putin`: a function described by its domain and the person it serves
-        # is an unnamed source, not that person
-        if phrase[:1].islower() and len(rest) == 1 and len(role) >= 3 and role[0].lower() in lex.roles and \
-                all(w[:1].islower() and w.lower() not in lex.roles for w in role[-2:]):
-            return Speaker(phrase, None, "anonymous", True)
-        if rest and all(is_acronym(t) for t in rest):
-            # `PHRI DIY`, `KPK`: an organisation by its short name
-            if rest[0] in self.initials:
-                return Speaker(self.initials[rest[0]], None, "person", True)
-            name = " ".join(rest)
-            return Speaker(self.org_form(name), " ".join(role) or None, "organisation")
-        org = any(t.lower() in self._heads for t in rest)
-        # the name is a run of capitalised words: the last one when the phrase ends in it, else the first
-        runs: list[list[str]] = [[]]
-        for t in rest:
-            if t[:1].isupper() and not is_acronym(t):
-                runs[-1].append(t)
-            else:
-                runs.append([])
-        runs = [r for r in runs if r]
-        if runs and not org:
-            pick = runs[-1] if rest[-1][:1].isupper() and not is_acronym(rest[-1]) else runs[0]
-            k = rest.index(pick[0])
-            role = role + rest[:k]
-            rest = pick
-        role_s = " ".join(role) or None
-        if not rest or not runs:
-            # a bare title: the named holder of it
-            key = phrase.strip()
-            h = self.holder(key) or (self.holder(role[0]) if role else None)
-            if h:
-                return Speaker(self.full_name(h), role_s, "person")
-            return Speaker(phrase[:1].lower() + phrase[1:] if phrase[:1].isupper() and
-                           phrase.lower() in lex.roles else phrase, None, "anonymous", True)
-        name = " ".join(rest)
-        if org:
-            heads = self._heads
-            # `Kepala Pusat Penerangan Hukum Kejaksaan Agung Harli Siregar`, `Direktur Utama PT Pertamina
-            # (Persero) Simon Aloysius Mantiri`: a title, its organisation, then the holder's name
-            if role and any(lex.roles.get(w.lower()) == "title" for w in role):
-                toks2 = [t for t in toks if t not in "()"]
-                if ")" in toks:
-                    tail = toks[len(toks) - 1 - toks[::-1].index(")") + 1:]
-                else:
-                    last_head = max(i for i, t in enumerate(toks2) if t.lower() in heads)
-                    tail = toks2[last_head + 2:]
-                if 2 <= len(tail) <= 4 and all(t[:1].isupper() and not is_acronym(t) and t.lower() not in heads
-                                               for t in tail):
-                    return Speaker(self.full_name(" ".join(tail)), " ".join(toks[:len(toks) - len(tail)]),
-                                   "person")
-            if "(" in phrase:
-                k = phrase.find(rest[0])
-                if k >= 0:
-                    name = phrase[k:].strip()
-            return Speaker(self.org_form(name), role_s, "organisation")
-        if role and len(role) == 1 and role[0].lower() in self._heads:
-            return Speaker(self.org_form(phrase), None, "organisation")
-        if len(rest) == 1 and not role and self.org_candidates(name):
-            return Speaker(self.org_form(name), None, "organisation")  # `Pertamina` -> `PT Pertamina (Persero)`
-        if len(rest) <= 2:
-            name = self.full_name(name)
-        return Speaker(name, role_s, "person")
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """a and b differ by one substitution (`dja`/`dia`)."""
-    return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b)) == 1
-
-
-def clean_medium(ctx: ArticleContext, text: str) -> str | None:
-    """`kantor berita Interfax` -> `Interfax`; None for addressees, own channels and the outlet itself."""
-    lex = ctx.lex
-    t = text.strip(" ,.;:")
-    low = t.lower()
-    for a in sorted(lex.cue("via_agency"), key=len, reverse=True):
-        if low.startswith(a + " "):
-            t = t[len(a):].strip()
-            low = t.lower()
-            break
-    toks = [x.text for x in tokens(t)]
-    keep: list[str] = []
-    if toks and re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.(?:com|id|co|net|org|tv|news)", toks[0], re.IGNORECASE):
-        toks = toks[:1]  # a site credited by its address (`ameks.id`)
-        keep = toks[:]
-    for x in toks[len(keep):]:
-        if x[:1].isupper() or x[:1].isdigit() or (keep and x.lower() in {"of", "the"}):
-            keep.append(x)
-        else:
-            break
-    if not keep:
-        return None
-    if len(keep) >= 2 and is_acronym(keep[-1]) and not any(is_acronym(x) for x in keep[:-1]):
-        keep = keep[-1:]  # `Korea Utara KCNA`: the agency by its name, without its country
-    if len(keep) >= 3:
-        for k in range(len(keep) - 1, 0, -1):
-            if ctx.standalone(keep[:k], keep[k]):
-                keep = keep[k:]
-                break
-    m = " ".join(keep)
-    ml = m.lower()
-    if ml in lex.cue("not_medium") or ml.split()[0] in lex.cue("channel") or ml in lex.cue("channel"):
-        return None
-    if ctx.outlet:
-        def norm(s: str) -> str:
-            return re.sub(r"[^a-z0-9]", "", re.sub(r"\.(com|co|id|net)\b", "", s.lower()))
-        a, b = norm(m), norm(ctx.outlet)
-        # the outlet, or its own site under a regional address (`Tribunkaltim.co` in a Tribunnews article)
-        site = re.search(r"\.(?:com|co|id|net)\b", m.lower()) is not None
-        if a and b and (a.startswith(b) or b.startswith(a) or (site and a[:6] == b[:6])):
-            return None
-    return m
