@@ -26,9 +26,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from importlib import resources
 
-from .errors import DataTableError
-from .records import Mention
-from .tables import load_tsv
+from ..errors import DataTableError
+from ..records import Mention
+from ..tables import load_tsv
 
 LABELS = ("PERSON", "ORG", "LOC")
 _WORD = re.compile(r"\S+")
