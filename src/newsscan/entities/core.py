@@ -29,6 +29,8 @@ from importlib import resources
 from ..errors import DataTableError
 from ..records import Mention
 from ..tables import load_tsv
+from .scope import inside
+from .spans import extend_to_head, head_label, is_bare_head, strip_generic, trim_lower
 
 LABELS = ("PERSON", "ORG", "LOC")
 _WORD = re.compile(r"\S+")
@@ -166,36 +168,91 @@ def at_sentence_start(body: str, start: int) -> bool:
     return bool(_SENT_END.search(body[max(0, start - 40):start]))
 
 
-def mentions_from_doc(doc) -> list[Mention]:
+def mentions_from_doc(doc, skip: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """The Doc's PERSON/ORG/LOC entities as `Mention`s (canonical = the text for now), in text order.
 
-    A mention is trimmed to the name; one that is only a weekday, month or site furniture (`Baca Juga`,
-    `Iklan`) is dropped, and so is a `sentence_start` word (`Antara`) at the start of a sentence.
+    A mention is trimmed to the name (punctuation, calendar words and lower-case words at its edges; see
+    `spans.trim_lower`) and takes the label its head word gives (`Jalan` -> LOC, `PT` -> ORG). Dropped: one
+    inside `skip` (datelines, credits, related headlines: `scope.out_of_scope`), one that is only a weekday,
+    month, site furniture or a common word of the stop list, a head word alone (`Polda`), a `sentence_start`
+    word (`Antara`) or a word the article also writes in lower case (`Mayat`) at the start of a sentence. A
+    place written after a head word (`Bursa Efek` + `Indonesia`) grows into the organisation's name.
     """
-    never, start_only = stoplist()
-    cut_words = headline_words()
     text = doc.text
-    out = []
     pieces = []
     for ent in doc.ents:
-        if ent.label_ not in LABELS:
-            continue
-        s0 = ent.start_char
-        for w in _WORD.finditer(ent.text):  # cut at a capitalised function word (title-case headline)
-            if w.group() in cut_words:
-                pieces.append((ent, s0, ent.start_char + w.start()))
-                s0 = ent.start_char + w.end()
-        pieces.append((ent, s0, ent.end_char))
-    for ent, s, e in pieces:
-        s, e = _trim(text, s, e)
-        surface = text[s:e]
-        if not surface or surface.casefold() in never or not any(c.isalpha() for c in surface):
-            continue
-        if surface.casefold() in start_only and at_sentence_start(text, s):
-            continue
-        source = "gazetteer" if ent.ent_id_.startswith("gazetteer") else "model"
-        out.append(Mention(s, e, surface, ent.label_, surface, None, source))
+        if ent.label_ in LABELS and not (skip and inside(skip, ent.start_char, ent.end_char)):
+            source = "gazetteer" if ent.ent_id_.startswith("gazetteer") else "model"
+            pieces.extend((s, e, ent.label_, source) for s, e in _cut_headline_words(ent))
+    out = []
+    for s, e, label, source in pieces:
+        found = _clean(text, s, e, label)
+        if found is not None:
+            out.append(Mention(found[0], found[1], text[found[0]:found[1]], found[2], text[found[0]:found[1]],
+                               None, source))
+    return _grow_into_names(out, text)
+
+
+def _cut_headline_words(ent) -> list[tuple[int, int]]:
+    """The entity cut at a capitalised function word (title-case headline: `Kim Dari Korut`)."""
+    cut_words = headline_words()
+    s0, out = ent.start_char, []
+    for w in _WORD.finditer(ent.text):
+        if w.group() in cut_words:
+            out.append((s0, ent.start_char + w.start()))
+            s0 = ent.start_char + w.end()
+    out.append((s0, ent.end_char))
     return out
+
+
+def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None:
+    """(start, end, label) of the name in text[s:e], or None when it names nothing."""
+    never, start_only = stoplist()
+    s, e = _trim(text, s, e)
+    s, e = trim_lower(text, s, e)
+    s, e = _trim(text, s, e)
+    surface = text[s:e]
+    if not surface or not any(c.isalpha() for c in surface) or is_bare_head(surface):
+        return None
+    folded = surface.casefold()
+    if folded in never:
+        return None
+    if at_sentence_start(text, s) and (folded in start_only or _written_lower(text, surface)):
+        return None
+    generic_end = strip_generic(text, s, e)
+    if generic_end != s:
+        s, label = generic_end, "LOC" if gazetteer_labels().get(text[generic_end:e]) == "LOC" else label
+    return s, e, head_label(text[s:e]) or label
+
+
+def _written_lower(text: str, surface: str) -> bool:
+    """A one-word mention the article also writes in lower case is a common word capitalised at a sentence
+    start (`Mayat`, `Polisi`, `Sontak`), not a name."""
+    if " " in surface or not surface[:1].isupper() or not surface[1:].islower():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text) is not None
+
+
+def _grow_into_names(ms: list[Mention], text: str) -> list[Mention]:
+    """A place or organisation written right after a head word grows into that name (`Bursa Efek` +
+    `Indonesia`, `Kedubes` + `Rusia`); the mentions it swallows go (no nesting inside names)."""
+    taken = [(m.start, m.end) for m in ms if m.label == "PERSON"]
+    out = []
+    for m in ms:
+        if m.label == "PERSON":
+            out.append(m)
+            continue
+        s, e, label = extend_to_head(text, m.start, m.end, taken)
+        if label and (s, e) != (m.start, m.end):
+            m = dataclasses.replace(m, start=s, end=e, text=text[s:e], canonical=text[s:e], label=label)
+        out.append(m)
+    out.sort(key=lambda m: (m.start, -m.end))
+    kept: list[Mention] = []
+    for m in out:
+        if kept and m.start < kept[-1].end and m.label != "PERSON":
+            continue
+        kept.append(m)
+    return kept
 
 
 # ---------------------------------------------------------------- roles
