@@ -65,7 +65,8 @@ def _optional_names(name: str) -> list[str]:
 def stoplist() -> tuple[frozenset[str], frozenset[str]]:
     """(never entities, not entities at a sentence start), case-folded."""
     rows = load_tsv("not_entities.tsv", ("phrase", "kind", "note"), 2,
-                    (("kind", ("weekday", "month", "furniture", "common", "sentence_start", "headline_word")),))
+                    (("kind", ("weekday", "month", "furniture", "common", "acronym", "english", "legal",
+                               "sentence_start", "headline_word")),))
     never = {r["phrase"].casefold() for r in rows if r["kind"] not in ("sentence_start", "headline_word")}
     never.update(n.casefold() for n in _optional_names("weekdays.tsv") + _optional_names("months.tsv"))
     start = {r["phrase"].casefold() for r in rows if r["kind"] == "sentence_start"}
@@ -222,7 +223,10 @@ def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None
     generic_end = strip_generic(text, s, e)
     if generic_end != s:
         s, label = generic_end, "LOC" if gazetteer_labels().get(text[generic_end:e]) == "LOC" else label
-    return s, e, head_label(text[s:e]) or label
+    by_head = head_label(text[s:e])
+    if by_head == "":
+        return None
+    return s, e, by_head or label
 
 
 def _written_lower(text: str, surface: str) -> bool:

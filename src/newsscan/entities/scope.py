@@ -20,6 +20,7 @@ _CREDIT = re.compile(r"(?<=[.!?\"”’'])[ \t]*\([A-Z*][\w*]*(?:(?:[ \t]*[-/,.&
 # a dateline the outlet layer did not take: `JAKARTA, KOMPAS.com  Peristiwa ...`, `SURABAYA--MICOM:`
 _DATELINE = re.compile(r"[ \t]*[A-Z]{3,}(?:[ \t]+[A-Z]{3,})?(?:(?:,[ \t]*|[ \t]*[-–—]+[ \t]*)[A-Za-z]+\.[A-Za-z.]+)?"
                        r"[ \t]*(?:[-–—:]+[ \t]*|[ \t](?=[A-Z]))")
+_SITE = re.compile(r"[ \t]*[A-Za-z.]*[A-Z]{2,}[A-Za-z.]*[ \t]*[:\-–—]+[ \t]*")
 _WORD = re.compile(r"[^\s]+")
 _STOP = re.compile(r"[.!?\"“”;\n]|\s[-–—]\s")
 
@@ -73,7 +74,10 @@ def _headline_end(body: str, start: int, stop_at: int) -> int:
 
 def out_of_scope(body: str, dateline_end: int = 0) -> list[Span]:
     """Sorted, non-overlapping (start, end) stretches of `body` the entity layer leaves out."""
-    spans: list[Span] = [(0, dateline_end)] if dateline_end > 0 else []
+    spans: list[Span] = []
+    if dateline_end > 0:
+        site = _SITE.match(body, dateline_end)  # `JAKARTA--` + `MICOM:`: the site name after the place
+        spans.append((0, site.end() if site else dateline_end))
     for rx, kind in _cues():
         for m in rx.finditer(body):
             para_end = _paragraph_end(body, m.start())

@@ -30,7 +30,7 @@ _ROMAN = re.compile(r"^(?:[IVX]+|\d+[A-Za-z]?)$")
 
 @dataclass(frozen=True, slots=True)
 class NameWords:
-    heads: dict[tuple[str, ...], str]  # head phrase (case-folded words) -> label
+    heads: dict[tuple[str, ...], str]  # head phrase (case-folded words) -> label ("" for a head of no name)
     tails: dict[str, str]  # last word (case-folded) -> label
     particles: frozenset[str]  # lower-case words that may stand inside a name
     generic: frozenset[tuple[str, ...]]  # capitalised common nouns before a place
@@ -39,15 +39,15 @@ class NameWords:
 @functools.lru_cache(maxsize=1)
 def name_words() -> NameWords:
     rows = load_tsv("entity_words.tsv", ("word", "kind", "label", "note"), 2,
-                    (("kind", ("head", "tail", "particle", "generic")), ("label", ("PERSON", "ORG", "LOC"))))
+                    (("kind", ("head", "tail", "particle", "generic", "none")), ("label", ("PERSON", "ORG", "LOC"))))
     heads: dict[tuple[str, ...], str] = {}
     tails: dict[str, str] = {}
     particles: set[str] = set()
     generic: set[tuple[str, ...]] = set()
     for r in rows:
         words = tuple(r["word"].casefold().split())
-        if r["kind"] == "head":
-            heads[words] = r["label"] or "ORG"
+        if r["kind"] in ("head", "none"):
+            heads[words] = r["label"] if r["kind"] == "head" else ""
         elif r["kind"] == "tail":
             tails[words[-1]] = r["label"] or "ORG"
         elif r["kind"] == "particle":
@@ -111,13 +111,14 @@ def _match_head(words: Sequence[str]) -> tuple[int, str]:
     best = (0, "")
     for n in range(1, min(3, len(words)) + 1):
         label = heads.get(tuple(w.casefold().strip(_EDGE_PUNCT) for w in words[:n]))
-        if label:
+        if label is not None:
             best = (n, label)
     return best
 
 
 def head_label(text: str) -> str | None:
-    """The label the name's head (first words) or tail (`Tbk`, `Institute`) gives; None when neither does."""
+    """The label the name's head (first words) or tail (`Tbk`, `Institute`) gives; None when neither does,
+    "" when the head says it names no entity (`UU Pers`: a law)."""
     words = text.split()
     n, label = _match_head(words)
     if n:
@@ -153,7 +154,7 @@ def extend_to_head(body: str, start: int, end: int, taken: Sequence[tuple[int, i
         cand.insert(0, (s, e))
     for i in range(len(cand)):
         n, label = _match_head([body[s:e] for s, e in cand[i:]])
-        if n:
+        if n and label:
             new_start = cand[i][0]
             return new_start, _extend_right(body, end, taken), label
     return start, end, ""
@@ -164,7 +165,8 @@ def _extend_right(body: str, end: int, taken: Sequence[tuple[int, int]]) -> int:
     after = _words(body, end, line_end if line_end >= 0 else min(len(body), end + 80))
     for s, e in after[:4]:
         w = body[s:e]
-        if body[end:s] != " " or any(a < e and s < b for a, b in taken) or not _is_name_word(w):
+        if (body[end:s] != " " or any(a < e and s < b for a, b in taken) or not _is_name_word(w)
+                or not w[:1].isalnum()):
             break
         word = w.rstrip(_EDGE_PUNCT)
         if not word:
