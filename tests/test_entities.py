@@ -86,13 +86,42 @@ def test_spelling_variants_in_one_article_take_the_first_form():
     assert {m.canonical for m in ms} == {"Kim Jong-un"}
 
 
-@pytest.mark.parametrize("alias, canonical", [
-    ("Korut", "Korea Utara"), ("AS", "Amerika Serikat"), ("RI", "Indonesia"), ("MA", "Mahkamah Agung"),
+@pytest.mark.parametrize("alias, full, label", [
+    ("Korut", "Korea Utara", "LOC"), ("AS", "Amerika Serikat", "LOC"), ("MA", "Mahkamah Agung", "ORG"),
 ])
-def test_aliases(alias, canonical):
+def test_alias_links_to_the_full_form_the_article_writes(alias, full, label):
+    body = f"Kabar dari {full} datang pagi ini. Pejabat {alias} lalu berbicara."
+    ms = canonicalize(mentions(body, (full, label), (alias, label)), body)
+    assert [m.canonical for m in ms] == [full, full]
+
+
+@pytest.mark.parametrize("alias, label", [("Korut", "LOC"), ("MA", "ORG"), ("DPR", "ORG")])
+def test_alias_alone_keeps_the_article_form(alias, label):
+    # the table's full form is not written here: the article's own form is its canonical
     body = f"Kabar dari {alias} hari ini."
-    (m,) = canonicalize(mentions(body, (alias, "ORG" if alias == "MA" else "LOC")), body)
-    assert m.canonical == canonical
+    (m,) = canonicalize(mentions(body, (alias, label)), body)
+    assert m.canonical == alias
+
+
+def test_alias_forms_of_one_body_share_the_longest_written_form():
+    body = "Anggota DPR RI bertemu. Rapat DPR berakhir."
+    ms = canonicalize(mentions(body, ("DPR RI", "ORG"), ("DPR", "ORG")), body)
+    assert {m.canonical for m in ms} == {"DPR RI"}
+
+
+def test_ri_is_indonesia_even_unwritten():
+    body = "Diplomat RI itu pulang."
+    (m,) = canonicalize(mentions(body, ("RI", "LOC")), body)
+    assert m.canonical == "Indonesia"
+
+
+def test_merge_corpus_takes_an_alias_to_the_form_another_article_writes():
+    a = [Mention(0, 5, "Korut", "LOC", "Korut")]
+    b = [Mention(0, 11, "Korea Utara", "LOC", "Korea Utara")]
+    c = [Mention(0, 3, "DPR", "ORG", "DPR")]
+    cmap = merge_corpus([a, b, c])
+    assert cmap["Korut"] == "Korea Utara"
+    assert cmap["DPR"] == "DPR"  # nobody writes the table's full form
 
 
 def test_definition_in_the_article():
@@ -154,9 +183,9 @@ def test_seed_kim_jong_un_spellings_merge(seed_mentions, seed_map):
     assert {seed_map[f] for f in forms if f.casefold().startswith("kim jong")} == {"Kim Jong Un"}
 
 
-def test_seed_korut_is_korea_utara(seed_mentions):
+def test_seed_korut_is_korea_utara(seed_mentions, seed_map):
     korut = [m for ms in seed_mentions.values() for m in ms if m.text == "Korut"]
-    assert korut and {m.canonical for m in korut} == {"Korea Utara"}
+    assert korut and {seed_map.get(m.canonical, m.canonical) for m in korut} == {"Korea Utara"}
 
 
 def test_seed_no_calendar_or_furniture_entities(seed_mentions):

@@ -97,11 +97,27 @@ def roles() -> dict[tuple[str, ...], str]:
 def aliases() -> dict[str, str]:
     """Alias as written -> canonical; also the case-folded alias for aliases longer than four characters."""
     out: dict[str, str] = {}
-    for r in load_tsv("aliases.tsv", ("canonical", "alias", "note"), 2):
+    for r in _alias_rows():
         out[r["alias"]] = r["canonical"]
         if len(r["alias"]) > 4:
             out.setdefault(r["alias"].casefold(), r["canonical"])
     return out
+
+
+def _alias_rows() -> tuple[dict[str, str], ...]:
+    return load_tsv("aliases.tsv", ("canonical", "alias", "rule", "note"), 2, (("rule", ("replace",)),))
+
+
+@functools.lru_cache(maxsize=1)
+def replacing_aliases() -> frozenset[str]:
+    """Aliases whose canonical stands even where the article never writes it (`RI` -> `Indonesia`)."""
+    return frozenset(r["alias"] for r in _alias_rows() if r["rule"] == "replace")
+
+
+def alias_target(text: str) -> str | None:
+    """The alias table's canonical for a form as written (exact, or case-folded beyond four characters)."""
+    table = aliases()
+    return table.get(text) or (table.get(text.casefold()) if len(text) > 4 else None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -368,7 +384,7 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     """
     ms = sorted(_strip_roles(_split_role_names(list(mentions), body), body), key=lambda m: (m.start, -m.end))
     ms = _dedupe(sorted(ms + _people_after_cues(ms, body), key=lambda m: (m.start, -m.end)))
-    ms = _link_abbreviations(ms, body)
+    ms = sorted(_link_abbreviations(ms, body), key=lambda m: m.start)
     ms = _link_people(ms)
     return _vote_labels(ms)
 
@@ -486,30 +502,48 @@ def _abbreviates(abbr: str, full: str) -> bool:
 
 
 def _link_abbreviations(ms: list[Mention], body: str) -> list[Mention]:
-    table = aliases()
+    """Organisations and places linked through the article's `Full Name (ABBR)` definitions and the alias
+    table. A definition gives the full name as canonical; the alias table only groups forms, and the group's
+    canonical is the fullest form the article writes (the table's form only where the article writes it, or
+    for a `replace` row: `RI` -> `Indonesia`). A known place or body taken for a person (`Korut`) is relabelled.
+    """
     defs = definitions(body, ms)
-    out = []
     glabels = gazetteer_labels()
+    written = {_key(m.text) for m in ms}
+    groups: dict[str, list[int]] = defaultdict(list)
+    out = []
     for m in ms:
-        if m.label == "PERSON":
-            if m.text in table and m.text in glabels:  # a known place or body taken for a person (`Korut`)
-                m = dataclasses.replace(m, label=glabels[m.text], canonical=table[m.text])
+        target = alias_target(m.text)
+        if m.label == "PERSON" and not (target and m.text in glabels):
             out.append(m)
             continue
-        full = defs.get(m.text) or table.get(m.text) or (table.get(m.text.casefold()) if len(m.text) > 4 else None)
+        if m.label == "PERSON":
+            m = dataclasses.replace(m, label=glabels[m.text])
+        full = defs.get(m.text)
+        if full is None and target and (_key(target) in written or m.text in replacing_aliases()):
+            full = target
         if full and full != m.canonical:
-            out.append(dataclasses.replace(m, canonical=full, source="link" if m.source == "model" else m.source))
-        else:
-            out.append(m)
-    # abbreviations defined in the article but missed by the NER are mentions too
-    if defs:
-        taken = [(m.start, m.end) for m in out]
-        labels = {m.canonical: m.label for m in out}
-        for abbr, full in defs.items():
-            for hit in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", body):
-                if not any(s < hit.end() and hit.start() < e for s, e in taken):
-                    out.append(Mention(hit.start(), hit.end(), abbr, labels.get(full, "ORG"), full, None, "link"))
-        out.sort(key=lambda m: m.start)
+            m = dataclasses.replace(m, canonical=full, source="link" if m.source == "model" else m.source)
+        elif target:
+            groups[_key(target)].append(len(out))
+        out.append(m)
+    for idxs in groups.values():  # unwritten full form: the group's longest written form
+        best = max((out[i].canonical for i in idxs), key=lambda c: (len(c.split()), len(c)))
+        for i in idxs:
+            if out[i].canonical != best:
+                out[i] = dataclasses.replace(out[i], canonical=best, source="link")
+    return out + _undefined_abbreviations(out, defs, body)
+
+
+def _undefined_abbreviations(ms: list[Mention], defs: dict[str, str], body: str) -> list[Mention]:
+    """Abbreviations defined in the article but missed by the NER are mentions too."""
+    taken = [(m.start, m.end) for m in ms]
+    labels = {m.canonical: m.label for m in ms}
+    out = []
+    for abbr, full in defs.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", body):
+            if not any(s < hit.end() and hit.start() < e for s, e in taken):
+                out.append(Mention(hit.start(), hit.end(), abbr, labels.get(full, "ORG"), full, None, "link"))
     return out
 
 
@@ -586,7 +620,7 @@ def merge_corpus(per_article: Sequence[Sequence[Mention]]) -> dict[str, str]:
     """Every article-level canonical -> its corpus-wide form.
 
     Spelling variants (case, hyphens, spacing: `Kim Jong-un`, `Kim Jong Un`) go to the form most articles
-    use (ties: the form with more capitals, then the first in sort order). A person's partial name left
+    use; an alias (`Korut`) goes to its table form (`Korea Utara`) where some article writes that form (ties: the form with more capitals, then the first in sort order). A person's partial name left
     unresolved in its article (`Kim`, `Kim Jong`) goes to the person most articles name with a longer name
     containing all its words, when one has strictly more articles than any other.
     """
@@ -612,7 +646,10 @@ def merge_corpus(per_article: Sequence[Sequence[Mention]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, counter in forms.items():
         target = best[key]
-        if labels[key].most_common(1)[0][0] == "PERSON":
+        linked = alias_target(target)
+        if linked and _key(linked) in best:  # `Korut` where another article writes `Korea Utara`
+            target = best[_key(linked)]
+        elif labels[key].most_common(1)[0][0] == "PERSON":
             words = set(key.split())
             candidates = set.intersection(*(holding.get(w, set()) for w in words)) if words else set()
             holders = sorted((k for k in candidates if words < set(k.split())), key=lambda k: (-articles[k], k))
