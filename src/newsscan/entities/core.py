@@ -29,6 +29,7 @@ from importlib import resources
 from ..errors import DataTableError
 from ..records import Mention
 from ..tables import load_tsv
+from .links import link_initials, link_short_names, person_evidence
 from .scope import inside
 from .spans import extend_to_head, head_label, is_bare_head, strip_generic, trim_lower
 
@@ -384,7 +385,9 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     """
     ms = sorted(_strip_roles(_split_role_names(list(mentions), body), body), key=lambda m: (m.start, -m.end))
     ms = _dedupe(sorted(ms + _people_after_cues(ms, body), key=lambda m: (m.start, -m.end)))
+    ms = person_evidence(ms, body, role_before, lambda t: alias_target(t) is not None or t in gazetteer_labels())
     ms = sorted(_link_abbreviations(ms, body), key=lambda m: m.start)
+    ms = link_initials(link_short_names(ms), body)
     ms = _link_people(ms)
     return _vote_labels(ms)
 
@@ -490,15 +493,23 @@ def definitions(body: str, ms: Sequence[Mention]) -> dict[str, str]:
 
 
 def _abbreviates(abbr: str, full: str) -> bool:
-    """ABBR's letters appear in order in the full name, starting with its first letter."""
+    """ABBR's letters appear in order in the full name, starting with its first letter or, past a legal
+    form or other head word (`PT`), with its second word's (`PT Bank Maju Nusantara (BMN)`)."""
     a, f = abbr.casefold(), full.casefold()
-    if not a or not f or a[0] != f[0]:
+    if not a or not f:
         return False
-    i = 0
-    for ch in f:
-        if i < len(a) and ch == a[i]:
-            i += 1
-    return i == len(a)
+    words = f.split()
+    starts = [f] + ([f[f.index(words[1]):]] if len(words) > 2 and head_label(words[0]) else [])
+    for tail in starts:
+        if tail[0] != a[0]:
+            continue
+        i = 0
+        for ch in tail:
+            if i < len(a) and ch == a[i]:
+                i += 1
+        if i == len(a):
+            return True
+    return False
 
 
 def _link_abbreviations(ms: list[Mention], body: str) -> list[Mention]:
@@ -608,7 +619,8 @@ def _vote_labels(ms: list[Mention]) -> list[Mention]:
     """One label per canonical entity in the article: the gazetteer's, else the most frequent."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in ms:
-        votes[m.canonical][m.label] += 3 if m.source == "gazetteer" else 1
+        by_head = head_label(m.text) == m.label  # `Jalan ...`, `PT ...`: the head word decides
+        votes[m.canonical][m.label] += 5 if by_head else 3 if m.source == "gazetteer" else 1
     best = {c: v.most_common(1)[0][0] for c, v in votes.items()}
     return [m if best[m.canonical] == m.label else dataclasses.replace(m, label=best[m.canonical]) for m in ms]
 

@@ -1,0 +1,98 @@
+"""Links between an article's mentions that the alias table cannot know: short forms of an organisation's
+name, a person's initials, and a name the NER labelled as a body although the article treats it as a person.
+
+- `link_short_names(ms)`: an organisation written as part of a longer organisation name of the article is
+  that organisation (`Bank Maju` of `PT Bank Maju Sejahtera Tbk`).
+- `link_initials(ms, body)`: `ABC (Andi Budi Cahyono)` and a bare `ABC` whose letters are the initials of a
+  person the article names are that person (police reports and quoted testimony name people so).
+- `person_evidence(ms, body)`: an ORG/LOC mention with no head word that the article also writes as a
+  person (all its words are words of the article's PERSON mentions, or a role phrase stands before it:
+  `pengacara Budi Hartono`) is a person.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+
+from ..records import Mention
+from .spans import head_label
+
+_CAPS = re.compile(r"^[A-Z]{2,5}$")
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in re.split(r"[\s\-]+", text.strip()) if w]
+
+
+def link_short_names(ms: Sequence[Mention]) -> list[Mention]:
+    """ORG mentions of two or more words that open a longer ORG canonical of the article, or follow its head
+    word (`Bank Maju` of `PT Bank Maju Sejahtera Tbk`), take that canonical (the longest; ties: the first
+    in sort order). A name at the end of a longer one is its parent, not the same body (`DPR` of
+    `Badan Kehormatan DPR`)."""
+    orgs = sorted({m.canonical for m in ms if m.label == "ORG"}, key=lambda c: (-len(_words(c)), c))
+    out = []
+    for m in ms:
+        words = _words(m.canonical)
+        if m.label == "ORG" and len(words) >= 2:
+            longer = [c for c in orgs if len(_words(c)) > len(words) and _opens(c, words)]
+            if longer:
+                m = dataclasses.replace(m, canonical=longer[0], source="link" if m.source == "model" else m.source)
+        out.append(m)
+    return out
+
+
+def _opens(full: str, short: list[str]) -> bool:
+    words = _words(full)
+    n = len(short)
+    return words[:n] == short or (head_label(words[0]) is not None and words[1:n + 1] == short)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()
+
+
+def link_initials(ms: Sequence[Mention], body: str) -> list[Mention]:
+    """All-capital mentions of two to five letters that are the initials of a person of the article with as
+    many name words (`DMM` of `Dudi Makmur Murad`) become mentions of that person; where two people share
+    the initials, the mention stays as it was."""
+    people: dict[str, set[str]] = {}
+    for m in ms:
+        if m.label == "PERSON" and len(m.canonical.split()) >= 2:
+            people.setdefault(_initials(m.canonical), set()).add(m.canonical)
+    out = []
+    for m in ms:
+        holders = people.get(m.text, set()) if _CAPS.match(m.text) else set()
+        if len(holders) == 1:
+            (name,) = holders
+            m = dataclasses.replace(m, label="PERSON", canonical=name, source="link")
+        out.append(m)
+    return out
+
+
+def person_evidence(ms: Sequence[Mention], body: str, role_before: Callable[[str, int], str | None],
+                    known: Callable[[str], bool]) -> list[Mention]:
+    """ORG mentions relabelled PERSON where the article treats the name as a person's: all its words are words
+    of the article's PERSON mentions, or a role phrase stands right before it (`pengacara Budi Hartono`);
+    names with a head word, known places and bodies (`known`) and acronyms keep their label. An ORG mention
+    that runs from an acronym into a person's name after a role phrase (`Ketua APPI [APPI Budi Hartono]`)
+    is split in two."""
+    person_words = {w for m in ms if m.label == "PERSON" for w in _words(m.text)}
+    out: list[Mention] = []
+    for m in ms:
+        if (m.label != "ORG" or m.source == "gazetteer" or head_label(m.text) is not None or known(m.text)
+                or m.text.isupper() or m.canonical != m.text):
+            out.append(m)
+            continue
+        words = m.text.split()
+        has_role = role_before(body, m.start) is not None
+        if set(_words(m.text)) <= person_words or (len(words) >= 2 and has_role and words[0][:1].isupper()
+                                                    and not words[0].isupper()):
+            out.append(dataclasses.replace(m, label="PERSON"))
+        elif len(words) >= 3 and words[0].isupper() and has_role and all(w[:1].isupper() for w in words[1:]):
+            cut = m.start + m.text.index(words[1], len(words[0]))
+            out.append(dataclasses.replace(m, end=m.start + len(words[0]), text=words[0], canonical=words[0]))
+            out.append(Mention(cut, m.end, body[cut:m.end], "PERSON", body[cut:m.end], None, "link"))
+        else:
+            out.append(m)
+    return out
