@@ -396,7 +396,7 @@ def _strip_roles(mentions: Iterable[Mention], body: str) -> list[Mention]:
     out = []
     for m in mentions:
         if m.label != "PERSON":
-            out.append(m)
+            out.extend(_strip_role_from_body(m))
             continue
         role, name, offset = split_role(m.text)
         if not name:
@@ -411,6 +411,20 @@ def _strip_roles(mentions: Iterable[Mention], body: str) -> list[Mention]:
         canonical = name if m.canonical == m.text else m.canonical
         out.append(dataclasses.replace(m, start=start, end=end, text=name, canonical=canonical, role=role))
     return out
+
+
+def _strip_role_from_body(m: Mention) -> list[Mention]:
+    """An organisation or place mention that opens with a title (`Chairman Mandiri Institute`, `Gubernur
+    Jawa Tengah`) is the name after it; a title alone (`Sekretaris Kabinet`) is no mention."""
+    if m.source == "gazetteer" or _match_role(m.text.split(), 0) == 0:
+        return [m]
+    role, name, offset = split_role(m.text)
+    if role is None:
+        return [m]
+    if not name or is_bare_head(name):
+        return []
+    start = m.start + offset
+    return [dataclasses.replace(m, start=start, end=start + len(name), text=name, canonical=name)]
 
 
 _CAP_RUN = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:[ ]+[A-Z][\w'’]*(?:-[\w'’]+)*){1,3}")
