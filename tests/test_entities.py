@@ -115,15 +115,6 @@ def test_ri_is_indonesia_even_unwritten():
     assert m.canonical == "Indonesia"
 
 
-def test_merge_corpus_takes_an_alias_to_the_form_another_article_writes():
-    a = [Mention(0, 5, "Korut", "LOC", "Korut")]
-    b = [Mention(0, 11, "Korea Utara", "LOC", "Korea Utara")]
-    c = [Mention(0, 3, "DPR", "ORG", "DPR")]
-    cmap = merge_corpus([a, b, c])
-    assert cmap["Korut"] == "Korea Utara"
-    assert cmap["DPR"] == "DPR"  # nobody writes the table's full form
-
-
 def test_definition_in_the_article():
     body = "Komisi Pemberantasan Korupsi Daerah (KPKD) memeriksa. KPKD lalu menahan."
     ms = canonicalize(mentions(body, ("Komisi Pemberantasan Korupsi Daerah", "ORG")), body)

@@ -646,7 +646,7 @@ def merge_corpus(per_article: Sequence[Sequence[Mention]]) -> dict[str, str]:
     """Every article-level canonical -> its corpus-wide form.
 
     Spelling variants (case, hyphens, spacing: `Kim Jong-un`, `Kim Jong Un`) go to the form most articles
-    use; an alias (`Korut`) goes to its table form (`Korea Utara`) where some article writes that form (ties: the form with more capitals, then the first in sort order). A person's partial name left
+    use (ties: the form with more capitals, then the first in sort order). A person's partial name left
     unresolved in its article (`Kim`, `Kim Jong`) goes to the person most articles name with a longer name
     containing all its words, when one has strictly more articles than any other and the two are named beside
     one same person or organisation somewhere (the same story, not a namesake elsewhere in the corpus).
@@ -679,10 +679,7 @@ def merge_corpus(per_article: Sequence[Sequence[Mention]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, counter in forms.items():
         target = best[key]
-        linked = alias_target(target)
-        if linked and _key(linked) in best:  # `Korut` where another article writes `Korea Utara`
-            target = best[_key(linked)]
-        elif labels[key].most_common(1)[0][0] == "PERSON":
+        if labels[key].most_common(1)[0][0] == "PERSON":
             words = set(key.split())
             candidates = set.intersection(*(holding.get(w, set()) for w in words)) if words else set()
             holders = sorted((k for k in candidates if words < set(k.split())
