@@ -1,6 +1,7 @@
 """Entity canonicalisation: plain functions over records, then the seeds through the shipped model."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,129 @@ def test_seed_no_calendar_or_furniture_entities(seed_mentions):
     texts = {m.text.casefold() for ms in seed_mentions.values() for m in ms}
     assert not texts & never
     assert not any(t.startswith(("baca juga", "iklan")) for t in texts)
+
+
+# ---------------------------------------------------------------- scope, edges, labels, links (invented text)
+
+
+def test_out_of_scope_dateline_credit_and_related_headline():
+    from newsscan.entities.scope import out_of_scope
+
+    body = ("BANDUNG--KABARKU: Warga Desa Sukamaju berkumpul. Baca juga: Polisi Tangkap Dua Pencuri di Garut "
+            "Kepala desa lalu datang. \"Kami siap,\" kata dia. (Ant/KB-3)\nPewarta: Rina Sari Editor: Budi")
+    spans = [body[s:e] for s, e in out_of_scope(body, dateline_end=len("BANDUNG--"))]
+    assert spans[0] == "BANDUNG--KABARKU: "
+    assert "Baca juga: Polisi Tangkap Dua Pencuri di Garut" in spans[1] and "Kepala" not in spans[1]
+    assert spans[2].strip() == "(Ant/KB-3)"
+    assert spans[3].startswith("Pewarta: Rina Sari")
+
+
+def test_parenthesised_abbreviation_inside_a_sentence_is_no_credit():
+    from newsscan.entities.scope import out_of_scope
+
+    body = "Saham PT Maju Jaya Tbk. (MAJU) naik hari ini."
+    assert out_of_scope(body) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Budi Santoso dituntut", "Budi Santoso"),
+    ("kantor Polres Garut", "Polres Garut"),
+    ("Kementerian Hukum dan HAM", "Kementerian Hukum dan HAM"),
+    ("Toyota Avanza warna merah", "Toyota Avanza"),
+    ("jalan tol", ""),
+])
+def test_trim_lower_edges(text, name):
+    from newsscan.entities.spans import trim_lower
+
+    s, e = trim_lower(text, 0, len(text))
+    assert text[s:e] == name
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Dusun Sukamaju", "LOC"), ("Jalan Merdeka", "LOC"), ("RS Harapan Kita", "LOC"), ("PT Maju Jaya", "ORG"),
+    ("Polda Jawa Tengah", "ORG"), ("Pengadilan Negeri Bandung", "ORG"), ("Maju Jaya Tbk", "ORG"),
+    ("UU Cipta Kerja", ""), ("Budi Santoso", None),
+])
+def test_head_label(text, label):
+    from newsscan.entities.spans import head_label
+
+    assert head_label(text) == label
+
+
+def test_place_after_a_head_word_grows_into_the_name():
+    from newsscan.entities.spans import extend_to_head
+
+    body = "Sidang di Pengadilan Negeri Bandung ditunda."
+    s0 = body.index("Bandung")
+    s, e, label = extend_to_head(body, s0, s0 + len("Bandung"), [])
+    assert (body[s:e], label) == ("Pengadilan Negeri Bandung", "ORG")
+
+
+def test_role_words_before_a_place_stay_out_of_the_name():
+    from newsscan.entities.spans import extend_to_head
+
+    body = "Kata Kapolda Jawa Tengah kemarin."
+    s0 = body.index("Jawa")
+    assert extend_to_head(body, s0, s0 + len("Jawa Tengah"), [])[2] == ""
+
+
+def test_generic_noun_before_a_place_is_set_aside():
+    from newsscan.entities.spans import strip_generic
+
+    body = "Pemerintah Malaysia menolak."
+    assert body[strip_generic(body, 0, len("Pemerintah Malaysia")):] .startswith("Malaysia")
+
+
+def test_short_form_of_an_organisation_links_to_its_full_name():
+    body = "PT Bank Maju Sejahtera Tbk (BMS) rugi. Bank Maju Sejahtera lalu menutup cabang. BMS menolak."
+    ms = canonicalize(mentions(body, ("PT Bank Maju Sejahtera Tbk", "ORG"), ("Bank Maju Sejahtera", "ORG"),
+                               ("BMS", "ORG")), body)
+    assert {m.canonical for m in ms} == {"PT Bank Maju Sejahtera Tbk"}
+
+
+def test_parent_at_the_end_of_a_unit_name_stays_apart():
+    body = "Badan Pengawas DPRD Kota menegur. DPRD Kota membela diri."
+    ms = canonicalize(mentions(body, ("Badan Pengawas DPRD Kota", "ORG"), ("DPRD Kota", "ORG")), body)
+    assert {m.canonical for m in ms} == {"Badan Pengawas DPRD Kota", "DPRD Kota"}
+
+
+def test_initials_are_a_mention_of_the_person():
+    body = "Saksi Andi Budi Cahyono hadir. ABC (Andi Budi Cahyono) mengaku menerima uang."
+    ms = canonicalize(mentions(body, ("Andi Budi Cahyono", "PERSON"), ("ABC", "ORG")), body)
+    abc = [m for m in ms if m.text == "ABC"]
+    assert abc and {(m.label, m.canonical) for m in abc} == {("PERSON", "Andi Budi Cahyono")}
+
+
+def test_name_tagged_as_organisation_is_a_person_where_the_article_says_so():
+    body = "Sidang itu, Rudi Hartono hadir. Hakim menanyai Rudi Hartono. Rudi Hartono diam."
+    found = mentions(body, ("Rudi Hartono", "ORG"))
+    found[1] = dataclasses.replace(found[1], label="PERSON")  # the NER said PERSON once, ORG twice
+    ms = canonicalize(found, body)
+    assert {(m.label, m.canonical) for m in ms} == {("PERSON", "Rudi Hartono")}
+
+
+def test_title_before_an_organisation_is_not_part_of_its_name():
+    body = "Kata Chairman Maju Institute itu."
+    ms = canonicalize(mentions(body, ("Chairman Maju Institute", "ORG")), body)
+    assert [(m.text, m.label) for m in ms] == [("Maju Institute", "ORG")]
+
+
+def test_merge_corpus_leaves_a_namesake_of_another_story_alone():
+    a = [Mention(0, 11, "Andi Wijaya", "PERSON", "Andi Wijaya"), Mention(20, 23, "KPU", "ORG", "KPU")]
+    b = [Mention(0, 11, "Andi Wijaya", "PERSON", "Andi Wijaya"), Mention(20, 23, "KPU", "ORG", "KPU")]
+    c = [Mention(0, 6, "Wijaya", "PERSON", "Wijaya"), Mention(20, 26, "Polsek", "ORG", "Polsek Baru")]
+    d = [Mention(0, 6, "Wijaya", "PERSON", "Wijaya"), Mention(20, 23, "KPU", "ORG", "KPU")]
+    assert merge_corpus([a, b, c])["Wijaya"] == "Wijaya"
+    assert merge_corpus([a, b, d])["Wijaya"] == "Andi Wijaya"
+
+
+def test_mention_from_doc_drops_a_common_word_at_a_sentence_start():
+    import spacy
+    from spacy.tokens import Span
+
+    from newsscan.entities import mentions_from_doc
+
+    nlp = spacy.blank("id")
+    doc = nlp("Mayat itu ditemukan. Polisi memeriksa mayat di Jalan Merdeka.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 8, 10, label="PERSON")]
+    assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [("Jalan Merdeka", "LOC")]
