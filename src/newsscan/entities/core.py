@@ -414,17 +414,20 @@ def _strip_roles(mentions: Iterable[Mention], body: str) -> list[Mention]:
 
 
 def _strip_role_from_body(m: Mention) -> list[Mention]:
-    """An organisation or place mention that opens with a title (`Chairman Mandiri Institute`, `Gubernur
-    Jawa Tengah`) is the name after it; a title alone (`Sekretaris Kabinet`) is no mention."""
-    if m.source == "gazetteer" or _match_role(m.text.split(), 0) == 0:
+    """An organisation or place mention that opens with title words (`Chairman Mandiri Institute`, `Anggota
+    DPRD Jawa Tengah`) is the name after them; a title alone (`Sekretaris Kabinet`) is no mention."""
+    words = [w.group() for w in _WORD.finditer(m.text)]
+    i = 0
+    while m.source != "gazetteer" and i < len(words) and (n := _match_role(words, i)):
+        i += n
+    if i == 0:
         return [m]
-    role, name, offset = split_role(m.text)
-    if role is None:
-        return [m]
+    name = " ".join(words[i:])
     if not name or is_bare_head(name):
         return []
-    start = m.start + offset
-    return [dataclasses.replace(m, start=start, end=start + len(name), text=name, canonical=name)]
+    start = m.start + m.text.index(words[i], sum(len(w) for w in words[:i]))
+    end = m.start + len(m.text.rstrip())
+    return [dataclasses.replace(m, start=start, end=end, text=m.text[start - m.start:], canonical=m.text[start - m.start:])]
 
 
 _CAP_RUN = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:[ ]+[A-Z][\w'’]*(?:-[\w'’]+)*){1,3}")

@@ -5,9 +5,8 @@ name, a person's initials, and a name the NER labelled as a body although the ar
   that organisation (`Bank Maju` of `PT Bank Maju Sejahtera Tbk`).
 - `link_initials(ms, body)`: `ABC (Andi Budi Cahyono)` and a bare `ABC` whose letters are the initials of a
   person the article names are that person (police reports and quoted testimony name people so).
-- `person_evidence(ms, body)`: an ORG/LOC mention with no head word that the article also writes as a
-  person (all its words are words of the article's PERSON mentions, or a role phrase stands before it:
-  `pengacara Budi Hartono`) is a person.
+- `person_evidence(ms, body)`: an ORG mention with no head word that the article also writes as a person
+  (all its words are words of the article's PERSON mentions) is a person.
 """
 from __future__ import annotations
 
@@ -73,8 +72,7 @@ def link_initials(ms: Sequence[Mention], body: str) -> list[Mention]:
 def person_evidence(ms: Sequence[Mention], body: str, role_before: Callable[[str, int], str | None],
                     known: Callable[[str], bool]) -> list[Mention]:
     """ORG mentions relabelled PERSON where the article treats the name as a person's: all its words are words
-    of the article's PERSON mentions, or a role phrase stands right before it (`pengacara Budi Hartono`);
-    names with a head word, known places and bodies (`known`) and acronyms keep their label. An ORG mention
+    of the article's PERSON mentions (the NER said PERSON elsewhere); names with a head word, known places and bodies (`known`) and acronyms keep their label. An ORG mention
     that runs from an acronym into a person's name after a role phrase (`Ketua APPI [APPI Budi Hartono]`)
     is split in two."""
     person_words = {w for m in ms if m.label == "PERSON" for w in _words(m.text)}
@@ -86,8 +84,7 @@ def person_evidence(ms: Sequence[Mention], body: str, role_before: Callable[[str
             continue
         words = m.text.split()
         has_role = role_before(body, m.start) is not None
-        if set(_words(m.text)) <= person_words or (len(words) >= 2 and has_role and words[0][:1].isupper()
-                                                    and not words[0].isupper()):
+        if set(_words(m.text)) <= person_words:
             out.append(dataclasses.replace(m, label="PERSON"))
         elif len(words) >= 3 and words[0].isupper() and has_role and all(w[:1].isupper() for w in words[1:]):
             cut = m.start + m.text.index(words[1], len(words[0]))

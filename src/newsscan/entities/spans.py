@@ -10,7 +10,7 @@ Indonesian names are capitalised; the NER's spans are not always so disciplined.
   -> ORG); a name that is a head word alone (`Polda`, `RS`) is no name.
 - `extend_to_head(body, start, end, taken)`: a place written right after capitalised words that begin with a
   head word is part of that name (`Bursa Efek Indonesia`, `Pengadilan Negeri Bandung`): the mention grows to
-  the whole name, and no place of its own is left inside it (gold CONVENTIONS: no nesting inside names).
+  the whole name (and past a number or `Tbk` after it), and no place of its own is left inside it (gold CONVENTIONS: no nesting inside names).
 - `strip_generic(body, start, end)`: a capitalised common noun before a place is not part of it
   (`Pemerintah Indonesia` -> `Indonesia`).
 """
@@ -137,7 +137,7 @@ def is_bare_head(text: str) -> bool:
 def extend_to_head(body: str, start: int, end: int, taken: Sequence[tuple[int, int]]) -> tuple[int, int, str]:
     """(start, end, label) of the name a mention sits in: it grows left over up to four capitalised words on
     the same line when the leftmost begins with a head word (`Bursa Efek` + `Indonesia`), and then right over
-    capitalised words that belong to no other mention (`Kabinet` + `Indonesia` + `Bersatu Jilid II`).
+    a number, Roman numeral or legal-form tail (`Komisi Daerah` + `Jawa` + `II`).
     Unchanged, with label "", when no head word stands before it."""
     line_start = body.rfind("\n", 0, start) + 1
     before = _words(body, max(line_start, start - 80), start)
@@ -161,15 +161,16 @@ def extend_to_head(body: str, start: int, end: int, taken: Sequence[tuple[int, i
 
 
 def _extend_right(body: str, end: int, taken: Sequence[tuple[int, int]]) -> int:
+    """The end of the name past a number, Roman numeral or legal-form tail right after it (`Komisi` + `VI`,
+    `Maju Jaya` + `Tbk`); other capitalised words may be the next name (`Ikatan Advokat Indonesia Budi ...`)."""
     line_end = body.find("\n", end)
     after = _words(body, end, line_end if line_end >= 0 else min(len(body), end + 80))
-    for s, e in after[:4]:
+    tails = name_words().tails
+    for s, e in after[:3]:
         w = body[s:e]
-        if (body[end:s] != " " or any(a < e and s < b for a, b in taken) or not _is_name_word(w)
-                or not w[:1].isalnum()):
-            break
         word = w.rstrip(_EDGE_PUNCT)
-        if not word:
+        if (body[end:s] != " " or any(a < e and s < b for a, b in taken) or not word
+                or not (_ROMAN.match(word) or word.casefold() in tails)):
             break
         end = s + len(word)
         if word != w:
