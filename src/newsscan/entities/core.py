@@ -29,7 +29,7 @@ from importlib import resources
 from ..errors import DataTableError
 from ..records import Mention
 from ..tables import load_tsv
-from .links import link_initials, link_short_names, person_evidence
+from .links import link_initials, link_short_names, person_evidence, split_merged_names
 from .scope import inside
 from .spans import extend_to_head, head_label, is_bare_head, strip_generic, trim_lower
 
@@ -229,8 +229,14 @@ def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None
     s, e = _trim(text, s, e)
     s, e = trim_lower(text, s, e)
     s, e = _trim(text, s, e)
+    lead = _LEADING_NUMERAL.match(text, s, e)  # `Teradu II Budi` -> `Budi` once `Teradu` is gone
+    if lead:
+        s = lead.end()
+    if label == "PERSON":
+        initial = _INITIAL_BEFORE.search(text, max(0, s - 4), s)  # `M. Budi Santoso`: the NER left out `M.`
+        s = initial.start() if initial else s
     surface = text[s:e]
-    if not surface or not any(c.isalpha() for c in surface) or is_bare_head(surface):
+    if len(surface) < 2 or not any(c.isalpha() for c in surface) or is_bare_head(surface):
         return None
     folded = surface.casefold()
     if folded in never:
@@ -244,6 +250,10 @@ def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None
     if by_head == "":
         return None
     return s, e, by_head or label
+
+
+_LEADING_NUMERAL = re.compile(r"(?:II|III|IV|VI{0,3}|IX|X{1,3}|\d+)\s+(?=[A-Z])")  # not `I`: `I Made Sudarta`
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.? $")
 
 
 def _written_lower(text: str, surface: str) -> bool:
@@ -383,13 +393,34 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     (`Korut` -> `Korea Utara`) and the article's `Full Name (ABBR)` definitions. A mention that is only a
     role (`Menlu`) is dropped. Each entity gets the label most of its mentions have.
     """
+    known = _is_known
     ms = sorted(_strip_roles(_split_role_names(list(mentions), body), body), key=lambda m: (m.start, -m.end))
     ms = _dedupe(sorted(ms + _people_after_cues(ms, body), key=lambda m: (m.start, -m.end)))
-    ms = person_evidence(ms, body, role_before, lambda t: alias_target(t) is not None or t in gazetteer_labels())
+    ms = sorted(split_merged_names(ms, body, known), key=lambda m: (m.start, -m.end))
+    ms = person_evidence(ms, body, _rank_before, known)
     ms = sorted(_link_abbreviations(ms, body), key=lambda m: m.start)
     ms = link_initials(link_short_names(ms), body)
     ms = _link_people(ms)
     return _vote_labels(ms)
+
+
+def _rank_before(body: str, start: int) -> str | None:
+    """The rank, honorific or degree written right before `start` (`Kombes Pol`, `Pak`, `Prof`): only a person
+    is named so (a title such as `Ketua` also heads a body's name)."""
+    line_start = body.rfind("\n", 0, start) + 1
+    words = body[max(line_start, start - 40):start].split()
+    if not body[:start].endswith(" "):
+        return None
+    for k in (3, 2, 1):
+        cand = words[-k:]
+        if len(cand) == k and _match_role(cand, 0) == k and _role_kind(cand) in ("rank", "honorific", "degree"):
+            return " ".join(cand)
+    return None
+
+
+def _is_known(text: str) -> bool:
+    """A place or body of the alias table or the gazetteer."""
+    return alias_target(text) is not None or text in gazetteer_labels()
 
 
 def _strip_roles(mentions: Iterable[Mention], body: str) -> list[Mention]:

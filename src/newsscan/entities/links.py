@@ -5,6 +5,8 @@ name, a person's initials, and a name the NER labelled as a body although the ar
   that organisation (`Bank Maju` of `PT Bank Maju Sejahtera Tbk`).
 - `link_initials(ms, body)`: `ABC (Andi Budi Cahyono)` and a bare `ABC` whose letters are the initials of a
   person the article names are that person (police reports and quoted testimony name people so).
+- `split_merged_names(ms, body)`: a mention that runs from a body or place the article names on its own into a
+  person's name (`Bank Maju Budi Hartono`) is split in two.
 - `person_evidence(ms, body)`: an ORG mention with no head word that the article also writes as a person
   (all its words are words of the article's PERSON mentions) is a person.
 """
@@ -69,10 +71,11 @@ def link_initials(ms: Sequence[Mention], body: str) -> list[Mention]:
     return out
 
 
-def person_evidence(ms: Sequence[Mention], body: str, role_before: Callable[[str, int], str | None],
+def person_evidence(ms: Sequence[Mention], body: str, rank_before: Callable[[str, int], str | None],
                     known: Callable[[str], bool]) -> list[Mention]:
     """ORG mentions relabelled PERSON where the article treats the name as a person's: all its words are words
-    of the article's PERSON mentions (the NER said PERSON elsewhere); names with a head word, known places and bodies (`known`) and acronyms keep their label. An ORG mention
+    of the article's PERSON mentions (the NER said PERSON elsewhere), or a rank, honorific or degree stands
+    right before it (`Kombes Pol Budi Hartono`, `Prof Budi Hartono`); names with a head word, known places and bodies (`known`) and acronyms keep their label. An ORG mention
     that runs from an acronym into a person's name after a role phrase (`Ketua APPI [APPI Budi Hartono]`)
     is split in two."""
     person_words = {w for m in ms if m.label == "PERSON" for w in _words(m.text)}
@@ -83,8 +86,8 @@ def person_evidence(ms: Sequence[Mention], body: str, role_before: Callable[[str
             out.append(m)
             continue
         words = m.text.split()
-        has_role = role_before(body, m.start) is not None
-        if set(_words(m.text)) <= person_words:
+        has_role = rank_before(body, m.start) is not None
+        if set(_words(m.text)) <= person_words or (has_role and not words[0].isupper()):
             out.append(dataclasses.replace(m, label="PERSON"))
         elif len(words) >= 3 and words[0].isupper() and has_role and all(w[:1].isupper() for w in words[1:]):
             cut = m.start + m.text.index(words[1], len(words[0]))
@@ -93,3 +96,64 @@ def person_evidence(ms: Sequence[Mention], body: str, role_before: Callable[[str
         else:
             out.append(m)
     return out
+
+
+def split_merged_names(ms: Sequence[Mention], body: str, known: Callable[[str], bool]) -> list[Mention]:
+    """Mentions of three or more words that run from a body or place into a person's name become that body
+    or place and a PERSON (`Komisi Maju Budi Hartono`). The first words are an ORG/LOC the article writes on
+    its own (or the end of one: `Maju Sekuritas` of `PT Maju Sekuritas`), a known body or place, or a name
+    with a head word ending in a known body (`Komisi IX DPR`). The rest is a person's mention of the
+    article, or two or more capitalised words one of which the article also writes alone (`Menurut Budi`)
+    or that stand where the grammar puts a person (a name found after a role phrase: source "link")."""
+    bodies = {m.text.casefold(): m.label for m in ms if m.label != "PERSON"}
+    people = {m.text.casefold() for m in ms if m.label == "PERSON"}
+    out: list[Mention] = []
+    for m in ms:
+        words = m.text.split()
+        cut = _merge_point(m, words, bodies, people, known, body) if len(words) >= 3 and m.label != "LOC" else 0
+        if not cut:
+            out.append(m)
+            continue
+        head = " ".join(words[:cut])
+        rest_at = m.start + m.text.index(words[cut], len(head))
+        label = bodies.get(head.casefold()) or (m.label if m.label != "PERSON" else head_label(head) or "ORG")
+        out.append(dataclasses.replace(m, end=m.start + len(head), text=head, canonical=head, label=label))
+        out.append(Mention(rest_at, m.end, body[rest_at:m.end], "PERSON", body[rest_at:m.end], None, "link"))
+    return out
+
+
+def _is_body(head: str, bodies: dict[str, str], known: Callable[[str], bool]) -> bool:
+    folded = head.casefold()
+    return (folded in bodies or known(head) or (" " in folded and any(b.endswith(" " + folded) for b in bodies))
+            or (head_label(head) is not None and " " in head and known(head.split()[-1])))
+
+
+def _merge_point(m: Mention, words: list[str], bodies: dict[str, str], people: set[str],
+                 known: Callable[[str], bool], body: str) -> int:
+    """The number of leading words that make the body or place, 0 when the mention is one name."""
+    for k in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:k]), words[k:]
+        if not _is_body(head, bodies, known):
+            continue
+        if " ".join(rest).casefold() in people:
+            return k
+        if (len(rest) >= 2 and all(w[:1].isupper() and not w.isupper() for w in rest)
+                and head_label(" ".join(rest)) is None
+                and (m.source == "link" or any(written_alone(body, w, m.start, m.end) for w in (rest[0], rest[-1])))):
+            return k
+    return 0
+
+
+def written_alone(body: str, word: str, start: int, end: int) -> bool:
+    """`word` stands elsewhere in the body (outside [start, end)) with no capitalised word on either side:
+    the article calls someone by that name part (`Menurut Budi, ...`)."""
+    rx = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+    for hit in rx.finditer(body):
+        if start <= hit.start() < end:
+            continue
+        before = body[max(0, hit.start() - 30):hit.start()].split()
+        after = body[hit.end():hit.end() + 30].split()
+        if (not before or not before[-1][:1].isupper() or before[-1][-1:] in ",.;:\"”") and (
+                not after or not after[0][:1].isupper() or body[hit.end():hit.end() + 1] in ",.;:"):
+            return True
+    return False
