@@ -31,7 +31,7 @@ from ..records import Mention
 from ..tables import load_tsv
 from .links import link_initials, link_short_names, person_evidence, split_merged_names
 from .scope import inside
-from .spans import extend_to_head, head_label, is_bare_head, strip_generic, trim_lower
+from .spans import common_word, extend_to_head, head_label, is_bare_head, strip_generic, trim_lower
 
 LABELS = ("PERSON", "ORG", "LOC")
 _WORD = re.compile(r"\S+")
@@ -241,8 +241,10 @@ def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None
     folded = surface.casefold()
     if folded in never:
         return None
-    if at_sentence_start(text, s) and (folded in start_only or _written_lower(text, surface)):
-        return None
+    if at_sentence_start(text, s):
+        if folded in start_only or _written_lower(text, surface) or (" " not in surface and common_word(surface)):
+            return None
+        s = _skip_common_opener(text, s, e)
     generic_end = strip_generic(text, s, e)
     if generic_end != s:
         s, label = generic_end, "LOC" if gazetteer_labels().get(text[generic_end:e]) == "LOC" else label
@@ -250,6 +252,16 @@ def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None
     if by_head == "":
         return None
     return s, e, by_head or label
+
+
+def _skip_common_opener(text: str, s: int, e: int) -> int:
+    """A sentence's capitalised first word glued to a name (`Sontak Budi`, `Gaet Bank Maju`) is set aside
+    when the language writes it in lower case and the article never capitalises it inside a sentence."""
+    first = text[s:e].split(" ", 1)
+    if len(first) < 2 or not common_word(first[0]) or head_label(first[0]) is not None:
+        return s
+    inside = re.compile(rf"(?<=[a-z,] ){re.escape(first[0])}(?![\w-])")
+    return s if inside.search(text) else s + len(first[0]) + 1
 
 
 _LEADING_NUMERAL = re.compile(r"(?:II|III|IV|VI{0,3}|IX|X{1,3}|\d+)\s+(?=[A-Z])")  # not `I`: `I Made Sudarta`

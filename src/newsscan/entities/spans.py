@@ -72,6 +72,17 @@ def outlet_names() -> frozenset[str]:
     return frozenset(o for o in out if o)
 
 
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in load_tsv("common_words.tsv", ("word",)))
+
+
+def common_word(word: str) -> bool:
+    """A word the language writes in lower case inside a sentence (`data/common_words.tsv`, counted over
+    news text): capitalised at a sentence start it is no name (`Sontak`, `Mayat`)."""
+    return word.casefold() in _common_words()
+
+
 def _words(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(body[start:end])]
 
