@@ -66,7 +66,7 @@ def _optional_names(name: str) -> list[str]:
 def stoplist() -> tuple[frozenset[str], frozenset[str]]:
     """(never entities, not entities at a sentence start), case-folded."""
     rows = load_tsv("not_entities.tsv", ("phrase", "kind", "note"), 2,
-                    (("kind", ("weekday", "month", "furniture", "common", "acronym", "english", "legal",
+                    (("kind", ("weekday", "month", "furniture", "common", "acronym", "english", "legal", "epithet",
                                "sentence_start", "headline_word")),))
     never = {r["phrase"].casefold() for r in rows if r["kind"] not in ("sentence_start", "headline_word")}
     never.update(n.casefold() for n in _optional_names("weekdays.tsv") + _optional_names("months.tsv"))

@@ -49,7 +49,7 @@ def name_words() -> NameWords:
         if r["kind"] in ("head", "none"):
             heads[words] = r["label"] if r["kind"] == "head" else ""
         elif r["kind"] == "tail":
-            tails[words[-1]] = r["label"] or "ORG"
+            tails[words[-1]] = r["label"]
         elif r["kind"] == "particle":
             particles.add(words[0])
         else:
@@ -135,7 +135,7 @@ def head_label(text: str) -> str | None:
     if n:
         return label
     if len(words) > 1:
-        return name_words().tails.get(words[-1].casefold())
+        return name_words().tails.get(words[-1].casefold().strip(_EDGE_PUNCT))
     return None
 
 
