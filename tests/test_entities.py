@@ -313,3 +313,46 @@ def test_mention_from_doc_drops_a_common_word_at_a_sentence_start():
     doc = nlp("Mayat itu ditemukan. Polisi memeriksa mayat di Jalan Merdeka.")
     doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 8, 10, label="PERSON")]
     assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [("Jalan Merdeka", "LOC")]
+
+
+def _doc_with(text: str, *spans: tuple[str, str]):
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("id")(text)
+    ents = []
+    for words, label in spans:
+        start = text.index(words)
+        ents.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = [e for e in ents if isinstance(e, Span)]
+    return doc
+
+
+def test_person_after_a_place_preposition_is_a_place():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Rombongan itu tiba di Canberra pada malam hari.", ("Canberra", "PERSON"))
+    assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [("Canberra", "LOC")]
+
+
+def test_epithet_and_event_are_no_entities():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Investor kembali ke Tanah Air untuk Jakarta Fintech Expo tahun ini.",
+                    ("Tanah Air", "LOC"), ("Jakarta Fintech Expo", "ORG"))
+    assert mentions_from_doc(doc) == []
+
+
+def test_initial_before_a_name_and_numeral_after_a_dropped_word():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Ketua panitia M. Rudi Hartono hadir bersama Teradu II Sinta Dewi.",
+                    ("Rudi Hartono", "PERSON"), ("Teradu II Sinta Dewi", "PERSON"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["M. Rudi Hartono", "Sinta Dewi"]
+
+
+def test_body_run_into_a_persons_name_is_split():
+    body = "Komisi Maju Rudi Hartono datang. Komisi Maju menolak, kata Rudi kemudian."
+    ms = canonicalize(mentions(body, ("Komisi Maju Rudi Hartono", "ORG"), ("Komisi Maju", "ORG"),
+                               ("Rudi", "PERSON")), body)
+    assert {(m.text, m.label) for m in ms} >= {("Komisi Maju", "ORG"), ("Rudi Hartono", "PERSON")}

@@ -31,7 +31,7 @@ from ..records import Mention
 from ..tables import load_tsv
 from .links import link_initials, link_short_names, person_evidence, split_merged_names
 from .scope import inside
-from .spans import common_word, extend_to_head, head_label, is_bare_head, strip_generic, trim_lower
+from .spans import after_place_word, common_word, extend_to_head, head_label, is_bare_head, strip_generic, trim_lower
 
 LABELS = ("PERSON", "ORG", "LOC")
 _WORD = re.compile(r"\S+")
@@ -251,6 +251,8 @@ def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None
     by_head = head_label(text[s:e])
     if by_head == "":
         return None
+    if label == "PERSON" and " " not in text[s:e] and after_place_word(text, s):
+        label = "LOC"  # `tiba di Canberra`: the NER's PERSON is a place after a preposition of place
     return s, e, by_head or label
 
 
@@ -413,7 +415,7 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     ms = sorted(_link_abbreviations(ms, body), key=lambda m: m.start)
     ms = link_initials(link_short_names(ms), body)
     ms = _link_people(ms)
-    return _vote_labels(ms)
+    return _vote_labels(ms, body)
 
 
 def _rank_before(body: str, start: int) -> str | None:
@@ -675,12 +677,14 @@ def _link_people(ms: list[Mention]) -> list[Mention]:
     return out
 
 
-def _vote_labels(ms: list[Mention]) -> list[Mention]:
-    """One label per canonical entity in the article: the gazetteer's, else the most frequent."""
+def _vote_labels(ms: list[Mention], body: str) -> list[Mention]:
+    """One label per canonical entity in the article: a head word's (`Jalan`, `PT`), else the gazetteer's or
+    a place preposition's (`di X`), else the most frequent."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in ms:
-        by_head = head_label(m.text) == m.label  # `Jalan ...`, `PT ...`: the head word decides
-        votes[m.canonical][m.label] += 5 if by_head else 3 if m.source == "gazetteer" else 1
+        by_head = head_label(m.text) == m.label
+        by_context = m.source == "gazetteer" or (m.label == "LOC" and after_place_word(body, m.start))
+        votes[m.canonical][m.label] += 5 if by_head else 3 if by_context else 1
     best = {c: v.most_common(1)[0][0] for c, v in votes.items()}
     return [m if best[m.canonical] == m.label else dataclasses.replace(m, label=best[m.canonical]) for m in ms]
 

@@ -34,16 +34,18 @@ class NameWords:
     tails: dict[str, str]  # last word (case-folded) -> label
     particles: frozenset[str]  # lower-case words that may stand inside a name
     generic: frozenset[tuple[str, ...]]  # capitalised common nouns before a place
+    place_before: frozenset[str]  # prepositions of place
 
 
 @functools.lru_cache(maxsize=1)
 def name_words() -> NameWords:
     rows = load_tsv("entity_words.tsv", ("word", "kind", "label", "note"), 2,
-                    (("kind", ("head", "tail", "particle", "generic", "none")), ("label", ("PERSON", "ORG", "LOC"))))
+                    (("kind", ("head", "tail", "particle", "generic", "none", "place_before")), ("label", ("PERSON", "ORG", "LOC"))))
     heads: dict[tuple[str, ...], str] = {}
     tails: dict[str, str] = {}
     particles: set[str] = set()
     generic: set[tuple[str, ...]] = set()
+    place_before: set[str] = set()
     for r in rows:
         words = tuple(r["word"].casefold().split())
         if r["kind"] in ("head", "none"):
@@ -52,9 +54,11 @@ def name_words() -> NameWords:
             tails[words[-1]] = r["label"]
         elif r["kind"] == "particle":
             particles.add(words[0])
+        elif r["kind"] == "place_before":
+            place_before.add(words[0])
         else:
             generic.add(words)
-    return NameWords(heads, tails, frozenset(particles), frozenset(generic))
+    return NameWords(heads, tails, frozenset(particles), frozenset(generic), frozenset(place_before))
 
 
 @functools.lru_cache(maxsize=1)
@@ -203,3 +207,10 @@ def generic_before(body: str, start: int) -> bool:
     """Whether the word right before `start` is a generic noun (`Pemerintah [Indonesia]`)."""
     words = _words(body, max(0, start - 30), start)
     return bool(words) and (body[words[-1][0]:words[-1][1]].casefold(),) in name_words().generic
+
+
+def after_place_word(body: str, start: int) -> bool:
+    """The word right before `start` is a preposition of place (`di`, `ke`), on the same line."""
+    line_start = body.rfind("\n", 0, start) + 1
+    words = body[max(line_start, start - 20):start].split()
+    return bool(words) and body[:start].endswith(" ") and words[-1] in name_words().place_before
