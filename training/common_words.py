@@ -42,7 +42,8 @@ def count(texts: list[str]) -> tuple[Counter, Counter]:
 
 
 def main(path: str) -> None:
-    texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8") if line.strip()]
+    with open(path, encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh if line.strip()]
     lower, cap_inside = count(texts)
     words = sorted(w for w, n in lower.items()
                    if len(w) >= 3 and n >= MIN_LOWER and n >= RATIO * cap_inside[w])

@@ -31,7 +31,15 @@ from ..records import Mention
 from ..tables import load_tsv
 from .links import link_initials, link_short_names, person_evidence, split_merged_names
 from .scope import inside
-from .spans import after_place_word, common_word, extend_to_head, head_label, is_bare_head, strip_generic, trim_lower
+from .spans import (
+    after_place_word,
+    common_word,
+    extend_to_head,
+    head_label,
+    is_bare_head,
+    strip_generic,
+    trim_lower,
+)
 
 LABELS = ("PERSON", "ORG", "LOC")
 _WORD = re.compile(r"\S+")
