@@ -356,3 +356,21 @@ def test_body_run_into_a_persons_name_is_split():
     ms = canonicalize(mentions(body, ("Komisi Maju Rudi Hartono", "ORG"), ("Komisi Maju", "ORG"),
                                ("Rudi", "PERSON")), body)
     assert {(m.text, m.label) for m in ms} >= {("Komisi Maju", "ORG"), ("Rudi Hartono", "PERSON")}
+
+
+def test_name_going_on_after_a_particle_and_a_numeral():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Berkas dikirim ke Kementerian Sosial dan HAM lalu dibahas Komisi VI kemarin.",
+                    ("Kementerian Sosial dan", "ORG"), ("Komisi", "ORG"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["Kementerian Sosial dan HAM", "Komisi VI"]
+
+
+def test_title_stops_a_name_growing_left():
+    from newsscan.entities.core import _is_title_word
+    from newsscan.entities.spans import extend_to_head
+
+    body = "Pemilihan Deputi Gubernur Bank Sentral kemarin."
+    s0 = body.index("Sentral")
+    s, e, label = extend_to_head(body, s0, s0 + len("Sentral"), [], _is_title_word)
+    assert (body[s:e], label) == ("Bank Sentral", "ORG")

@@ -37,6 +37,7 @@ from .spans import (
     extend_to_head,
     head_label,
     is_bare_head,
+    numeral_after,
     strip_generic,
     trim_lower,
 )
@@ -237,6 +238,8 @@ def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None
     s, e = _trim(text, s, e)
     s, e = trim_lower(text, s, e)
     s, e = _trim(text, s, e)
+    if label != "PERSON":
+        e = numeral_after(text, e)
     lead = _LEADING_NUMERAL.match(text, s, e)  # `Teradu II Budi` -> `Budi` once `Teradu` is gone
     if lead:
         s = lead.end()
@@ -295,7 +298,7 @@ def _grow_into_names(ms: list[Mention], text: str) -> list[Mention]:
         if m.label == "PERSON":
             out.append(m)
             continue
-        s, e, label = extend_to_head(text, m.start, m.end, taken)
+        s, e, label = extend_to_head(text, m.start, m.end, taken, _is_title_word)
         if label and (s, e) != (m.start, m.end):
             m = dataclasses.replace(m, start=s, end=e, text=text[s:e], canonical=text[s:e], label=label)
         out.append(m)
@@ -442,7 +445,13 @@ def _rank_before(body: str, start: int) -> str | None:
 
 def _is_known(text: str) -> bool:
     """A place or body of the alias table or the gazetteer."""
-    return alias_target(text) is not None or text in gazetteer_labels()
+    return alias_target(text) is not None or tuple(text.casefold().split()) in known_names()
+
+
+def _is_title_word(word: str) -> bool:
+    """A one-word title of `roles.tsv` (`Gubernur`, `Direktur`; not a function such as `Hakim`, which also
+    stands inside a body's name: `Ikatan Hakim Indonesia`)."""
+    return _role_kind([word]) == "title"
 
 
 def _strip_roles(mentions: Iterable[Mention], body: str) -> list[Mention]:

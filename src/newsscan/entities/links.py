@@ -102,7 +102,7 @@ def split_merged_names(ms: Sequence[Mention], body: str, known: Callable[[str], 
     """Mentions of three or more words that run from a body or place into a person's name become that body
     or place and a PERSON (`Komisi Maju Budi Hartono`). The first words are an ORG/LOC the article writes on
     its own (or the end of one: `Maju Sekuritas` of `PT Maju Sekuritas`), a known body or place, or a name
-    with a head word ending in a known body (`Komisi IX DPR`). The rest is a person's mention of the
+    with a head word ending in a known body (`Komisi IX DPR`) or opening with an acronym (`PDI Maju`). The rest is a person's mention of the
     article, or two or more capitalised words one of which the article also writes alone (`Menurut Budi`)
     or that stand where the grammar puts a person (a name found after a role phrase: source "link")."""
     bodies = {m.text.casefold(): m.label for m in ms if m.label != "PERSON"}
@@ -124,8 +124,10 @@ def split_merged_names(ms: Sequence[Mention], body: str, known: Callable[[str], 
 
 def _is_body(head: str, bodies: dict[str, str], known: Callable[[str], bool]) -> bool:
     folded = head.casefold()
+    first, last = head.split()[0], head.split()[-1]
     return (folded in bodies or known(head) or (" " in folded and any(b.endswith(" " + folded) for b in bodies))
-            or (head_label(head) is not None and " " in head and known(head.split()[-1])))
+            or (" " in head and (head_label(head) is not None and known(last)
+                                 or _CAPS.match(first) is not None and head_label(first) is None)))
 
 
 def _merge_point(m: Mention, words: list[str], bodies: dict[str, str], people: set[str],
@@ -137,7 +139,7 @@ def _merge_point(m: Mention, words: list[str], bodies: dict[str, str], people: s
             continue
         if " ".join(rest).casefold() in people:
             return k
-        if (len(rest) >= 2 and all(w[:1].isupper() and not w.isupper() for w in rest)
+        if (len(rest) >= 2 and all(w[:1].isupper() and not w.isupper() and not known(w) for w in rest)
                 and head_label(" ".join(rest)) is None
                 and (m.source == "link" or any(written_alone(body, w, m.start, m.end) for w in (rest[0], rest[-1])))):
             return k

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..tables import load_toml, load_tsv
@@ -113,6 +113,12 @@ def trim_lower(body: str, start: int, end: int) -> tuple[int, int]:
         if not _is_name_word(w) and w.strip(_EDGE_PUNCT).casefold() not in particles:
             break
         kept.append((s, e))
+    if kept and len(kept) == len(words) and body[kept[-1][0]:kept[-1][1]].casefold() in particles:
+        nxt = _words(body, end, min(len(body), end + 40))[:1]  # `Kementerian Hukum dan` + `HAM`: the name goes on
+        if nxt and body[end:nxt[0][0]] == " " and _is_name_word(body[nxt[0][0]:nxt[0][1]]):
+            word = body[nxt[0][0]:nxt[0][1]].rstrip(_EDGE_PUNCT)
+            if word and word[:1].isalnum():
+                kept.append((nxt[0][0], nxt[0][0] + len(word)))
     while kept and not _is_name_word(body[kept[-1][0]:kept[-1][1]]):
         kept.pop()
     if not kept:
@@ -149,18 +155,20 @@ def is_bare_head(text: str) -> bool:
     return bool(words) and _match_head(words)[0] == len(words)
 
 
-def extend_to_head(body: str, start: int, end: int, taken: Sequence[tuple[int, int]]) -> tuple[int, int, str]:
+def extend_to_head(body: str, start: int, end: int, taken: Sequence[tuple[int, int]],
+                   is_role: Callable[[str], bool] = lambda w: False) -> tuple[int, int, str]:
     """(start, end, label) of the name a mention sits in: it grows left over up to four capitalised words on
     the same line when the leftmost begins with a head word (`Bursa Efek` + `Indonesia`), and then right over
     a number, Roman numeral or legal-form tail (`Komisi Daerah` + `Jawa` + `II`).
-    Unchanged, with label "", when no head word stands before it."""
+    A title word (`is_role`: `Gubernur`) ends the walk: `Dewan Gubernur Senior` + `Bank Indonesia` is a role
+    before a name. Unchanged, with label "", when no head word stands before it."""
     line_start = body.rfind("\n", 0, start) + 1
     before = _words(body, max(line_start, start - 80), start)
     cand: list[tuple[int, int]] = []
     for s, e in reversed(before):
         w = body[s:e]
         if (w != w.strip(_EDGE_PUNCT) or not _is_name_word(w) or any(a < e and s < b for a, b in taken)
-                or len(cand) == 4):
+                or len(cand) == 4 or is_role(w)):
             break
         if cand and body[e:cand[0][0]] != " ":
             break
@@ -214,3 +222,12 @@ def after_place_word(body: str, start: int) -> bool:
     line_start = body.rfind("\n", 0, start) + 1
     words = body[max(line_start, start - 20):start].split()
     return bool(words) and body[:start].endswith(" ") and words[-1] in name_words().place_before
+
+
+_NUMERAL_AFTER = re.compile(r" (?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XI?V|XVI{0,3})(?![\w-])")
+
+
+def numeral_after(body: str, end: int) -> int:
+    """The end of a name past a Roman numeral right after it (`Komisi` + `VI`, `Sumatera Selatan` + `II`)."""
+    m = _NUMERAL_AFTER.match(body, end)
+    return m.end() if m else end
