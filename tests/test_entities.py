@@ -374,3 +374,18 @@ def test_title_stops_a_name_growing_left():
     s0 = body.index("Sentral")
     s, e, label = extend_to_head(body, s0, s0 + len("Sentral"), [], _is_title_word)
     assert (body[s:e], label) == ("Bank Sentral", "ORG")
+
+
+def test_place_with_and_without_its_administrative_head_is_one_place():
+    body = "Banjir melanda Kota Sukamaju. Warga Sukamaju mengungsi ke Stasiun Sukajaya dekat Sukajaya."
+    ms = canonicalize(mentions(body, ("Kota Sukamaju", "LOC"), ("Sukamaju", "LOC"), ("Stasiun Sukajaya", "LOC"),
+                               ("Sukajaya", "LOC")), body)
+    by_text = {m.text: m.canonical for m in ms}
+    assert by_text["Sukamaju"] == "Kota Sukamaju"
+    assert by_text["Sukajaya"] == "Sukajaya"  # a station is not the town
+
+
+def test_rank_alone_after_a_role_is_no_person():
+    body = "Hal itu disampaikan Kabid Humas Polda Maju Kombes Pol. Rudi Hartono."
+    ms = canonicalize(mentions(body, ("Rudi Hartono", "PERSON")), body)
+    assert [m.text for m in ms if m.label == "PERSON"] == ["Rudi Hartono"]

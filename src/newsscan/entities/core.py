@@ -235,14 +235,18 @@ def _cut_headline_words(ent) -> list[tuple[int, int]]:
 def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None:
     """(start, end, label) of the name in text[s:e], or None when it names nothing."""
     never, start_only = stoplist()
+    s0 = s
     s, e = _trim(text, s, e)
     s, e = trim_lower(text, s, e)
     s, e = _trim(text, s, e)
     if label != "PERSON":
         e = numeral_after(text, e)
-    lead = _LEADING_NUMERAL.match(text, s, e)  # `Teradu II Budi` -> `Budi` once `Teradu` is gone
+    # `Teradu II Budi` -> `Budi` once `Teradu` is gone (and `I` too then: a Balinese name opens with `I`)
+    lead = (_LEADING_NUMERAL if s == s0 else _LEADING_NUMERAL_ANY).match(text, s, e)
     if lead:
         s = lead.end()
+    if _ONLY_NUMERAL.fullmatch(text, s, e):
+        return None
     if label == "PERSON":
         initial = _INITIAL_BEFORE.search(text, max(0, s - 4), s)  # `M. Budi Santoso`: the NER left out `M.`
         s = initial.start() if initial else s
@@ -278,6 +282,8 @@ def _skip_common_opener(text: str, s: int, e: int) -> int:
 
 
 _LEADING_NUMERAL = re.compile(r"(?:II|III|IV|VI{0,3}|IX|X{1,3}|\d+)\s+(?=[A-Z])")  # not `I`: `I Made Sudarta`
+_LEADING_NUMERAL_ANY = re.compile(r"(?:[IVX]+|\d+)\s+(?=[A-Z])")
+_ONLY_NUMERAL = re.compile(r"[IVXLC]+|\d+")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.? $")
 
 
@@ -513,6 +519,7 @@ def _people_after_cues(ms: list[Mention], body: str) -> list[Mention]:
     taken = [(m.start, m.end) for m in ms]
     cues = _post_cues()
     names = known_names()
+    never = stoplist()[0]
     out = []
     for run in _CAP_RUN.finditer(body):
         s, e = run.span()
@@ -523,7 +530,10 @@ def _people_after_cues(ms: list[Mention], body: str) -> list[Mention]:
         role = role_before(body, s)
         if not role and word not in cues:
             continue
-        out.append(Mention(s, e, run.group(), "PERSON", run.group(), role, "link"))
+        title, name, offset = split_role(run.group())  # `Kombes Pol` + `.`: a rank, no name
+        if not name or (title is None and _match_role(run.group().split(), 0)) or name.casefold() in never:
+            continue
+        out.append(Mention(s + offset, s + offset + len(name), name, "PERSON", name, role, "link"))
     return out
 
 

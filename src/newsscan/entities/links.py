@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..records import Mention
-from .spans import head_label
+from .spans import admin_head, head_label
 
 _CAPS = re.compile(r"^[A-Z]{2,5}$")
 
@@ -28,17 +28,25 @@ def _words(text: str) -> list[str]:
 
 def link_short_names(ms: Sequence[Mention]) -> list[Mention]:
     """ORG mentions of two or more words that open a longer ORG canonical of the article, or follow its head
-    word (`Bank Maju` of `PT Bank Maju Sejahtera Tbk`), take that canonical (the longest; ties: the first
-    in sort order). A name at the end of a longer one is its parent, not the same body (`DPR` of
-    `Badan Kehormatan DPR`)."""
-    orgs = sorted({m.canonical for m in ms if m.label == "ORG"}, key=lambda c: (-len(_words(c)), c))
+    word (`Bank Maju` of `PT Bank Maju Sejahtera Tbk`), take that canonical (the longest; ties: the first in
+    sort order); so do LOC mentions with a head word (`Bandara Maju` of `Bandara Maju Jaya`). A name at the
+    end of a longer one is its parent, not the same body (`DPR` of `Badan Kehormatan DPR`). A place written
+    with and without its administrative head (`Kota Maju`, `Maju`) is one place."""
+    by_label: dict[str, list[str]] = {}
+    for label in ("ORG", "LOC"):
+        names = {x.canonical for x in ms if x.label == label}
+        by_label[label] = sorted(names, key=lambda c: (-len(_words(c)), c))
     out = []
     for m in ms:
         words = _words(m.canonical)
-        if m.label == "ORG" and len(words) >= 2:
-            longer = [c for c in orgs if len(_words(c)) > len(words) and _opens(c, words)]
-            if longer:
-                m = dataclasses.replace(m, canonical=longer[0], source="link" if m.source == "model" else m.source)
+        same = by_label.get(m.label, [])
+        longer: list[str] = []
+        if len(words) >= 2 and (m.label == "ORG" or m.label == "LOC" and head_label(m.canonical) == "LOC"):
+            longer = [c for c in same if len(_words(c)) > len(words) and _opens(c, words)]
+        elif m.label == "LOC":
+            longer = [c for c in same if admin_head(c) and _words(c)[1:] == words]
+        if longer:
+            m = dataclasses.replace(m, canonical=longer[0], source="link" if m.source == "model" else m.source)
         out.append(m)
     return out
 
@@ -110,7 +118,7 @@ def split_merged_names(ms: Sequence[Mention], body: str, known: Callable[[str], 
     out: list[Mention] = []
     for m in ms:
         words = m.text.split()
-        cut = _merge_point(m, words, bodies, people, known, body) if len(words) >= 3 and m.label != "LOC" else 0
+        cut = _merge_point(m, words, bodies, people, known, body) if len(words) >= 3 else 0
         if not cut:
             out.append(m)
             continue

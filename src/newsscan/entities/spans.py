@@ -35,21 +35,25 @@ class NameWords:
     particles: frozenset[str]  # lower-case words that may stand inside a name
     generic: frozenset[tuple[str, ...]]  # capitalised common nouns before a place
     place_before: frozenset[str]  # prepositions of place
+    admin: frozenset[str]  # heads of administrative units (case-folded)
 
 
 @functools.lru_cache(maxsize=1)
 def name_words() -> NameWords:
     rows = load_tsv("entity_words.tsv", ("word", "kind", "label", "note"), 2,
-                    (("kind", ("head", "tail", "particle", "generic", "none", "place_before")), ("label", ("PERSON", "ORG", "LOC"))))
+                    (("kind", ("head", "admin", "tail", "particle", "generic", "none", "place_before")), ("label", ("PERSON", "ORG", "LOC"))))
     heads: dict[tuple[str, ...], str] = {}
     tails: dict[str, str] = {}
     particles: set[str] = set()
     generic: set[tuple[str, ...]] = set()
     place_before: set[str] = set()
+    admin: set[str] = set()
     for r in rows:
         words = tuple(r["word"].casefold().split())
-        if r["kind"] in ("head", "none"):
-            heads[words] = r["label"] if r["kind"] == "head" else ""
+        if r["kind"] == "admin":
+            admin.add(words[0])
+        if r["kind"] in ("head", "admin", "none"):
+            heads[words] = r["label"] if r["kind"] != "none" else ""
         elif r["kind"] == "tail":
             tails[words[-1]] = r["label"]
         elif r["kind"] == "particle":
@@ -58,7 +62,8 @@ def name_words() -> NameWords:
             place_before.add(words[0])
         else:
             generic.add(words)
-    return NameWords(heads, tails, frozenset(particles), frozenset(generic), frozenset(place_before))
+    return NameWords(heads, tails, frozenset(particles), frozenset(generic), frozenset(place_before),
+                     frozenset(admin))
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,6 +152,12 @@ def head_label(text: str) -> str | None:
     if len(words) > 1:
         return name_words().tails.get(words[-1].casefold().strip(_EDGE_PUNCT))
     return None
+
+
+def admin_head(text: str) -> bool:
+    """The name opens with the head of an administrative unit (`Kabupaten Maju`)."""
+    words = text.split()
+    return len(words) > 1 and words[0].casefold() in name_words().admin
 
 
 def is_bare_head(text: str) -> bool:
