@@ -389,3 +389,12 @@ def test_rank_alone_after_a_role_is_no_person():
     body = "Hal itu disampaikan Kabid Humas Polda Maju Kombes Pol. Rudi Hartono."
     ms = canonicalize(mentions(body, ("Rudi Hartono", "PERSON")), body)
     assert [m.text for m in ms if m.label == "PERSON"] == ["Rudi Hartono"]
+
+
+def test_person_a_place_or_school_is_named_after_grows_into_its_name():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Dosen Universitas Jenderal Sudarsono hadir. Sekretaris Kabinet Rudi Hartono datang.",
+                    ("Sudarsono", "PERSON"), ("Rudi Hartono", "PERSON"))
+    assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [
+        ("Universitas Jenderal Sudarsono", "ORG"), ("Rudi Hartono", "PERSON")]

@@ -296,16 +296,18 @@ def _written_lower(text: str, surface: str) -> bool:
 
 
 def _grow_into_names(ms: list[Mention], text: str) -> list[Mention]:
-    """A place or organisation written right after a head word grows into that name (`Bursa Efek` +
-    `Indonesia`, `Kedubes` + `Rusia`); the mentions it swallows go (no nesting inside names)."""
-    taken = [(m.start, m.end) for m in ms if m.label == "PERSON"]
+    """A mention written right after a head word grows into that name (`Bursa Efek` + `Indonesia`, `Kedubes` +
+    `Rusia`, `Universitas Jenderal` + `Sudirman`, a person the street or school is named after); the mentions
+    it swallows go (no nesting inside names). A person's name grows only over a head word and at most one
+    more word that no other mention holds."""
+    people = [(m.start, m.end) for m in ms if m.label == "PERSON"]
+    everyone = [(m.start, m.end) for m in ms]
     out = []
     for m in ms:
-        if m.label == "PERSON":
-            out.append(m)
-            continue
+        taken = [t for t in everyone if t != (m.start, m.end)] if m.label == "PERSON" else people
         s, e, label = extend_to_head(text, m.start, m.end, taken, _is_title_word)
-        if label and (s, e) != (m.start, m.end):
+        too_far = m.label == "PERSON" and _person_stays(text, s, m.start)
+        if label and (s, e) != (m.start, m.end) and not too_far:
             m = dataclasses.replace(m, start=s, end=e, text=text[s:e], canonical=text[s:e], label=label)
         out.append(m)
     out.sort(key=lambda m: (m.start, -m.end))
@@ -315,6 +317,17 @@ def _grow_into_names(ms: list[Mention], text: str) -> list[Mention]:
             continue
         kept.append(m)
     return kept
+
+
+def _person_stays(text: str, s: int, start: int) -> bool:
+    """A person's name does not grow into a head word more than one word away (`Provinsi Bali Ni` + `Wayan
+    Sari`) or one that ends a title (`Sekretaris Kabinet` + `Budi`, `Wali Kota Maju` + `Budi`)."""
+    if len(text[s:start].split()) > 2:
+        return True
+    before = text[max(0, s - 30):s].split()[-2:]
+    head = text[s:start].split()
+    return bool(before) and (_is_title_word(before[-1])
+                             or any(_match_role(before[-k:] + head, 0) > k for k in range(1, len(before) + 1)))
 
 
 # ---------------------------------------------------------------- roles
