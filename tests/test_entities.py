@@ -398,3 +398,9 @@ def test_person_a_place_or_school_is_named_after_grows_into_its_name():
                     ("Sudarsono", "PERSON"), ("Rudi Hartono", "PERSON"))
     assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [
         ("Universitas Jenderal Sudarsono", "ORG"), ("Rudi Hartono", "PERSON")]
+
+
+def test_common_words_after_a_title_are_its_scope_not_a_name():
+    body = "Kata Direktur Pemberitaan Maju TV kepada wartawan."
+    ms = canonicalize(mentions(body, ("Direktur Pemberitaan Maju TV", "PERSON")), body)
+    assert [(m.text, m.label) for m in ms] == [("Maju TV", "ORG")]

@@ -480,6 +480,14 @@ def _strip_roles(mentions: Iterable[Mention], body: str) -> list[Mention]:
             out.extend(_strip_role_from_body(m))
             continue
         role, name, offset = split_role(m.text)
+        if role is not None and name:
+            scope = _role_scope(name)  # `Direktur [Pemberitaan] Maju TV`: the role's body, not a person
+            if scope is not None:
+                if scope:
+                    at = m.start + offset + name.index(scope)
+                    out.append(dataclasses.replace(m, start=at, end=at + len(scope), text=scope, canonical=scope,
+                                                   label=head_label(scope) or "ORG"))
+                continue
         if not name:
             continue  # a title alone is not a mention
         start = m.start + offset
@@ -492,6 +500,19 @@ def _strip_roles(mentions: Iterable[Mention], body: str) -> list[Mention]:
         canonical = name if m.canonical == m.text else m.canonical
         out.append(dataclasses.replace(m, start=start, end=end, text=name, canonical=canonical, role=role))
     return out
+
+
+def _role_scope(name: str) -> str | None:
+    """After a title, words the language writes in lower case (`Pemberitaan`, `Modal`) are the title's
+    scope, not a name: the body named after them (`Maju TV`), "" when none is left, None for a person's name."""
+    words = name.split()
+    i = 0
+    while i < len(words) and common_word(words[i]) and head_label(words[i]) is None:
+        i += 1
+    if i == 0:
+        return None
+    rest = " ".join(words[i:])
+    return "" if not rest or is_bare_head(rest) else rest
 
 
 def _strip_role_from_body(m: Mention) -> list[Mention]:
