@@ -567,6 +567,12 @@ def _people_after_cues(ms: list[Mention], body: str) -> list[Mention]:
         title, name, offset = split_role(run.group())  # `Kombes Pol` + `.`: a rank, no name
         if not name or (title is None and _match_role(run.group().split(), 0)) or name.casefold() in never:
             continue
+        scope = _role_scope(name)  # `Direktur [Pemberitaan Garuda TV]`: the role's body, not a person
+        if scope is not None:
+            if scope:
+                at = s + offset + name.index(scope)
+                out.append(Mention(at, at + len(scope), scope, head_label(scope) or "ORG", scope, None, "link"))
+            continue
         out.append(Mention(s + offset, s + offset + len(name), name, "PERSON", name, role, "link"))
     return out
 
