@@ -404,3 +404,16 @@ def test_common_words_after_a_title_are_its_scope_not_a_name():
     body = "Kata Direktur Pemberitaan Garuda TV kepada wartawan."
     ms = canonicalize(mentions(body, ("Direktur Pemberitaan Garuda TV", "PERSON")), body)
     assert [(m.text, m.label) for m in ms] == [("Garuda TV", "ORG")]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Budi mengaku lelah. Kemarin Budi Hartono pulang.", "Budi Hartono"),  # called by the first name
+    ('"Kami siap," ujar Sutarmin kepada wartawan.', "Sutarmin"),  # speech verb before the speaker
+    ("Hal itu dibenarkan Pak Sutarmin kemarin.", "Sutarmin"),  # an honorific
+])
+def test_name_the_ner_calls_an_organisation_is_a_person_by_the_articles_evidence(body, name):
+    found = mentions(body, (name, "ORG"))
+    if name == "Budi Hartono":
+        found += mentions(body, ("Budi", "PERSON"))[:1]
+    ms = canonicalize(sorted(found, key=lambda m: m.start), body)
+    assert {m.label for m in ms if m.text == name} == {"PERSON"}

@@ -441,7 +441,7 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     ms = sorted(_strip_roles(_split_role_names(list(mentions), body), body), key=lambda m: (m.start, -m.end))
     ms = _dedupe(sorted(ms + _people_after_cues(ms, body), key=lambda m: (m.start, -m.end)))
     ms = sorted(split_merged_names(ms, body, known), key=lambda m: (m.start, -m.end))
-    ms = person_evidence(ms, body, _rank_before, known)
+    ms = person_evidence(ms, body, _rank_before, known, _speech_cue_before)
     ms = sorted(_link_abbreviations(ms, body), key=lambda m: m.start)
     ms = link_initials(link_short_names(ms), body)
     ms = _link_people(ms)
@@ -460,6 +460,14 @@ def _rank_before(body: str, start: int) -> str | None:
         if len(cand) == k and _match_role(cand, 0) == k and _role_kind(cand) in ("rank", "honorific", "degree"):
             return " ".join(cand)
     return None
+
+
+def _speech_cue_before(body: str, start: int) -> bool:
+    """A speech verb written before its speaker (`ujar`, `kata`: `speech_verbs.tsv`) stands right before
+    `start`."""
+    before = body[max(0, start - 20):start]
+    words = before.split()
+    return bool(words) and before.endswith(" ") and words[-1].casefold() in _post_cues()
 
 
 def _is_known(text: str) -> bool:
@@ -517,7 +525,8 @@ def _role_scope(name: str) -> str | None:
 
 def _strip_role_from_body(m: Mention) -> list[Mention]:
     """An organisation or place mention that opens with title words (`Chairman Mandiri Institute`, `Anggota
-    DPRD Jawa Tengah`) is the name after them; a title alone (`Sekretaris Kabinet`) is no mention."""
+    DPRD Jawa Tengah`) is the name after them; a title alone (`Sekretaris Kabinet`) is no mention. After a
+    rank, honorific or degree (`Pak`, `Kombes`, `Prof`) the name is a person's."""
     words = [w.group() for w in _WORD.finditer(m.text)]
     i = 0
     while m.source != "gazetteer" and i < len(words) and (n := _match_role(words, i)):
@@ -528,8 +537,12 @@ def _strip_role_from_body(m: Mention) -> list[Mention]:
     if not name or is_bare_head(name):
         return []
     start = m.start + m.text.index(words[i], sum(len(w) for w in words[:i]))
-    end = m.start + len(m.text.rstrip())
-    return [dataclasses.replace(m, start=start, end=end, text=m.text[start - m.start:], canonical=m.text[start - m.start:])]
+    rest = m.text[start - m.start:]
+    # `Pak Budi Hartono`, `Prof Budi`: only a person is named after a rank, an honorific or a degree
+    personal = _role_kind(words[:i]) in ("rank", "honorific", "degree") or _role_kind(words[:1]) in (
+        "rank", "honorific", "degree")
+    label = "PERSON" if personal and head_label(rest) is None else m.label
+    return [dataclasses.replace(m, start=start, text=rest, canonical=rest, label=label)]
 
 
 _CAP_RUN = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:[ ]+[A-Z][\w'’]*(?:-[\w'’]+)*){1,3}")

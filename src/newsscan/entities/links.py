@@ -7,8 +7,8 @@ name, a person's initials, and a name the NER labelled as a body although the ar
   person the article names are that person (police reports and quoted testimony name people so).
 - `split_merged_names(ms, body)`: a mention that runs from a body or place the article names on its own into a
   person's name (`Bank Maju Budi Hartono`) is split in two.
-- `person_evidence(ms, body)`: an ORG mention with no head word that the article also writes as a person
-  (all its words are words of the article's PERSON mentions) is a person.
+- `person_evidence(ms, body, ...)`: an ORG/LOC name with no head word that the article treats as a person's
+  (its words are a person's, a rank or a speech verb stands before it) is a person.
 """
 from __future__ import annotations
 
@@ -80,39 +80,47 @@ def link_initials(ms: Sequence[Mention], body: str) -> list[Mention]:
 
 
 def person_evidence(ms: Sequence[Mention], body: str, rank_before: Callable[[str, int], str | None],
-                    known: Callable[[str], bool]) -> list[Mention]:
-    """ORG mentions relabelled PERSON where the article treats the name as a person's: all its words are words
-    of the article's PERSON mentions (the NER said PERSON elsewhere), or a rank, honorific or degree stands
-    right before it (`Kombes Pol Budi Hartono`, `Prof Budi Hartono`); names with a head word, known places and bodies (`known`) and acronyms keep their label. An ORG mention
-    that runs from an acronym into a person's name after a role phrase (`Ketua APPI [APPI Budi Hartono]`)
-    is split in two."""
+                    known: Callable[[str], bool], cue_before: Callable[[str, int], bool]) -> list[Mention]:
+    """ORG and LOC names relabelled PERSON, at every mention, where the article treats them as a person's:
+    all the name's words are words of the article's PERSON mentions, or its first word is a one-word PERSON
+    mention (people are called by their first name: `Budi` ... `Budi Hartono`), or a rank, honorific or
+    degree (`Kombes Pol`, `Pak`, `Prof`) or a speech verb written before the speaker (`ujar`, `kata`) stands
+    right before one of its mentions. Names with a head word, known places and bodies and acronyms keep
+    their label. An ORG mention that runs from an acronym into a person's name after a rank (`APPI Budi
+    Hartono`) is split in two."""
     person_words = {w for m in ms if m.label == "PERSON" for w in _words(m.text)}
+    first_names = {m.text.casefold() for m in ms if m.label == "PERSON" and " " not in m.text}
+    people: set[str] = set()
     out: list[Mention] = []
     for m in ms:
-        if (m.label != "ORG" or m.source == "gazetteer" or head_label(m.text) is not None or known(m.text)
-                or m.text.isupper() or m.canonical != m.text):
+        words = m.text.split()
+        if (m.label == "PERSON" or m.source == "gazetteer" or head_label(m.text) is not None or known(m.text)
+                or m.text.isupper() or m.canonical != m.text or not words):
             out.append(m)
             continue
-        words = m.text.split()
-        has_role = rank_before(body, m.start) is not None
-        if set(_words(m.text)) <= person_words or (has_role and not words[0].isupper()):
-            out.append(dataclasses.replace(m, label="PERSON"))
-        elif len(words) >= 3 and words[0].isupper() and has_role and all(w[:1].isupper() for w in words[1:]):
+        has_rank = rank_before(body, m.start) is not None
+        if not words[0].isupper() and (set(_words(m.text)) <= person_words or has_rank
+                                       or words[0].casefold() in first_names and len(words) > 1
+                                       or cue_before(body, m.start)):
+            people.add(m.text)
+        elif (m.label == "ORG" and len(words) >= 3 and words[0].isupper() and has_rank
+              and all(w[:1].isupper() for w in words[1:])):
             cut = m.start + m.text.index(words[1], len(words[0]))
             out.append(dataclasses.replace(m, end=m.start + len(words[0]), text=words[0], canonical=words[0]))
             out.append(Mention(cut, m.end, body[cut:m.end], "PERSON", body[cut:m.end], None, "link"))
-        else:
-            out.append(m)
-    return out
+            continue
+        out.append(m)
+    return [dataclasses.replace(m, label="PERSON") if m.label != "PERSON" and m.text in people else m for m in out]
 
 
 def split_merged_names(ms: Sequence[Mention], body: str, known: Callable[[str], bool]) -> list[Mention]:
     """Mentions of three or more words that run from a body or place into a person's name become that body
     or place and a PERSON (`Komisi Maju Budi Hartono`). The first words are an ORG/LOC the article writes on
     its own (or the end of one: `Maju Sekuritas` of `PT Maju Sekuritas`), a known body or place, or a name
-    with a head word ending in a known body (`Komisi IX DPR`) or opening with an acronym (`PDI Maju`). The rest is a person's mention of the
-    article, or two or more capitalised words one of which the article also writes alone (`Menurut Budi`)
-    or that stand where the grammar puts a person (a name found after a role phrase: source "link")."""
+    with a head word ending in a known body (`Komisi IX DPR`) or opening with an acronym (`PDI Maju`). The
+    rest is a person's mention of the article, or two or more capitalised words one of which the article
+    also writes alone (`Menurut Budi`) or that stand where the grammar puts a person (a name found after a
+    role phrase: source "link")."""
     bodies = {m.text.casefold(): m.label for m in ms if m.label != "PERSON"}
     people = {m.text.casefold() for m in ms if m.label == "PERSON"}
     out: list[Mention] = []
