@@ -417,3 +417,20 @@ def test_name_the_ner_calls_an_organisation_is_a_person_by_the_articles_evidence
         found += mentions(body, ("Budi", "PERSON"))[:1]
     ms = canonicalize(sorted(found, key=lambda m: m.start), body)
     assert {m.label for m in ms if m.text == name} == {"PERSON"}
+
+
+@pytest.mark.parametrize("full, short", [
+    ("Kedutaan Besar Finlandia", "Kedubes Finlandia"),
+    ("Lembaga Pemasyarakatan Sukamiskin", "LP Sukamiskin"),
+    ("Rumah Sakit Mitra Jaya", "RSMJ"),
+])
+def test_clipped_or_initialled_name_links_to_the_long_form(full, short):
+    body = f"Petugas {full} datang. Lalu petugas {short} pergi."
+    ms = canonicalize(mentions(body, (full, "ORG"), (short, "ORG")), body)
+    assert {m.canonical for m in ms} == {full}
+
+
+def test_places_sharing_a_last_word_stay_apart():
+    body = "Banjir di Jawa Barat dan Nusa Tenggara Barat."
+    ms = canonicalize(mentions(body, ("Jawa Barat", "LOC"), ("Nusa Tenggara Barat", "LOC")), body)
+    assert {m.canonical for m in ms} == {"Jawa Barat", "Nusa Tenggara Barat"}

@@ -29,7 +29,7 @@ from importlib import resources
 from ..errors import DataTableError
 from ..records import Mention
 from ..tables import load_tsv
-from .links import link_initials, link_short_names, person_evidence, split_merged_names
+from .links import link_clipped_names, link_initials, link_short_names, person_evidence, split_merged_names
 from .scope import inside
 from .spans import (
     after_place_word,
@@ -443,7 +443,7 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     ms = sorted(split_merged_names(ms, body, known), key=lambda m: (m.start, -m.end))
     ms = person_evidence(ms, body, _rank_before, known, _speech_cue_before)
     ms = sorted(_link_abbreviations(ms, body), key=lambda m: m.start)
-    ms = link_initials(link_short_names(ms), body)
+    ms = link_initials(link_clipped_names(link_short_names(ms)), body)
     ms = _link_people(ms)
     return _vote_labels(ms, body)
 

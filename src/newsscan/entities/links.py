@@ -57,6 +57,50 @@ def _opens(full: str, short: list[str]) -> bool:
     return words[:n] == short or (head_label(words[0]) is not None and words[1:n + 1] == short)
 
 
+def link_clipped_names(ms: Sequence[Mention]) -> list[Mention]:
+    """An ORG or LOC written with a clipped or initialled head (`Kedubes Maju` of `Kedutaan Besar Maju`, `LP
+    Sukamaju` of `Lembaga Pemasyarakatan Sukamaju`, `Kemenkum HAM` of `Kementerian Hukum dan HAM`) is the
+    longer name of the article: both end in the same word, and the short form's other letters appear in
+    order in the long form's other words, from the same first letter. An acronym (`RSMJ`) is the name
+    whose word initials it spells. The longer name's label wins."""
+    bodies = {m.canonical: m.label for m in ms if m.label in ("ORG", "LOC")}
+    out = []
+    for m in ms:
+        target = _clipped_target(m.canonical, bodies) if m.label in ("ORG", "LOC") else None
+        if target:
+            m = dataclasses.replace(m, canonical=target, label=bodies[target],
+                                    source="link" if m.source == "model" else m.source)
+        out.append(m)
+    return out
+
+
+def _clipped_target(short: str, bodies: dict[str, str]) -> str | None:
+    sw = short.split()
+    hits = []
+    for full in bodies:
+        fw = full.split()
+        if len(full) <= len(short) or full == short:
+            continue
+        if _CAPS.match(short) and "".join(w[0] for w in fw if w[:1].isupper()).upper() == short:
+            hits.append(full)
+        elif (len(sw) >= 2 and len(fw) > len(sw) - 1 and sw[-1] == fw[-1] and head_label(sw[-1]) is None
+              and _in_order(" ".join(sw[:-1]), " ".join(fw[:-1]))):
+            hits.append(full)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _in_order(short: str, full: str) -> bool:
+    """The letters of `short` appear in order in `full`, both starting with the same letter."""
+    a, f = short.casefold().replace(" ", ""), full.casefold()
+    if not a or not f or a[0] != f[0] or len(a) >= len(f.replace(" ", "")):
+        return False
+    i = 0
+    for ch in f:
+        if i < len(a) and ch == a[i]:
+            i += 1
+    return i == len(a)
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()
 
