@@ -81,9 +81,7 @@ def _clipped_target(short: str, bodies: dict[str, str]) -> str | None:
         fw = full.split()
         if len(full) <= len(short) or full == short:
             continue
-        if _CAPS.match(short) and "".join(w[0] for w in fw if w[:1].isupper()).upper() == short:
-            hits.append(full)
-        elif (len(sw) >= 2 and len(fw) > len(sw) - 1 and sw[-1] == fw[-1] and head_label(sw[-1]) is None
+        if _CAPS.match(short) and "".join(w[0] for w in fw if w[:1].isupper()).upper() == short or (len(sw) >= 2 and len(fw) > len(sw) - 1 and sw[-1] == fw[-1] and head_label(sw[-1]) is None
               and _in_order(" ".join(sw[:-1]), " ".join(fw[:-1]))):
             hits.append(full)
     return hits[0] if len(hits) == 1 else None
