@@ -367,7 +367,7 @@ def test_name_going_on_after_a_particle_and_a_numeral():
 
 
 def test_title_stops_a_name_growing_left():
-    from newsscan.entities.core import _is_title_word
+    from newsscan.entities.roles import _is_title_word
     from newsscan.entities.spans import extend_to_head
 
     body = "Pemilihan Deputi Gubernur Bank Sentral kemarin."

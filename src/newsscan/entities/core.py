@@ -1,14 +1,15 @@
-"""Entity post-processing: Doc entities -> `Mention` records with canonical names.
+"""Doc entities -> `Mention` records with one canonical name per entity of an article.
 
 Plain functions over records and the body text, testable without the model:
 
-- `mentions_from_doc(doc)`: the NER/gazetteer entities as `Mention`s, trimmed to the name; weekdays, months
-  and site furniture (`data/not_entities.tsv`, plus `weekdays.tsv`/`months.tsv`) are never entities.
+- `mentions_from_doc(doc, skip)`: the NER/gazetteer entities as `Mention`s, trimmed to the name and labelled
+  by their head word (`spans`); weekdays, months, site furniture and the stop list (`data/not_entities.tsv`)
+  are never entities, nor is anything inside `skip` (`scope.out_of_scope`).
 - `canonicalize(mentions, body)`: one canonical name per entity in the article (gold CONVENTIONS, "Entities"):
-  titles and roles (`data/roles.tsv`) stripped into `role`; surnames and partial names linked to the fullest
-  name the article gives; abbreviations mapped to their full form (`data/aliases.tsv`, and the article's own
-  `Full Name (ABBR)` definitions).
-- `merge_corpus(per_article)`: canonical -> corpus-wide canonical (`Kim Jong-un` -> `Kim Jong Un`).
+  titles and roles (`roles`) stripped into `role`; surnames, short forms, initials and clipped heads linked to
+  the fullest name the article gives (`links`); abbreviations grouped through the article's own `Full Name
+  (ABBR)` definitions and the alias table, under the article's fullest written form.
+- `merge_corpus(per_article)` (`corpus`): canonical -> corpus-wide canonical (`Kim Jong-un` -> `Kim Jong Un`).
 
 Linking a bare name part (`Kim`) follows newswire practice: after a full name is given, a part of it refers to
 the most recently named holder; a part used before any full name that contains it (a well-known person, named
@@ -19,17 +20,35 @@ links only to a longer name containing all its words (`Lami Kim` never becomes `
 from __future__ import annotations
 
 import dataclasses
-import functools
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from importlib import resources
 
-from ..errors import DataTableError
 from ..records import Mention
-from ..tables import load_tsv
+from .lexicon import (
+    _PUNCT_EDGES,
+    _key,
+    _tokens,
+    alias_target,
+    aliases,
+    gazetteer_labels,
+    headline_words,
+    known_names,
+    replacing_aliases,
+    stoplist,
+)
 from .links import link_clipped_names, link_initials, link_short_names, person_evidence, split_merged_names
+from .roles import (
+    _is_title_word,
+    _match_known,
+    _match_role,
+    _post_cues,
+    _rank_before,
+    _role_kind,
+    _speech_cue_before,
+    role_before,
+    split_role,
+)
 from .scope import inside
 from .spans import (
     after_place_word,
@@ -44,122 +63,11 @@ from .spans import (
 
 LABELS = ("PERSON", "ORG", "LOC")
 _WORD = re.compile(r"\S+")
-_PUNCT_EDGES = " \t\n\"'“”‘’«»()[]{},.;:!?-–—/"
 _SENT_END = re.compile(r"(?:^|[.!?…:\n]['\"”’)]?)\s*$")
 _DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,14})\s*\)")
 
 
 # ---------------------------------------------------------------- tables
-
-
-def _key(text: str) -> str:
-    """Case-folded, hyphens and spacing normalised: `Kim Jong-un` and `Kim Jong Un` share a key."""
-    return " ".join(_tokens(text))
-
-
-def _tokens(text: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-‐–]+", text.casefold().strip(_PUNCT_EDGES)) if t]
-
-
-def _optional_names(name: str) -> list[str]:
-    """First column of another engineer's table (`weekdays.tsv`, `months.tsv`) when it exists."""
-    try:
-        text = resources.files("newsscan").joinpath("data", name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return []
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    return [r[0].strip() for r in rows[1:] if r and r[0].strip()]
-
-
-@functools.lru_cache(maxsize=1)
-def stoplist() -> tuple[frozenset[str], frozenset[str]]:
-    """(never entities, not entities at a sentence start), case-folded."""
-    rows = load_tsv("not_entities.tsv", ("phrase", "kind", "note"), 2,
-                    (("kind", ("weekday", "month", "furniture", "common", "acronym", "english", "legal", "epithet",
-                               "sentence_start", "headline_word")),))
-    never = {r["phrase"].casefold() for r in rows if r["kind"] not in ("sentence_start", "headline_word")}
-    never.update(n.casefold() for n in _optional_names("weekdays.tsv") + _optional_names("months.tsv"))
-    start = {r["phrase"].casefold() for r in rows if r["kind"] == "sentence_start"}
-    return frozenset(never), frozenset(start)
-
-
-@functools.lru_cache(maxsize=1)
-def headline_words() -> frozenset[str]:
-    rows = load_tsv("not_entities.tsv", ("phrase", "kind", "note"), 2)
-    return frozenset(r["phrase"] for r in rows if r["kind"] == "headline_word")
-
-
-@functools.lru_cache(maxsize=1)
-def roles() -> dict[tuple[str, ...], str]:
-    """Role phrase (case-folded words, `.` kept optional) -> kind, from `roles.tsv`."""
-    try:
-        rows = load_tsv("roles.tsv", ("word", "kind", "abbrev"), 2)
-    except FileNotFoundError:
-        return {}
-    out: dict[tuple[str, ...], str] = {}
-    for r in rows:
-        words = tuple(w.rstrip(".") for w in r["word"].casefold().split())
-        out[words] = r["kind"]
-    return out
-
-
-@functools.lru_cache(maxsize=1)
-def aliases() -> dict[str, str]:
-    """Alias as written -> canonical; also the case-folded alias for aliases longer than four characters."""
-    out: dict[str, str] = {}
-    for r in _alias_rows():
-        out[r["alias"]] = r["canonical"]
-        if len(r["alias"]) > 4:
-            out.setdefault(r["alias"].casefold(), r["canonical"])
-    return out
-
-
-def _alias_rows() -> tuple[dict[str, str], ...]:
-    return load_tsv("aliases.tsv", ("canonical", "alias", "rule", "note"), 2, (("rule", ("replace",)),))
-
-
-@functools.lru_cache(maxsize=1)
-def replacing_aliases() -> frozenset[str]:
-    """Aliases whose canonical stands even where the article never writes it (`RI` -> `Indonesia`)."""
-    return frozenset(r["alias"] for r in _alias_rows() if r["rule"] == "replace")
-
-
-def alias_target(text: str) -> str | None:
-    """The alias table's canonical for a form as written (exact, or case-folded beyond four characters)."""
-    table = aliases()
-    return table.get(text) or (table.get(text.casefold()) if len(text) > 4 else None)
-
-
-@functools.lru_cache(maxsize=1)
-def gazetteer_labels() -> dict[str, str]:
-    """Gazetteer phrase as written -> its label."""
-    out: dict[str, str] = {}
-    text = resources.files("newsscan").joinpath("data", "gazetteer.jsonl").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip():
-            row = json.loads(line)
-            pat = row["pattern"]
-            phrase = pat if isinstance(pat, str) else " ".join(str(next(iter(t.values()))) for t in pat)
-            out.setdefault(phrase, row["label"])
-    return out
-
-
-@functools.lru_cache(maxsize=1)
-def known_names() -> frozenset[tuple[str, ...]]:
-    """Places and organisations of the gazetteer and alias table (case-folded words): in a role phrase
-    (`Presiden Rusia`) they belong to the role, not to the person's name."""
-    names: set[tuple[str, ...]] = set()
-    text = resources.files("newsscan").joinpath("data", "gazetteer.jsonl").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        pat = json.loads(line)["pattern"]
-        phrase = pat if isinstance(pat, str) else " ".join(str(next(iter(t.values()))) for t in pat)
-        names.add(tuple(phrase.casefold().split()))
-    for alias, canonical in aliases().items():
-        names.add(tuple(alias.casefold().split()))
-        names.add(tuple(canonical.casefold().split()))
-    return frozenset(names)
 
 
 # ---------------------------------------------------------------- Doc -> mentions
@@ -333,99 +241,6 @@ def _person_stays(text: str, s: int, start: int) -> bool:
 # ---------------------------------------------------------------- roles
 
 
-def _match_role(words: Sequence[str], i: int) -> int:
-    """Number of words of the longest role phrase starting at words[i] (0: none)."""
-    table = roles()
-    best = 0
-    for n in range(1, min(6, len(words) - i) + 1):
-        if tuple(w.casefold().rstrip(".,") for w in words[i:i + n]) in table:
-            best = n
-    return best
-
-
-def _match_known(words: Sequence[str], i: int) -> int:
-    names = known_names()
-    best = 0
-    for n in range(1, min(6, len(words) - i) + 1):
-        if tuple(w.casefold().rstrip(",") for w in words[i:i + n]) in names:
-            best = n
-    return best
-
-
-def _role_kind(words: Sequence[str]) -> str:
-    return roles().get(tuple(w.casefold().rstrip(".,") for w in words), "")
-
-
-def split_role(name: str) -> tuple[str | None, str, int]:
-    """(`role`, the name without it, offset of the name in `name`) for a person's mention.
-
-    `Presiden Rusia Vladimir Putin` -> (`Presiden Rusia`, `Vladimir Putin`, 15); `Menlu Sugiono` ->
-    (`Menlu`, `Sugiono`, 6); an honorific (`Pak`) is stripped only before a one-word name (`Pak Thae Song`
-    is a Korean name); degrees after a comma (`, SIK, MH`) are dropped. A name that is only a role gives
-    (role, "", len).
-    """
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(name)]
-    words = [name[s:e] for s, e in spans]
-    i, role_end = 0, 0
-    while i < len(words):
-        n = _match_role(words, i)
-        if n:
-            if _role_kind(words[i:i + n]) == "honorific" and len(words) - (i + n) > 1:
-                break
-            i += n
-            role_end = i
-            continue
-        if role_end and i < len(words) - 1:
-            k = _match_known(words, i)  # a place or body in the role: `Presiden Rusia`, `Menlu AS`
-            if k and i + k < len(words):
-                i += k
-                role_end = i
-                continue
-        break
-    # degrees and ranks after the name: `Justin Hastings, SIK, MH`
-    end = len(words)
-    while end > role_end + 1 and _match_role(words, end - 1) and _role_kind(words[end - 1:end]) == "degree":
-        end -= 1
-    if role_end == 0 and end == len(words):
-        return None, name, 0
-    role = name[spans[0][0]:spans[role_end - 1][1]] if role_end else None
-    if role_end >= len(words):
-        return role, "", len(name)
-    rest = name[spans[role_end][0]:spans[end - 1][1]].rstrip(" ,")
-    return role, rest, spans[role_end][0]
-
-
-def role_before(body: str, start: int) -> str | None:
-    """The role phrase written right before a name (`... kata Menteri Pertahanan Korea Selatan Shin Wonsik`
-    -> `Menteri Pertahanan Korea Selatan`): role words, then capitalised words, ending at the name."""
-    line_start = body.rfind("\n", 0, start) + 1
-    window = body[max(line_start, start - 120):start]
-    if not window.endswith(" "):
-        return None
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(window)]
-    words = [window[s:e] for s, e in spans]
-    best = None
-    for k in range(1, min(8, len(words)) + 1):
-        cand = words[-k:]
-        if any(w.endswith((",", ".", ":", ";", "\"", "”")) for w in cand):
-            break
-        n = _match_role(cand, 0)
-        if not n:
-            continue
-        j = n
-        while j < len(cand):
-            m = _match_role(cand, j)
-            if m:
-                j += m
-            elif cand[j][:1].isupper() or cand[j].casefold() in ("luar", "negeri", "dalam"):
-                j += 1
-            else:
-                break
-        if j == len(cand) and _role_kind(cand[:n]) not in ("honorific",):
-            best = window[spans[-k][0]:spans[-1][1]]
-    return best
-
-
 # ---------------------------------------------------------------- canonicalisation
 
 
@@ -448,37 +263,9 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     return _vote_labels(ms, body)
 
 
-def _rank_before(body: str, start: int) -> str | None:
-    """The rank, honorific or degree written right before `start` (`Kombes Pol`, `Pak`, `Prof`): only a person
-    is named so (a title such as `Ketua` also heads a body's name)."""
-    line_start = body.rfind("\n", 0, start) + 1
-    words = body[max(line_start, start - 40):start].split()
-    if not body[:start].endswith(" "):
-        return None
-    for k in (3, 2, 1):
-        cand = words[-k:]
-        if len(cand) == k and _match_role(cand, 0) == k and _role_kind(cand) in ("rank", "honorific", "degree"):
-            return " ".join(cand)
-    return None
-
-
-def _speech_cue_before(body: str, start: int) -> bool:
-    """A speech verb written before its speaker (`ujar`, `kata`: `speech_verbs.tsv`) stands right before
-    `start`."""
-    before = body[max(0, start - 20):start]
-    words = before.split()
-    return bool(words) and before.endswith(" ") and words[-1].casefold() in _post_cues()
-
-
 def _is_known(text: str) -> bool:
     """A place or body of the alias table or the gazetteer."""
     return alias_target(text) is not None or tuple(text.casefold().split()) in known_names()
-
-
-def _is_title_word(word: str) -> bool:
-    """A one-word title of `roles.tsv` (`Gubernur`, `Direktur`; not a function such as `Hakim`, which also
-    stands inside a body's name: `Ikatan Hakim Indonesia`)."""
-    return _role_kind([word]) == "title"
 
 
 def _strip_roles(mentions: Iterable[Mention], body: str) -> list[Mention]:
@@ -546,17 +333,6 @@ def _strip_role_from_body(m: Mention) -> list[Mention]:
 
 
 _CAP_RUN = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:[ ]+[A-Z][\w'’]*(?:-[\w'’]+)*){1,3}")
-
-
-@functools.lru_cache(maxsize=1)
-def _post_cues() -> frozenset[str]:
-    """Speech verbs written before the speaker (`kata Lami Kim`), from the quotes table `speech_verbs.tsv`."""
-    try:
-        rows = load_tsv("speech_verbs.tsv", ("lemma", "forms", "kind", "slot", "class"), 1)
-    except (FileNotFoundError, DataTableError):  # the quotes layer's table; without it, no cue
-        return frozenset()
-    return frozenset(f.strip().casefold() for r in rows if r["slot"] == "post"
-                     for f in r["forms"].split(",") if f.strip())
 
 
 def _people_after_cues(ms: list[Mention], body: str) -> list[Mention]:
@@ -772,51 +548,3 @@ def _vote_labels(ms: list[Mention], body: str) -> list[Mention]:
 # ---------------------------------------------------------------- corpus
 
 
-def merge_corpus(per_article: Sequence[Sequence[Mention]]) -> dict[str, str]:
-    """Every article-level canonical -> its corpus-wide form.
-
-    Spelling variants (case, hyphens, spacing: `Kim Jong-un`, `Kim Jong Un`) go to the form most articles
-    use (ties: the form with more capitals, then the first in sort order). A person's partial name left
-    unresolved in its article (`Kim`, `Kim Jong`) goes to the person most articles name with a longer name
-    containing all its words, when one has strictly more articles than any other and the two are named beside
-    one same person or organisation somewhere (the same story, not a namesake elsewhere in the corpus).
-    """
-    forms: dict[str, Counter] = defaultdict(Counter)
-    labels: dict[str, Counter] = defaultdict(Counter)
-    # key -> the people and bodies named beside it in some article: a partial name goes to a holder only
-    # when the two are named in the company of one same person or body (one story), not across stories
-    company: dict[str, set[str]] = defaultdict(set)
-    for mentions in per_article:
-        for canonical in {m.canonical for m in mentions}:
-            forms[_key(canonical)][canonical] += 1
-        for m in mentions:
-            labels[_key(m.canonical)][m.label] += 1
-        named = {_key(m.canonical) for m in mentions if m.label in ("PERSON", "ORG")}
-        for k in {_key(m.canonical) for m in mentions}:
-            company[k] |= named - {k}
-    best: dict[str, str] = {}
-    articles: dict[str, int] = {}
-    for key, counter in forms.items():
-        best[key] = min(counter, key=lambda f: (-counter[f], -sum(c.isupper() for c in f), f))
-        articles[key] = sum(counter.values())
-    # word -> the multi-word person keys holding it: candidates for a partial name are looked up, not
-    # scanned (a corpus of 10^5 articles has tens of thousands of names)
-    holding: dict[str, set[str]] = defaultdict(set)
-    for k in forms:
-        if labels[k].most_common(1)[0][0] == "PERSON" and len(k.split()) > 1:
-            for word in k.split():
-                holding[word].add(k)
-    out: dict[str, str] = {}
-    for key, counter in forms.items():
-        target = best[key]
-        if labels[key].most_common(1)[0][0] == "PERSON":
-            words = set(key.split())
-            candidates = set.intersection(*(holding.get(w, set()) for w in words)) if words else set()
-            holders = sorted((k for k in candidates if words < set(k.split())
-                              and (k in company[key] or company[k] & company[key] - {k, key})),
-                             key=lambda k: (-articles[k], k))
-            if holders and (len(holders) == 1 or articles[holders[0]] > articles[holders[1]]):
-                target = best[holders[0]]
-        for form in counter:
-            out[form] = target
-    return out
