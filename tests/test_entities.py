@@ -434,3 +434,10 @@ def test_places_sharing_a_last_word_stay_apart():
     body = "Banjir di Jawa Barat dan Nusa Tenggara Barat."
     ms = canonicalize(mentions(body, ("Jawa Barat", "LOC"), ("Nusa Tenggara Barat", "LOC")), body)
     assert {m.canonical for m in ms} == {"Jawa Barat", "Nusa Tenggara Barat"}
+
+
+def test_numeral_after_a_formula_word_is_no_initial():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Sanksi dijatuhkan kepada Teradu I Sinta Dewi kemarin.", ("Sinta Dewi", "PERSON"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["Sinta Dewi"]

@@ -147,17 +147,21 @@ def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None
     s, e = _trim(text, s, e)
     s, e = trim_lower(text, s, e)
     s, e = _trim(text, s, e)
+    if s >= e:
+        return None
     if label != "PERSON":
         e = numeral_after(text, e)
     # `Teradu II Budi` -> `Budi` once `Teradu` is gone (and `I` too then: a Balinese name opens with `I`)
-    lead = (_LEADING_NUMERAL if s == s0 else _LEADING_NUMERAL_ANY).match(text, s, e)
+    after_stop = s != s0 or _word_before(text, s).casefold() in never  # `Teradu` + `I Budi`
+    lead = (_LEADING_NUMERAL_ANY if after_stop else _LEADING_NUMERAL).match(text, s, e)
     if lead:
         s = lead.end()
     if _ONLY_NUMERAL.fullmatch(text, s, e):
         return None
-    if label == "PERSON":
+    if label == "PERSON" and not after_stop:
         initial = _INITIAL_BEFORE.search(text, max(0, s - 4), s)  # `M. Budi Santoso`: the NER left out `M.`
-        s = initial.start() if initial else s
+        if initial and _word_before(text, initial.start()).casefold() not in never:
+            s = initial.start()
     surface = text[s:e]
     if len(surface) < 2 or not any(c.isalpha() for c in surface) or is_bare_head(surface):
         return None
@@ -193,6 +197,11 @@ _LEADING_NUMERAL = re.compile(r"(?:II|III|IV|VI{0,3}|IX|X{1,3}|\d+)\s+(?=[A-Z])"
 _LEADING_NUMERAL_ANY = re.compile(r"(?:[IVX]+|\d+)\s+(?=[A-Z])")
 _ONLY_NUMERAL = re.compile(r"[IVXLC]+|\d+")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.? $")
+
+
+def _word_before(text: str, start: int) -> str:
+    words = text[max(0, start - 30):start].split()
+    return words[-1] if words and text[:start].endswith(" ") else ""
 
 
 def _written_lower(text: str, surface: str) -> bool:

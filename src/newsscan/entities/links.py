@@ -141,9 +141,9 @@ def person_evidence(ms: Sequence[Mention], body: str, rank_before: Callable[[str
             out.append(m)
             continue
         has_rank = rank_before(body, m.start) is not None
-        if not words[0].isupper() and (set(_words(m.text)) <= person_words or has_rank
-                                       or words[0].casefold() in first_names and len(words) > 1
-                                       or cue_before(body, m.start)):
+        personal_words = set(_words(m.text)) <= person_words if len(words) > 1 else m.text.casefold() in first_names
+        if not words[0].isupper() and (personal_words or has_rank or cue_before(body, m.start)
+                                       or words[0].casefold() in first_names and len(words) > 1):
             people.add(m.text)
         elif (m.label == "ORG" and len(words) >= 3 and words[0].isupper() and has_rank
               and all(w[:1].isupper() for w in words[1:])):
