@@ -441,3 +441,16 @@ def test_numeral_after_a_formula_word_is_no_initial():
 
     doc = _doc_with("Sanksi dijatuhkan kepada Teradu I Sinta Dewi kemarin.", ("Sinta Dewi", "PERSON"))
     assert [m.text for m in mentions_from_doc(doc)] == ["Sinta Dewi"]
+
+
+def test_unit_name_with_a_slash_is_one_name():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Prajurit Kodam IV/Sukamaju dikirim.", ("Kodam IV", "ORG"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["Kodam IV/Sukamaju"]
+
+
+def test_person_with_an_initial_split_from_a_known_body():
+    body = "Deputi BI Rina S Wibowo hadir. Rina menolak berkomentar."
+    ms = canonicalize(mentions(body, ("BI Rina S Wibowo", "ORG"), ("Rina", "PERSON")), body)
+    assert ("Rina S Wibowo", "PERSON") in {(m.text, m.label) for m in ms}

@@ -151,6 +151,8 @@ def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None
         return None
     if label != "PERSON":
         e = numeral_after(text, e)
+        slash = _SLASH_NAME.match(text, e)  # `Kodam IV` + `/Diponegoro`: one name
+        e = slash.end() if slash else e
     # `Teradu II Budi` -> `Budi` once `Teradu` is gone (and `I` too then: a Balinese name opens with `I`)
     after_stop = s != s0 or _word_before(text, s).casefold() in never  # `Teradu` + `I Budi`
     lead = (_LEADING_NUMERAL_ANY if after_stop else _LEADING_NUMERAL).match(text, s, e)
@@ -195,6 +197,7 @@ def _skip_common_opener(text: str, s: int, e: int) -> int:
 
 _LEADING_NUMERAL = re.compile(r"(?:II|III|IV|VI{0,3}|IX|X{1,3}|\d+)\s+(?=[A-Z])")  # not `I`: `I Made Sudarta`
 _LEADING_NUMERAL_ANY = re.compile(r"(?:[IVX]+|\d+)\s+(?=[A-Z])")
+_SLASH_NAME = re.compile(r"/[A-Z][\w-]*(?![\w/])")
 _ONLY_NUMERAL = re.compile(r"[IVXLC]+|\d+")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.? $")
 

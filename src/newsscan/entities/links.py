@@ -195,9 +195,10 @@ def _merge_point(m: Mention, words: list[str], bodies: dict[str, str], people: s
         head, rest = " ".join(words[:k]), words[k:]
         if not _is_body(head, bodies, known):
             continue
-        if " ".join(rest).casefold() in people:
+        if " ".join(rest).casefold() in people or (head_label(head) and any(w.casefold() in people for w in rest)):
             return k
-        if (len(rest) >= 2 and all(w[:1].isupper() and not w.isupper() and not known(w) for w in rest)
+        if (len(rest) >= 2 and all(w[:1].isupper() and not (w.isupper() and len(w.rstrip(".")) > 1)
+                                   and not known(w) for w in rest)
                 and head_label(" ".join(rest)) is None
                 and (m.source == "link" or any(written_alone(body, w, m.start, m.end) for w in (rest[0], rest[-1])))):
             return k
