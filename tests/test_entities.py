@@ -454,3 +454,10 @@ def test_person_with_an_initial_split_from_a_known_body():
     body = "Deputi BI Rina S Wibowo hadir. Rina menolak berkomentar."
     ms = canonicalize(mentions(body, ("BI Rina S Wibowo", "ORG"), ("Rina", "PERSON")), body)
     assert ("Rina S Wibowo", "PERSON") in {(m.text, m.label) for m in ms}
+
+
+def test_rank_inside_a_body_mention_opens_a_persons_name():
+    body = "Hal itu dikatakan Kapendam Kolonel Inf Rudi Hartono kemarin. Direktorat Jenderal Pajak menolak."
+    ms = canonicalize(mentions(body, ("Kapendam Kolonel Inf Rudi Hartono", "ORG"),
+                               ("Direktorat Jenderal Pajak", "ORG")), body)
+    assert {(m.text, m.label) for m in ms} == {("Rudi Hartono", "PERSON"), ("Direktorat Jenderal Pajak", "ORG")}

@@ -37,7 +37,14 @@ from .lexicon import (
     replacing_aliases,
     stoplist,
 )
-from .links import link_clipped_names, link_initials, link_short_names, person_evidence, split_merged_names
+from .links import (
+    link_clipped_names,
+    link_initials,
+    link_short_names,
+    person_evidence,
+    split_at_rank,
+    split_merged_names,
+)
 from .roles import (
     _is_title_word,
     _match_known,
@@ -268,11 +275,22 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     ms = sorted(_strip_roles(_split_role_names(list(mentions), body), body), key=lambda m: (m.start, -m.end))
     ms = _dedupe(sorted(ms + _people_after_cues(ms, body), key=lambda m: (m.start, -m.end)))
     ms = sorted(split_merged_names(ms, body, known), key=lambda m: (m.start, -m.end))
+    ms = split_at_rank(ms, body, _rank_at)
     ms = person_evidence(ms, body, _rank_before, known, _speech_cue_before)
     ms = sorted(_link_abbreviations(ms, body), key=lambda m: m.start)
     ms = link_initials(link_clipped_names(link_short_names(ms)), body)
     ms = _link_people(ms)
     return _vote_labels(ms, body)
+
+
+def _rank_at(words: list[str], i: int) -> int:
+    """The length of a rank (`Kolonel Inf`, `AKBP`) starting at words[i], 0 for none or where the word
+    follows a head or title word (`Direktorat Jenderal`, `Sekretaris Jenderal`: a body or a title)."""
+    n = _match_role(words, i)
+    if not n or _role_kind(words[i:i + n]) != "rank":
+        return 0
+    prev = words[i - 1] if i else ""
+    return 0 if prev and (head_label(prev) is not None or _is_title_word(prev)) else n
 
 
 def _is_known(text: str) -> bool:

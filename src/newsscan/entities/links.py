@@ -218,3 +218,25 @@ def written_alone(body: str, word: str, start: int, end: int) -> bool:
                 not after or not after[0][:1].isupper() or body[hit.end():hit.end() + 1] in ",.;:"):
             return True
     return False
+
+
+def split_at_rank(ms: Sequence[Mention], body: str, rank_len: Callable[[list[str], int], int]) -> list[Mention]:
+    """A non-person mention with a rank inside it (`Kadispen Kolonel Inf Budi Hartono`) holds a person: the
+    capitalised words after the rank are a PERSON (a rank stands only before a person's name); the words
+    before it are a role, not a name. A rank word right after a head or title word is part of a body's name
+    (`Direktorat Jenderal Imigrasi`) and is left alone (`rank_len` gives the rank's length at a word, 0 for
+    none or such a use)."""
+    out: list[Mention] = []
+    for m in ms:
+        words = m.text.split()
+        at = next((i for i in range(1, len(words) - 1) if rank_len(words, i)), 0) if m.label != "PERSON" else 0
+        if not at:
+            out.append(m)
+            continue
+        rest = words[at + rank_len(words, at):]
+        if not rest or not all(w[:1].isupper() for w in rest):
+            out.append(m)
+            continue
+        start = m.start + m.text.rindex(" ".join(rest))
+        out.append(Mention(start, m.end, body[start:m.end], "PERSON", body[start:m.end], None, "link"))
+    return out
