@@ -461,3 +461,10 @@ def test_rank_inside_a_body_mention_opens_a_persons_name():
     ms = canonicalize(mentions(body, ("Kapendam Kolonel Inf Rudi Hartono", "ORG"),
                                ("Direktorat Jenderal Pajak", "ORG")), body)
     assert {(m.text, m.label) for m in ms} == {("Rudi Hartono", "PERSON"), ("Direktorat Jenderal Pajak", "ORG")}
+
+
+def test_head_word_of_a_body_stands_in_no_persons_name():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Anggota Satgas Polda Sukamaju berjaga.", ("Satgas Polda Sukamaju", "PERSON"))
+    assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [("Satgas Polda Sukamaju", "ORG")]

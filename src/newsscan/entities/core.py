@@ -189,6 +189,8 @@ def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None
         return None
     if label == "PERSON" and " " not in text[s:e] and after_place_word(text, s):
         label = "LOC"  # `tiba di Canberra`: the NER's PERSON is a place after a preposition of place
+    elif label == "PERSON" and any(head_label(w) == "ORG" for w in text[s:e].split()[1:]):
+        label = "ORG"  # `Satgas Polda Maju`: a body's head word stands in no person's name
     return s, e, by_head or label
 
 
@@ -391,6 +393,10 @@ def _people_after_cues(ms: list[Mention], body: str) -> list[Mention]:
             if scope:
                 at = s + offset + name.index(scope)
                 out.append(Mention(at, at + len(scope), scope, head_label(scope) or "ORG", scope, None, "link"))
+            continue
+        body_head = next((head_label(w) for w in name.split() if head_label(w)), None)
+        if body_head:  # `anggota [Satgas Polda Maju]`: a body's head word stands in no person's name
+            out.append(Mention(s + offset, s + offset + len(name), name, body_head, name, None, "link"))
             continue
         out.append(Mention(s + offset, s + offset + len(name), name, "PERSON", name, role, "link"))
     return out
