@@ -468,3 +468,9 @@ def test_head_word_of_a_body_stands_in_no_persons_name():
 
     doc = _doc_with("Anggota Satgas Polda Sukamaju berjaga.", ("Satgas Polda Sukamaju", "PERSON"))
     assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [("Satgas Polda Sukamaju", "ORG")]
+
+
+def test_stock_code_after_a_company_name_is_its_mention():
+    body = "Saham PT Bank Sinar Harapan Tbk. (BBSH) naik. BBSH lalu ditutup."
+    ms = canonicalize(mentions(body, ("PT Bank Sinar Harapan Tbk", "ORG"), ("BBSH", "ORG")), body)
+    assert {m.canonical for m in ms} == {"PT Bank Sinar Harapan Tbk"}

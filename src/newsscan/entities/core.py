@@ -71,7 +71,7 @@ from .spans import (
 LABELS = ("PERSON", "ORG", "LOC")
 _WORD = re.compile(r"\S+")
 _SENT_END = re.compile(r"(?:^|[.!?…:\n]['\"”’)]?)\s*$")
-_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,14})\s*\)")
+_DEFINITION = re.compile(r"\.?\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,14})\s*\)")
 
 
 # ---------------------------------------------------------------- tables
@@ -441,9 +441,16 @@ def definitions(body: str, ms: Sequence[Mention]) -> dict[str, str]:
         abbr = match.group(1).rstrip(".")
         if full is None or len(full.text.split()) < 2 or abbr in out:
             continue
-        if _abbreviates(abbr, full.canonical):
+        if _abbreviates(abbr, full.canonical) or _ticker(abbr, full.canonical):
             out[abbr] = full.canonical
     return out
+
+
+def _ticker(abbr: str, full: str) -> bool:
+    """A company's stock code in parentheses after its legal name (`PT Bank Maju Tbk (BBMJ)`): capitals whose
+    letters need not follow the name's, opening with the initial of one of its words."""
+    return (abbr.isupper() and 3 <= len(abbr) <= 5 and head_label(full) == "ORG"
+            and abbr[0] in {w[0] for w in full.split() if w[:1].isupper()})
 
 
 def _abbreviates(abbr: str, full: str) -> bool:
