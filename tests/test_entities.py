@@ -474,3 +474,10 @@ def test_stock_code_after_a_company_name_is_its_mention():
     body = "Saham PT Bank Sinar Harapan Tbk. (BBSH) naik. BBSH lalu ditutup."
     ms = canonicalize(mentions(body, ("PT Bank Sinar Harapan Tbk", "ORG"), ("BBSH", "ORG")), body)
     assert {m.canonical for m in ms} == {"PT Bank Sinar Harapan Tbk"}
+
+
+def test_legal_form_in_parentheses_is_part_of_the_company_name():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Saham PT Bank Sinar (Persero) Tbk naik.", ("PT Bank Sinar", "ORG"), ("Persero", "ORG"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["PT Bank Sinar (Persero) Tbk"]

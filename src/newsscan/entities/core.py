@@ -63,6 +63,8 @@ from .spans import (
     extend_to_head,
     head_label,
     is_bare_head,
+    is_bare_tail,
+    legal_form_after,
     numeral_after,
     strip_generic,
     trim_lower,
@@ -159,7 +161,7 @@ def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None
     if label != "PERSON":
         e = numeral_after(text, e)
         slash = _SLASH_NAME.match(text, e)  # `Kodam IV` + `/Diponegoro`: one name
-        e = slash.end() if slash else e
+        e = legal_form_after(text, slash.end() if slash else e)
     # `Teradu II Budi` -> `Budi` once `Teradu` is gone (and `I` too then: a Balinese name opens with `I`)
     after_stop = s != s0 or _word_before(text, s).casefold() in never  # `Teradu` + `I Budi`
     lead = (_LEADING_NUMERAL_ANY if after_stop else _LEADING_NUMERAL).match(text, s, e)
@@ -172,7 +174,7 @@ def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None
         if initial and _word_before(text, initial.start()).casefold() not in never:
             s = initial.start()
     surface = text[s:e]
-    if len(surface) < 2 or not any(c.isalpha() for c in surface) or is_bare_head(surface):
+    if len(surface) < 2 or not any(c.isalpha() for c in surface) or is_bare_head(surface) or is_bare_tail(surface):
         return None
     folded = surface.casefold()
     if folded in never:

@@ -242,3 +242,23 @@ def numeral_after(body: str, end: int) -> int:
     """The end of a name past a Roman numeral right after it (`Komisi` + `VI`, `Sumatera Selatan` + `II`)."""
     m = _NUMERAL_AFTER.match(body, end)
     return m.end() if m else end
+
+
+_LEGAL_PAREN = re.compile(r" \(([A-Z][a-z]+)\)(?: ([A-Z][A-Za-z]+))?")
+
+
+def legal_form_after(body: str, end: int) -> int:
+    """The end of a company name past a legal form in parentheses and after it (`PT Bank Maju` + ` (Persero)
+    Tbk`): both are tail words (`data/entity_words.tsv`)."""
+    m = _LEGAL_PAREN.match(body, end)
+    tails = name_words().tails
+    if not m or tails.get(m.group(1).casefold()) != "ORG":
+        return end
+    if m.group(2) and tails.get(m.group(2).casefold()) == "ORG":
+        return m.end()
+    return m.end(1) + 1
+
+
+def is_bare_tail(text: str) -> bool:
+    """A legal form alone (`Persero`, `Tbk`) names nothing."""
+    return " " not in text and text.casefold() in name_words().tails
