@@ -481,3 +481,13 @@ def test_legal_form_in_parentheses_is_part_of_the_company_name():
 
     doc = _doc_with("Saham PT Bank Sinar (Persero) Tbk naik.", ("PT Bank Sinar", "ORG"), ("Persero", "ORG"))
     assert [m.text for m in mentions_from_doc(doc)] == ["PT Bank Sinar (Persero) Tbk"]
+
+
+def test_body_name_goes_on_past_dan_but_not_into_a_person():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Pejabat Dinas Pertanian dan Perkebunan hadir.", ("Dinas Pertanian", "ORG"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["Dinas Pertanian dan Perkebunan"]
+    doc = _doc_with("Pejabat Dinas Pertanian dan Sugiharto hadir.", ("Dinas Pertanian", "ORG"),
+                    ("Sugiharto", "PERSON"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["Dinas Pertanian", "Sugiharto"]

@@ -128,9 +128,10 @@ def mentions_from_doc(doc, skip: Sequence[tuple[int, int]] = ()) -> list[Mention
         if ent.label_ in LABELS and not (skip and inside(skip, ent.start_char, ent.end_char)):
             source = "gazetteer" if ent.ent_id_.startswith("gazetteer") else "model"
             pieces.extend((s, e, ent.label_, source) for s, e in _cut_headline_words(ent))
+    people = frozenset(ent.start_char for ent in doc.ents if ent.label_ == "PERSON")
     out = []
     for s, e, label, source in pieces:
-        found = _clean(text, s, e, label)
+        found = _clean(text, s, e, label, people)
         if found is not None:
             out.append(Mention(found[0], found[1], text[found[0]:found[1]], found[2], text[found[0]:found[1]],
                                None, source))
@@ -149,7 +150,7 @@ def _cut_headline_words(ent) -> list[tuple[int, int]]:
     return out
 
 
-def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None:
+def _clean(text: str, s: int, e: int, label: str, people: frozenset[int] = frozenset()) -> tuple[int, int, str] | None:
     """(start, end, label) of the name in text[s:e], or None when it names nothing."""
     never, start_only = stoplist()
     s0 = s
@@ -162,6 +163,7 @@ def _clean(text: str, s: int, e: int, label: str) -> tuple[int, int, str] | None
         e = numeral_after(text, e)
         slash = _SLASH_NAME.match(text, e)  # `Kodam IV` + `/Diponegoro`: one name
         e = legal_form_after(text, slash.end() if slash else e)
+        e = _joined_part_after(text, s, e, people)
     # `Teradu II Budi` -> `Budi` once `Teradu` is gone (and `I` too then: a Balinese name opens with `I`)
     after_stop = s != s0 or _word_before(text, s).casefold() in never  # `Teradu` + `I Budi`
     lead = (_LEADING_NUMERAL_ANY if after_stop else _LEADING_NUMERAL).match(text, s, e)
@@ -211,6 +213,20 @@ _LEADING_NUMERAL_ANY = re.compile(r"(?:[IVX]+|\d+)\s+(?=[A-Z])")
 _SLASH_NAME = re.compile(r"/[A-Z][\w-]*(?![\w/])")
 _ONLY_NUMERAL = re.compile(r"[IVXLC]+|\d+")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.? $")
+
+
+_AND_WORD = re.compile(r" dan ([A-Z][\w-]*)(?![\w-]| [A-Z])")
+
+
+def _joined_part_after(text: str, s: int, e: int, people: frozenset[int]) -> int:
+    """A body's name that goes on past `dan` (`Kementerian Hukum` + ` dan HAM`): one capitalised word that is
+    no known place or body of its own, no person the NER found (`people`: their start offsets), and no name
+    follows it."""
+    m = _AND_WORD.match(text, e)
+    if (not m or head_label(text[s:e]) != "ORG" or tuple(m.group(1).casefold().split()) in known_names()
+            or m.start(1) in people):
+        return e
+    return m.end()
 
 
 def _word_before(text: str, start: int) -> str:
