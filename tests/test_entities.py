@@ -1,6 +1,7 @@
 """Entity canonicalisation: plain functions over records, then the seeds through the shipped model."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -86,13 +87,33 @@ def test_spelling_variants_in_one_article_take_the_first_form():
     assert {m.canonical for m in ms} == {"Kim Jong-un"}
 
 
-@pytest.mark.parametrize("alias, canonical", [
-    ("Korut", "Korea Utara"), ("AS", "Amerika Serikat"), ("RI", "Indonesia"), ("MA", "Mahkamah Agung"),
+@pytest.mark.parametrize("alias, full, label", [
+    ("Korut", "Korea Utara", "LOC"), ("AS", "Amerika Serikat", "LOC"), ("MA", "Mahkamah Agung", "ORG"),
 ])
-def test_aliases(alias, canonical):
+def test_alias_links_to_the_full_form_the_article_writes(alias, full, label):
+    body = f"Kabar dari {full} datang pagi ini. Pejabat {alias} lalu berbicara."
+    ms = canonicalize(mentions(body, (full, label), (alias, label)), body)
+    assert [m.canonical for m in ms] == [full, full]
+
+
+@pytest.mark.parametrize("alias, label", [("Korut", "LOC"), ("MA", "ORG"), ("DPR", "ORG")])
+def test_alias_alone_keeps_the_article_form(alias, label):
+    # the table's full form is not written here: the article's own form is its canonical
     body = f"Kabar dari {alias} hari ini."
-    (m,) = canonicalize(mentions(body, (alias, "ORG" if alias == "MA" else "LOC")), body)
-    assert m.canonical == canonical
+    (m,) = canonicalize(mentions(body, (alias, label)), body)
+    assert m.canonical == alias
+
+
+def test_alias_forms_of_one_body_share_the_longest_written_form():
+    body = "Anggota DPR RI bertemu. Rapat DPR berakhir."
+    ms = canonicalize(mentions(body, ("DPR RI", "ORG"), ("DPR", "ORG")), body)
+    assert {m.canonical for m in ms} == {"DPR RI"}
+
+
+def test_ri_is_indonesia_even_unwritten():
+    body = "Diplomat RI itu pulang."
+    (m,) = canonicalize(mentions(body, ("RI", "LOC")), body)
+    assert m.canonical == "Indonesia"
 
 
 def test_definition_in_the_article():
@@ -154,9 +175,9 @@ def test_seed_kim_jong_un_spellings_merge(seed_mentions, seed_map):
     assert {seed_map[f] for f in forms if f.casefold().startswith("kim jong")} == {"Kim Jong Un"}
 
 
-def test_seed_korut_is_korea_utara(seed_mentions):
+def test_seed_korut_is_korea_utara(seed_mentions, seed_map):
     korut = [m for ms in seed_mentions.values() for m in ms if m.text == "Korut"]
-    assert korut and {m.canonical for m in korut} == {"Korea Utara"}
+    assert korut and {seed_map.get(m.canonical, m.canonical) for m in korut} == {"Korea Utara"}
 
 
 def test_seed_no_calendar_or_furniture_entities(seed_mentions):
@@ -166,3 +187,307 @@ def test_seed_no_calendar_or_furniture_entities(seed_mentions):
     texts = {m.text.casefold() for ms in seed_mentions.values() for m in ms}
     assert not texts & never
     assert not any(t.startswith(("baca juga", "iklan")) for t in texts)
+
+
+# ---------------------------------------------------------------- scope, edges, labels, links (invented text)
+
+
+def test_out_of_scope_dateline_credit_and_related_headline():
+    from newsscan.entities.scope import out_of_scope
+
+    body = ("BANDUNG--KABARKU: Warga Desa Sukamaju berkumpul. Baca juga: Polisi Tangkap Dua Pencuri di Garut "
+            "Kepala desa lalu datang. \"Kami siap,\" kata dia. (Ant/KB-3)\nPewarta: Rina Sari Editor: Budi")
+    spans = [body[s:e] for s, e in out_of_scope(body, dateline_end=len("BANDUNG--"))]
+    assert spans[0] == "BANDUNG--KABARKU: "
+    assert "Baca juga: Polisi Tangkap Dua Pencuri di Garut" in spans[1] and "Kepala" not in spans[1]
+    assert spans[2].strip() == "(Ant/KB-3)"
+    assert spans[3].startswith("Pewarta: Rina Sari")
+
+
+def test_parenthesised_abbreviation_inside_a_sentence_is_no_credit():
+    from newsscan.entities.scope import out_of_scope
+
+    body = "Saham PT Maju Jaya Tbk. (MAJU) naik hari ini."
+    assert out_of_scope(body) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Budi Santoso dituntut", "Budi Santoso"),
+    ("kantor Polres Garut", "Polres Garut"),
+    ("Kementerian Hukum dan HAM", "Kementerian Hukum dan HAM"),
+    ("Toyota Avanza warna merah", "Toyota Avanza"),
+    ("jalan tol", ""),
+])
+def test_trim_lower_edges(text, name):
+    from newsscan.entities.spans import trim_lower
+
+    s, e = trim_lower(text, 0, len(text))
+    assert text[s:e] == name
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Dusun Sukamaju", "LOC"), ("Jalan Merdeka", "LOC"), ("RS Harapan Kita", "LOC"), ("PT Maju Jaya", "ORG"),
+    ("Polda Jawa Tengah", "ORG"), ("Pengadilan Negeri Bandung", "ORG"), ("Maju Jaya Tbk", "ORG"),
+    ("UU Cipta Kerja", ""), ("Budi Santoso", None),
+])
+def test_head_label(text, label):
+    from newsscan.entities.spans import head_label
+
+    assert head_label(text) == label
+
+
+def test_place_after_a_head_word_grows_into_the_name():
+    from newsscan.entities.spans import extend_to_head
+
+    body = "Sidang di Pengadilan Negeri Bandung ditunda."
+    s0 = body.index("Bandung")
+    s, e, label = extend_to_head(body, s0, s0 + len("Bandung"), [])
+    assert (body[s:e], label) == ("Pengadilan Negeri Bandung", "ORG")
+
+
+def test_role_words_before_a_place_stay_out_of_the_name():
+    from newsscan.entities.spans import extend_to_head
+
+    body = "Kata Kapolda Jawa Tengah kemarin."
+    s0 = body.index("Jawa")
+    assert extend_to_head(body, s0, s0 + len("Jawa Tengah"), [])[2] == ""
+
+
+def test_generic_noun_before_a_place_is_set_aside():
+    from newsscan.entities.spans import strip_generic
+
+    body = "Pemerintah Malaysia menolak."
+    assert body[strip_generic(body, 0, len("Pemerintah Malaysia")):] .startswith("Malaysia")
+
+
+def test_short_form_of_an_organisation_links_to_its_full_name():
+    body = "PT Bank Maju Sejahtera Tbk (BMS) rugi. Bank Maju Sejahtera lalu menutup cabang. BMS menolak."
+    ms = canonicalize(mentions(body, ("PT Bank Maju Sejahtera Tbk", "ORG"), ("Bank Maju Sejahtera", "ORG"),
+                               ("BMS", "ORG")), body)
+    assert {m.canonical for m in ms} == {"PT Bank Maju Sejahtera Tbk"}
+
+
+def test_parent_at_the_end_of_a_unit_name_stays_apart():
+    body = "Badan Pengawas DPRD Kota menegur. DPRD Kota membela diri."
+    ms = canonicalize(mentions(body, ("Badan Pengawas DPRD Kota", "ORG"), ("DPRD Kota", "ORG")), body)
+    assert {m.canonical for m in ms} == {"Badan Pengawas DPRD Kota", "DPRD Kota"}
+
+
+def test_initials_are_a_mention_of_the_person():
+    body = "Saksi Andi Budi Cahyono hadir. ABC (Andi Budi Cahyono) mengaku menerima uang."
+    ms = canonicalize(mentions(body, ("Andi Budi Cahyono", "PERSON"), ("ABC", "ORG")), body)
+    abc = [m for m in ms if m.text == "ABC"]
+    assert abc and {(m.label, m.canonical) for m in abc} == {("PERSON", "Andi Budi Cahyono")}
+
+
+def test_name_tagged_as_organisation_is_a_person_where_the_article_says_so():
+    body = "Sidang itu, Rudi Hartono hadir. Hakim menanyai Rudi Hartono. Rudi Hartono diam."
+    found = mentions(body, ("Rudi Hartono", "ORG"))
+    found[1] = dataclasses.replace(found[1], label="PERSON")  # the NER said PERSON once, ORG twice
+    ms = canonicalize(found, body)
+    assert {(m.label, m.canonical) for m in ms} == {("PERSON", "Rudi Hartono")}
+
+
+def test_title_before_an_organisation_is_not_part_of_its_name():
+    body = "Kata Chairman Maju Institute itu."
+    ms = canonicalize(mentions(body, ("Chairman Maju Institute", "ORG")), body)
+    assert [(m.text, m.label) for m in ms] == [("Maju Institute", "ORG")]
+
+
+def test_merge_corpus_leaves_a_namesake_of_another_story_alone():
+    a = [Mention(0, 11, "Andi Wijaya", "PERSON", "Andi Wijaya"), Mention(20, 23, "KPU", "ORG", "KPU")]
+    b = [Mention(0, 11, "Andi Wijaya", "PERSON", "Andi Wijaya"), Mention(20, 23, "KPU", "ORG", "KPU")]
+    c = [Mention(0, 6, "Wijaya", "PERSON", "Wijaya"), Mention(20, 26, "Polsek", "ORG", "Polsek Baru")]
+    d = [Mention(0, 6, "Wijaya", "PERSON", "Wijaya"), Mention(20, 23, "KPU", "ORG", "KPU")]
+    assert merge_corpus([a, b, c])["Wijaya"] == "Wijaya"
+    assert merge_corpus([a, b, d])["Wijaya"] == "Andi Wijaya"
+
+
+def test_mention_from_doc_drops_a_common_word_at_a_sentence_start():
+    import spacy
+    from spacy.tokens import Span
+
+    from newsscan.entities import mentions_from_doc
+
+    nlp = spacy.blank("id")
+    doc = nlp("Mayat itu ditemukan. Polisi memeriksa mayat di Jalan Merdeka.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 8, 10, label="PERSON")]
+    assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [("Jalan Merdeka", "LOC")]
+
+
+def _doc_with(text: str, *spans: tuple[str, str]):
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("id")(text)
+    ents = []
+    for words, label in spans:
+        start = text.index(words)
+        ents.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = [e for e in ents if isinstance(e, Span)]
+    return doc
+
+
+def test_person_after_a_place_preposition_is_a_place():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Rombongan itu tiba di Canberra pada malam hari.", ("Canberra", "PERSON"))
+    assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [("Canberra", "LOC")]
+
+
+def test_epithet_and_event_are_no_entities():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Investor kembali ke Tanah Air untuk Jakarta Fintech Expo tahun ini.",
+                    ("Tanah Air", "LOC"), ("Jakarta Fintech Expo", "ORG"))
+    assert mentions_from_doc(doc) == []
+
+
+def test_initial_before_a_name_and_numeral_after_a_dropped_word():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Ketua panitia M. Rudi Hartono hadir bersama Teradu II Sinta Dewi.",
+                    ("Rudi Hartono", "PERSON"), ("Teradu II Sinta Dewi", "PERSON"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["M. Rudi Hartono", "Sinta Dewi"]
+
+
+def test_body_run_into_a_persons_name_is_split():
+    body = "Komisi Maju Rudi Hartono datang. Komisi Maju menolak, kata Rudi kemudian."
+    ms = canonicalize(mentions(body, ("Komisi Maju Rudi Hartono", "ORG"), ("Komisi Maju", "ORG"),
+                               ("Rudi", "PERSON")), body)
+    assert {(m.text, m.label) for m in ms} >= {("Komisi Maju", "ORG"), ("Rudi Hartono", "PERSON")}
+
+
+def test_name_going_on_after_a_particle_and_a_numeral():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Berkas dikirim ke Kementerian Sosial dan HAM lalu dibahas Komisi VI kemarin.",
+                    ("Kementerian Sosial dan", "ORG"), ("Komisi", "ORG"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["Kementerian Sosial dan HAM", "Komisi VI"]
+
+
+def test_title_stops_a_name_growing_left():
+    from newsscan.entities.roles import _is_title_word
+    from newsscan.entities.spans import extend_to_head
+
+    body = "Pemilihan Deputi Gubernur Bank Sentral kemarin."
+    s0 = body.index("Sentral")
+    s, e, label = extend_to_head(body, s0, s0 + len("Sentral"), [], _is_title_word)
+    assert (body[s:e], label) == ("Bank Sentral", "ORG")
+
+
+def test_place_with_and_without_its_administrative_head_is_one_place():
+    body = "Banjir melanda Kota Sukamaju. Warga Sukamaju mengungsi ke Stasiun Sukajaya dekat Sukajaya."
+    ms = canonicalize(mentions(body, ("Kota Sukamaju", "LOC"), ("Sukamaju", "LOC"), ("Stasiun Sukajaya", "LOC"),
+                               ("Sukajaya", "LOC")), body)
+    by_text = {m.text: m.canonical for m in ms}
+    assert by_text["Sukamaju"] == "Kota Sukamaju"
+    assert by_text["Sukajaya"] == "Sukajaya"  # a station is not the town
+
+
+def test_rank_alone_after_a_role_is_no_person():
+    body = "Hal itu disampaikan Kabid Humas Polda Maju Kombes Pol. Rudi Hartono."
+    ms = canonicalize(mentions(body, ("Rudi Hartono", "PERSON")), body)
+    assert [m.text for m in ms if m.label == "PERSON"] == ["Rudi Hartono"]
+
+
+def test_person_a_place_or_school_is_named_after_grows_into_its_name():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Dosen Universitas Jenderal Sudarsono hadir. Sekretaris Kabinet Rudi Hartono datang.",
+                    ("Sudarsono", "PERSON"), ("Rudi Hartono", "PERSON"))
+    assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [
+        ("Universitas Jenderal Sudarsono", "ORG"), ("Rudi Hartono", "PERSON")]
+
+
+def test_common_words_after_a_title_are_its_scope_not_a_name():
+    body = "Kata Direktur Pemberitaan Garuda TV kepada wartawan."
+    ms = canonicalize(mentions(body, ("Direktur Pemberitaan Garuda TV", "PERSON")), body)
+    assert [(m.text, m.label) for m in ms] == [("Garuda TV", "ORG")]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Budi mengaku lelah. Kemarin Budi Hartono pulang.", "Budi Hartono"),  # called by the first name
+    ('"Kami siap," ujar Sutarmin kepada wartawan.', "Sutarmin"),  # speech verb before the speaker
+    ("Hal itu dibenarkan Pak Sutarmin kemarin.", "Sutarmin"),  # an honorific
+])
+def test_name_the_ner_calls_an_organisation_is_a_person_by_the_articles_evidence(body, name):
+    found = mentions(body, (name, "ORG"))
+    if name == "Budi Hartono":
+        found += mentions(body, ("Budi", "PERSON"))[:1]
+    ms = canonicalize(sorted(found, key=lambda m: m.start), body)
+    assert {m.label for m in ms if m.text == name} == {"PERSON"}
+
+
+@pytest.mark.parametrize("full, short", [
+    ("Kedutaan Besar Finlandia", "Kedubes Finlandia"),
+    ("Lembaga Pemasyarakatan Sukamiskin", "LP Sukamiskin"),
+    ("Rumah Sakit Mitra Jaya", "RSMJ"),
+])
+def test_clipped_or_initialled_name_links_to_the_long_form(full, short):
+    body = f"Petugas {full} datang. Lalu petugas {short} pergi."
+    ms = canonicalize(mentions(body, (full, "ORG"), (short, "ORG")), body)
+    assert {m.canonical for m in ms} == {full}
+
+
+def test_places_sharing_a_last_word_stay_apart():
+    body = "Banjir di Jawa Barat dan Nusa Tenggara Barat."
+    ms = canonicalize(mentions(body, ("Jawa Barat", "LOC"), ("Nusa Tenggara Barat", "LOC")), body)
+    assert {m.canonical for m in ms} == {"Jawa Barat", "Nusa Tenggara Barat"}
+
+
+def test_numeral_after_a_formula_word_is_no_initial():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Sanksi dijatuhkan kepada Teradu I Sinta Dewi kemarin.", ("Sinta Dewi", "PERSON"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["Sinta Dewi"]
+
+
+def test_unit_name_with_a_slash_is_one_name():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Prajurit Kodam IV/Sukamaju dikirim.", ("Kodam IV", "ORG"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["Kodam IV/Sukamaju"]
+
+
+def test_person_with_an_initial_split_from_a_known_body():
+    body = "Deputi BI Rina S Wibowo hadir. Rina menolak berkomentar."
+    ms = canonicalize(mentions(body, ("BI Rina S Wibowo", "ORG"), ("Rina", "PERSON")), body)
+    assert ("Rina S Wibowo", "PERSON") in {(m.text, m.label) for m in ms}
+
+
+def test_rank_inside_a_body_mention_opens_a_persons_name():
+    body = "Hal itu dikatakan Kapendam Kolonel Inf Rudi Hartono kemarin. Direktorat Jenderal Pajak menolak."
+    ms = canonicalize(mentions(body, ("Kapendam Kolonel Inf Rudi Hartono", "ORG"),
+                               ("Direktorat Jenderal Pajak", "ORG")), body)
+    assert {(m.text, m.label) for m in ms} == {("Rudi Hartono", "PERSON"), ("Direktorat Jenderal Pajak", "ORG")}
+
+
+def test_head_word_of_a_body_stands_in_no_persons_name():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Anggota Satgas Polda Sukamaju berjaga.", ("Satgas Polda Sukamaju", "PERSON"))
+    assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [("Satgas Polda Sukamaju", "ORG")]
+
+
+def test_stock_code_after_a_company_name_is_its_mention():
+    body = "Saham PT Bank Sinar Harapan Tbk. (BBSH) naik. BBSH lalu ditutup."
+    ms = canonicalize(mentions(body, ("PT Bank Sinar Harapan Tbk", "ORG"), ("BBSH", "ORG")), body)
+    assert {m.canonical for m in ms} == {"PT Bank Sinar Harapan Tbk"}
+
+
+def test_legal_form_in_parentheses_is_part_of_the_company_name():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Saham PT Bank Sinar (Persero) Tbk naik.", ("PT Bank Sinar", "ORG"), ("Persero", "ORG"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["PT Bank Sinar (Persero) Tbk"]
+
+
+def test_body_name_goes_on_past_dan_but_not_into_a_person():
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with("Pejabat Dinas Pertanian dan Perkebunan hadir.", ("Dinas Pertanian", "ORG"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["Dinas Pertanian dan Perkebunan"]
+    doc = _doc_with("Pejabat Dinas Pertanian dan Sugiharto hadir.", ("Dinas Pertanian", "ORG"),
+                    ("Sugiharto", "PERSON"))
+    assert [m.text for m in mentions_from_doc(doc)] == ["Dinas Pertanian", "Sugiharto"]

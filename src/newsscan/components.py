@@ -21,9 +21,14 @@ def _article(doc: Doc):
 @Language.factory("newsscan_entities", requires=["doc.ents"], assigns=["doc._.mentions"])
 def make_entities(nlp: Language, name: str):
     from .entities import canonicalize, mentions_from_doc
+    from .entities.scope import out_of_scope
 
     def entities(doc: Doc) -> Doc:
-        doc._.mentions = tuple(canonicalize(mentions_from_doc(doc), doc.text))
+        article = _article(doc)
+        # the dateline opens the body: it is in this Doc only when the Doc is the body's first part
+        first_part = article is not None and article.body[:len(doc.text)] == doc.text
+        skip = out_of_scope(doc.text, article.dateline_end if first_part else 0)
+        doc._.mentions = tuple(canonicalize(mentions_from_doc(doc, skip), doc.text))
         return doc
 
     return entities

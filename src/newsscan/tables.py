@@ -56,7 +56,7 @@ class TableSpec:
 # spec matching its header and passes it, and that every reader asks for the same columns); a reader may check
 # more (a month number 1-12): its error is one line too, only later.
 TABLE_SPECS: dict[str, TableSpec] = {
-    "aliases.tsv": TableSpec(("canonical", "alias", "note"), 2),
+    "aliases.tsv": TableSpec(("canonical", "alias", "rule", "note"), 2),
     "anonymous.tsv": TableSpec(("descriptor", "kind"), 2, (("kind", ("quantifier", "head", "modifier")),)),
     "attribution.tsv": TableSpec(("cue", "kind"), 2, (("kind", "newsscan.quotes.lexicon:CUE_KINDS"),)),
     "boilerplate.tsv": TableSpec(("pattern", "kind", "reason"), 3, (("kind", "newsscan.boilerplate:KINDS"),)),
@@ -68,6 +68,7 @@ TABLE_SPECS: dict[str, TableSpec] = {
         ("category", ("reported", "uncertain", "planned", "negative", "pending", "neutral")),)),
     "attribute_cues.tsv": TableSpec(("word", "kind"), 2, (("kind", ("age_verb", "now", "plate")),)),
     "base_verbs.tsv": TableSpec(("word", "kind"), 2, (("kind", ("base", "speech", "notverb", "headline")),)),
+    "lowercase_words.tsv": TableSpec(("word",)),
     "common_words.tsv": TableSpec(("word", "form", "count"), 3, (("form", ("lower", "name")),),
                                   integers=("count",)),
     "descriptions.tsv": TableSpec(("word", "slot", "value"), 3, (("slot", ("container", "ground")),)),
@@ -81,7 +82,13 @@ TABLE_SPECS: dict[str, TableSpec] = {
                                  integers=("min_stem",), regexes=("pattern",)),
     "months.tsv": TableSpec(("name", "number", "abbrevs"), 2, integers=("number",)),
     "not_entities.tsv": TableSpec(("phrase", "kind", "note"), 2, (
-        ("kind", ("weekday", "month", "furniture", "common", "sentence_start", "headline_word")),)),
+        ("kind", ("weekday", "month", "furniture", "common", "acronym", "english", "legal", "epithet",
+                  "sentence_start", "headline_word")),)),
+    "entity_scope.tsv": TableSpec(("cue", "kind", "note"), 2,
+                                  (("kind", ("related", "credits", "headline", "footer")),)),
+    "entity_words.tsv": TableSpec(("word", "kind", "label", "note"), 2, (
+        ("kind", ("head", "admin", "tail", "particle", "generic", "none", "place_before")),
+        ("label", ("PERSON", "ORG", "LOC")))),
     "numbers.tsv": TableSpec(("word", "value", "kind"), 3, (("kind", "newsscan.dates.numbers:NUMBER_KINDS"),)),
     "place_words.tsv": TableSpec(("word", "level", "kind"), 2, integers=("level",)),
     "pronouns.tsv": TableSpec(("form", "kind"), 2, (("kind", ("singular", "plural", "possessive")),)),

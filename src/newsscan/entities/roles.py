@@ -1,0 +1,146 @@
+"""Titles, ranks and roles around a person's name (`data/roles.tsv`): which words before or inside a
+mention are the role (`Presiden Rusia`, `Kombes Pol.`, `Prof`), and which cues say a person stands there.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from ..errors import DataTableError
+from ..tables import load_tsv
+from .lexicon import known_names, roles
+
+_WORD = re.compile(r"\S+")
+
+
+def _match_role(words: Sequence[str], i: int) -> int:
+    """Number of words of the longest role phrase starting at words[i] (0: none)."""
+    table = roles()
+    best = 0
+    for n in range(1, min(6, len(words) - i) + 1):
+        if tuple(w.casefold().rstrip(".,") for w in words[i:i + n]) in table:
+            best = n
+    return best
+
+
+def _match_known(words: Sequence[str], i: int) -> int:
+    names = known_names()
+    best = 0
+    for n in range(1, min(6, len(words) - i) + 1):
+        if tuple(w.casefold().rstrip(",") for w in words[i:i + n]) in names:
+            best = n
+    return best
+
+
+def _role_kind(words: Sequence[str]) -> str:
+    return roles().get(tuple(w.casefold().rstrip(".,") for w in words), "")
+
+
+def split_role(name: str) -> tuple[str | None, str, int]:
+    """(`role`, the name without it, offset of the name in `name`) for a person's mention.
+
+    `Presiden Rusia Vladimir Putin` -> (`Presiden Rusia`, `Vladimir Putin`, 15); `Menlu Sugiono` ->
+    (`Menlu`, `Sugiono`, 6); an honorific (`Pak`) is stripped only before a one-word name (`Pak Thae Song`
+    is a Korean name); degrees after a comma (`, SIK, MH`) are dropped. A name that is only a role gives
+    (role, "", len).
+    """
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(name)]
+    words = [name[s:e] for s, e in spans]
+    i, role_end = 0, 0
+    while i < len(words):
+        n = _match_role(words, i)
+        if n:
+            if _role_kind(words[i:i + n]) == "honorific" and len(words) - (i + n) > 1:
+                break
+            i += n
+            role_end = i
+            continue
+        if role_end and i < len(words) - 1:
+            k = _match_known(words, i)  # a place or body in the role: `Presiden Rusia`, `Menlu AS`
+            if k and i + k < len(words):
+                i += k
+                role_end = i
+                continue
+        break
+    # degrees and ranks after the name: `Justin Hastings, SIK, MH`
+    end = len(words)
+    while end > role_end + 1 and _match_role(words, end - 1) and _role_kind(words[end - 1:end]) == "degree":
+        end -= 1
+    if role_end == 0 and end == len(words):
+        return None, name, 0
+    role = name[spans[0][0]:spans[role_end - 1][1]] if role_end else None
+    if role_end >= len(words):
+        return role, "", len(name)
+    rest = name[spans[role_end][0]:spans[end - 1][1]].rstrip(" ,")
+    return role, rest, spans[role_end][0]
+
+
+def role_before(body: str, start: int) -> str | None:
+    """The role phrase written right before a name (`... kata Menteri Pertahanan Korea Selatan Shin Wonsik`
+    -> `Menteri Pertahanan Korea Selatan`): role words, then capitalised words, ending at the name."""
+    line_start = body.rfind("\n", 0, start) + 1
+    window = body[max(line_start, start - 120):start]
+    if not window.endswith(" "):
+        return None
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(window)]
+    words = [window[s:e] for s, e in spans]
+    best = None
+    for k in range(1, min(8, len(words)) + 1):
+        cand = words[-k:]
+        if any(w.endswith((",", ".", ":", ";", "\"", "”")) for w in cand):
+            break
+        n = _match_role(cand, 0)
+        if not n:
+            continue
+        j = n
+        while j < len(cand):
+            m = _match_role(cand, j)
+            if m:
+                j += m
+            elif cand[j][:1].isupper() or cand[j].casefold() in ("luar", "negeri", "dalam"):
+                j += 1
+            else:
+                break
+        if j == len(cand) and _role_kind(cand[:n]) not in ("honorific",):
+            best = window[spans[-k][0]:spans[-1][1]]
+    return best
+
+
+def _rank_before(body: str, start: int) -> str | None:
+    """The rank, honorific or degree written right before `start` (`Kombes Pol`, `Pak`, `Prof`): only a person
+    is named so (a title such as `Ketua` also heads a body's name)."""
+    line_start = body.rfind("\n", 0, start) + 1
+    words = body[max(line_start, start - 40):start].split()
+    if not body[:start].endswith(" "):
+        return None
+    for k in (3, 2, 1):
+        cand = words[-k:]
+        if len(cand) == k and _match_role(cand, 0) == k and _role_kind(cand) in ("rank", "honorific", "degree"):
+            return " ".join(cand)
+    return None
+
+
+def _is_title_word(word: str) -> bool:
+    """A one-word title of `roles.tsv` (`Gubernur`, `Direktur`; not a function such as `Hakim`, which also
+    stands inside a body's name: `Ikatan Hakim Indonesia`)."""
+    return _role_kind([word]) == "title"
+
+
+def _speech_cue_before(body: str, start: int) -> bool:
+    """A speech verb written before its speaker (`ujar`, `kata`: `speech_verbs.tsv`) stands right before
+    `start`."""
+    before = body[max(0, start - 20):start]
+    words = before.split()
+    return bool(words) and before.endswith(" ") and words[-1].casefold() in _post_cues()
+
+
+@functools.lru_cache(maxsize=1)
+def _post_cues() -> frozenset[str]:
+    """Speech verbs written before the speaker (`kata Lami Kim`), from the quotes table `speech_verbs.tsv`."""
+    try:
+        rows = load_tsv("speech_verbs.tsv", ("lemma", "forms", "kind", "slot", "class"), 1)
+    except (FileNotFoundError, DataTableError):  # the quotes layer's table; without it, no cue
+        return frozenset()
+    return frozenset(f.strip().casefold() for r in rows if r["slot"] == "post"
+                     for f in r["forms"].split(",") if f.strip())
