@@ -75,6 +75,10 @@ def corpus_command(fn):
     @click.option("--no-headers", is_flag=True, help="Leave out the header row of a CSV or a table.")
     @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                   help="Worker processes (default: the machine's cores).")
+    @click.option("--scheduler", metavar="ADDRESS", envvar="NEWSSCAN_SCHEDULER", default=None,
+                  help="Run the per-article work on a Dask cluster: a scheduler's address "
+                       "(tcp://host:8786), or local:N to start N worker processes here (instead of --jobs). "
+                       "Default: $NEWSSCAN_SCHEDULER; docs/dask.md.")
     @click.option("--no-cache", is_flag=True, help="Recompute everything; neither read nor write the cache.")
     @click.option("--text-column", default=None, help="Column holding the article text in CSV/JSONL exports.")
     @click.option("--quiet", "-q", is_flag=True,
@@ -82,8 +86,10 @@ def corpus_command(fn):
     @click.option("--verbose", "-v", is_flag=True,
                   help="List every problem input (each duplicate row, each file passed over).")
     @functools.wraps(fn)
-    def wrapper(paths, fmt, output, no_headers, jobs, no_cache, text_column, quiet, verbose, **kwargs):
-        analysis = {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column}
+    def wrapper(paths, fmt, output, no_headers, jobs, scheduler, no_cache, text_column, quiet, verbose,
+                **kwargs):
+        analysis = {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column,
+                    "scheduler": scheduler or None}
         run = _analyze(paths, analysis, quiet=quiet)
         fn(run, Out(fmt, output, not no_headers), **kwargs)
         _finish(run, quiet=quiet, verbose=verbose)
