@@ -86,7 +86,11 @@ class DaskBackend:
             self.announce(f"dask cluster of {n} workers at {self._cluster.scheduler_address}, dashboard {link}")
         else:
             self.client = Client(self.address)
-        self._check_versions()
+        try:
+            self._check_versions()
+        except BaseException:  # `with` calls no __exit__ when __enter__ fails: close here
+            self.__exit__(None)
+            raise
         return self
 
     def _check_versions(self) -> None:
