@@ -123,3 +123,37 @@ def test_no_dask_imported_without_a_scheduler(seeds_dir, args, tmp_path):
     out = subprocess.run([sys.executable, "-c", NO_DASK, *[a.format(seed=seed) for a in args]], env=env,
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def _rows(stdout: bytes, prefix: str) -> list[dict]:
+    rows = [json.loads(line) for line in stdout.decode().splitlines()]
+    assert all(r["path"].startswith(prefix) for r in rows)
+    return [{**r, "path": r["path"][len(prefix):]} for r in rows]
+
+
+def test_a_folder_url_on_the_cluster_reads_as_the_local_folder(cluster, seeds_dir, tmp_path):
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    for p in sorted(seeds_dir.glob("*.txt")):
+        fs.pipe(f"/newsscan-test/seeds/{p.name}", p.read_bytes())
+    fs.pipe("/newsscan-test/seeds/.hidden.txt", b"not listed")
+    try:
+        remote = _cli(["quotes", "memory://newsscan-test/seeds", "--scheduler", cluster], tmp_path)
+    finally:
+        fs.rm("/newsscan-test", recursive=True)
+    local = _cli(["quotes", str(seeds_dir), "--jobs", "1"], tmp_path)
+    assert _rows(remote, "memory:///newsscan-test/seeds/") == _rows(local, f"{seeds_dir}/")
+    assert local.strip()
+
+
+def test_a_jsonl_url_reads_as_the_local_file(seeds_dir, tmp_path):
+    export = tmp_path / "export.jsonl"
+    rows = [{"judul": f"Judul {i}", "isi": p.read_text(encoding="utf-8")}
+            for i, p in enumerate(sorted(seeds_dir.glob("*.txt")))]
+    export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    args = ["--text-column", "isi", "--jobs", "1"]
+    remote = _cli(["quotes", export.as_uri(), *args], tmp_path)
+    local = _cli(["quotes", str(export), *args], tmp_path)
+    assert _rows(remote, export.as_uri()) == _rows(local, str(export))
+    assert local.strip()

@@ -19,13 +19,13 @@ FORMATS = ("table", "json", "jsonl", "csv")
 
 
 class CorpusPath(click.ParamType):
-    """A file, a folder, a glob pattern, or `-` (one article on standard input); a path that names nothing is
-    a usage error (exit 2)."""
+    """A file, a folder, a glob pattern, a URL (`s3://…`), or `-` (one article on standard input); a path that
+    names nothing is a usage error (exit 2)."""
 
     name = "path"
 
     def convert(self, value, param, ctx):
-        if value == "-" or os.path.lexists(value):
+        if value == "-" or os.path.lexists(value) or "://" in value:  # a URL is listed by the loader (fsspec)
             return value
         if glob.has_magic(value) and glob.glob(value, recursive=True):
             return value

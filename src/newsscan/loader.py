@@ -141,6 +141,10 @@ def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
         s = os.fspath(p)
         if s == STDIN:
             files.append(s)
+        elif _remote(s):  # s3://, gs://, … through fsspec (issue #25)
+            found, problems = _remote(s).list_files(s)
+            files.extend(found)
+            issues.extend(problems)
         elif os.path.isdir(s):
             _walk(s, files, issues)
         elif os.path.lexists(s):
@@ -159,6 +163,15 @@ def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
         else:
             issues.append(Issue(s, "no such file or folder"))
     return _unique(files), issues
+
+
+def _remote(path: str):
+    """`newsscan.remote` for a URL (`s3://…`, read through fsspec), None for a local path."""
+    if "://" not in path:
+        return None
+    from . import remote
+
+    return remote if remote.is_url(path) else None
 
 
 def _unique(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -224,6 +237,14 @@ def read_file(path: str) -> tuple[str, str, str | None]:
     """(text, encoding, warning) of one file; raises _Bad with the reason it cannot be read."""
     if path == STDIN:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _Bad(f"too large (more than {MAX_BYTES // (1024 * 1024)} MB)")
+        return decode(data)
+    if _remote(path):  # a URL (issue #25): its bytes through fsspec
+        try:
+            data = _remote(path).read_bytes(path, MAX_BYTES + 1)
+        except OSError as exc:
+            raise _Bad(f"unreadable: {exc}") from None
         if len(data) > MAX_BYTES:
             raise _Bad(f"too large (more than {MAX_BYTES // (1024 * 1024)} MB)")
         return decode(data)
