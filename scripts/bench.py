@@ -107,7 +107,7 @@ def scaling_inputs(bench: Path, tmp: Path, n: int):
     lines = bench.read_text(encoding="utf-8").splitlines()[:n]
     corpus = tmp / f"scaling-{n}.jsonl"
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    run = api.analyze([str(corpus)], cache_dir=str(tmp / "cache-scaling"))
+    run = api.analyze([str(corpus)])  # the user's cache: a second scaling run does not analyze again
     stamps = [int(json.loads(line)["id"].split("-", 1)[0]) for line in lines]
     items = []
     for r in run.results:
@@ -115,6 +115,16 @@ def scaling_inputs(bench: Path, tmp: Path, n: int):
         day = dt.datetime.fromtimestamp(stamps[row], dt.UTC).date().isoformat()
         items.append(replace(story_input(r, run.canonical), published=day, published_guessed=False))
     return items, [list(r.entities) for r in run.results]
+
+
+def best_of(times: int, fn, *args):
+    """(the shortest wall time of `times` calls, the result): a shared machine's noise only ever adds time."""
+    best, out = float("inf"), None
+    for _ in range(times):
+        t = time.perf_counter()
+        out = fn(*args)
+        best = min(best, time.perf_counter() - t)
+    return best, out
 
 
 def scaling(items, mentions, factors=(1, 2, 4, 8), shift_days: int = 1000) -> None:
@@ -126,6 +136,7 @@ def scaling(items, mentions, factors=(1, 2, 4, 8), shift_days: int = 1000) -> No
     from newsscan.entities import merge_corpus
     from newsscan.stories import candidate_blocks, event_days, group_stories
 
+    group_stories(items[:50])  # imports and tables loaded before anything is timed
     print(f"{'copies':>6} {'articles':>8} {'merge s':>8} {'stories s':>9} {'ms/article':>10} {'pairs/article':>13} "
           f"{'stories':>8}")
     for k in factors:
@@ -135,12 +146,8 @@ def scaling(items, mentions, factors=(1, 2, 4, 8), shift_days: int = 1000) -> No
                 day = dt.date.fromisoformat(it.published) + dt.timedelta(days=c * shift_days)
                 batch.append(replace(it, path=f"{it.path}@{c}", published=day.isoformat()))
             ments.extend(mentions)
-        t = time.perf_counter()
-        merge_corpus(ments)
-        t_merge = time.perf_counter() - t
-        t = time.perf_counter()
-        found = group_stories(batch)
-        t_stories = time.perf_counter() - t
+        t_merge, _ = best_of(2, merge_corpus, ments)
+        t_stories, found = best_of(2, group_stories, batch)
         pairs = sum(len(r) * len(cl) for r, cl in candidate_blocks([event_days(it) for it in batch]))
         n = len(batch)
         print(f"{k:>6} {n:>8} {t_merge:>8.2f} {t_stories:>9.2f} {1000 * (t_merge + t_stories) / n:>10.2f} "

@@ -63,6 +63,13 @@ class Out:
         render.emit(rows, self.fmt, self.output, headers=self.headers, **kwargs)
 
 
+# every command that analyzes a corpus takes it (export too: add it there, and pass `scheduler` to api.analyze)
+scheduler_option = click.option(
+    "--scheduler", metavar="ADDRESS", envvar="NEWSSCAN_SCHEDULER", default=None,
+    help="Run the per-article work on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N to "
+         "start N worker processes here (instead of --jobs). Default: $NEWSSCAN_SCHEDULER; see docs/dask.md.")
+
+
 def corpus_command(fn):
     """The options every corpus command shares, spelled alike everywhere."""
 
@@ -75,10 +82,7 @@ def corpus_command(fn):
     @click.option("--no-headers", is_flag=True, help="Leave out the header row of a CSV or a table.")
     @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                   help="Worker processes (default: the machine's cores).")
-    @click.option("--scheduler", metavar="ADDRESS", envvar="NEWSSCAN_SCHEDULER", default=None,
-                  help="Run the per-article work on a Dask cluster: a scheduler's address "
-                       "(tcp://host:8786), or local:N to start N worker processes here (instead of --jobs). "
-                       "Default: $NEWSSCAN_SCHEDULER; docs/dask.md.")
+    @scheduler_option
     @click.option("--no-cache", is_flag=True, help="Recompute everything; neither read nor write the cache.")
     @click.option("--text-column", default=None, help="Column holding the article text in CSV/JSONL exports.")
     @click.option("--quiet", "-q", is_flag=True,

@@ -74,6 +74,11 @@ class DaskBackend:
     warm = True  # the workers load the pipeline on their first task; the client never does
 
     def __enter__(self) -> Self:
+        if local_workers(self.address) is None:  # a running cluster: connect now (cheap), it sizes the chunks
+            self._connect()
+        return self  # a local cluster is started on the first batch: a run wholly from the cache needs none
+
+    def _connect(self) -> None:
         from dask.distributed import Client, LocalCluster
 
         n = local_workers(self.address)
@@ -88,10 +93,9 @@ class DaskBackend:
             self.client = Client(self.address)
         try:
             self._check_versions()
-        except BaseException:  # `with` calls no __exit__ when __enter__ fails: close here
+        except BaseException:  # a failed start leaves nothing open (`with` calls no __exit__ for __enter__)
             self.__exit__(None)
             raise
-        return self
 
     def _check_versions(self) -> None:
         """Workers running another newsscan would give results the client files under its own cache key."""
@@ -114,7 +118,10 @@ class DaskBackend:
 
     @property
     def workers(self) -> int:
-        return max(1, len(self.client.scheduler_info().get("workers", {}))) if self.client else 1
+        n = local_workers(self.address)
+        if n is not None or self.client is None:
+            return n or 1
+        return max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def map(self, fn: Callable[[Any], Any], batches: Iterable[Any]) -> Iterator[Any]:
         """`fn` over each batch as one task each; results in input order, each released as soon as every
@@ -124,6 +131,8 @@ class DaskBackend:
         batches = list(batches)
         if not batches:
             return
+        if self.client is None:
+            self._connect()
         # pure=False: two equal batches are still two tasks (a key from the content would hash every article)
         futures = self.client.map(run_batch, [fn] * len(batches), batches, pure=False)
         place = {f.key: i for i, f in enumerate(futures)}
