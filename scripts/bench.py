@@ -154,6 +154,28 @@ def scaling(items, mentions, factors=(1, 2, 4, 8), shift_days: int = 1000) -> No
               f"{pairs / n:>13.0f} {len(found):>8}")
 
 
+def density(items, spans=(None, 120, 30, 8)) -> None:
+    """Story grouping with the same articles packed into fewer days (more articles a day): the per-article cost
+    follows the articles within a few days of each, not the corpus size."""
+    import datetime as dt
+    from dataclasses import replace
+
+    from newsscan.stories import candidate_blocks, event_days, group_stories
+
+    order = sorted(range(len(items)), key=lambda i: (items[i].published, i))
+    first = dt.date.fromisoformat(items[order[0]].published)
+    last = dt.date.fromisoformat(items[order[-1]].published)
+    print(f"{'days':>6} {'art/day':>8} {'stories s':>9} {'ms/article':>10} {'pairs/article':>13}")
+    for days in spans:
+        days = days or (last - first).days + 1
+        packed = [replace(it, published=(first + dt.timedelta(days=rank * days // len(items))).isoformat())
+                  for rank, it in sorted(zip(range(len(items)), (items[i] for i in order)))]
+        t, _ = best_of(2, group_stories, packed)
+        pairs = sum(len(r) * len(c) for r, c in candidate_blocks([event_days(it) for it in packed]))
+        print(f"{days:>6} {len(items) / days:>8.1f} {t:>9.2f} {1000 * t / len(items):>10.2f} "
+              f"{pairs / len(items):>13.0f}")
+
+
 def worst_cases(limit: float = 120.0) -> list[tuple[str, str]]:
     """Each extractor on each adversarial text, in its own process with a time limit, so that a
     catastrophic pattern shows as `> limit` instead of hanging the benchmark."""
@@ -200,7 +222,11 @@ def main() -> int:
     if args.scaling or args.scaling_only:
         with tempfile.TemporaryDirectory() as t:
             print(f"corpus-level steps on copies of {args.scaling_articles} bench articles:")
-            scaling(*scaling_inputs(bench, Path(t), args.scaling_articles))
+            items, mentions = scaling_inputs(bench, Path(t), args.scaling_articles)
+            scaling(items, mentions)
+            print()
+            print("story grouping with more articles a day (the same articles packed into fewer days):")
+            density(items)
             print()
         if args.scaling_only:
             return 0
