@@ -154,15 +154,17 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
     version = pipeline_version()
     file_cache = FileCache(cache, version) if cache else None
 
-    def articles():
-        for item in iter_files(files, text_column=text_column, file_cache=file_cache):
+    backend = _backend(jobs, scheduler, version)
+
+    def articles():  # runs inside `with backend`: a cluster may read (and clean) the files itself
+        read = backend.file_reader(files, text_column) if hasattr(backend, "file_reader") else None
+        for item in iter_files(files, text_column=text_column, file_cache=file_cache, read=read):
             if isinstance(item, Issue):
                 run.issues.append(item)
             else:
                 yield item
 
     try:
-        backend = _backend(jobs, scheduler, version)
         cache = _analyze_into(run, articles(), cache, version, backend, progress, files)
     finally:
         if cache is not None:

@@ -3,7 +3,9 @@
     with DaskBackend("tcp://scheduler:8786") as b:   # or "local:4": a LocalCluster of 4 worker processes
         for results in b.map(analyze_batch, batches): ...
 
-Each batch (many articles) is one task; a task is pure (batch in, records out), so a task whose worker was lost
+The workers also read the input files (in tasks of a few files, a little ahead of the client, which keeps the
+checks across files: duplicates) when they can reach them: a local cluster, or URLs (`s3://…`). Each batch of
+articles to analyze is one task; a task is pure (batch in, records out), so a task whose worker was lost
 is run again by Dask and its result still lands once, in its place: results come back in input order, whatever
 order the tasks finish in. A worker loads the pipeline once, on its first task (`nlp.pipeline` is cached per
 process), never per article. Only this module imports dask, and only `api.analyze(scheduler=...)` imports it.
@@ -28,6 +30,18 @@ def run_batch(fn: Callable[[Any], Any], batch: Any) -> Any:
     """The task: `fn(batch)` on a worker, one at a time per process."""
     with _PIPELINE_LOCK:
         return fn(batch)
+
+
+FILES_PER_TASK = 8  # files read (and their articles cleaned) per task on a worker
+READ_AHEAD = 4  # tasks of files queued per worker ahead of the one the client waits for
+
+
+def read_files(paths: list[str], text_column: str | None) -> list[list]:
+    """The task: each file's articles and issues, as the loader makes them (the corpus-wide checks, such as
+    duplicates across files, stay with the client, which sees every file in order)."""
+    from .loader import read_items
+
+    return [read_items(p, text_column) for p in paths]
 
 
 def _worker_version() -> str:
@@ -123,6 +137,18 @@ class DaskBackend:
             return n or 1
         return max(1, len(self.client.scheduler_info().get("workers", {})))
 
+    def file_reader(self, files: list[str], text_column: str | None) -> Callable[[str], list | None] | None:
+        """`read(path)` for `loader.iter_files`: the files the workers can reach are read there, a few tasks
+        ahead of the client; None for a file the client reads itself (standard input; a local path or a
+        process's memory:// when the cluster runs elsewhere)."""
+        local = local_workers(self.address) is not None
+        mine = [f for f in files if f != "-" and not f.startswith("memory://") and (local or "://" in f)]
+        if not mine:
+            return None
+        if self.client is None:
+            self._connect()
+        return _ReadAhead(self.client, mine, text_column, READ_AHEAD * self.workers)
+
     def map(self, fn: Callable[[Any], Any], batches: Iterable[Any]) -> Iterator[Any]:
         """`fn` over each batch as one task each; results in input order, each released as soon as every
         earlier one is in (the tasks themselves finish in any order)."""
@@ -154,3 +180,32 @@ class DaskBackend:
 def scheduler_address(option: str | None) -> str | None:
     """The --scheduler option, else NEWSSCAN_SCHEDULER, else None (the local process pool)."""
     return option or os.environ.get(ENV_SCHEDULER) or None
+
+
+class _ReadAhead:
+    """Files read on the workers in tasks of FILES_PER_TASK, at most `window` tasks ahead of the file the client
+    asks for (the client asks in file order), so that the workers' memory holds a few tasks' articles only."""
+
+    def __init__(self, client: Any, files: list[str], text_column: str | None, window: int):
+        from .backends import batched
+
+        self.client, self.text_column, self.window = client, text_column, max(1, window)
+        self.groups = list(batched(files, FILES_PER_TASK))
+        self.where = {f: g for g, group in enumerate(self.groups) for f in group}
+        self.pending: dict[int, Any] = {}
+        self.submitted = 0
+        self.current: tuple[int, dict[str, list]] = (-1, {})
+
+    def __call__(self, path: str) -> list | None:
+        g = self.where.get(path)
+        if g is None:
+            return None
+        if self.current[0] != g:
+            while self.submitted < len(self.groups) and self.submitted <= g + self.window:
+                self.pending[self.submitted] = self.client.submit(
+                    read_files, self.groups[self.submitted], self.text_column, pure=False)
+                self.submitted += 1
+            future = self.pending.pop(g)
+            self.current = (g, dict(zip(self.groups[g], future.result())))
+            future.release()
+        return self.current[1][path]

@@ -514,6 +514,11 @@ def _is_html(path: str, text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
+def read_items(path: str, text_column: str | None = None) -> list[Article | Issue]:
+    """One file's articles and issues, before the corpus-wide checks of `iter_files` (duplicates)."""
+    return list(_iter_file(path, text_column, None))
+
+
 def _iter_file(path: str, text_column: str | None, extra_dir: str | None) -> Iterator[Article | Issue]:
     try:
         yield from _read_one(path, text_column, extra_dir)
@@ -564,12 +569,15 @@ def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str
 
 
 def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_dir: str | None = None,
-               file_cache: FileCache | None = None) -> Iterator[Article | Issue]:
-    """`iter_articles` over files already listed by `expand_paths`."""
+               file_cache: FileCache | None = None, read=None) -> Iterator[Article | Issue]:
+    """`iter_articles` over files already listed by `expand_paths`. `read(path)`, when given, returns a file's
+    items read elsewhere (`read_items` on a Dask worker), or None for a file to read here."""
     seen: dict[str, str] = {}
     last: dict[str, str] = {}  # text hash -> the latest name it was seen under
     for path in files:
-        items = _file_items(path, text_column, extra_dir, file_cache)
+        items = read(path) if read else None
+        if items is None:
+            items = _file_items(path, text_column, extra_dir, file_cache)
         if text_column is None and os.path.splitext(path)[1].lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS:
             items = _articles_or_nothing(path, items)  # a column named by the user is read whatever its length
         for item in items:
@@ -665,5 +673,6 @@ __all__ = [
     "iter_files",
     "make_article",
     "read_file",
+    "read_items",
     "split_header",
 ]
