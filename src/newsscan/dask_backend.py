@@ -143,11 +143,7 @@ class DaskBackend:
         process's memory:// when the cluster runs elsewhere)."""
         local = local_workers(self.address) is not None
         mine = [f for f in files if f != "-" and not f.startswith("memory://") and (local or "://" in f)]
-        if not mine:
-            return None
-        if self.client is None:
-            self._connect()
-        return _ReadAhead(self.client, mine, text_column, READ_AHEAD * self.workers)
+        return _ReadAhead(self, mine, text_column, READ_AHEAD * self.workers) if mine else None
 
     def map(self, fn: Callable[[Any], Any], batches: Iterable[Any]) -> Iterator[Any]:
         """`fn` over each batch as one task each; results in input order, each released as soon as every
@@ -184,12 +180,13 @@ def scheduler_address(option: str | None) -> str | None:
 
 class _ReadAhead:
     """Files read on the workers in tasks of FILES_PER_TASK, at most `window` tasks ahead of the file the client
-    asks for (the client asks in file order), so that the workers' memory holds a few tasks' articles only."""
+    asks for (the client asks in file order, for the files its cache does not hold), so that the workers' memory
+    holds a few tasks' articles only. The cluster is started on the first file asked for."""
 
-    def __init__(self, client: Any, files: list[str], text_column: str | None, window: int):
+    def __init__(self, backend: DaskBackend, files: list[str], text_column: str | None, window: int):
         from .backends import batched
 
-        self.client, self.text_column, self.window = client, text_column, max(1, window)
+        self.backend, self.text_column, self.window = backend, text_column, max(1, window)
         self.groups = list(batched(files, FILES_PER_TASK))
         self.where = {f: g for g, group in enumerate(self.groups) for f in group}
         self.pending: dict[int, Any] = {}
@@ -201,8 +198,10 @@ class _ReadAhead:
         if g is None:
             return None
         if self.current[0] != g:
+            if self.backend.client is None:
+                self.backend._connect()
             while self.submitted < len(self.groups) and self.submitted <= g + self.window:
-                self.pending[self.submitted] = self.client.submit(
+                self.pending[self.submitted] = self.backend.client.submit(
                     read_files, self.groups[self.submitted], self.text_column, pure=False)
                 self.submitted += 1
             future = self.pending.pop(g)

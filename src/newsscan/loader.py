@@ -570,14 +570,12 @@ def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str
 
 def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_dir: str | None = None,
                file_cache: FileCache | None = None, read=None) -> Iterator[Article | Issue]:
-    """`iter_articles` over files already listed by `expand_paths`. `read(path)`, when given, returns a file's
-    items read elsewhere (`read_items` on a Dask worker), or None for a file to read here."""
+    """`iter_articles` over files already listed by `expand_paths`. `read(path)`, when given, returns the items
+    of a file the cache does not hold, read elsewhere (`read_items` on a Dask worker), or None to read it here."""
     seen: dict[str, str] = {}
     last: dict[str, str] = {}  # text hash -> the latest name it was seen under
     for path in files:
-        items = read(path) if read else None
-        if items is None:
-            items = _file_items(path, text_column, extra_dir, file_cache)
+        items = _file_items(path, text_column, extra_dir, file_cache, read)
         if text_column is None and os.path.splitext(path)[1].lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS:
             items = _articles_or_nothing(path, items)  # a column named by the user is read whatever its length
         for item in items:
@@ -647,18 +645,22 @@ class FileCache(Protocol):
 
 
 def _file_items(path: str, text_column: str | None, extra_dir: str | None,
-                file_cache: FileCache | None) -> Iterable[Article | Issue]:
+                file_cache: FileCache | None, read=None) -> Iterable[Article | Issue]:
+    def fresh() -> Iterable[Article | Issue]:  # read elsewhere (a Dask worker) when `read` takes the file
+        items = read(path) if read else None
+        return _iter_file(path, text_column, extra_dir) if items is None else items
+
     if file_cache is None or path == STDIN:  # standard input has no modification time to key on
-        return _iter_file(path, text_column, extra_dir)
+        return fresh()
     try:
         st = os.stat(path)
     except OSError:
-        return _iter_file(path, text_column, extra_dir)  # it will say what is wrong
+        return fresh()  # it will say what is wrong
     key = "\0".join(("file", os.path.abspath(path), str(st.st_size), str(st.st_mtime_ns), str(st.st_ino),
                       text_column or "", extra_dir or ""))
     items = file_cache.get(key)
     if items is None:
-        items = list(_iter_file(path, text_column, extra_dir))
+        items = list(fresh())
         file_cache.put(key, items)
     return items
 
