@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
 """Speed and memory of the full analysis on the bench corpus (../shared/data/bench).
 
-    python scripts/bench.py [--shared ../shared] [--sizes 3] [--jobs 1,2] [--quick]
+    python scripts/bench.py [--shared ../shared] [--sizes 3] [--jobs 1,2] [--quick] [--dask 2] [--scaling]
 
 Each run is a fresh `newsscan summarize FILE --format jsonl` process with its own empty cache folder: cold
 (nothing cached), then cached (the same command again). Prints articles/s, wall seconds and peak RSS (the
 largest process: the main one or a worker) per corpus size and job count, the cold/cached ratio, the start-up
 time of `newsscan --help`, the throughput of the date tagger and the worst-case inputs of every extractor.
+
+`--dask N` adds a run on a local Dask cluster of N worker processes (`--scheduler local:N`, cluster start
+included) beside the `--jobs` runs. `--scaling` times the corpus-level steps (canonical entity merging, story
+grouping) on 1x, 2x, 4x and 8x the first `--scaling-articles` bench articles (copies with shifted dates) and
+prints nothing else (`--scaling-only`).
 """
 from __future__ import annotations
 
@@ -39,8 +44,8 @@ def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     return wall, rss, rc
 
 
-def subsets(bench: Path, tmp: Path, parts: int) -> list[tuple[str, Path, int]]:
-    lines = bench.read_text(encoding="utf-8").splitlines()
+def subsets(bench: Path, tmp: Path, parts: int, limit: int | None = None) -> list[tuple[str, Path, int]]:
+    lines = bench.read_text(encoding="utf-8").splitlines()[:limit]
     out = []
     for k in range(1, parts + 1):
         n = len(lines) * k // parts
@@ -78,6 +83,98 @@ WORST_CASES = {  # 1 MB each: long runs of quote marks, spaces, digits, capitali
 EXTRACTORS = {"dates": "from newsscan.dates import find_dates as f; fn = lambda s: f(s, None)",
               "quotes": "from newsscan.quotes import find_quotes as fn",
               "claims": "from newsscan.claims import find_claims as fn"}
+
+
+def dask_runs(sets, workers: int, env: dict[str, str], tmp: Path) -> None:
+    """The same rows as the --jobs runs, for `--scheduler local:N` (cluster start and model load included)."""
+    for label, path, n in sets:
+        env["NEWSSCAN_CACHE_DIR"] = str(tmp / f"cache-{label.replace('/', '-')}-dask{workers}")
+        cmd = NEWSSCAN + ["summarize", str(path), "--format", "jsonl", "--scheduler", f"local:{workers}", "--quiet"]
+        cold, rss, rc = measure(cmd, env)
+        warm, rss2, _ = measure(cmd, env)
+        print(f"{label:>7} {n:>8} {'d:' + str(workers):>4} {cold:>8.1f} {n / cold:>10.1f} {warm:>9.2f} "
+              f"{n / warm:>12.0f} {cold / warm:>11.1f} {max(rss, rss2):>11.0f}" + (f"  (exit {rc})" if rc else ""))
+
+
+def scaling_inputs(bench: Path, tmp: Path, n: int):
+    """(StoryInputs, per-article mentions) of the first `n` bench articles, each dated by its IndoSum id (a Unix
+    time: the bench text has no date line), as an archive's articles carry their publication date."""
+    import datetime as dt
+    from dataclasses import replace
+
+    from newsscan import api
+    from newsscan.stories import story_input
+
+    lines = bench.read_text(encoding="utf-8").splitlines()[:n]
+    corpus = tmp / f"scaling-{n}.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = api.analyze([str(corpus)])  # the user's cache: a second scaling run does not analyze again
+    stamps = [int(json.loads(line)["id"].split("-", 1)[0]) for line in lines]
+    items = []
+    for r in run.results:
+        row = int(r.article.path.rsplit("#", 1)[1]) - 1
+        day = dt.datetime.fromtimestamp(stamps[row], dt.UTC).date().isoformat()
+        items.append(replace(story_input(r, run.canonical), published=day, published_guessed=False))
+    return items, [list(r.entities) for r in run.results]
+
+
+def best_of(times: int, fn, *args):
+    """(the shortest wall time of `times` calls, the result): a shared machine's noise only ever adds time."""
+    best, out = float("inf"), None
+    for _ in range(times):
+        t = time.perf_counter()
+        out = fn(*args)
+        best = min(best, time.perf_counter() - t)
+    return best, out
+
+
+def scaling(items, mentions, factors=(1, 2, 4, 8), shift_days: int = 1000) -> None:
+    """Corpus-level steps on k copies of the corpus, copy c dated c * shift_days later (another period with
+    the same density of news): near-linear cost means a flat time per article."""
+    import datetime as dt
+    from dataclasses import replace
+
+    from newsscan.entities import merge_corpus
+    from newsscan.stories import candidate_blocks, event_days, group_stories
+
+    group_stories(items[:50])  # imports and tables loaded before anything is timed
+    print(f"{'copies':>6} {'articles':>8} {'merge s':>8} {'stories s':>9} {'ms/article':>10} {'pairs/article':>13} "
+          f"{'stories':>8}")
+    for k in factors:
+        batch, ments = [], []
+        for c in range(k):
+            for it in items:
+                day = dt.date.fromisoformat(it.published) + dt.timedelta(days=c * shift_days)
+                batch.append(replace(it, path=f"{it.path}@{c}", published=day.isoformat()))
+            ments.extend(mentions)
+        t_merge, _ = best_of(2, merge_corpus, ments)
+        t_stories, found = best_of(2, group_stories, batch)
+        pairs = sum(len(r) * len(cl) for r, cl in candidate_blocks([event_days(it) for it in batch]))
+        n = len(batch)
+        print(f"{k:>6} {n:>8} {t_merge:>8.2f} {t_stories:>9.2f} {1000 * (t_merge + t_stories) / n:>10.2f} "
+              f"{pairs / n:>13.0f} {len(found):>8}")
+
+
+def density(items, spans=(None, 120, 30, 8)) -> None:
+    """Story grouping with the same articles packed into fewer days (more articles a day): the per-article cost
+    follows the articles within a few days of each, not the corpus size."""
+    import datetime as dt
+    from dataclasses import replace
+
+    from newsscan.stories import candidate_blocks, event_days, group_stories
+
+    order = sorted(range(len(items)), key=lambda i: (items[i].published, i))
+    first = dt.date.fromisoformat(items[order[0]].published)
+    last = dt.date.fromisoformat(items[order[-1]].published)
+    print(f"{'days':>6} {'art/day':>8} {'stories s':>9} {'ms/article':>10} {'pairs/article':>13}")
+    for days in spans:
+        days = days or (last - first).days + 1
+        packed = [replace(it, published=(first + dt.timedelta(days=rank * days // len(items))).isoformat())
+                  for rank, it in sorted(zip(range(len(items)), (items[i] for i in order)))]
+        t, _ = best_of(2, group_stories, packed)
+        pairs = sum(len(r) * len(c) for r, c in candidate_blocks([event_days(it) for it in packed]))
+        print(f"{days:>6} {len(items) / days:>8.1f} {t:>9.2f} {1000 * t / len(items):>10.2f} "
+              f"{pairs / len(items):>13.0f}")
 
 
 def worst_cases(limit: float = 120.0) -> list[tuple[str, str]]:
@@ -274,6 +371,13 @@ def main() -> int:
                     help="only the per-layer times on growing adversarial inputs (10k-80k characters)")
     ap.add_argument("--hostile-cli", action="store_true",
                     help="only the end-to-end `newsscan quotes` runs over the hostile corpus beside the seeds")
+    ap.add_argument("--dask", type=int, default=0, metavar="N",
+                    help="also run on a local Dask cluster of N worker processes")
+    ap.add_argument("--scaling", action="store_true", help="also time the corpus-level steps on 1x..8x the corpus")
+    ap.add_argument("--scaling-only", action="store_true", help="only the scaling run")
+    ap.add_argument("--articles", type=int, default=None, help="only the first N bench articles")
+    ap.add_argument("--no-worst", action="store_true", help="leave out the worst-case inputs")
+    ap.add_argument("--scaling-articles", type=int, default=1154, help="bench articles copied for the scaling run")
     args = ap.parse_args()
     if args.hostile_cli:
         for line in hostile_cli(ROOT / "seeds"):
@@ -294,6 +398,17 @@ def main() -> int:
         for name, figure in worst_cases():
             print(f"  {name:<32} {figure}")
         return 0
+    if args.scaling or args.scaling_only:
+        with tempfile.TemporaryDirectory() as t:
+            print(f"corpus-level steps on copies of {args.scaling_articles} bench articles:")
+            items, mentions = scaling_inputs(bench, Path(t), args.scaling_articles)
+            scaling(items, mentions)
+            print()
+            print("story grouping with more articles a day (the same articles packed into fewer days):")
+            density(items)
+            print()
+        if args.scaling_only:
+            return 0
     env = dict(os.environ)
     print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
           f"Python {sys.version.split()[0]}")
@@ -304,7 +419,7 @@ def main() -> int:
           f"{'cached art/s':>12} {'cold/cached':>11} {'peak RSS MB':>11}")
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
-        sets = subsets(bench, tmp, args.sizes)
+        sets = subsets(bench, tmp, args.sizes, args.articles)
         if args.quick:
             sets, jobs = sets[-1:], jobs[-1:]
         for label, path, n in sets:
@@ -315,7 +430,11 @@ def main() -> int:
                 warm, rss2, _ = measure(cmd, env)
                 print(f"{label:>7} {n:>8} {j:>4} {cold:>8.1f} {n / cold:>10.1f} {warm:>9.2f} {n / warm:>12.0f} "
                       f"{cold / warm:>11.1f} {max(rss, rss2):>11.0f}" + (f"  (exit {rc})" if rc else ""))
+        if args.dask:
+            dask_runs(sets, args.dask, env, tmp)
     print()
+    if args.no_worst:
+        return 0
     print("worst-case inputs, 1 MB each (time, peak memory of the process):")
     for name, figure in worst_cases():
         print(f"  {name:<32} {figure}")

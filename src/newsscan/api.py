@@ -140,11 +140,15 @@ class _Ticks:
 
 def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = True,
             cache_dir: str | None = None, text_column: str | None = None,
-            progress: Progress | Callable[[int], None] | None = None, max_chars: int | None = MAX_CHARS) -> Run:
+            progress: Progress | Callable[[int], None] | None = None, max_chars: int | None = MAX_CHARS,
+            scheduler: str | None = None) -> Run:
     """Loads every article under `paths` and runs all layers. Bad inputs become `Run.issues` (a body longer
     than `max_chars` characters is one; None: no limit); results keep the loader's order whatever `jobs` is.
     A cache that cannot be opened or written is left out (the run goes on without it and `Run.notices` says
-    why). The user's tables (NEWSSCAN_TABLES) are checked first: a bad one raises `DataTableError`."""
+    why). The user's tables (NEWSSCAN_TABLES) are checked first: a bad one raises `DataTableError`.
+    `scheduler`: a Dask scheduler's address, or `local:N` (a LocalCluster of N processes on this machine),
+    runs the per-article work there instead of `jobs` local processes; the results are the same, in the same
+    order."""
     from .analysis import pipeline_version
     from .cache import FileCache, open_cache
     from .loader import expand_paths, iter_files
@@ -165,15 +169,19 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
     version = pipeline_version()
     file_cache = FileCache(cache, version) if cache else None
 
-    def articles():
-        for item in iter_files(files, text_column=text_column, file_cache=file_cache, max_chars=max_chars):
+    backend = _backend(jobs, scheduler, version)
+
+    def articles():  # runs inside `with backend`: a cluster may read (and clean) the files itself
+        read = backend.file_reader(files, text_column) if hasattr(backend, "file_reader") else None
+        for item in iter_files(files, text_column=text_column, file_cache=file_cache, max_chars=max_chars,
+                               read=read):
             if isinstance(item, Issue):
                 run.issues.append(item)
             else:
                 yield item
 
     try:
-        cache = _analyze_into(run, articles(), cache, version, jobs, progress, files)
+        cache = _analyze_into(run, articles(), cache, version, backend, progress, files)
     finally:
         if cache is not None:
             try:
@@ -204,16 +212,35 @@ def _with_exports(run: Run, exports: Sequence[str]) -> Run:
     return with_exports(run, exports)
 
 
-def _analyze_into(run: Run, articles: Iterable, cache, version: str, jobs: int | None,
+def _backend(jobs: int | None, scheduler: str | None, version: str):
+    """The process pool, or (only when a scheduler is named: nothing of Dask is imported otherwise) a Dask
+    cluster's client."""
+    if scheduler:
+        from .dask_backend import DaskBackend
+
+        return DaskBackend(scheduler, expect_version=version)
+    from .analysis import warm_up
+
+    return LocalBackend(jobs or default_jobs(), warm_up)
+
+
+def _chunk_size(backend) -> int:
+    """Articles handed to the backend at once: CHUNK, or enough to keep every worker of a cluster busy (a
+    multiple of CHUNK, so the batches are cut where a local run cuts them)."""
+    workers = getattr(backend, "workers", 1)
+    return CHUNK * max(1, -(-workers * BATCH * 4 // CHUNK))
+
+
+def _analyze_into(run: Run, articles: Iterable, cache, version: str, backend,
                   progress: Progress | None, files: Sequence[str]):
     """Fills `run.results` (cache hits and fresh results, in input order); returns the cache, or None once
     writing to it failed (the rest of the run goes without)."""
-    from .analysis import analyze_batch, warm_up
+    from .analysis import analyze_batch
     from .cache import article_key
 
     file_index = {f: i for i, f in enumerate(files)}
-    with LocalBackend(jobs or default_jobs(), warm_up) as backend:
-        for chunk in batched(articles, CHUNK):
+    with backend:
+        for chunk in batched(articles, _chunk_size(backend)):
             keys = [article_key(a, version) for a in chunk]
             run.keys.extend(keys)
             hits = cache.get_many(keys) if cache else {}

@@ -76,13 +76,13 @@ def _check_tables() -> None:
 
 
 class CorpusPath(click.ParamType):
-    """A file, a folder, a glob pattern, or `-` (one article on standard input); a path that names nothing is
-    a usage error (exit 2)."""
+    """A file, a folder, a glob pattern, a URL (`s3://…`), or `-` (one article on standard input); a path that
+    names nothing is a usage error (exit 2)."""
 
     name = "path"
 
     def convert(self, value, param, ctx):
-        if value == "-" or os.path.lexists(value):
+        if value == "-" or os.path.lexists(value) or "://" in value:  # a URL is listed by the loader (fsspec)
             return value
         if glob.has_magic(value) and glob.glob(value, recursive=True):
             return value
@@ -120,9 +120,16 @@ class Out:
         render.emit(rows, self.fmt, self.output, headers=self.headers, **kwargs)
 
 
+scheduler_option = click.option(
+    "--scheduler", metavar="ADDRESS", envvar="NEWSSCAN_SCHEDULER", default=None,
+    help="Run the per-article work on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N to "
+         "start N worker processes here (instead of --jobs). Default: $NEWSSCAN_SCHEDULER; see docs/dask.md.")
+
+
 _ANALYSIS_OPTIONS = (  # the options of every command that analyses a corpus, spelled alike everywhere
     click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                  help="Worker processes (default: the machine's cores)."),
+    scheduler_option,
     click.option("--no-cache", is_flag=True, help="Recompute everything; neither read nor write the cache."),
     click.option("--text-column", default=None, help="Column holding the article text in CSV/JSONL exports."),
     click.option("--quiet", "-q", is_flag=True,
@@ -139,8 +146,6 @@ def analysis_options(fn):
     for option in reversed(_ANALYSIS_OPTIONS):
         fn = option(fn)
     return fn
-
-
 def corpus_command(fn):
     """The options every corpus command shares, spelled alike everywhere."""
 
@@ -153,8 +158,10 @@ def corpus_command(fn):
     @click.option("--no-headers", is_flag=True, help="Leave out the header row of a CSV or a table.")
     @analysis_options
     @functools.wraps(fn)
-    def wrapper(paths, fmt, output, no_headers, jobs, no_cache, text_column, quiet, verbose, max_chars, **kwargs):
-        analysis = {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column, "max_chars": max_chars}
+    def wrapper(paths, fmt, output, no_headers, jobs, scheduler, no_cache, text_column, quiet, verbose, max_chars,
+                **kwargs):
+        analysis = {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column, "max_chars": max_chars,
+                    "scheduler": scheduler or None}
         run = _analyze(paths, analysis, quiet=quiet)
         fn(run, Out(fmt, output, not no_headers), **kwargs)
         _finish(run, quiet=quiet, verbose=verbose)
@@ -389,7 +396,8 @@ def _check_db(ctx, param, value):
               help="Datasette metadata file (default: beside the database, corpus.metadata.json).")
 @click.option("--parquet", metavar="DIR", default=None, help="Folder for one Parquet file per table.")
 @analysis_options
-def export_cmd(paths, db, metadata, parquet, jobs, no_cache, text_column, quiet, verbose, max_chars):
+def export_cmd(paths, db, metadata, parquet, jobs, scheduler, no_cache, text_column, quiet, verbose,
+               max_chars):
     """Every layer of the analysis as linked tables: an SQLite database for Datasette (with full-text search
     and canned queries) and/or Parquet files. Exporting again into the same database adds new and changed
     articles and leaves the others alone; the other commands read the database back as input.
@@ -413,7 +421,7 @@ def export_cmd(paths, db, metadata, parquet, jobs, no_cache, text_column, quiet,
     if parquet and os.path.exists(parquet) and not os.path.isdir(parquet):
         raise OneLineUsageError(f"cannot write --parquet {parquet}: it is not a folder")
     run = _analyze(paths, {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column,
-                           "max_chars": max_chars}, quiet=quiet)
+                           "max_chars": max_chars, "scheduler": scheduler or None}, quiet=quiet)
     try:
         done = ex.export(run, db=db, metadata=metadata, parquet=parquet)
     except (NewsscanError, OSError) as exc:
@@ -431,7 +439,8 @@ def export_cmd(paths, db, metadata, parquet, jobs, no_cache, text_column, quiet,
 @click.option("--title", default=None, help="The report's title (default: newsscan report: N articles).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the report in the web browser once written.")
 @analysis_options
-def report(paths, output, title, open_browser, jobs, no_cache, text_column, quiet, verbose, max_chars):
+def report(paths, output, title, open_browser, jobs, scheduler, no_cache, text_column, quiet, verbose,
+           max_chars):
     """One self-contained HTML file (no network needed): overview, timeline, stories with their conflicts,
     sources, and every article with its entities, quotes and dates marked.
 
@@ -442,7 +451,7 @@ def report(paths, output, title, open_browser, jobs, no_cache, text_column, quie
     from .report import write_report
 
     run = _analyze(paths, {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column,
-                           "max_chars": max_chars}, quiet=quiet)
+                           "max_chars": max_chars, "scheduler": scheduler or None}, quiet=quiet)
     size = write_report(run, output, title=title)
     if output != "-" and not quiet:
         click.echo(f"newsscan: wrote {output} ({size // 1024 + 1} kB)", err=True)

@@ -144,6 +144,10 @@ def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
         s = os.fspath(p)
         if s == STDIN:
             files.append(s)
+        elif _remote(s):  # s3://, gs://, … through fsspec (issue #25)
+            found, problems = _remote(s).list_files(s)
+            files.extend(found)
+            issues.extend(problems)
         elif os.path.isdir(s):
             _walk(s, files, issues)
         elif os.path.lexists(s):
@@ -162,6 +166,15 @@ def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
         else:
             issues.append(Issue(s, "no such file or folder"))
     return _unique(files), issues
+
+
+def _remote(path: str):
+    """`newsscan.remote` for a URL (`s3://…`, read through fsspec), None for a local path."""
+    if "://" not in path:
+        return None
+    from . import remote
+
+    return remote if remote.is_url(path) else None
 
 
 def _unique(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
@@ -227,6 +240,14 @@ def read_file(path: str) -> tuple[str, str, str | None]:
     """(text, encoding, warning) of one file; raises _Bad with the reason it cannot be read."""
     if path == STDIN:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _Bad(f"too large (more than {MAX_BYTES // (1024 * 1024)} MB)")
+        return decode(data)
+    if _remote(path):  # a URL (issue #25): its bytes through fsspec
+        try:
+            data = _remote(path).read_bytes(path, MAX_BYTES + 1)
+        except OSError as exc:
+            raise _Bad(f"unreadable: {exc}") from None
         if len(data) > MAX_BYTES:
             raise _Bad(f"too large (more than {MAX_BYTES // (1024 * 1024)} MB)")
         return decode(data)
@@ -499,6 +520,11 @@ def _is_html(path: str, text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
+def read_items(path: str, text_column: str | None = None) -> list[Article | Issue]:
+    """One file's articles and issues, before the corpus-wide checks of `iter_files` (duplicates)."""
+    return list(_iter_file(path, text_column, None))
+
+
 def _iter_file(path: str, text_column: str | None, extra_dir: str | None) -> Iterator[Article | Issue]:
     try:
         yield from _read_one(path, text_column, extra_dir)
@@ -551,12 +577,14 @@ def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str
 
 
 def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_dir: str | None = None,
-               file_cache: FileCache | None = None, max_chars: int | None = None) -> Iterator[Article | Issue]:
-    """`iter_articles` over files already listed by `expand_paths`."""
+               file_cache: FileCache | None = None, max_chars: int | None = None,
+               read=None) -> Iterator[Article | Issue]:
+    """`iter_articles` over files already listed by `expand_paths`. `read(path)`, when given, returns the items
+    of a file the cache does not hold, read elsewhere (`read_items` on a Dask worker), or None to read it here."""
     seen: dict[str, str] = {}
     last: dict[str, str] = {}  # text hash -> the latest name it was seen under
     for path in files:
-        items = _file_items(path, text_column, extra_dir, file_cache)
+        items = _file_items(path, text_column, extra_dir, file_cache, read)
         if text_column is None and os.path.splitext(path)[1].lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS:
             items = _articles_or_nothing(path, items)  # a column named by the user is read whatever its length
         for item in items:
@@ -630,18 +658,22 @@ class FileCache(Protocol):
 
 
 def _file_items(path: str, text_column: str | None, extra_dir: str | None,
-                file_cache: FileCache | None) -> Iterable[Article | Issue]:
+                file_cache: FileCache | None, read=None) -> Iterable[Article | Issue]:
+    def fresh() -> Iterable[Article | Issue]:  # read elsewhere (a Dask worker) when `read` takes the file
+        items = read(path) if read else None
+        return _iter_file(path, text_column, extra_dir) if items is None else items
+
     if file_cache is None or path == STDIN:  # standard input has no modification time to key on
-        return _iter_file(path, text_column, extra_dir)
+        return fresh()
     try:
         st = os.stat(path)
     except OSError:
-        return _iter_file(path, text_column, extra_dir)  # it will say what is wrong
+        return fresh()  # it will say what is wrong
     key = "\0".join(("file", os.path.abspath(path), str(st.st_size), str(st.st_mtime_ns), str(st.st_ino),
                       text_column or "", extra_dir or ""))
     items = file_cache.get(key)
     if items is None:
-        items = list(_iter_file(path, text_column, extra_dir))
+        items = list(fresh())
         file_cache.put(key, items)
     return items
 
@@ -657,5 +689,6 @@ __all__ = [
     "iter_files",
     "make_article",
     "read_file",
+    "read_items",
     "split_header",
 ]

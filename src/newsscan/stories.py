@@ -8,8 +8,9 @@ day, or another event with the same people, is another story (CONVENTIONS.md, "S
 agglomerative: the strongest pairs first, a group joins another only when their average likeness stays
 high and no two of their articles are date-blocked, so one article cannot chain two events together.
 
-Scales with sparse matrices: the pairwise likeness is computed block by block as a sparse product and
-only pairs above a floor are kept; the Python work is over those pairs only. Deterministic: the same
+Scales close to linearly: only candidate pairs are compared (`candidate_blocks`: articles whose event days
+lie within DAY_WINDOW of each other, and the few without a dated event day against all), each block as a
+sparse product keeping the pairs above a floor; the Python work is over those pairs only. Deterministic: the same
 input gives the same stories, ids and order (ids are a hash of the member paths).
 """
 from __future__ import annotations
@@ -192,12 +193,50 @@ def _l2_rows(M):
     return sparse.diags(1.0 / norms) @ M
 
 
-def _likeness(items: Sequence[StoryInput]):
-    """Pairwise likeness (upper triangle, above FLOOR) as (likeness, i, j, word likeness alone)."""
-    from scipy import sparse
-
+def _likeness(items: Sequence[StoryInput], days: Sequence[tuple] | None = None):
+    """Pairwise likeness (i < j, word likeness above FLOOR) as (likeness, i, j, word likeness alone), over the
+    candidate pairs of `candidate_blocks` only: a pair whose event days lie further apart than DAY_WINDOW can
+    never be linked, so it is not computed. Each value is the same dot product of the same rows an all-pairs
+    product gives (bit for bit), so the stories are the same; the cost grows with the articles of a few days
+    around each article, not with the corpus."""
     # the title twice and the opening of the body: the lead carries the event; the rest adds memory, not signal
     X = _tfidf([f"{it.title}\n{it.title}\n{it.body[:LEAD_CHARS]}" for it in items])
+    E = _entity_rows(items)
+    found: dict[tuple[int, int], tuple[float, float]] = {}
+    blocks = candidate_blocks(days if days is not None else [event_days(it) for it in items])
+    for rows, cols in blocks:
+        for s in range(0, len(rows), BLOCK):
+            r = rows[s:s + BLOCK]
+            words = (X[r] @ X[cols].T).tocsr()
+            names = (E[r] @ E[cols].T).tocsr()
+            words.data[words.data < FLOOR] = 0
+            words.eliminate_zeros()
+            mask = words.copy()
+            mask.data[:] = 1
+            like = WORDS_WEIGHT * words + (1 - WORDS_WEIGHT) * names.multiply(mask)
+            for i, j, v, w in _entries(like, words):
+                gi, gj = r[i], cols[j]
+                if gj > gi and (gi, gj) not in found:
+                    found[gi, gj] = (v, w)
+    return [(v, i, j, w) for (i, j), (v, w) in found.items()]
+
+
+def _entries(like, words):
+    """(row, column, likeness, word likeness) of every stored entry: both matrices hold the same entries (the
+    likeness is non-zero exactly where the word likeness passed the floor), read in (row, column) order."""
+    import numpy as np
+
+    a, b = like.tocoo(), words.tocoo()
+    oa, ob = np.lexsort((a.col, a.row)), np.lexsort((b.col, b.row))
+    if not (np.array_equal(a.row[oa], b.row[ob]) and np.array_equal(a.col[oa], b.col[ob])):
+        raise RuntimeError("story likeness: the likeness and word matrices hold different entries")
+    return zip(a.row[oa].tolist(), a.col[oa].tolist(), a.data[oa].tolist(), b.data[ob].tolist())
+
+
+def _entity_rows(items: Sequence[StoryInput]):
+    """L2-normalised rows of the articles' entity names (one column per name in the corpus)."""
+    from scipy import sparse
+
     ents = sorted({e.lower() for it in items for e in it.entities})
     index = {e: i for i, e in enumerate(ents)}
     rows, cols = [], []
@@ -206,23 +245,43 @@ def _likeness(items: Sequence[StoryInput]):
             rows.append(r)
             cols.append(index[e])
     E = sparse.csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(len(items), max(1, len(ents))))
-    E = _l2_rows(E)
-    out = []
-    n = len(items)
-    for s in range(0, n, BLOCK):
-        words = (X[s:s + BLOCK] @ X.T).tocsr()
-        names = (E[s:s + BLOCK] @ E.T).tocsr()
-        words.data[words.data < FLOOR] = 0
-        words.eliminate_zeros()
-        mask = words.copy()
-        mask.data[:] = 1
-        like = WORDS_WEIGHT * words + (1 - WORDS_WEIGHT) * names.multiply(mask)
-        like = sparse.triu(like, k=s + 1).tocoo()  # keep j > i of the global matrix
-        for i, j, v in zip(like.row, like.col, like.data):
-            gi = s + int(i)
-            if int(j) > gi:
-                out.append((float(v), gi, int(j), float(words[int(i), int(j)])))
-    return out
+    return _l2_rows(E)
+
+
+def _day_numbers(ds) -> list[int] | None:
+    """The article's possible event days as day numbers; None when one of them has no year or is no date
+    (its gap to another day is then read another way, or not at all: such an article is compared with all)."""
+    try:
+        return [date(y, m, d).toordinal() for y, m, d in ds] if ds and all(y for y, _, _ in ds) else None
+    except ValueError:
+        return None
+
+
+def candidate_blocks(days: Sequence[tuple]) -> list[tuple[list[int], list[int]]]:
+    """(rows, columns) index lists whose products cover, with the lower index as the row, every pair that may
+    be linked (a dot product is summed in the order of its row's terms: the same pair read the other way may
+    differ in its last bit). Days are cut into spans of DAY_WINDOW + 1 days, so two days at most DAY_WINDOW
+    apart lie in one span or in two neighbouring ones: the articles of each span and the next are compared
+    with each other. An article without a dated event day (no date, a day without its year) is compared with
+    every article, as a row and as a column."""
+    spans: dict[int, set[int]] = {}
+    anywhere = []
+    for i, ds in enumerate(days):
+        numbers = _day_numbers(ds)
+        if numbers is None:
+            anywhere.append(i)
+            continue
+        for n in numbers:
+            spans.setdefault(n // (DAY_WINDOW + 1), set()).add(i)
+    blocks = []
+    for k in sorted(spans):
+        both = sorted(spans[k] | spans.get(k + 1, set()))
+        if len(both) > 1:
+            blocks.append((both, both))
+    if anywhere:
+        everyone = list(range(len(days)))
+        blocks += [(anywhere, everyone), (everyone, anywhere)]
+    return blocks
 
 
 def _opening(body: str, limit: int = 90) -> str:
@@ -241,7 +300,7 @@ def group_stories(items: Sequence[StoryInput]) -> list[Story]:
         return []
     days = [event_days(it) for it in items]
     events = [title_event(it) for it in items]
-    pairs = _likeness(items) if n > 1 else []
+    pairs = _likeness(items, days) if n > 1 else []
     like = {(i, j): v for v, i, j, _ in pairs}
     parent = list(range(n))
     members = {i: [i] for i in range(n)}
