@@ -90,8 +90,9 @@ def worst_cases(limit: float = 120.0) -> list[tuple[str, str]]:
                     "print(f'{time.perf_counter() - t:.2f} s, '"
                     "f'{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB')")
             try:
-                res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=limit,
-                                     check=False)
+                res = subprocess.run(
+                    [sys.executable, "-c", code], capture_output=True, text=True, timeout=limit, check=False
+                )
                 figure = res.stdout.strip() or f"failed: {res.stderr.strip().splitlines()[-1:]}"
             except subprocess.TimeoutExpired:
                 figure = f"> {limit:.0f} s (stopped)"
@@ -140,7 +141,9 @@ for n in sizes:
                       claims=doc._.claims, reference_date=none)
     runs = []
     for _ in range(2):  # the first call imports SciPy
-        t = time.perf_counter(); group_stories([story_input(r), story_input(r)]); runs.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        group_stories([story_input(r), story_input(r)])
+        runs.append(time.perf_counter() - t)
     times["stories"] = min(runs)
     print(json.dumps([n, times]), flush=True)
 """
@@ -164,8 +167,10 @@ def hostile_layers(limit: float = 300.0) -> list[str]:
             lines.append(f"{kind}: failed {err}")
             continue
         layers = list(rows[0][1])
-        lines.append(f"{kind} ({', '.join(f'{n // 1000}k' for n, _ in rows)} characters)"
-                     + ("" if len(rows) == len(HOSTILE_SIZES) else f"  stopped after {limit:.0f} s"))
+        lines.append(
+            f"{kind} ({', '.join(f'{n // 1000}k' for n, _ in rows)} characters)"
+            + ("" if len(rows) == len(HOSTILE_SIZES) else f"  stopped after {limit:.0f} s")
+        )
         for layer in layers:
             ts = [r[1][layer] for r in rows]
             # below 5 ms a time is noise: no ratio
@@ -173,13 +178,20 @@ def hostile_layers(limit: float = 300.0) -> list[str]:
             # over the whole range (8x the size) a linear layer grows ~8x, a quadratic one ~64x
             growth = ts[-1] / ts[0] if ts[0] > 0.005 else 0.0
             flag = "  QUADRATIC?" if ts[-1] > 0.05 and growth > 20 else ""
-            lines.append(f"  {layer:<22} " + " ".join(f"{t:8.3f}s" for t in ts) + "   ratios "
-                         + " ".join("   -" if r is None else f"{r:4.1f}" for r in ratios) + flag)
+            lines.append(
+                f"  {layer:<22} "
+                + " ".join(f"{t:8.3f}s" for t in ts)
+                + "   ratios "
+                + " ".join("   -" if r is None else f"{r:4.1f}" for r in ratios)
+                + flag
+            )
     return lines
 
 
-ARTICLE = ("Menteri Sosial mengatakan bantuan tahap kedua rampung pekan ini. “Kami pastikan semua keluarga "
-           "menerima haknya,” kata dia di Jakarta, Rabu (18/6/2025).\n")
+ARTICLE = (
+    "Menteri Sosial mengatakan bantuan tahap kedua rampung pekan ini. “Kami pastikan semua keluarga "
+    "menerima haknya,” kata dia di Jakarta, Rabu (18/6/2025).\n"
+)
 
 
 def hostile_corpus(folder: Path) -> dict[str, str]:
@@ -192,8 +204,10 @@ def hostile_corpus(folder: Path) -> dict[str, str]:
         "utf16.txt": ("UTF-16 without byte-order mark", ARTICLE.encode("utf-16-le")),
         "cp1252.txt": ("cp1252", ("Judul\n\n" + ARTICLE * 3).encode("cp1252")),
         "unbalanced.txt": ("75 KB of unbalanced quote marks", "“" * 25_000 + "“a ”b “c " * 5_000),
-        "speech_runs.txt": ("1.4 MB of speech verbs, then 200,000 letters and 200,000 digits",
-                            "kata dia ujarnya " * 60_000 + "\n" + "a" * 200_000 + "\n" + "7" * 200_000),
+        "speech_runs.txt": (
+            "1.4 MB of speech verbs, then 200,000 letters and 200,000 digits",
+            "kata dia ujarnya " * 60_000 + "\n" + "a" * 200_000 + "\n" + "7" * 200_000,
+        ),
         "one_line.txt": ("6.4 MB on one line", "Presiden Joko Widodo mengatakan " * 200_000),
         "broken.jsonl": ("broken JSONL", '{"text": "' + ARTICLE.strip() + '"}\n{"text": broken\n'),
         "nocol.csv": ("CSV without a text column", "judul,tanggal\nSatu,18 Jun 2025\n"),
@@ -203,8 +217,11 @@ def hostile_corpus(folder: Path) -> dict[str, str]:
         (folder / name).write_bytes(data)
     (folder / "loop.txt").symlink_to(folder / "loop.txt")
     (folder / "unreadable.txt").symlink_to(folder / "gone.txt")  # as root, chmod 000 does not stop a read
-    return {**{n: what for n, (what, _) in files.items()}, "loop.txt": "symlink loop",
-            "unreadable.txt": "unreadable (a dangling symlink)"}
+    return {
+        **{n: what for n, (what, _) in files.items()},
+        "loop.txt": "symlink loop",
+        "unreadable.txt": "unreadable (a dangling symlink)",
+    }
 
 
 def _quotes_run(paths: list[str], env: dict[str, str]) -> tuple[str, int, str, str]:
@@ -225,8 +242,11 @@ def _quotes_run(paths: list[str], env: dict[str, str]) -> tuple[str, int, str, s
 def _seed_quotes(stdout: str, seeds: Path) -> list[str]:
     """The seeds' quote rows, with the path made relative to the seeds' folder (to compare two runs)."""
     rows = [json.loads(line) for line in stdout.splitlines() if line.strip()]
-    return [json.dumps({**r, "path": Path(r["path"]).name}, sort_keys=True) for r in rows
-            if Path(r["path"]).name in {p.name for p in seeds.iterdir()}]
+    return [
+        json.dumps({**r, "path": Path(r["path"]).name}, sort_keys=True)
+        for r in rows
+        if Path(r["path"]).name in {p.name for p in seeds.iterdir()}
+    ]
 
 
 def hostile_cli(seeds: Path) -> list[str]:
@@ -247,16 +267,19 @@ def hostile_cli(seeds: Path) -> list[str]:
         (a / "verbs.txt").write_text(("kata dia ujarnya " * 25_000)[:425_000], encoding="utf-8")
         secs, rc, out, err = _quotes_run([str(a)], env)
         same = _seed_quotes(out, seeds) == _seed_quotes(clean, seeds)
-        lines.append(f"seeds + 200,000-letter token + 425,000 chars of speech verbs: {secs}, exit {rc}, "
-                     f"seeds' quotes {'identical' if same else 'DIFFERENT'}")
+        lines.append(
+            f"seeds + 200,000-letter token + 425,000 chars of speech verbs: {secs}, exit {rc}, "
+            f"seeds' quotes {'identical' if same else 'DIFFERENT'}"
+        )
         lines += [f"    {x}" for x in err.splitlines()]
         b = tmp / "b"
         shutil.copytree(seeds, b)
         cases = hostile_corpus(b)
         secs, rc, out, err = _quotes_run([str(b)], env)
         same = _seed_quotes(out, seeds) == _seed_quotes(clean, seeds)
-        lines.append(f"hostile corpus + seeds: {secs}, exit {rc}, seeds' quotes "
-                     f"{'identical' if same else 'DIFFERENT'}")
+        lines.append(
+            f"hostile corpus + seeds: {secs}, exit {rc}, seeds' quotes {'identical' if same else 'DIFFERENT'}"
+        )
         for name, what in cases.items():
             said = [x for x in err.splitlines() if name in x]
             lines.append(f"    {name} ({what}): " + (" | ".join(said) if said else "analyzed, nothing said"))
@@ -270,18 +293,27 @@ def main() -> int:
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--quick", action="store_true", help="only the whole corpus with the most jobs")
     ap.add_argument("--worst-only", action="store_true", help="only the worst-case inputs")
-    ap.add_argument("--hostile", action="store_true",
-                    help="only the per-layer times on growing adversarial inputs (10k-80k characters)")
-    ap.add_argument("--hostile-cli", action="store_true",
-                    help="only the end-to-end `newsscan quotes` runs over the hostile corpus beside the seeds")
+    ap.add_argument(
+        "--hostile",
+        action="store_true",
+        help="only the per-layer times on growing adversarial inputs (10k-80k characters)",
+    )
+    ap.add_argument(
+        "--hostile-cli",
+        action="store_true",
+        help="only the end-to-end `newsscan quotes` runs over the hostile corpus beside the seeds",
+    )
     args = ap.parse_args()
     if args.hostile_cli:
         for line in hostile_cli(ROOT / "seeds"):
             print(line)
         return 0
     if args.hostile:
-        print("per layer, seconds at " + ", ".join(f"{n:,}" for n in HOSTILE_SIZES)
-              + " characters; ratio between successive sizes (linear: ~2, must stay <= 2.5)")
+        print(
+            "per layer, seconds at "
+            + ", ".join(f"{n:,}" for n in HOSTILE_SIZES)
+            + " characters; ratio between successive sizes (linear: ~2, must stay <= 2.5)"
+        )
         for line in hostile_layers():
             print(line)
         return 0
@@ -295,13 +327,18 @@ def main() -> int:
             print(f"  {name:<32} {figure}")
         return 0
     env = dict(os.environ)
-    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
-          f"Python {sys.version.split()[0]}")
+    print(
+        f"machine: {os.cpu_count()} cores, "
+        f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
+        f"Python {sys.version.split()[0]}"
+    )
     print(f"newsscan --help: {help_time(env) * 1000:.0f} ms (median of 5)")
     print(f"date tagger alone: {tagger_speed(bench):.0f} articles/s (one process)")
     print()
-    print(f"{'corpus':>7} {'articles':>8} {'jobs':>4} {'cold s':>8} {'cold art/s':>10} {'cached s':>9} "
-          f"{'cached art/s':>12} {'cold/cached':>11} {'peak RSS MB':>11}")
+    print(
+        f"{'corpus':>7} {'articles':>8} {'jobs':>4} {'cold s':>8} {'cold art/s':>10} {'cached s':>9} "
+        f"{'cached art/s':>12} {'cold/cached':>11} {'peak RSS MB':>11}"
+    )
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         sets = subsets(bench, tmp, args.sizes)
@@ -313,8 +350,10 @@ def main() -> int:
                 cmd = NEWSSCAN + ["summarize", str(path), "--format", "jsonl", "--jobs", str(j), "--quiet"]
                 cold, rss, rc = measure(cmd, env)
                 warm, rss2, _ = measure(cmd, env)
-                print(f"{label:>7} {n:>8} {j:>4} {cold:>8.1f} {n / cold:>10.1f} {warm:>9.2f} {n / warm:>12.0f} "
-                      f"{cold / warm:>11.1f} {max(rss, rss2):>11.0f}" + (f"  (exit {rc})" if rc else ""))
+                print(
+                    f"{label:>7} {n:>8} {j:>4} {cold:>8.1f} {n / cold:>10.1f} {warm:>9.2f} {n / warm:>12.0f} "
+                    f"{cold / warm:>11.1f} {max(rss, rss2):>11.0f}" + (f"  (exit {rc})" if rc else "")
+                )
     print()
     print("worst-case inputs, 1 MB each (time, peak memory of the process):")
     for name, figure in worst_cases():

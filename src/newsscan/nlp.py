@@ -163,9 +163,10 @@ _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 
 class _TailSearch:
-    """The tokenizer's suffix search, run on the last SUFFIX_WINDOW characters of a long string. spaCy calls it
-    once per affix it strips, and a `$`-anchored search starts at every position: a run of 8,000 quote marks
-    took 18 s. spaCy only reads the match's length, which the window does not change for any real suffix."""
+    """The tokenizer's suffix search, run on the last SUFFIX_WINDOW characters of a long string. spaCy calls
+    it once per affix it strips, and a `$`-anchored search starts at every position: a run of 8,000 quote
+    marks took 18 s. spaCy only reads the match's length, which the window does not change for any real
+    suffix."""
 
     def __init__(self, search: Callable[[str], Any]):
         self.search = search
@@ -178,9 +179,10 @@ class _TailSearch:
 
 class BoundedTokenizer:
     """spaCy's tokenizer, except that a run of more than MAX_RUN characters without a space (a base64 blob, a
-    minified script, a line of quote marks) becomes tokens of MAX_RUN characters: the tokenizer copies the rest
-    of a run for each affix it strips, so one run cost the square of its length, and each quote mark of it was a
-    token for the NER. Text without such a run goes to the tokenizer unchanged; the Doc's text is always the
+    minified script, a line of quote marks) becomes tokens of MAX_RUN characters: the tokenizer copies the
+    rest of a run for each affix it strips, so one run cost the square of its length, and each quote mark of
+    it was a token for the NER. Text without such a run goes to the tokenizer unchanged; the Doc's text is
+    always the
     input, character for character."""
 
     def __init__(self, tokenizer: Any):
@@ -197,9 +199,9 @@ class BoundedTokenizer:
         docs, pos = [], 0
         for run in _LONG_RUN.finditer(text):
             if run.start() > pos:
-                docs.append(self.tokenizer(text[pos:run.start()]))
+                docs.append(self.tokenizer(text[pos : run.start()]))
             # no word stands in such a run: its pieces are tokens as they are (the NER's cost is per token)
-            pieces = [text[i:min(i + MAX_RUN, run.end())] for i in range(run.start(), run.end(), MAX_RUN)]
+            pieces = [text[i : min(i + MAX_RUN, run.end())] for i in range(run.start(), run.end(), MAX_RUN)]
             docs.append(Doc(self.tokenizer.vocab, words=pieces, spaces=[False] * len(pieces)))
             pos = run.end()
         if pos < len(text):
@@ -229,4 +231,3 @@ def pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
         where = {"before": "ner"} if i < ner_at and "ner" in nlp.pipe_names else {}
         COMPONENTS[name](nlp, **where)
     return nlp
-

@@ -29,7 +29,8 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[%°]|[A-Za-z$]+(?:-[A-Za-z]+)*|[^\sA-Za-z
 
 @dataclass(frozen=True, slots=True)
 class _Words:
-    numbers: dict[str, tuple[float, str]]  # word -> (value, kind) for number|teen|tens|hundreds|thousands|scale
+    # word -> (value, kind) for number|teen|tens|hundreds|thousands|scale
+    numbers: dict[str, tuple[float, str]]
     vague: dict[tuple[str, ...], float]  # phrase -> lower bound
     approx: dict[tuple[str, ...], str]  # phrase -> about|below|above|atleast|atmost
     months: frozenset[str]
@@ -89,7 +90,8 @@ def parse_number(s: str) -> tuple[float, int] | None:
     return None
 
 
-_FIRST_WORDS: dict[int, frozenset[str]] = {}  # id(table) -> first words of its phrases (tables live as long as the process)
+# id(table) -> first words of its phrases (tables live as long as the process)
+_FIRST_WORDS: dict[int, frozenset[str]] = {}
 
 
 def _match_phrase(toks, i, table) -> tuple[int, object] | None:
@@ -344,7 +346,8 @@ def units_relation(u1: str | None, u2: str | None) -> str:
     return "unrelated"
 
 
-LIMITS = ("max", "min")  # the limits a rule sets (`paling lama 5 tahun`): compared as values, by limit_relation
+# the limits a rule sets (`paling lama 5 tahun`): compared as values, by limit_relation
+LIMITS = ("max", "min")
 
 
 def limit_relation(a: Quantity, b: Quantity) -> str:
@@ -360,7 +363,8 @@ def limit_relation(a: Quantity, b: Quantity) -> str:
 
 
 def compare(a: Quantity, b: Quantity) -> str:
-    """`agree`, `conflict` or `unrelated` for two quantities. Rounding and approximations are not conflicts."""
+    """`agree`, `conflict` or `unrelated` for two quantities. Rounding and approximations are not
+    conflicts."""
     rel = units_relation(a.unit, b.unit)
     if rel == "unrelated" or a.value is None or b.value is None:
         return "unrelated"

@@ -35,8 +35,8 @@ def _extra_dirs(extra_dir: str | None) -> list[Path]:
     return [Path(d) for d in dirs if d]
 
 
-# column -> allowed values; the values (or the whole tuple) may be named as "module:CONSTANT" of the module that
-# reads the table, so that the start-up check and the reader allow the same values
+# column -> allowed values; the values (or the whole tuple) may be named as "module:CONSTANT" of the module
+# that reads the table, so that the start-up check and the reader allow the same values
 Choices = tuple[tuple[str, "tuple[str, ...] | str"], ...] | str
 
 
@@ -64,51 +64,98 @@ TABLE_SPECS: dict[str, TableSpec] = {
     "date_cues.tsv": TableSpec(("cue", "kind", "value"), 2, (("kind", "newsscan.dates.lexicon:CUE_KINDS"),)),
     "event_words.tsv": TableSpec(("lemma", "group"), 2),
     "function_words.tsv": TableSpec(("word",)),
-    "hedges.tsv": TableSpec(("marker", "category"), 2, (
-        ("category", ("reported", "uncertain", "planned", "negative", "pending", "neutral")),)),
+    "hedges.tsv": TableSpec(
+        ("marker", "category"),
+        2,
+        (("category", ("reported", "uncertain", "planned", "negative", "pending", "neutral")),),
+    ),
     "attribute_cues.tsv": TableSpec(("word", "kind"), 2, (("kind", ("age_verb", "now", "plate")),)),
     "base_verbs.tsv": TableSpec(("word", "kind"), 2, (("kind", ("base", "speech", "notverb", "headline")),)),
     "lowercase_words.tsv": TableSpec(("word",)),
-    "common_words.tsv": TableSpec(("word", "form", "count"), 3, (("form", ("lower", "name")),),
-                                  integers=("count",)),
+    "common_words.tsv": TableSpec(
+        ("word", "form", "count"), 3, (("form", ("lower", "name")),), integers=("count",)
+    ),
     "descriptions.tsv": TableSpec(("word", "slot", "value"), 3, (("slot", ("container", "ground")),)),
     "glue_names.tsv": TableSpec(("name", "kind"), 2, (("kind", ("whole", "prefix")),)),
     "glue_pieces.tsv": TableSpec(("word", "rule"), 2, (("rule", ("never", "final", "notlast")),)),
     "holidays.tsv": TableSpec(("holiday", "date", "names", "first_year"), 3),
     "holiday_dates.tsv": TableSpec(("occurrence", "date", "hijri_year"), 2),
     "pubdate_cues.tsv": TableSpec(("cue", "kind"), 2, (("kind", ("past_after", "today_before")),)),
-    "lemma_rules.tsv": TableSpec(("pattern", "replacement", "kind", "min_stem"), 4,
-                                 (("kind", ("particle", "possessive", "derivational", "prefix")),),
-                                 integers=("min_stem",), regexes=("pattern",)),
+    "lemma_rules.tsv": TableSpec(
+        ("pattern", "replacement", "kind", "min_stem"),
+        4,
+        (("kind", ("particle", "possessive", "derivational", "prefix")),),
+        integers=("min_stem",),
+        regexes=("pattern",),
+    ),
     "months.tsv": TableSpec(("name", "number", "abbrevs"), 2, integers=("number",)),
-    "not_entities.tsv": TableSpec(("phrase", "kind", "note"), 2, (
-        ("kind", ("weekday", "month", "furniture", "common", "acronym", "english", "legal", "epithet",
-                  "sentence_start", "headline_word")),)),
-    "entity_scope.tsv": TableSpec(("cue", "kind", "note"), 2,
-                                  (("kind", ("related", "credits", "headline", "footer")),)),
-    "entity_words.tsv": TableSpec(("word", "kind", "label", "note"), 2, (
-        ("kind", ("head", "admin", "tail", "particle", "generic", "none", "place_before")),
-        ("label", ("PERSON", "ORG", "LOC")))),
-    "numbers.tsv": TableSpec(("word", "value", "kind"), 3, (("kind", "newsscan.dates.numbers:NUMBER_KINDS"),)),
+    "not_entities.tsv": TableSpec(
+        ("phrase", "kind", "note"),
+        2,
+        (
+            (
+                "kind",
+                (
+                    "weekday",
+                    "month",
+                    "furniture",
+                    "common",
+                    "acronym",
+                    "english",
+                    "legal",
+                    "epithet",
+                    "sentence_start",
+                    "headline_word",
+                ),
+            ),
+        ),
+    ),
+    "entity_scope.tsv": TableSpec(
+        ("cue", "kind", "note"), 2, (("kind", ("related", "credits", "headline", "footer")),)
+    ),
+    "entity_words.tsv": TableSpec(
+        ("word", "kind", "label", "note"),
+        2,
+        (
+            ("kind", ("head", "admin", "tail", "particle", "generic", "none", "place_before")),
+            ("label", ("PERSON", "ORG", "LOC")),
+        ),
+    ),
+    "numbers.tsv": TableSpec(
+        ("word", "value", "kind"), 3, (("kind", "newsscan.dates.numbers:NUMBER_KINDS"),)
+    ),
     "place_words.tsv": TableSpec(("word", "level", "kind"), 2, integers=("level",)),
     "pronouns.tsv": TableSpec(("form", "kind"), 2, (("kind", ("singular", "plural", "possessive")),)),
-    "quantity_words.tsv": TableSpec(("word", "value", "kind"), 3,
-                                    (("kind", ("vague", "approx", "clock", "reference")),)),
+    "quantity_words.tsv": TableSpec(
+        ("word", "value", "kind"), 3, (("kind", ("vague", "approx", "clock", "reference")),)
+    ),
     "regions.tsv": TableSpec(("name", "kind"), 2),
-    "relative_time.tsv": TableSpec(("phrase", "offset", "granularity", "base"), 4, (
-        ("granularity", "newsscan.dates.lexicon:GRANULARITIES"), ("base", ("publication", "event")))),
+    "relative_time.tsv": TableSpec(
+        ("phrase", "offset", "granularity", "base"),
+        4,
+        (("granularity", "newsscan.dates.lexicon:GRANULARITIES"), ("base", ("publication", "event"))),
+    ),
     "roles.tsv": TableSpec(("word", "kind", "abbrev"), 2, (("kind", "newsscan.quotes.lexicon:ROLE_KINDS"),)),
-    "speech_verbs.tsv": TableSpec(("lemma", "forms", "kind", "slot", "class"), 4,
-                                  "newsscan.quotes.lexicon:VERB_CHOICES"),
-    "time_units.tsv": TableSpec(("word", "unit", "size"), 3, (("unit", "newsscan.dates.lexicon:UNITS"),),
-                                integers=("size",)),
+    "speech_verbs.tsv": TableSpec(
+        ("lemma", "forms", "kind", "slot", "class"), 4, "newsscan.quotes.lexicon:VERB_CHOICES"
+    ),
+    "time_units.tsv": TableSpec(
+        ("word", "unit", "size"), 3, (("unit", "newsscan.dates.lexicon:UNITS"),), integers=("size",)
+    ),
     "units.tsv": TableSpec(("word", "unit", "class"), 3),
-    "weekdays.tsv": TableSpec(("name", "iso_weekday", "variants", "ambiguous_with"), 2, integers=("iso_weekday",)),
+    "weekdays.tsv": TableSpec(
+        ("name", "iso_weekday", "variants", "ambiguous_with"), 2, integers=("iso_weekday",)
+    ),
 }
 
 
-def parse_tsv(text: str, name: str, columns: tuple[str, ...], required: int = 1,
-              choices: dict[str, set[str]] | None = None) -> list[dict[str, str]]:
+def parse_tsv(
+    text: str,
+    name: str,
+    columns: tuple[str, ...],
+    required: int = 1,
+    choices: dict[str, set[str]] | None = None,
+) -> list[dict[str, str]]:
     """Rows of a TSV table as dicts. The first non-comment line is the header and must equal `columns`."""
     rows: list[dict[str, str]] = []
     header_seen = False
@@ -125,23 +172,28 @@ def parse_tsv(text: str, name: str, columns: tuple[str, ...], required: int = 1,
         if len(cells) > len(columns):
             raise DataTableError(f"{name}:{lineno}: {len(cells)} columns, expected at most {len(columns)}")
         cells = [c.strip() for c in cells] + [""] * (len(columns) - len(cells))
-        row = dict(zip(columns, cells))
+        row = dict(zip(columns, cells, strict=False))
         for col in columns[:required]:
             if not row[col]:
                 raise DataTableError(f"{name}:{lineno}: empty '{col}'")
         for col, allowed in (choices or {}).items():
             if row[col] and row[col] not in allowed:
                 raise DataTableError(
-                    f"{name}:{lineno}: unknown {col} '{row[col]}' (allowed: {', '.join(sorted(allowed))})")
+                    f"{name}:{lineno}: unknown {col} '{row[col]}' (allowed: {', '.join(sorted(allowed))})"
+                )
         row["_where"] = f"{name}:{lineno}"
         rows.append(row)
     return rows
 
 
 @functools.cache
-def load_tsv(name: str, columns: tuple[str, ...], required: int = 1,
-             choices: tuple[tuple[str, tuple[str, ...]], ...] = (), extra_dir: str | None = None,
-             ) -> tuple[dict[str, str], ...]:
+def load_tsv(
+    name: str,
+    columns: tuple[str, ...],
+    required: int = 1,
+    choices: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    extra_dir: str | None = None,
+) -> tuple[dict[str, str], ...]:
     """The packaged table `name`, with the rows of any user table of the same name laid over it."""
     ch = {k: set(v) for k, v in choices}
     rows = parse_tsv(_packaged_text(name), name, columns, required, ch)
@@ -180,7 +232,7 @@ def _user_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[:exc.start].count(b"\n") + 1
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise DataTableError(f"{path}:{line}: not UTF-8 text ({exc.reason})") from None
     except OSError as exc:
         raise DataTableError(f"{path}: unreadable ({exc.strerror or exc})") from None
@@ -225,8 +277,9 @@ def _toml_line(text: str, table: str, index: int) -> int:
 TOML_REQUIRED: dict[str, dict[str, tuple[str, ...]]] = {"outlets.toml": {"outlet": ("key", "name")}}
 
 
-def check_toml(text: str, where: str, packaged: dict[str, Any],
-               required: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+def check_toml(
+    text: str, where: str, packaged: dict[str, Any], required: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, Any]:
     """A user TOML table, checked against the packaged one: valid TOML, each top-level entry of the packaged
     table's type (a list stays a list); each entry of an array of tables carries its `required` keys."""
     try:
@@ -236,13 +289,17 @@ def check_toml(text: str, where: str, packaged: dict[str, Any],
     for key, value in data.items():
         base = packaged.get(key)
         if base is not None and isinstance(base, list) != isinstance(value, list):
-            raise DataTableError(f"{where}: '{key}' must be {'a list' if isinstance(base, list) else 'a single value'}")
+            raise DataTableError(
+                f"{where}: '{key}' must be {'a list' if isinstance(base, list) else 'a single value'}"
+            )
         needed = set((required or {}).get(key, ()))
         for i, entry in enumerate(value if needed and isinstance(value, list) else []):
             missing = needed - set(entry) if isinstance(entry, dict) else needed
             if missing:
-                raise DataTableError(f"{where}:{_toml_line(text, key, i)}: [[{key}]] entry without "
-                                     f"{', '.join(sorted(missing))}")
+                raise DataTableError(
+                    f"{where}:{_toml_line(text, key, i)}: [[{key}]] entry without "
+                    f"{', '.join(sorted(missing))}"
+                )
     return data
 
 
@@ -261,7 +318,9 @@ def validate_user_tables(extra_dir: str | None = None) -> list[str]:
             if p.name in TABLE_SPECS:
                 check_tsv(_user_text(p), str(p), TABLE_SPECS[p.name])
             elif p.name.endswith(".toml") and p.name in packaged:
-                check_toml(_user_text(p), str(p), tomllib.loads(_packaged_text(p.name)), TOML_REQUIRED.get(p.name))
+                check_toml(
+                    _user_text(p), str(p), tomllib.loads(_packaged_text(p.name)), TOML_REQUIRED.get(p.name)
+                )
             else:
                 warnings.append(f"{p}: no newsscan table has this name; ignored")
     return warnings

@@ -60,7 +60,8 @@ def _name_slots(text: str) -> list[tuple[str, str]]:
 
 def name_conflict(A: Art, ca: Claim, B: Art, cb: Claim) -> str | None:
     """Aligned sentences (they share another name: `minibus Wira Sakti` / `mobil Wira Sakti`) that
-    fill one noun with two different names (`truk Garuda` / `truk Rajawali`), where neither article ever writes
+    fill one noun with two different names (`truk Garuda` / `truk Rajawali`), where neither article ever
+    writes
     the other's name after that noun."""
     sa, sb = _name_slots(ca.text), _name_slots(cb.text)
     if not sa or not sb:
@@ -117,9 +118,17 @@ def unit_conflicts(A: Art, B: Art) -> list[tuple[Claim, Claim, str]]:
         for nb, hb, ub, pb in cb_:
             if ha != hb or not place_match(" ".join(na), " ".join(nb)) or place_match(ua, ub):
                 continue
-            if any(hb2 == ha and place_match(ua, ub2) for nb2, hb2, ub2, _ in cb_ if place_match(" ".join(na), " ".join(nb2))):
+            if any(
+                hb2 == ha and place_match(ua, ub2)
+                for nb2, hb2, ub2, _ in cb_
+                if place_match(" ".join(na), " ".join(nb2))
+            ):
                 continue
-            if any(ha2 == hb and place_match(ub, ua2) for na2, ha2, ua2, _ in ca_ if place_match(" ".join(nb), " ".join(na2))):
+            if any(
+                ha2 == hb and place_match(ub, ua2)
+                for na2, ha2, ua2, _ in ca_
+                if place_match(" ".join(nb), " ".join(na2))
+            ):
                 continue
             key = (ha, ua, ub)
             x, y = _claim_at(A, pa), _claim_at(B, pb)

@@ -64,7 +64,9 @@ def verb_lemmas(words: Sequence[str]) -> set[str]:
 
 @functools.lru_cache(maxsize=1)
 def hedge_rows() -> tuple[tuple[str, str], ...]:
-    return tuple((r["marker"].lower(), r["category"]) for r in load_tsv("hedges.tsv", ("marker", "category"), 2))
+    return tuple(
+        (r["marker"].lower(), r["category"]) for r in load_tsv("hedges.tsv", ("marker", "category"), 2)
+    )
 
 
 def _names(c: Claim) -> set[str]:
