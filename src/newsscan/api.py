@@ -217,13 +217,13 @@ def _analyze_into(run: Run, articles: Iterable, cache, version: str, jobs: int |
             keys = [article_key(a, version) for a in chunk]
             run.keys.extend(keys)
             hits = cache.get_many(keys) if cache else {}
-            todo = [a for a, k in zip(chunk, keys, strict=False) if k not in hits]
+            todo = [a for a, k in zip(chunk, keys) if k not in hits]
             if todo and progress and not backend.warm:
                 progress.loading()
             tasks = batched_by_size(todo, _body_size, BATCH, BATCH_CHARS)
             done_iter = (r for batch in backend.map(analyze_batch, tasks) for r in batch)
             fresh = []
-            for a, k in zip(chunk, keys, strict=False):
+            for a, k in zip(chunk, keys):
                 if k in hits:
                     # the cache is keyed by content: keep this file's own path and id
                     run.results.append(_with_article(hits[k], a))
@@ -290,21 +290,12 @@ def summary_rows(run: Run) -> tuple[Rows, dict[str, Any]]:
         ents = Counter(run.name(m.canonical) for m in r.entities)
         corpus_entities.update({k: 1 for k in ents})
         people = sorted({run.name(q.speaker) for q in r.quotes if q.speaker and q.speaker_type == "person"})
-        rows.append(
-            {
-                "path": a.path,
-                "outlet": a.outlet,
-                "published": a.published,
-                "title": a.title,
-                "words": a.words,
-                "paragraphs": len(a.paragraphs),
-                "top_entities": _top(ents, 3),
-                "quotes": len(r.quotes),
-                "people_quoted": people,
-                "claims": len(r.claims),
-                "story": run.story_of.get(a.path),
-            }
-        )
+        rows.append({
+            "path": a.path, "outlet": a.outlet, "published": a.published, "title": a.title,
+            "words": a.words, "paragraphs": len(a.paragraphs),
+            "top_entities": _top(ents, 3), "quotes": len(r.quotes), "people_quoted": people,
+            "claims": len(r.claims), "story": run.story_of.get(a.path),
+        })
     dates = sorted(r["published"] for r in rows if r["published"])
     summary = {
         "articles": len(rows),
@@ -332,18 +323,9 @@ def entity_rows(run: Run, *, label: str | None = None, min_mentions: int = 1) ->
         a = r.article
         for m in r.entities:
             name = run.name(m.canonical)
-            e = agg.setdefault(
-                (name, m.label),
-                {
-                    "name": name,
-                    "label": m.label,
-                    "mentions": 0,
-                    "paths": set(),
-                    "outlets": set(),
-                    "aliases": set(),
-                    "roles": set(),
-                },
-            )
+            e = agg.setdefault((name, m.label), {"name": name, "label": m.label, "mentions": 0,
+                                                 "paths": set(), "outlets": set(), "aliases": set(),
+                                                 "roles": set()})
             e["mentions"] += 1
             e["paths"].add(a.path)
             e["outlets"].add(a.outlet)
@@ -357,18 +339,10 @@ def entity_rows(run: Run, *, label: str | None = None, min_mentions: int = 1) ->
             continue
         if e["mentions"] < min_mentions:
             continue
-        rows.append(
-            {
-                "name": e["name"],
-                "label": e["label"],
-                "mentions": e["mentions"],
-                "articles": len(e["paths"]),
-                "outlets": sorted(e["outlets"]),
-                "aliases": sorted(e["aliases"]),
-                "roles": sorted(e["roles"]),
-                "paths": sorted(e["paths"]),
-            }
-        )
+        rows.append({"name": e["name"], "label": e["label"], "mentions": e["mentions"],
+                     "articles": len(e["paths"]), "outlets": sorted(e["outlets"]),
+                     "aliases": sorted(e["aliases"]), "roles": sorted(e["roles"]),
+                     "paths": sorted(e["paths"])})
     rows.sort(key=lambda e: (-e["mentions"], e["name"], e["label"]))
     return rows
 
@@ -382,39 +356,17 @@ def mention_rows(run: Run, *, label: str | None = None) -> Rows:
         for m in r.entities:
             if label and m.label != label.upper():
                 continue
-            rows.append(
-                {
-                    "path": r.article.path,
-                    "text": m.text,
-                    "canonical": run.name(m.canonical),
-                    "label": m.label,
-                    "role": m.role,
-                    "start": m.start,
-                    "end": m.end,
-                }
-            )
+            rows.append({"path": r.article.path, "text": m.text, "canonical": run.name(m.canonical),
+                         "label": m.label, "role": m.role, "start": m.start, "end": m.end})
     return rows
 
 
-QUOTE_COLUMNS = (
-    "path",
-    "outlet",
-    "kind",
-    "text",
-    "speaker",
-    "speaker_role",
-    "speaker_type",
-    "via",
-    "anonymous",
-    "unclosed",
-    "start",
-    "end",
-)
+QUOTE_COLUMNS = ("path", "outlet", "kind", "text", "speaker", "speaker_role", "speaker_type", "via",
+                 "anonymous", "unclosed", "start", "end")
 
 
-def quote_rows(
-    run: Run, *, speaker: str | None = None, outlet: str | None = None, kind: str | None = None
-) -> Rows:
+def quote_rows(run: Run, *, speaker: str | None = None, outlet: str | None = None,
+               kind: str | None = None) -> Rows:
     rows = Rows(columns=QUOTE_COLUMNS)
     for r in run.results:
         a = r.article
@@ -423,29 +375,16 @@ def quote_rows(
         for q in r.quotes:
             name = run.name(q.speaker)
             if name != q.speaker and name not in a.body:
-                name = (
-                    q.speaker
-                )  # a quote's speaker is the article's own form, never another article's string
+                # a quote's speaker is the article's own form, never another article's string
+                name = q.speaker
             if kind and q.kind != kind:
                 continue
             if speaker and speaker.lower() not in (name or "").lower():
                 continue
-            rows.append(
-                {
-                    "path": a.path,
-                    "outlet": a.outlet,
-                    "kind": q.kind,
-                    "text": q.text,
-                    "speaker": name,
-                    "speaker_role": q.speaker_role,
-                    "speaker_type": q.speaker_type,
-                    "via": q.via,
-                    "anonymous": q.anonymous,
-                    "unclosed": q.unclosed,
-                    "start": q.start,
-                    "end": q.end,
-                }
-            )
+            rows.append({"path": a.path, "outlet": a.outlet, "kind": q.kind, "text": q.text,
+                         "speaker": name, "speaker_role": q.speaker_role, "speaker_type": q.speaker_type,
+                         "via": q.via, "anonymous": q.anonymous, "unclosed": q.unclosed,
+                         "start": q.start, "end": q.end})
     return rows
 
 
@@ -464,18 +403,8 @@ def distinct_roles(roles: Counter) -> list[str]:
     return [spelling[w] for w in sorted(kept, key=lambda w: (-total[w], spelling[w]))]
 
 
-SOURCE_COLUMNS = (
-    "name",
-    "type",
-    "roles",
-    "quotes",
-    "outlets",
-    "articles",
-    "first_quote",
-    "first_date",
-    "last_quote",
-    "last_date",
-)
+SOURCE_COLUMNS = ("name", "type", "roles", "quotes", "outlets", "articles", "first_quote", "first_date",
+                  "last_quote", "last_date")
 
 
 def source_rows(run: Run) -> Rows:
@@ -486,19 +415,8 @@ def source_rows(run: Run) -> Rows:
             if not q.speaker:
                 continue
             name = run.name(q.speaker)
-            s = agg.setdefault(
-                name,
-                {
-                    "name": name,
-                    "type": Counter(),
-                    "roles": Counter(),
-                    "quotes": 0,
-                    "outlets": set(),
-                    "paths": set(),
-                    "first": None,
-                    "last": None,
-                },
-            )
+            s = agg.setdefault(name, {"name": name, "type": Counter(), "roles": Counter(), "quotes": 0,
+                                      "outlets": set(), "paths": set(), "first": None, "last": None})
             s["type"][q.speaker_type] += 1
             if q.speaker_role:
                 s["roles"][q.speaker_role] += 1
@@ -512,20 +430,10 @@ def source_rows(run: Run) -> Rows:
                 s["last"] = (when, q.text)
     rows = Rows(columns=SOURCE_COLUMNS)
     for s in agg.values():
-        rows.append(
-            {
-                "name": s["name"],
-                "type": _top(s["type"], 1)[0],
-                "roles": distinct_roles(s["roles"]),
-                "quotes": s["quotes"],
-                "outlets": sorted(s["outlets"]),
-                "articles": len(s["paths"]),
-                "first_quote": s["first"][1],
-                "first_date": s["first"][0] or None,
-                "last_quote": s["last"][1],
-                "last_date": s["last"][0] or None,
-            }
-        )
+        rows.append({"name": s["name"], "type": _top(s["type"], 1)[0], "roles": distinct_roles(s["roles"]),
+                     "quotes": s["quotes"], "outlets": sorted(s["outlets"]), "articles": len(s["paths"]),
+                     "first_quote": s["first"][1], "first_date": s["first"][0] or None,
+                     "last_quote": s["last"][1], "last_date": s["last"][0] or None})
     rows.sort(key=lambda s: (-s["quotes"], -len(s["outlets"]), s["name"]))
     return rows
 
@@ -537,19 +445,9 @@ def date_rows(run: Run) -> Rows:
     rows = Rows(columns=DATE_COLUMNS)
     for r in run.results:
         for d in r.dates:
-            rows.append(
-                {
-                    "path": r.article.path,
-                    "outlet": r.article.outlet,
-                    "text": d.text,
-                    "value": d.value,
-                    "granularity": d.granularity,
-                    "kind": d.kind,
-                    "start": d.start,
-                    "end": d.end,
-                    "sentence": d.sentence,
-                }
-            )
+            rows.append({"path": r.article.path, "outlet": r.article.outlet, "text": d.text, "value": d.value,
+                         "granularity": d.granularity, "kind": d.kind, "start": d.start, "end": d.end,
+                         "sentence": d.sentence})
     return rows
 
 
@@ -563,17 +461,10 @@ def timeline_rows(run: Run) -> Rows:
         for d in r.dates:
             if d.granularity == "duration" or d.value.startswith("X") or d.value.startswith("P"):
                 continue
-            ents = sorted({run.name(m.canonical) for m in r.entities if d.sentence and m.text in d.sentence})
-            rows.append(
-                {
-                    "date": d.value,
-                    "text": d.text,
-                    "sentence": d.sentence,
-                    "outlet": r.article.outlet,
-                    "path": r.article.path,
-                    "entities": ents,
-                }
-            )
+            ents = sorted({run.name(m.canonical) for m in r.entities
+                           if d.sentence and m.text in d.sentence})
+            rows.append({"date": d.value, "text": d.text, "sentence": d.sentence,
+                         "outlet": r.article.outlet, "path": r.article.path, "entities": ents})
     rows.sort(key=lambda e: (date_order(e["date"]), e["date"], e["path"], e["sentence"] or ""))
     return rows
 
@@ -598,22 +489,8 @@ def date_order(value: str) -> str:
     return start
 
 
-CLAIM_COLUMNS = (
-    "path",
-    "outlet",
-    "text",
-    "subjects",
-    "predicate",
-    "quantities",
-    "places",
-    "dates",
-    "speaker",
-    "modality",
-    "polarity",
-    "kind",
-    "start",
-    "end",
-)
+CLAIM_COLUMNS = ("path", "outlet", "text", "subjects", "predicate", "quantities", "places", "dates",
+                 "speaker", "modality", "polarity", "kind", "start", "end")
 
 
 def claim_rows(run: Run) -> Rows:
@@ -621,24 +498,11 @@ def claim_rows(run: Run) -> Rows:
     for r in run.results:
         a = r.article
         for c in r.claims:
-            rows.append(
-                {
-                    "path": a.path,
-                    "outlet": a.outlet,
-                    "text": c.text,
-                    "subjects": [run.name(s) for s in c.subjects],
-                    "predicate": c.predicate,
-                    "quantities": [as_dict(q) for q in c.quantities],
-                    "places": list(c.places),
-                    "dates": list(c.dates),
-                    "speaker": run.name(c.speaker),
-                    "modality": c.modality,
-                    "polarity": c.polarity,
-                    "kind": c.kind,
-                    "start": c.start,
-                    "end": c.end,
-                }
-            )
+            rows.append({"path": a.path, "outlet": a.outlet, "text": c.text,
+                         "subjects": [run.name(s) for s in c.subjects], "predicate": c.predicate,
+                         "quantities": [as_dict(q) for q in c.quantities], "places": list(c.places),
+                         "dates": list(c.dates), "speaker": run.name(c.speaker), "modality": c.modality,
+                         "polarity": c.polarity, "kind": c.kind, "start": c.start, "end": c.end})
     return rows
 
 
@@ -653,34 +517,15 @@ def diff_document(run: Run) -> dict[str, Any]:
 # an update (an amount that grew between two reports hours apart) comes with the comparison engine that finds
 # them; a document without that list is read as having none
 DIFF_KINDS = ("conflicts", "updates", "agreements", "only", "shared_quotes")
-DIFF_COLUMNS = (
-    "story",
-    "story_title",
-    "kind",
-    "what",
-    "a_value",
-    "a_outlet",
-    "a_speaker",
-    "a_path",
-    "a_text",
-    "b_value",
-    "b_outlet",
-    "b_speaker",
-    "b_path",
-    "b_text",
-    "score",
-    "note",
-)
+DIFF_COLUMNS = ("story", "story_title", "kind", "what", "a_value", "a_outlet", "a_speaker", "a_path",
+                "a_text",
+                "b_value", "b_outlet", "b_speaker", "b_path", "b_text", "score", "note")
 
 
 def diff_only(doc: dict[str, Any], kinds: Sequence[str]) -> dict[str, Any]:
     """The diff with only the item lists of `kinds` in each story (the others' keys left out)."""
-    return {
-        **doc,
-        "stories": [
-            {k: v for k, v in s.items() if k not in DIFF_KINDS or k in kinds} for s in doc.get("stories", [])
-        ],
-    }
+    return {**doc, "stories": [{k: v for k, v in s.items() if k not in DIFF_KINDS or k in kinds}
+                               for s in doc.get("stories", [])]}
 
 
 def diff_rows(doc: dict[str, Any]) -> Rows:
@@ -692,12 +537,8 @@ def diff_rows(doc: dict[str, Any]) -> Rows:
     for kind in DIFF_KINDS:
         for s in doc.get("stories", []):
             for item in s.get(kind) or ():
-                row: dict[str, Any] = {
-                    "story": s.get("id"),
-                    "story_title": s.get("title"),
-                    "kind": kind,
-                    "what": item.get("what"),
-                }
+                row: dict[str, Any] = {"story": s.get("id"), "story_title": s.get("title"), "kind": kind,
+                                       "what": item.get("what")}
                 values = item_values(item)
                 for n, side in enumerate(("a", "b")):
                     got = item.get(side) or {}

@@ -6,7 +6,6 @@ gets a stable `id` (a hash of the article's id, itself a hash of path and conten
 never an insertion number, so that exporting unchanged input twice gives the same rows. Lists and objects are
 stored as JSON text (the same in SQLite, Parquet and the DataFrames).
 """
-
 from __future__ import annotations
 
 import functools
@@ -98,15 +97,8 @@ def _article_rows(c: Corpus) -> Iterable[dict[str, Any]]:
     summary, _ = api.summary_rows(c.run)
     for n, (r, s) in enumerate(zip(c.run.results, summary, strict=False)):
         row = {k: v for k, v in as_dict(r.article).items() if k not in _ARTICLE_SKIP}
-        row.update(
-            position=n,
-            words=s["words"],
-            paragraphs=s["paragraphs"],
-            quotes=s["quotes"],
-            claims=s["claims"],
-            story=s["story"],
-            reference_date=as_dict(r.reference_date),
-        )
+        row.update(position=n, words=s["words"], paragraphs=s["paragraphs"], quotes=s["quotes"],
+                   claims=s["claims"], story=s["story"], reference_date=as_dict(r.reference_date))
         yield row
 
 
@@ -123,11 +115,8 @@ def _per_article(c: Corpus, rows: Sequence[dict[str, Any]], key: Sequence[str]) 
 
 
 def _boilerplate_rows(c: Corpus) -> Iterable[dict[str, Any]]:
-    rows = [
-        {"path": r.article.path, "line": b.line, "text": b.text, "reason": b.reason}
-        for r in c.run.results
-        for b in r.article.boilerplate
-    ]
+    rows = [{"path": r.article.path, "line": b.line, "text": b.text, "reason": b.reason}
+            for r in c.run.results for b in r.article.boilerplate]
     return _per_article(c, rows, ("line", "reason", "text"))
 
 
@@ -172,25 +161,15 @@ def _claim_rows(c: Corpus) -> Iterable[dict[str, Any]]:
 def _story_rows(c: Corpus) -> Iterable[dict[str, Any]]:
     outlet = {r.article.path: r.article.outlet for r in c.run.results}
     for n, s in enumerate(c.run.stories):
-        yield {
-            "id": s.id,
-            "position": n,
-            "title": s.title,
-            "articles": len(s.articles),
-            "outlets": sorted({outlet[p] for p in s.articles}),
-        }
+        yield {"id": s.id, "position": n, "title": s.title, "articles": len(s.articles),
+               "outlets": sorted({outlet[p] for p in s.articles})}
 
 
 def _story_article_rows(c: Corpus) -> Iterable[dict[str, Any]]:
     for s in c.run.stories:
         for n, p in enumerate(s.articles):
-            yield {
-                "id": row_id("story", s.id, c.ids[p]),
-                "story": s.id,
-                "article_id": c.ids[p],
-                "path": p,
-                "n": n,
-            }
+            yield {"id": row_id("story", s.id, c.ids[p]), "story": s.id, "article_id": c.ids[p], "path": p,
+                   "n": n}
 
 
 def _problem_rows(c: Corpus) -> Iterable[dict[str, Any]]:
@@ -216,16 +195,14 @@ def _diff_rows(kind: str) -> Callable[[Corpus], Iterable[dict[str, Any]]]:
                 extra[f"{side}_end"] = got.get("end")
                 extra[f"{side}_in_title"] = bool(got.get("in_title"))
             # the two sides sorted: which one is `a` follows the order of the input, the item does not
-            sides = sorted(
-                (str(row[f"{s}_path"]), str(extra[f"{s}_start"]), str(extra[f"{s}_end"])) for s in "ab"
-            )
+            sides = sorted((str(row[f"{s}_path"]), str(extra[f"{s}_start"]),
+                            str(extra[f"{s}_end"])) for s in "ab")
             yield {"id": ids(row["story"], kind, row["what"], *sides[0], *sides[1]), **row, **extra}
 
     return rows
 
 
 # ---------------------------------------------------------------- the tables
-
 
 def _cols(*spec: str | tuple[str, str] | tuple[str, str, str]) -> tuple[Column, ...]:
     """Columns from names (`"path"`: text), (name, kind) or (name, kind, description)."""
@@ -238,319 +215,114 @@ _N = ("n", "int", "the row's number within its article")
 _SPAN = (("start", "int", "offset of `text` in the article body"), ("end", "int"))
 
 ARTICLES = Table(
-    "articles",
-    "One row per article: header fields, the clean body, what each field was read from.",
-    _cols(
-        _ID,
-        ("position", "int", "the article's place in the corpus (the order of the other commands)"),
-        "path",
-        "outlet",
-        ("outlet_evidence", "json"),
-        "title",
-        ("published", "text", "ISO date"),
-        ("published_evidence", "json"),
-        "published_time",
-        "dateline",
-        ("dateline_end", "int"),
-        ("authors", "json"),
-        ("editors", "json"),
-        ("credits", "json"),
-        "url",
-        ("body", "text", "the clean body (paragraphs joined by newlines); every offset points into it"),
-        ("text_hash", "text", "sha256 of the clean body"),
-        "source_format",
-        "encoding",
-        ("words", "int"),
-        ("paragraphs", "int"),
-        ("quotes", "int"),
-        ("claims", "int"),
-        ("story", "text", "stories.id"),
-        ("reference_date", "json", "the date relative dates were read from"),
-    ),
-    _article_rows,
-    (ForeignKey("story", "stories"),),
-    ("outlet", "published", "story", "text_hash"),
-    ("title", "body"),
-    ("outlet", "published", "source_format"),
-    "position",
-    "title",
-)
+    "articles", "One row per article: header fields, the clean body, what each field was read from.",
+    _cols(_ID, ("position", "int", "the article's place in the corpus (the order of the other commands)"),
+          "path", "outlet", ("outlet_evidence", "json"), "title", ("published", "text", "ISO date"),
+          ("published_evidence", "json"), "published_time", "dateline", ("dateline_end", "int"),
+          ("authors", "json"), ("editors", "json"), ("credits", "json"), "url",
+          ("body", "text", "the clean body (paragraphs joined by newlines); every offset points into it"),
+          ("text_hash", "text", "sha256 of the clean body"), "source_format", "encoding",
+          ("words", "int"), ("paragraphs", "int"), ("quotes", "int"), ("claims", "int"),
+          ("story", "text", "stories.id"), ("reference_date", "json",
+                                            "the date relative dates were read from")),
+    _article_rows, (ForeignKey("story", "stories"),), ("outlet", "published", "story", "text_hash"),
+    ("title", "body"), ("outlet", "published", "source_format"), "position", "title")
 
 BOILERPLATE = Table(
-    "boilerplate",
-    "Lines boilerplate removal took out of each article, and why.",
-    _cols(
-        _ID,
-        _ART,
-        _N,
-        "path",
-        ("line", "int", "0-based line in the raw text"),
-        "text",
-        ("reason", "text", "the boilerplate pattern's name"),
-    ),
-    _boilerplate_rows,
-    (ForeignKey("article_id", "articles"),),
-    ("article_id", "reason"),
-    (),
-    ("reason",),
-)
+    "boilerplate", "Lines boilerplate removal took out of each article, and why.",
+    _cols(_ID, _ART, _N, "path", ("line", "int", "0-based line in the raw text"), "text",
+          ("reason", "text", "the boilerplate pattern's name")),
+    _boilerplate_rows, (ForeignKey("article_id", "articles"),), ("article_id", "reason"), (), ("reason",))
 
 ENTITIES = Table(
-    "entities",
-    "People, organisations and places, one row per canonical name and label across the corpus.",
-    _cols(
-        _ID,
-        "name",
-        ("label", "text", "PERSON | ORG | LOC"),
-        ("mentions", "int"),
-        ("articles", "int"),
-        ("outlets", "json"),
-        ("aliases", "json"),
-        ("roles", "json"),
-        ("paths", "json"),
-    ),
-    _entity_rows,
-    (),
-    ("name", "label"),
-    (),
-    ("label",),
-    "name",
-    "name",
-    ("outlets", "roles"),
-)
+    "entities", "People, organisations and places, one row per canonical name and label across the corpus.",
+    _cols(_ID, "name", ("label", "text", "PERSON | ORG | LOC"), ("mentions", "int"), ("articles", "int"),
+          ("outlets", "json"), ("aliases", "json"), ("roles", "json"), ("paths", "json")),
+    _entity_rows, (), ("name", "label"), (), ("label",), "name", "name", ("outlets", "roles"))
 
 MENTIONS = Table(
-    "mentions",
-    "Each entity mention in an article body.",
-    _cols(
-        _ID,
-        _ART,
-        ("entity_id", "text", "entities.id"),
-        _N,
-        "path",
-        "text",
-        "canonical",
-        "label",
-        "role",
-        *_SPAN,
-    ),
-    _mention_rows,
-    (ForeignKey("article_id", "articles"), ForeignKey("entity_id", "entities")),
-    ("article_id", "entity_id", "canonical", "label"),
-    (),
-    ("label",),
-)
+    "mentions", "Each entity mention in an article body.",
+    _cols(_ID, _ART, ("entity_id", "text", "entities.id"), _N, "path", "text", "canonical", "label", "role",
+          *_SPAN),
+    _mention_rows, (ForeignKey("article_id", "articles"), ForeignKey("entity_id", "entities")),
+    ("article_id", "entity_id", "canonical", "label"), (), ("label",))
 
 DATES = Table(
-    "dates",
-    "Temporal expressions with their ISO value (relative ones resolved against the article's date).",
-    _cols(
-        _ID,
-        _ART,
-        _N,
-        "path",
-        "outlet",
-        "text",
-        ("value", "text", "ISO/TIMEX3-like value"),
-        "granularity",
-        "kind",
-        *_SPAN,
-        "sentence",
-    ),
-    _date_rows,
-    (ForeignKey("article_id", "articles"),),
-    ("article_id", "value", "outlet"),
-    (),
-    ("outlet", "granularity", "kind"),
-    "value",
-)
+    "dates", "Temporal expressions with their ISO value (relative ones resolved against the article's date).",
+    _cols(_ID, _ART, _N, "path", "outlet", "text", ("value", "text", "ISO/TIMEX3-like value"), "granularity",
+          "kind", *_SPAN, "sentence"),
+    _date_rows, (ForeignKey("article_id", "articles"),), ("article_id", "value", "outlet"), (),
+    ("outlet", "granularity", "kind"), "value")
 
 QUOTES = Table(
-    "quotes",
-    "Direct, partial and indirect quotes with their speaker, role and medium.",
-    _cols(
-        _ID,
-        _ART,
-        ("source_id", "text", "sources.id (null: speaker unknown)"),
-        _N,
-        "path",
-        "outlet",
-        ("kind", "text", "direct | partial | indirect"),
-        "text",
-        "speaker",
-        "speaker_role",
-        ("speaker_type", "text", "person | organisation | anonymous | document | unknown"),
-        ("via", "text", "the medium the words came through"),
-        ("anonymous", "bool"),
-        ("unclosed", "bool"),
-        *_SPAN,
-        ("cue", "text", "the attribution words"),
-    ),
-    _quote_rows,
-    (ForeignKey("article_id", "articles"), ForeignKey("source_id", "sources")),
-    ("article_id", "source_id", "speaker", "outlet", "kind", "anonymous"),
-    ("text", "speaker"),
-    ("outlet", "speaker", "kind", "speaker_type"),
-)
+    "quotes", "Direct, partial and indirect quotes with their speaker, role and medium.",
+    _cols(_ID, _ART, ("source_id", "text", "sources.id (null: speaker unknown)"), _N, "path", "outlet",
+          ("kind", "text", "direct | partial | indirect"), "text", "speaker", "speaker_role",
+          ("speaker_type", "text", "person | organisation | anonymous | document | unknown"),
+          ("via", "text", "the medium the words came through"), ("anonymous", "bool"), ("unclosed", "bool"),
+          *_SPAN, ("cue", "text", "the attribution words")),
+    _quote_rows, (ForeignKey("article_id", "articles"), ForeignKey("source_id", "sources")),
+    ("article_id", "source_id", "speaker", "outlet", "kind", "anonymous"), ("text", "speaker"),
+    ("outlet", "speaker", "kind", "speaker_type"))
 
 SOURCES = Table(
-    "sources",
-    "Who is quoted: one row per speaker across the corpus.",
-    _cols(
-        _ID,
-        "name",
-        "type",
-        ("roles", "json"),
-        ("quotes", "int"),
-        ("outlets", "json"),
-        ("articles", "int"),
-        "first_quote",
-        "first_date",
-        "last_quote",
-        "last_date",
-    ),
-    _source_rows,
-    (),
-    ("name", "type"),
-    (),
-    ("type",),
-    "name",
-    "name",
-    ("outlets", "roles"),
-)
+    "sources", "Who is quoted: one row per speaker across the corpus.",
+    _cols(_ID, "name", "type", ("roles", "json"), ("quotes", "int"), ("outlets", "json"), ("articles", "int"),
+          "first_quote", "first_date", "last_quote", "last_date"),
+    _source_rows, (), ("name", "type"), (), ("type",), "name", "name", ("outlets", "roles"))
 
 CLAIMS = Table(
-    "claims",
-    "Check-worthy statements: quantities, events with place or time, attributed statements.",
-    _cols(
-        _ID,
-        _ART,
-        _N,
-        "path",
-        "outlet",
-        "text",
-        ("subjects", "json"),
-        "predicate",
-        ("quantities", "json"),
-        ("places", "json"),
-        ("dates", "json"),
-        "speaker",
-        "modality",
-        "polarity",
-        "kind",
-        *_SPAN,
-    ),
-    _claim_rows,
-    (ForeignKey("article_id", "articles"),),
-    ("article_id", "outlet", "kind", "speaker"),
-    (),
-    ("outlet", "kind", "modality"),
-)
+    "claims", "Check-worthy statements: quantities, events with place or time, attributed statements.",
+    _cols(_ID, _ART, _N, "path", "outlet", "text", ("subjects", "json"), "predicate", ("quantities", "json"),
+          ("places", "json"), ("dates", "json"), "speaker", "modality", "polarity", "kind", *_SPAN),
+    _claim_rows, (ForeignKey("article_id", "articles"),), ("article_id", "outlet", "kind", "speaker"), (),
+    ("outlet", "kind", "modality"))
 
 STORIES = Table(
-    "stories",
-    "Articles about the same event across outlets.",
+    "stories", "Articles about the same event across outlets.",
     _cols(_ID, ("position", "int"), "title", ("articles", "int"), ("outlets", "json")),
-    _story_rows,
-    (),
-    (),
-    (),
-    (),
-    "position",
-    "title",
-    ("outlets",),
-)
+    _story_rows, (), (), (), (), "position", "title", ("outlets",))
 
 STORY_ARTICLES = Table(
-    "story_articles",
-    "Which article belongs to which story.",
-    _cols(
-        _ID, ("story", "text", "stories.id"), _ART, "path", ("n", "int", "the article's number in its story")
-    ),
-    _story_article_rows,
-    (ForeignKey("story", "stories"), ForeignKey("article_id", "articles")),
-    ("story", "article_id"),
-    (),
-    ("story",),
-)
+    "story_articles", "Which article belongs to which story.",
+    _cols(_ID, ("story", "text", "stories.id"), _ART, "path", ("n", "int",
+                                                               "the article's number in its story")),
+    _story_article_rows, (ForeignKey("story", "stories"), ForeignKey("article_id", "articles")),
+    ("story", "article_id"), (), ("story",))
 
 
 PROBLEMS = Table(
-    "problems",
-    "Inputs that were skipped, read with a doubt, or repeat an article already read (as the other "
+    "problems", "Inputs that were skipped, read with a doubt, or repeat an article already read (as the "
+                "other "
     "commands print them on stderr).",
-    _cols(
-        _ID,
-        ("position", "int"),
-        ("path", "text", "the file, or the row of an export (`file.jsonl#12`)"),
-        "reason",
-        ("severity", "text", "error: not analysed; warning: analysed, or passed over"),
-        ("type", "text", "Issue | Duplicate | PassedOver"),
-        ("kept", "text", "a duplicate: the copy analysed"),
-        ("previous", "text", "a duplicate: the last name its text was seen under"),
-    ),
-    _problem_rows,
-    (),
-    ("path", "severity", "type"),
-    (),
-    ("severity", "type"),
-    "position",
-)
+    _cols(_ID, ("position", "int"), ("path", "text", "the file, or the row of an export (`file.jsonl#12`)"),
+          "reason", ("severity", "text", "error: not analysed; warning: analysed, or passed over"),
+          ("type", "text", "Issue | Duplicate | PassedOver"), ("kept", "text", "a duplicate: the copy "
+                                                                               "analysed"),
+          ("previous", "text", "a duplicate: the last name its text was seen under")),
+    _problem_rows, (), ("path", "severity", "type"), (), ("severity", "type"), "position")
 
 
 def _diff_table(kind: str, description: str) -> Table:
     sides = []
     for s in ("a", "b"):
-        sides += [
-            f"{s}_value",
-            f"{s}_outlet",
-            f"{s}_speaker",
-            f"{s}_path",
-            f"{s}_text",
-            (f"{s}_article_id", "text"),
-            (f"{s}_start", "int"),
-            (f"{s}_end", "int"),
-            (f"{s}_in_title", "bool"),
-        ]
+        sides += [f"{s}_value", f"{s}_outlet", f"{s}_speaker", f"{s}_path", f"{s}_text",
+                  (f"{s}_article_id", "text"), (f"{s}_start", "int"), (f"{s}_end", "int"), (f"{s}_in_title",
+                                                                                            "bool")]
     return Table(
-        kind,
-        description,
-        _cols(
-            _ID,
-            ("story", "text", "stories.id"),
-            "story_title",
-            "kind",
-            ("what", "text", "number | place | day | time | person | denial | statement | quote"),
-            *sides,
-            ("score", "float", "word likeness of the two sides"),
-            ("note", "text", "the values"),
-        ),
-        _diff_rows(kind),
-        (
-            ForeignKey("story", "stories"),
-            ForeignKey("a_article_id", "articles"),
-            ForeignKey("b_article_id", "articles"),
-        ),
-        ("story", "what", "a_outlet", "b_outlet"),
-        (),
-        ("story", "what", "a_outlet"),
-    )
+        kind, description,
+        _cols(_ID, ("story", "text", "stories.id"), "story_title", "kind",
+              ("what", "text", "number | place | day | time | person | denial | statement | quote"),
+              *sides, ("score", "float", "word likeness of the two sides"), ("note", "text", "the values")),
+        _diff_rows(kind), (ForeignKey("story", "stories"), ForeignKey("a_article_id", "articles"),
+                           ForeignKey("b_article_id", "articles")),
+        ("story", "what", "a_outlet", "b_outlet"), (), ("story", "what", "a_outlet"))
 
 
 TABLES: tuple[Table, ...] = (
-    ARTICLES,
-    BOILERPLATE,
-    ENTITIES,
-    MENTIONS,
-    DATES,
-    QUOTES,
-    SOURCES,
-    CLAIMS,
-    STORIES,
-    STORY_ARTICLES,
-    _diff_table(
-        "conflicts", "Where two outlets' reports of one story differ (each side's value and outlet)."
-    ),
+    ARTICLES, BOILERPLATE, ENTITIES, MENTIONS, DATES, QUOTES, SOURCES, CLAIMS, STORIES, STORY_ARTICLES,
+    _diff_table("conflicts",
+                "Where two outlets' reports of one story differ (each side's value and outlet)."),
     _diff_table("updates", "Amounts that changed between two reports of one story hours apart."),
     _diff_table("agreements", "Where outlets' reports of one story agree."),
     _diff_table("only", "Claims only one outlet of a story has."),
@@ -560,7 +332,6 @@ TABLES: tuple[Table, ...] = (
 
 
 # ---------------------------------------------------------------- typed values
-
 
 def cell(kind: str, value: Any) -> Any:
     """A row value as stored: JSON text for lists and objects, bool as bool, None kept."""
@@ -654,9 +425,8 @@ def write_parquet(rows: dict[str, Rowset], folder: str) -> list[str]:
     return written
 
 
-def merge_results(
-    old: Sequence[tuple[ArticleResult, str]], new: api.Run, old_issues: Sequence[Issue] = ()
-) -> api.Run:
+def merge_results(old: Sequence[tuple[ArticleResult, str]], new: api.Run, old_issues: Sequence[Issue] = ()
+                  ) -> api.Run:
     """A run over the articles of an earlier export (`old`: results with their cache keys) and those of `new`:
     an article of `new` replaces the earlier one of the same path, or of the same text under another name,
     in its place; the others of `new` come after. Corpus-level results are computed over the whole. The
@@ -677,15 +447,9 @@ def merge_results(
             placed.add(path)
             merged.append(by_path[path])
     merged += [by_path[p] for p in by_path if p not in placed]
-    return api.Run(
-        results=[r for r, _ in merged],
-        issues=_merge_issues(old_issues, new),
-        files=new.files,
-        notices=list(new.notices),
-        cached=new.cached,
-        cache_dir=new.cache_dir,
-        keys=[k for _, k in merged],
-    )
+    return api.Run(results=[r for r, _ in merged], issues=_merge_issues(old_issues, new), files=new.files,
+                   notices=list(new.notices), cached=new.cached, cache_dir=new.cache_dir,
+                   keys=[k for _, k in merged])
 
 
 def _merge_issues(old: Sequence[Issue], new: api.Run) -> list[Issue]:
@@ -695,7 +459,6 @@ def _merge_issues(old: Sequence[Issue], new: api.Run) -> list[Issue]:
 
 
 # ---------------------------------------------------------------- the command
-
 
 @dataclass(frozen=True)
 class Exported:
@@ -711,8 +474,8 @@ class Exported:
 def _records(run: api.Run) -> list[tuple]:
     from .exportdb import record_json
 
-    pairs = zip(run.results, run.keys, strict=False)
-    return [(r.article.id, n, k, record_json(r)) for n, (r, k) in enumerate(pairs)]
+    return [(r.article.id, n, k, record_json(r)) for n, (r, k) in enumerate(zip(run.results, run.keys,
+                                                                                strict=False))]
 
 
 def _meta(run: api.Run) -> dict[str, str]:
@@ -723,9 +486,8 @@ def _meta(run: api.Run) -> dict[str, str]:
     return {"stories": stories, "newsscan": __version__, "pipeline": pipeline_version()}
 
 
-def export(
-    run: api.Run, *, db: str | None = None, metadata: str | None = None, parquet: str | None = None
-) -> Exported:
+def export(run: api.Run, *, db: str | None = None, metadata: str | None = None,
+           parquet: str | None = None) -> Exported:
     """Writes `run` into the database `db` (its articles added to those of an earlier export, an article of
     the same path or text replaced; corpus-level tables made over the whole), the Datasette metadata beside it
     (or at `metadata`), and the Parquet files into the folder `parquet`."""
@@ -763,10 +525,9 @@ def written_lines(done: Exported) -> list[str]:
     lines = []
     if done.db:
         n = [sum(getattr(c, k) for c in done.changes.values()) for k in ("inserted", "updated", "deleted")]
-        lines.append(
-            f"wrote {done.db} ({len(done.run.results)} articles; rows: {n[0]} added, {n[1]} changed, "
-            f"{n[2]} removed); browse: datasette {done.db} -m {done.metadata}"
-        )
+        lines.append(f"wrote {done.db} ({len(done.run.results)} articles; "
+                     f"rows: {n[0]} added, {n[1]} changed, "
+                     f"{n[2]} removed); browse: datasette {done.db} -m {done.metadata}")
     if done.parquet:
         lines.append(f"wrote {len(done.parquet)} Parquet files into {os.path.dirname(done.parquet[0])}")
     return lines

@@ -310,16 +310,12 @@ def _norm_col(name: str) -> str:
 def column_aliases(extra_dir: str | None = None) -> dict[str, tuple[str, ...]]:
     """Role -> normalized column names, from `data/columns.toml`."""
     data = load_toml("columns.toml", extra_dir)
-    return {role: tuple(_norm_col(n) for n in names)
-            for role, names in data.items() if isinstance(names, list)}
+    return {role: tuple(_norm_col(n) for n in names) for role, names in data.items() if isinstance(names,
+                                                                                                   list)}
 
 
-def find_columns(
-    columns: Sequence[str],
-    *,
-    text_column: str | None = None,
-    extra_dir: str | None = None,
-) -> dict[str, str]:
+def find_columns(columns: Sequence[str], *, text_column: str | None = None, extra_dir: str | None = None,
+                 ) -> dict[str, str]:
     """Role (text, title, url, date, time, outlet, author) -> the column of `columns` that plays it."""
     norm = {}
     for c in columns:
@@ -359,33 +355,19 @@ def _meta(row: Mapping[str, Any], roles: Mapping[str, str]) -> outlets.Meta:
         v = _cell(row.get(roles[role])) if role in roles else None
         return None if v is None or v.strip().casefold() in _PLACEHOLDERS else v.strip()
 
-    return outlets.Meta(
-        title=get("title"),
-        url=get("url"),
-        date=get("date"),
-        time=get("time"),
-        outlet=get("outlet"),
-        author=get("author"),
-        columns={r: c for r, c in roles.items() if r != "text"},
-    )
+    return outlets.Meta(title=get("title"), url=get("url"), date=get("date"), time=get("time"),
+                        outlet=get("outlet"), author=get("author"),
+                        columns={r: c for r, c in roles.items() if r != "text"})
 
 
-def _row_article(
-    path: str, row: Mapping[str, Any], roles: Mapping[str, str], fmt: str, enc: str, extra_dir: str | None
-) -> Article:
+def _row_article(path: str, row: Mapping[str, Any], roles: Mapping[str, str], fmt: str, enc: str,
+                 extra_dir: str | None) -> Article:
     text = _cell(row.get(roles["text"]))
     if text is None:
         raise _Bad(f"empty text column '{roles['text']}'")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return make_article(
-        path,
-        [],
-        text.split("\n"),
-        meta=_meta(row, roles),
-        source_format=fmt,
-        encoding=enc,
-        extra_dir=extra_dir,
-    )
+    return make_article(path, [], text.split("\n"), meta=_meta(row, roles), source_format=fmt, encoding=enc,
+                        extra_dir=extra_dir)
 
 
 def _no_text_column(columns: Sequence[str], text_column: str | None) -> str:
@@ -395,13 +377,8 @@ def _no_text_column(columns: Sequence[str], text_column: str | None) -> str:
     return f"no text column (columns found: {cols}); name one with --text-column"
 
 
-def _iter_jsonl(
-    path: str,
-    text: str,
-    enc: str,
-    text_column: str | None,
-    extra_dir: str | None,
-) -> Iterator[Article | Issue]:
+def _iter_jsonl(path: str, text: str, enc: str, text_column: str | None, extra_dir: str | None,
+                ) -> Iterator[Article | Issue]:
     missing: list[int] = []
     first_keys: list[str] = []
     for n, line in enumerate(text.split("\n"), 1):
@@ -423,17 +400,15 @@ def _iter_jsonl(
             continue
         yield from _one_row(where, row, "jsonl", enc, text_column, extra_dir)
     if missing:
-        lines = (
-            f"line {missing[0]}"
-            if len(missing) == 1
-            else f"{len(missing)} rows, lines {missing[0]}-{missing[-1]}"
-        )
+        if len(missing) == 1:
+            lines = f"line {missing[0]}"
+        else:
+            lines = f"{len(missing)} rows, lines {missing[0]}-{missing[-1]}"
         yield Issue(path, f"{lines}: {_no_text_column(first_keys, text_column)}")
 
 
-def _one_row(
-    where: str, row: Mapping[str, Any], fmt: str, enc: str, text_column: str | None, extra_dir: str | None
-) -> Iterator[Article | Issue]:
+def _one_row(where: str, row: Mapping[str, Any], fmt: str, enc: str, text_column: str | None,
+             extra_dir: str | None) -> Iterator[Article | Issue]:
     roles = find_columns(list(row), text_column=text_column, extra_dir=extra_dir)
     if "text" not in roles:
         yield Issue(where, _no_text_column(list(row), text_column))
@@ -444,13 +419,8 @@ def _one_row(
         yield Issue(where, str(exc))
 
 
-def _iter_json(
-    path: str,
-    text: str,
-    enc: str,
-    text_column: str | None,
-    extra_dir: str | None,
-) -> Iterator[Article | Issue]:
+def _iter_json(path: str, text: str, enc: str, text_column: str | None, extra_dir: str | None,
+               ) -> Iterator[Article | Issue]:
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:
@@ -471,13 +441,8 @@ def _iter_json(
             yield Issue(f"{path}#{n}", "not a JSON object")
 
 
-def _iter_csv(
-    path: str,
-    text: str,
-    enc: str,
-    text_column: str | None,
-    extra_dir: str | None,
-) -> Iterator[Article | Issue]:
+def _iter_csv(path: str, text: str, enc: str, text_column: str | None, extra_dir: str | None,
+              ) -> Iterator[Article | Issue]:
     first = text.split("\n", 1)[0]
     delim = "\t" if path.lower().endswith(".tsv") else max(",;\t|", key=first.count)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -524,20 +489,14 @@ def _iter_html(path: str, text: str, enc: str, extra_dir: str | None) -> Iterato
     if page is None:
         yield Issue(path, "no article text found in the HTML page")
         return
-    meta = outlets.Meta(
-        title=page.title,
-        url=page.url,
-        date=page.date,
-        outlet=page.sitename,
-        author=page.author,
-        columns={"date": page.date_source, "outlet": "html:sitename", "title": "html:title"},
-    )
+    meta = outlets.Meta(title=page.title, url=page.url, date=page.date, outlet=page.sitename,
+                        author=page.author,
+                        columns={"date": page.date_source, "outlet": "html:sitename", "title": "html:title"})
     try:
         # as a text file's header
         header = [page.title or "", *(t for t, why in page.removed if why == "byline")]
-        yield make_article(
-            path, header, page.lines, meta=meta, source_format="html", encoding=enc, extra_dir=extra_dir
-        )
+        yield make_article(path, header, page.lines, meta=meta, source_format="html", encoding=enc,
+                           extra_dir=extra_dir)
     except _Bad as exc:
         yield Issue(path, str(exc))
 
@@ -552,17 +511,8 @@ def _is_html(path: str, text: str) -> bool:
 def _iter_file(path: str, text_column: str | None, extra_dir: str | None) -> Iterator[Article | Issue]:
     try:
         yield from _read_one(path, text_column, extra_dir)
-    except (
-        MemoryError,
-        RecursionError,
-        re.error,
-        UnicodeError,
-        ValueError,
-        IndexError,
-        KeyError,
-        TypeError,
-        AttributeError,
-    ) as exc:
+    except (MemoryError, RecursionError, re.error, UnicodeError, ValueError, IndexError, KeyError, TypeError,
+            AttributeError) as exc:
         # the contract is "an Issue, never an exception" even for a bug of ours: say so, so that it gets
         # reported
         yield Issue(path, f"internal error while reading ({type(exc).__name__}: {exc}); please report it")
@@ -593,14 +543,9 @@ def _read_one(path: str, text_column: str | None, extra_dir: str | None) -> Iter
             yield Issue(path, str(exc))
 
 
-def iter_articles(
-    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
-    *,
-    text_column: str | None = None,
-    extra_dir: str | None = None,
-    file_cache: FileCache | None = None,
-    max_chars: int | None = None,
-) -> Iterator[Article | Issue]:
+def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
+                  text_column: str | None = None, extra_dir: str | None = None, file_cache: FileCache | None =
+                  None, max_chars: int | None = None) -> Iterator[Article | Issue]:
     """Articles from files, folders (recursive, sorted) and glob patterns, with an Issue for every input that
     could not be read, was read with a doubt (warning), or repeats an article already yielded (a `Duplicate`
     warning naming the copy kept). A path named twice is read once; an export whose rows are too short to be
@@ -611,19 +556,13 @@ def iter_articles(
     characters (None: no limit) is skipped with an Issue saying how to raise the limit."""
     files, issues = expand_paths(paths)
     yield from issues
-    yield from iter_files(
-        files, text_column=text_column, extra_dir=extra_dir, file_cache=file_cache, max_chars=max_chars
-    )
+    yield from iter_files(files, text_column=text_column, extra_dir=extra_dir, file_cache=file_cache,
+                          max_chars=max_chars)
 
 
-def iter_files(
-    files: Sequence[str],
-    *,
-    text_column: str | None = None,
-    extra_dir: str | None = None,
-    file_cache: FileCache | None = None,
-    max_chars: int | None = None,
-) -> Iterator[Article | Issue]:
+def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_dir: str | None = None,
+               file_cache: FileCache | None = None,
+               max_chars: int | None = None) -> Iterator[Article | Issue]:
     """`iter_articles` over files already listed by `expand_paths`."""
     seen: dict[str, str] = {}
     last: dict[str, str] = {}  # text hash -> the latest name it was seen under
@@ -634,22 +573,15 @@ def iter_files(
             items = _articles_or_nothing(path, items)
         for item in items:
             if isinstance(item, Article) and max_chars is not None and len(item.body) > max_chars:
-                yield Issue(
-                    item.path,
-                    f"body of {len(item.body):,} characters, over the limit of {max_chars:,}: "
-                    "skipped (raise it with --max-chars, or max_chars= in the library)",
-                )
+                yield Issue(item.path,
+                            f"body of {len(item.body):,} characters, over the limit of {max_chars:,}: "
+                            "skipped (raise it with --max-chars, or max_chars= in the library)")
                 continue
             if isinstance(item, Article):
                 first = seen.get(item.text_hash)
                 if first is not None:
-                    yield Duplicate(
-                        item.path,
-                        f"duplicate of {first}: analyzed once",
-                        "warning",
-                        kept=first,
-                        previous=last[item.text_hash],
-                    )
+                    yield Duplicate(item.path, f"duplicate of {first}: analyzed once", "warning", kept=first,
+                                    previous=last[item.text_hash])
                     last[item.text_hash] = item.path
                     continue
                 seen[item.text_hash] = last[item.text_hash] = item.path
@@ -659,16 +591,11 @@ def iter_files(
 
 def _doubts(item: Article) -> Iterator[Issue]:
     if len(item.body) > LONG_BODY:
-        yield Issue(
-            item.path,
-            f"very long body ({len(item.body):,} characters): analyzed in parts of "
-            f"at most {LONG_BODY:,}; a quote or date across a cut may be missed",
-            "warning",
-        )
+        yield Issue(item.path, f"very long body ({len(item.body):,} characters): analyzed in parts of "
+                    f"at most {LONG_BODY:,}; a quote or date across a cut may be missed", "warning")
     if not _looks_indonesian(item.body):
-        yield Issue(
-            item.path, "does not read as Indonesian (few Indonesian function words); loaded anyway", "warning"
-        )
+        yield Issue(item.path, "does not read as Indonesian (few Indonesian function words); loaded anyway",
+                    "warning")
 
 
 def _articles_or_nothing(path: str, items: Iterable[Article | Issue]) -> Iterator[Article | Issue]:
@@ -684,12 +611,9 @@ def _articles_or_nothing(path: str, items: Iterable[Article | Issue]) -> Iterato
     if words and words[len(words) // 2] < MIN_ARTICLE_WORDS:
         rows = len(words) + sum(isinstance(x, Article) for x in it)
         cols = _export_columns(path)
-        yield Issue(
-            path,
-            f"its {rows} rows do not look like articles (median {words[len(words) // 2]} "
-            f"words, articles have {MIN_ARTICLE_WORDS} or more; columns found: {cols}); "
-            "name the body's column with --text-column to read them anyway",
-        )
+        yield Issue(path, f"its {rows} rows do not look like articles (median {words[len(words) // 2]} "
+                    f"words, articles have {MIN_ARTICLE_WORDS} or more; columns found: {cols}); "
+                    "name the body's column with --text-column to read them anyway")
         return
     yield from head
     yield from it
@@ -718,26 +642,16 @@ class FileCache(Protocol):
     def put(self, key: str, items: list[Article | Issue]) -> None: ...
 
 
-def _file_items(
-    path: str, text_column: str | None, extra_dir: str | None, file_cache: FileCache | None
-) -> Iterable[Article | Issue]:
+def _file_items(path: str, text_column: str | None, extra_dir: str | None,
+                file_cache: FileCache | None) -> Iterable[Article | Issue]:
     if file_cache is None or path == STDIN:  # standard input has no modification time to key on
         return _iter_file(path, text_column, extra_dir)
     try:
         st = os.stat(path)
     except OSError:
         return _iter_file(path, text_column, extra_dir)  # it will say what is wrong
-    key = "\0".join(
-        (
-            "file",
-            os.path.abspath(path),
-            str(st.st_size),
-            str(st.st_mtime_ns),
-            str(st.st_ino),
-            text_column or "",
-            extra_dir or "",
-        )
-    )
+    key = "\0".join(("file", os.path.abspath(path), str(st.st_size), str(st.st_mtime_ns), str(st.st_ino),
+                      text_column or "", extra_dir or ""))
     items = file_cache.get(key)
     if items is None:
         items = list(_iter_file(path, text_column, extra_dir))

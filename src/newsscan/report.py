@@ -94,12 +94,10 @@ def _quote_title(q, name: str | None) -> str:
 
 def body_tokens(result, run) -> list[Token]:
     """An article's clean body with its quotes (speaker on hover), entities and dates marked."""
-    quotes = [
-        Span(q.start, q.end, f"q q-{q.kind}", _quote_title(q, run.name(q.speaker))) for q in result.quotes
-    ]
-    ents = [
-        Span(m.start, m.end, f"e e-{m.label}", f"{m.label}: {run.name(m.canonical)}") for m in result.entities
-    ]
+    quotes = [Span(q.start, q.end, f"q q-{q.kind}", _quote_title(q,
+                                                                 run.name(q.speaker))) for q in result.quotes]
+    ents = [Span(m.start, m.end, f"e e-{m.label}", f"{m.label}: {run.name(m.canonical)}")
+            for m in result.entities]
     dates = [Span(d.start, d.end, "d", f"{d.value} ({d.kind})") for d in result.dates]
     return marked(result.article.body, [quotes, ents, dates])
 
@@ -154,27 +152,19 @@ def overview(run, summary: dict[str, Any], sources: Sequence[dict[str, Any]]) ->
     by_outlet = sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))
     tops = {}
     for label, title in (("PERSON", "People"), ("ORG", "Organisations"), ("LOC", "Places")):
-        rows = sorted(
-            entity_rows(run, label=label), key=lambda e: (-e["articles"], -e["mentions"], e["name"])
-        )
+        rows = sorted(entity_rows(run, label=label), key=lambda e: (-e["articles"], -e["mentions"],
+                                                                    e["name"]))
         tops[title] = _bars([(e["name"], e["articles"]) for e in rows[:TOP_ENTITIES]], "#articles")
-    totals = [
-        ("articles", summary["articles"], "#articles"),
-        ("outlets", len(outlets), "#outlets"),
-        ("stories", summary["stories"], "#stories"),
-        ("quotes", summary["quotes"], "#sources"),
-        ("sources", len(sources), "#sources"),
-        ("dates", sum(len(r.dates) for r in run.results), "#timeline"),
-        ("problems", len(run.issues), "#problems"),
-    ]
-    return {
-        "totals": totals,
-        "date_range": summary.get("date_range"),
-        "outlets": _bars(by_outlet, "#articles"),
-        "histogram": date_histogram([r.article.published for r in run.results]),
-        "tops": tops,
-        "issues": [{"path": i.path, "reason": i.reason, "severity": i.severity} for i in run.issues],
-    }
+    totals = [("articles", summary["articles"], "#articles"), ("outlets", len(outlets), "#outlets"),
+              ("stories", summary["stories"], "#stories"), ("quotes", summary["quotes"], "#sources"),
+              ("sources", len(sources), "#sources"), ("dates", sum(len(r.dates) for r in run.results),
+                                                      "#timeline"),
+              ("problems", len(run.issues), "#problems")]
+    return {"totals": totals, "date_range": summary.get("date_range"),
+            "outlets": _bars(by_outlet, "#articles"), "histogram": date_histogram([r.article.published
+                                                                                    for r in run.results]),
+            "tops": tops, "issues": [{"path": i.path, "reason": i.reason, "severity": i.severity}
+                                     for i in run.issues]}
 
 
 # ---------------------------------------------------------------- timeline
@@ -199,26 +189,15 @@ def timeline(run, anchors: dict[str, str], story_titles: dict[str, str]) -> dict
     for row in timeline_rows(run):
         kind = kinds.get((row["path"], row["text"], row["date"], row["sentence"]), "")
         relative = kind in ("relative", "weekday")
-        groups[run.story_of.get(row["path"], "")].append(
-            {
-                **row,
-                "kind": kind,
-                "anchor": anchors.get(row["path"], ""),
-                "resolved_from": _resolved_from(refs.get(row["path"])) if relative else "",
-            }
-        )
-    unplaced = sum(
-        1 for r in run.results for d in r.dates if d.granularity != "duration" and d.value.startswith("X")
-    )
+        groups[run.story_of.get(row["path"], "")].append({
+            **row, "kind": kind, "anchor": anchors.get(row["path"], ""),
+            "resolved_from": _resolved_from(refs.get(row["path"])) if relative else ""})
+    unplaced = sum(1 for r in run.results for d in r.dates
+                   if d.granularity != "duration" and d.value.startswith("X"))
     order = [s.id for s in run.stories] + [""]
-    return {
-        "groups": [
-            {"id": sid, "title": story_titles.get(sid, "articles in no story"), "events": groups[sid]}
-            for sid in order
-            if groups.get(sid)
-        ],
-        "unplaced": unplaced,
-    }
+    return {"groups": [{"id": sid, "title": story_titles.get(sid, "articles in no story"),
+                        "events": groups[sid]}
+                       for sid in order if groups.get(sid)], "unplaced": unplaced}
 
 
 # ---------------------------------------------------------------- stories
@@ -252,17 +231,10 @@ def side_view(side: dict[str, Any] | None, value: str, anchors: dict[str, str]) 
     at = text.casefold().find(needle.casefold()) if needle else -1
     start, end = _window(text, max(at, 0), SIDE_CHARS)
     spans = [Span(at - start, at - start + len(needle), "v", value)] if at >= 0 and needle else []
-    return {
-        "outlet": side.get("outlet"),
-        "speaker": side.get("speaker"),
-        "kind": side.get("kind"),
-        "in_title": bool(side.get("in_title")),
-        "anchor": anchors.get(side.get("path") or "", ""),
-        "path": side.get("path"),
-        "cut_before": start > 0,
-        "cut_after": end < len(text),
-        "tokens": marked(text[start:end], [spans]),
-    }
+    return {"outlet": side.get("outlet"), "speaker": side.get("speaker"), "kind": side.get("kind"),
+            "in_title": bool(side.get("in_title")), "anchor": anchors.get(side.get("path") or "", ""),
+            "path": side.get("path"), "cut_before": start > 0, "cut_after": end < len(text),
+            "tokens": marked(text[start:end], [spans])}
 
 
 def item_view(item: dict[str, Any], anchors: dict[str, str]) -> dict[str, Any]:
@@ -270,26 +242,16 @@ def item_view(item: dict[str, Any], anchors: dict[str, str]) -> dict[str, Any]:
     from .views import item_values
 
     values = item_values(item)
-    sides = [
-        side_view(item.get(k), values[n] if n < len(values) else "", anchors)
-        for n, k in enumerate(("a", "b"))
-    ]
-    return {
-        "what": item.get("what") or "",
-        "values": values,
-        "labels": list(dict.fromkeys(values)),
-        "note": item.get("note") or "",
-        "score": item.get("score"),
-        "sides": [s for s in sides if s],
-    }
+    sides = [side_view(item.get(k), values[n] if n < len(values) else "", anchors)
+             for n, k in enumerate(("a", "b"))]
+    return {"what": item.get("what") or "", "values": values, "labels": list(dict.fromkeys(values)),
+            "note": item.get("note") or "",
+            "score": item.get("score"), "sides": [s for s in sides if s]}
 
 
-ITEM_KINDS = (
-    ("conflicts", "Conflicts"),
-    ("updates", "Updates (a later report)"),
-    ("agreements", "Agreements"),
-    ("shared_quotes", "Quotes shared across outlets"),
-)
+ITEM_KINDS = (("conflicts", "Conflicts"), ("updates", "Updates (a later report)"), ("agreements",
+                                                                                    "Agreements"),
+              ("shared_quotes", "Quotes shared across outlets"))
 
 
 def stories(run, diff: dict[str, Any], anchors: dict[str, str], outlet_of: dict[str, str]) -> list[dict]:
@@ -305,40 +267,20 @@ def stories(run, diff: dict[str, Any], anchors: dict[str, str], outlet_of: dict[
         only: dict[str, list] = defaultdict(list)
         for item in d.get("only") or ():
             only[(item.get("a") or {}).get("outlet") or "unknown"].append(item_view(item, anchors))
-        out.append(
-            {
-                "id": f"story-{n}",
-                "title": story.title or story.id,
-                "articles": [
-                    {
-                        "path": p,
-                        "anchor": anchors.get(p, ""),
-                        "outlet": outlet_of.get(p, ""),
-                        "heading": heading.get(p, p),
-                        "published": published.get(p),
-                    }
-                    for p in story.articles
-                ],
-                "outlets": sorted({outlet_of.get(p, "unknown") for p in story.articles}),
-                "sections": [
-                    {"kind": k, "title": t, "entries": [item_view(i, anchors) for i in d.get(k) or ()]}
-                    for k, t in ITEM_KINDS
-                ],
-                "only": sorted(only.items()),
-                "only_count": sum(len(v) for v in only.values()),
-                "compared": bool(d),
-            }
-        )
+        out.append({
+            "id": f"story-{n}", "title": story.title or story.id,
+            "articles": [{"path": p, "anchor": anchors.get(p, ""), "outlet": outlet_of.get(p, ""),
+                          "heading": heading.get(p, p),
+                          "published": published.get(p)} for p in story.articles],
+            "outlets": sorted({outlet_of.get(p, "unknown") for p in story.articles}),
+            "sections": [{"kind": k, "title": t, "entries": [item_view(i, anchors) for i in d.get(k) or ()]}
+                         for k, t in ITEM_KINDS],
+            "only": sorted(only.items()), "only_count": sum(len(v) for v in only.values()),
+            "compared": bool(d)})
     # stories told by several articles first, those with the most conflicts on top; then the singles
-    return sorted(
-        out,
-        key=lambda s: (
-            not s["compared"],
-            -len(s["sections"][0]["entries"]),
-            -len(s["articles"]),
-            int(s["id"].split("-")[1]),
-        ),
-    )
+    return sorted(out, key=lambda s: (not s["compared"], -len(s["sections"][0]["entries"]),
+                                      -len(s["articles"]),
+                                      int(s["id"].split("-")[1])))
 
 
 # ---------------------------------------------------------------- sources
@@ -356,16 +298,9 @@ def _outlet_shares(quotes: Sequence[dict[str, Any]], outlets: Sequence[str]) -> 
         mine = [q for q in quotes if q["outlet"] == outlet]
         named = {q["speaker"] for q in mine if q["speaker"]}
         anon = {q["speaker"] for q in mine if q["speaker"] and q["anonymous"]}
-        rows.append(
-            {
-                "outlet": outlet,
-                "quotes": len(mine),
-                "sources": len(named),
-                "anonymous": len(anon),
-                "share": round(100 * len(anon) / len(named)) if named else 0,
-                "unattributed": sum(1 for q in mine if not q["speaker"]),
-            }
-        )
+        rows.append({"outlet": outlet, "quotes": len(mine), "sources": len(named), "anonymous": len(anon),
+                     "share": round(100 * len(anon) / len(named)) if named else 0,
+                     "unattributed": sum(1 for q in mine if not q["speaker"])})
     return rows
 
 
@@ -385,16 +320,9 @@ def sources(run, anchors: dict[str, str]) -> dict[str, Any]:
     rows = []
     for n, s in enumerate(source_rows(run)):
         c = counts.get(s["name"], Counter())
-        rows.append(
-            {
-                **s,
-                "id": f"src-{n}",
-                "said": said.get(s["name"], []),
-                "cells": [
-                    {"outlet": o, "n": c.get(o, 0), "shade": _shade(c.get(o, 0), top)} for o in outlets
-                ],
-            }
-        )
+        rows.append({**s, "id": f"src-{n}", "said": said.get(s["name"], []),
+                     "cells": [{"outlet": o, "n": c.get(o, 0), "shade": _shade(c.get(o, 0), top)}
+                               for o in outlets]})
     return {"outlets": outlets, "rows": rows, "shares": _outlet_shares(quotes, outlets)}
 
 
@@ -414,27 +342,16 @@ def _safe_url(url: str | None) -> str | None:
 
 def _metadata(r, run, story: dict[str, str] | None) -> list[dict[str, Any]]:
     a = r.article
-    rows = [
-        ("file", a.path, ""),
-        ("outlet", a.outlet, _evidence(a.outlet_evidence)),
-        (
-            "published",
-            " ".join(x for x in (a.published or "unknown", a.published_time or "") if x),
-            _evidence(a.published_evidence),
-        ),
-        ("relative dates resolved against", r.reference_date.value or "nothing", _evidence(r.reference_date)),
-        ("dateline", a.dateline, ""),
-        ("authors", ", ".join(a.authors), ""),
-        ("editors", ", ".join(a.editors), ""),
-        ("credits", ", ".join(a.credits), ""),
-        ("url", a.url, ""),
-        ("format", f"{a.source_format}, {a.encoding}, {a.words} words", ""),
-    ]
-    meta = [
-        {"label": k, "value": v, "evidence": e, "href": _safe_url(v) if k == "url" else None}
-        for k, v, e in rows
-        if v
-    ]
+    rows = [("file", a.path, ""), ("outlet", a.outlet, _evidence(a.outlet_evidence)),
+            ("published", " ".join(x for x in (a.published or "unknown", a.published_time or "") if x),
+             _evidence(a.published_evidence)),
+            ("relative dates resolved against", r.reference_date.value or "nothing",
+             _evidence(r.reference_date)),
+            ("dateline", a.dateline, ""), ("authors", ", ".join(a.authors), ""),
+            ("editors", ", ".join(a.editors), ""), ("credits", ", ".join(a.credits), ""),
+            ("url", a.url, ""), ("format", f"{a.source_format}, {a.encoding}, {a.words} words", "")]
+    meta = [{"label": k, "value": v, "evidence": e, "href": _safe_url(v) if k == "url" else None}
+            for k, v, e in rows if v]
     if story:
         meta.append({"label": "story", "value": story["title"], "evidence": "", "href": "#" + story["id"]})
     return meta
@@ -445,27 +362,15 @@ def articles(run, anchors: dict[str, str], story_of: dict[str, dict[str, str]]) 
     out = []
     for r in run.results:
         a = r.article
-        names = sorted(
-            {run.name(m.canonical) for m in r.entities} | {run.name(q.speaker) for q in r.quotes if q.speaker}
-        )
-        out.append(
-            {
-                "anchor": anchors[a.path],
-                "heading": a.title or os.path.basename(a.path),
-                "path": a.path,
-                "outlet": a.outlet,
-                "published": a.published,
-                "words": a.words,
-                "quotes": len(r.quotes),
-                "entities": len(r.entities),
-                "dates": len(r.dates),
-                "story": story_of.get(a.path),
-                "keywords": " ".join(names),
-                "meta": _metadata(r, run, story_of.get(a.path)),
-                "tokens": body_tokens(r, run),
-                "removed": [{"line": b.line + 1, "reason": b.reason, "text": b.text} for b in a.boilerplate],
-            }
-        )
+        names = sorted({run.name(m.canonical) for m in r.entities} | {run.name(q.speaker) for q in r.quotes
+                                                                       if q.speaker})
+        out.append({"anchor": anchors[a.path], "heading": a.title or os.path.basename(a.path), "path": a.path,
+                    "outlet": a.outlet, "published": a.published, "words": a.words, "quotes": len(r.quotes),
+                    "entities": len(r.entities), "dates": len(r.dates), "story": story_of.get(a.path),
+                    "keywords": " ".join(names), "meta": _metadata(r, run, story_of.get(a.path)),
+                    "tokens": body_tokens(r, run),
+                    "removed": [{"line": b.line + 1, "reason": b.reason,
+                                 "text": b.text} for b in a.boilerplate]})
     return out
 
 
@@ -486,14 +391,9 @@ def _environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     # autoescape on for every template, whatever its name: article text is hostile until escaped
-    return Environment(
-        loader=PackageLoader("newsscan", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    return Environment(loader=PackageLoader("newsscan", "templates"), autoescape=True,
+                       undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def report_context(run, *, title: str | None = None) -> dict[str, Any]:
@@ -508,24 +408,17 @@ def report_context(run, *, title: str | None = None) -> dict[str, Any]:
     _, summary = summary_rows(run)
     source_view = sources(run, anchors)
     n = len(run.results)
-    return {
-        "title": title or f"newsscan report: {n} article{'s' if n != 1 else ''}",
-        "version": __version__,
-        "overview": overview(run, summary, source_view["rows"]),
-        "timeline": timeline(run, anchors, titles),
-        "stories": story_list,
-        "sources": source_view,
-        "articles": articles(run, anchors, story_of),
-    }
+    return {"title": title or f"newsscan report: {n} article{'s' if n != 1 else ''}", "version": __version__,
+            "overview": overview(run, summary, source_view["rows"]), "timeline": timeline(run, anchors,
+                                                                                          titles),
+            "stories": story_list, "sources": source_view, "articles": articles(run, anchors, story_of)}
 
 
 def build_report(run, *, title: str | None = None) -> str:
     """The report of `run` as one HTML document (a str); the same run gives the same text."""
     css, js = _asset("report.css"), _asset("report.js")
-    csp = (
-        f"default-src 'none'; script-src {_csp_hash(js)}; style-src {_csp_hash(css)}; img-src data:; "
-        "form-action 'none'; base-uri 'none'"
-    )
+    csp = (f"default-src 'none'; script-src {_csp_hash(js)}; style-src {_csp_hash(css)}; img-src data:; "
+           "form-action 'none'; base-uri 'none'")
     page = _environment().get_template("report.html.j2")
     return page.render(**report_context(run, title=title), css=css, js=js, csp=csp)
 

@@ -151,9 +151,8 @@ def _guessed(c: Claim) -> bool:
     return c.modality in ("planned", "uncertain")
 
 
-def classify(
-    a: Claim, b: Claim, sim: float, main_pair: bool, same_act: bool = False
-) -> tuple[str, str, str, Any]:
+def classify(a: Claim, b: Claim, sim: float, main_pair: bool, same_act: bool = False
+             ) -> tuple[str, str, str, Any]:
     """(verdict, what, note, amounts) for two sentence claims taken to be about the same thing.
 
     How close two claims must be before a difference counts depends on the slot: amounts need clearly
@@ -161,20 +160,10 @@ def classify(
     the main event's administrative unit is compared whenever the claims pair."""
     num = number_slot(a, b)
     limit = limit_slot(a, b)
-    slots = {
-        "limit": limit[:2],
-        "number": num[:2],
-        "place": place_slot(a, b),
-        "day": day_slot(a, b),
-        "time": time_slot(a, b),
-    }
-    need = {
-        "limit": PAIR,
-        "number": PAIR - 0.05,
-        "time": CONFLICT,
-        "day": NEAR_SAME - 0.1,
-        "place": NEAR_SAME - 0.1,
-    }
+    slots = {"limit": limit[:2], "number": num[:2], "place": place_slot(a, b), "day": day_slot(a, b),
+             "time": time_slot(a, b)}
+    need = {"limit": PAIR, "number": PAIR - 0.05, "time": CONFLICT, "day": NEAR_SAME - 0.1,
+            "place": NEAR_SAME - 0.1}
     if same_act:
         need.update(number=0.0)
     if limit[2]:
@@ -183,12 +172,8 @@ def classify(
     other_act = bool(a.predicate and b.predicate and a.predicate != b.predicate)
     for what in SENTENCE_SLOTS:
         verdict, note = slots[what]
-        if (
-            other_act
-            and what in ("time", "day", "place")
-            and verdict in ("conflict", "differ")
-            and not main_pair
-        ):
+        two_events = other_act and not main_pair
+        if two_events and what in ("time", "day", "place") and verdict in ("conflict", "differ"):
             continue
         if what in ("number", "limit") and verdict == "conflict" and _guessed(a) != _guessed(b):
             # a plan or estimate against a report says two things (`akan diikuti 600` / `dihadiri 450`)

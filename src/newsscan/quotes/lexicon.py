@@ -113,17 +113,13 @@ class Lexicon:
         return self.cues.get(kind, frozenset())
 
 
-@functools.lru_cache(maxsize=8)
-def load_lexicon(extra_dir: str | None = None) -> Lexicon:
-    verbs = load_tsv("speech_verbs.tsv", VERB_COLUMNS, 4, VERB_CHOICES, extra_dir)
-    cues_rows = load_tsv("attribution.tsv", ("cue", "kind"), 2, (("kind", CUE_KINDS),), extra_dir)
-    roles_rows = load_tsv("roles.tsv", ("word", "kind", "abbrev"), 2, (("kind", ROLE_KINDS),), extra_dir)
-    anon_rows = load_tsv(
-        "anonymous.tsv", ("descriptor", "kind"), 2, (("kind", ("quantifier", "head", "modifier")),), extra_dir
-    )
-    pron_rows = load_tsv(
-        "pronouns.tsv", ("form", "kind"), 2, (("kind", ("singular", "plural", "possessive")),), extra_dir
-    )
+_VerbForms = tuple[set[str], dict[str, str], dict[str, str], set[str], dict[str, str], dict[str, str]]
+
+
+def _verb_forms(verbs) -> _VerbForms:
+    """(post forms, pre form -> class, pre form -> kind, passive forms, post form -> class, post form -> kind)
+    from the rows of speech_verbs.tsv: a verb's slot says whether its speaker follows, precedes or is
+    absent."""
     post: set[str] = set()
     pre: dict[str, str] = {}
     pre_kind: dict[str, str] = {}
@@ -142,6 +138,35 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
                 pre_kind[f] = r["kind"]
             else:
                 passive.add(f)
+    return post, pre, pre_kind, passive, post_class, post_kind
+
+
+def _places(extra_dir: str | None) -> set[str]:
+    """One-word place names (gazetteer.jsonl LOC) and heads of places (place_words.tsv), lower-cased."""
+    places = {
+        r["word"].lower()
+        for r in load_tsv("place_words.tsv", ("word", "level", "kind"), 2, extra_dir=extra_dir)
+    }
+    for line in _packaged_text("gazetteer.jsonl").splitlines():
+        row = json.loads(line) if line.strip() else {}
+        pattern = row.get("pattern")
+        if row.get("label") == "LOC" and isinstance(pattern, str) and " " not in pattern:
+            places.add(pattern.lower())  # one-word names only: `Sri Lanka` must not make `Sri` a place
+    return places
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(extra_dir: str | None = None) -> Lexicon:
+    verbs = load_tsv("speech_verbs.tsv", VERB_COLUMNS, 4, VERB_CHOICES, extra_dir)
+    cues_rows = load_tsv("attribution.tsv", ("cue", "kind"), 2, (("kind", CUE_KINDS),), extra_dir)
+    roles_rows = load_tsv("roles.tsv", ("word", "kind", "abbrev"), 2, (("kind", ROLE_KINDS),), extra_dir)
+    anon_rows = load_tsv(
+        "anonymous.tsv", ("descriptor", "kind"), 2, (("kind", ("quantifier", "head", "modifier")),), extra_dir
+    )
+    pron_rows = load_tsv(
+        "pronouns.tsv", ("form", "kind"), 2, (("kind", ("singular", "plural", "possessive")),), extra_dir
+    )
+    post, pre, pre_kind, passive, post_class, post_kind = _verb_forms(verbs)
     post_nya = {f + "nya" for f in post}
     cues: dict[str, set[str]] = {}
     for r in cues_rows:
@@ -153,15 +178,7 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
     mods = {r["descriptor"].lower() for r in anon_rows if r["kind"] == "modifier"}
     prons = {r["form"].lower() for r in pron_rows if r["kind"] == "singular"}
     fc = {k: frozenset(v) for k, v in cues.items()}
-    places = {
-        r["word"].lower()
-        for r in load_tsv("place_words.tsv", ("word", "level", "kind"), 2, extra_dir=extra_dir)
-    }
-    for line in _packaged_text("gazetteer.jsonl").splitlines():
-        row = json.loads(line) if line.strip() else {}
-        pattern = row.get("pattern")
-        if row.get("label") == "LOC" and isinstance(pattern, str) and " " not in pattern:
-            places.add(pattern.lower())  # one-word names only: `Sri Lanka` must not make `Sri` a place
+    places = _places(extra_dir)
     w = r"(?<![\w-])(?:{})(?![\w-])"
     # a speech verb the scraper glued to a capitalised word (`menyebutSekjen`, `tanyaJaksa`) still counts
     wg = r"(?<![\w-])(?:{})(?:(?![\w-])|(?=(?-i:[A-Z])))"

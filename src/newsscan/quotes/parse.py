@@ -286,18 +286,7 @@ class SpeakerParser:
             rest = pick
         role_s = " ".join(role) or None
         if not rest or not runs:
-            # a bare title: the named holder of it
-            h = self.holder(phrase.strip()) or (self.holder(role[0]) if role else None)
-            if h:
-                return Speaker(self.full_name(h), role_s, "person")
-            return Speaker(
-                phrase[:1].lower() + phrase[1:]
-                if phrase[:1].isupper() and phrase.lower() in lex.roles
-                else phrase,
-                None,
-                "anonymous",
-                True,
-            )
+            return self._bare_title(phrase, role, role_s)
         if org:
             return self._organisation(phrase, toks, role, rest, role_s)
         name = " ".join(rest)
@@ -309,6 +298,15 @@ class SpeakerParser:
         if len(rest) <= 2:
             name = self.full_name(name)
         return Speaker(name, role_s, "person")
+
+    def _bare_title(self, phrase: str, role: list[str], role_s: str | None) -> Speaker:
+        """A bare title: the named holder of it, else an unnamed source."""
+        h = self.holder(phrase.strip()) or (self.holder(role[0]) if role else None)
+        if h:
+            return Speaker(self.full_name(h), role_s, "person")
+        if phrase[:1].isupper() and phrase.lower() in self.lex.roles:
+            return Speaker(phrase[:1].lower() + phrase[1:], None, "anonymous", True)
+        return Speaker(phrase, None, "anonymous", True)
 
     def _organisation(
         self, phrase: str, toks: list[str], role: list[str], rest: list[str], role_s: str | None
