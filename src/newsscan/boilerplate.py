@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .records import Removed
-from .tables import load_tsv
+from .tables import table
 
 TABLE = "boilerplate.tsv"
 COLUMNS = ("pattern", "kind", "reason")
@@ -46,7 +46,7 @@ def load_rules(extra_dir: str | None = None) -> tuple[Rule, ...]:
     from .errors import DataTableError
 
     rules = []
-    for row in load_tsv(TABLE, COLUMNS, required=3, choices=(("kind", KINDS),), extra_dir=extra_dir):
+    for row in table(TABLE, extra_dir):
         kind, pat = row["kind"], row["pattern"]
         regex = None
         if kind not in ("line", "prefix"):

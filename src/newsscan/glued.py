@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .tables import load_tsv
+from .tables import table
 
 MAX_RUN = 40  # letters: a longer run is not split by the dictionary (a real glue joins two or three words)
 MAX_GLUED = 10 * MAX_RUN  # letters: a longer run is no prose (a code, a blob) and is left alone
@@ -67,20 +67,16 @@ class GlueLexicon:
 @functools.cache
 def lexicon(extra_dir: str | None = None) -> GlueLexicon:
     """The splitter's word lists, from the packaged tables and a user's tables of the same names."""
-    rows = load_tsv(
-        "common_words.tsv", ("word", "form", "count"), 3, (("form", ("lower", "name")),), extra_dir
-    )
+    rows = table('common_words.tsv', extra_dir)
     counts = {r["word"]: int(r["count"]) for r in rows if r["form"] == "lower"}
-    function = {r["word"].casefold() for r in load_tsv("function_words.tsv", ("word",), 1, (), extra_dir)}
+    function = {r["word"].casefold() for r in table('function_words.tsv', extra_dir)}
     verbs: set[str] = set()
-    for r in load_tsv("speech_verbs.tsv", ("lemma", "forms", "kind", "slot", "class"), 1, (), extra_dir):
+    for r in table('speech_verbs.tsv', extra_dir):
         verbs.update(
             f.strip().casefold() for f in r["forms"].split(",") if f.strip() and " " not in f.strip()
         )
-    pieces = load_tsv(
-        "glue_pieces.tsv", ("word", "rule"), 2, (("rule", ("never", "final", "notlast")),), extra_dir
-    )
-    names = load_tsv("glue_names.tsv", ("name", "kind"), 2, (("kind", ("whole", "prefix")),), extra_dir)
+    pieces = table('glue_pieces.tsv', extra_dir)
+    names = table('glue_names.tsv', extra_dir)
     whole = [
         re.escape(r["name"]) for r in sorted(names, key=lambda r: -len(r["name"])) if r["kind"] == "whole"
     ]

@@ -33,7 +33,7 @@ from . import outlets
 from .boilerplate import strip_boilerplate
 from .records import Article, Issue
 from .repair import find_repairs
-from .tables import load_toml, load_tsv
+from .tables import load_toml, table
 
 MAX_BYTES = 50 * 1024 * 1024
 # a path that names standard input: one article (plain text or an HTML page), as trafilatura reads it
@@ -58,7 +58,7 @@ _CONTROL_MAX = 0.05  # more control characters than this and the file is binary,
 def _function_words() -> frozenset[str]:
     """Indonesian function words (data/function_words.tsv): the cheap language check; a text with almost none
     of them is flagged, not dropped."""
-    return frozenset(r["word"].casefold() for r in load_tsv("function_words.tsv", ("word",)))
+    return frozenset(r["word"].casefold() for r in table('function_words.tsv'))
 
 
 _ID_MIN_WORDS = 30

@@ -27,7 +27,6 @@ from .entities import stoplist
 from .extensions import set_extensions
 
 MODEL_NAME = "id_news_ner"
-GAZETTEER = "gazetteer.jsonl"
 
 
 def model_path() -> Path:
@@ -119,15 +118,13 @@ def _add_hyphen_names(nlp: Language, **where: str) -> None:
 
 
 def _add_gazetteer(nlp: Language, **where: str) -> None:
-    import json
+    from .tables import gazetteer
 
-    text = resources.files("newsscan").joinpath("data", GAZETTEER).read_text(encoding="utf-8")
     patterns = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            row = json.loads(line)
-            row.setdefault("id", f"gazetteer:{n}")  # marks the entity's source (Span._.source)
-            patterns.append(row)
+    for n, shared in gazetteer():
+        row = dict(shared)
+        row.setdefault("id", f"gazetteer:{n}")  # marks the entity's source (Span._.source)
+        patterns.append(row)
     # after the NER, overwrite_ents=False: the gazetteer fills gaps and never cuts a model entity
     ruler = nlp.add_pipe("entity_ruler", name="gazetteer", config={"overwrite_ents": False}, **where)
     ruler.add_patterns(patterns)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .records import Evidence
-from .tables import load_tsv
+from .tables import table
 
 _TIME = r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:[:.][0-5]\d)?"
 _TIME_ONLY = re.compile(r"^\s*" + _TIME + r"\b")
@@ -96,7 +96,7 @@ def _calendar() -> _Calendar:
         ),
     )
     own: dict[str, list[str]] = {"past_after": [], "today_before": []}
-    for r in load_tsv("pubdate_cues.tsv", ("cue", "kind"), 2, (("kind", tuple(own)),)):
+    for r in table('pubdate_cues.tsv'):
         own[r["kind"]].append(r["cue"])
     cue = r"(?<![\w])(?:{})(?![\w])"
     return _Calendar(

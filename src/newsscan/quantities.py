@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .records import Quantity
-from .tables import load_tsv
+from .tables import table
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[%°]|[A-Za-z$]+(?:-[A-Za-z]+)*|[^\sA-Za-z\d]")
 
@@ -42,17 +42,16 @@ class _Words:
 
 @functools.lru_cache(maxsize=1)
 def _words() -> _Words:
-    rows = load_tsv("quantity_words.tsv", ("word", "value", "kind"), 3,
-                    (("kind", ("vague", "approx", "clock", "reference")),))
+    rows = table('quantity_words.tsv')
     numbers, vague, approx, refs = {}, {}, {}, {}
     clock: set[str] = set()
     kinds = {"digit": "number", "fraction": "number", "teen": "teen", "tens": "tens", "hundreds": "hundreds",
              "thousands": "thousands", "scale": "scale"}  # numbers.tsv is shared with the date tagger
-    for r in load_tsv("numbers.tsv", ("word", "value", "kind"), 3):
+    for r in table('numbers.tsv'):
         if r["kind"] in kinds:
             numbers[r["word"].lower()] = (float(r["value"]), kinds[r["kind"]])
     months = set()
-    for r in load_tsv("months.tsv", ("name", "number", "abbrevs"), 2):
+    for r in table('months.tsv'):
         months.add(r["name"].lower())
         months.update(a.lower() for a in r["abbrevs"].split("|") if a)
     for r in rows:
@@ -66,8 +65,8 @@ def _words() -> _Words:
         else:
             refs[w] = r["value"]
     units = {r["word"].lower(): (r["unit"], r["class"])
-             for r in load_tsv("units.tsv", ("word", "unit", "class"), 3)}
-    stop = frozenset(r["word"].lower() for r in load_tsv("claim_stopwords.tsv", ("word",)))
+             for r in table('units.tsv')}
+    stop = frozenset(r["word"].lower() for r in table('claim_stopwords.tsv'))
     return _Words(numbers, vague, approx, frozenset(months), frozenset(clock), refs, units, stop)
 
 

@@ -10,6 +10,7 @@ so that a bad header or row is reported before any analysis, whichever command r
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import tomllib
@@ -56,7 +57,7 @@ class TableSpec:
 # spec matching its header and passes it, and that every reader asks for the same columns); a reader may check
 # more (a month number 1-12): its error is one line too, only later.
 TABLE_SPECS: dict[str, TableSpec] = {
-    "aliases.tsv": TableSpec(("canonical", "alias", "rule", "note"), 2),
+    "aliases.tsv": TableSpec(("canonical", "alias", "rule", "note"), 2, (("rule", ("replace",)),)),
     "anonymous.tsv": TableSpec(("descriptor", "kind"), 2, (("kind", ("quantifier", "head", "modifier")),)),
     "attribution.tsv": TableSpec(("cue", "kind"), 2, (("kind", "newsscan.quotes.lexicon:CUE_KINDS"),)),
     "boilerplate.tsv": TableSpec(("pattern", "kind", "reason"), 3, (("kind", "newsscan.boilerplate:KINDS"),)),
@@ -203,6 +204,42 @@ def load_tsv(
             user = parse_tsv(_user_text(p), str(p), columns, required, ch)
             keys = {r[columns[0]] for r in user}
             rows = [r for r in rows if r[columns[0]] not in keys] + user
+    return tuple(rows)
+
+
+def table(name: str, extra_dir: str | None = None) -> tuple[dict[str, str], ...]:
+    """The rows of the TSV table `name` as its spec in TABLE_SPECS declares it (header, filled columns,
+    allowed values), with a user's table of the same name laid over the packaged one. Every reader of a table
+    goes through here, so a table is declared once; an undeclared name raises KeyError."""
+    spec = TABLE_SPECS[name]
+    choices = tuple((col, tuple(sorted(values))) for col, values in sorted(spec_choices(spec).items()))
+    return load_tsv(name, spec.columns, spec.required, choices, extra_dir)
+
+
+GAZETTEER = "gazetteer.jsonl"
+
+
+@functools.cache
+def gazetteer() -> tuple[tuple[int, dict[str, Any]], ...]:
+    """(line number, entity_ruler pattern) of every row of the packaged gazetteer, each an object with a
+    string `label` and a `pattern` (a phrase or a list of token patterns); a bad line raises
+    DataTableError("gazetteer.jsonl:line: why"). The rows are shared: a caller copies one before changing
+    it."""
+    rows = []
+    for n, line in enumerate(_packaged_text(GAZETTEER).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataTableError(f"{GAZETTEER}:{n}: {exc.msg}") from None
+        if not (
+            isinstance(row, dict)
+            and isinstance(row.get("label"), str)
+            and isinstance(row.get("pattern"), (str, list))
+        ):
+            raise DataTableError(f"{GAZETTEER}:{n}: a row needs a string label and a pattern")
+        rows.append((n, row))
     return tuple(rows)
 
 

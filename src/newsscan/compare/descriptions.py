@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..claims import split_sentences, stopwords
 from ..morphology import WORD, looks_prefixed_verb
 from ..records import Claim
-from ..tables import load_tsv
+from ..tables import table
 from .records import Art, span_claim
 
 
@@ -34,7 +34,7 @@ class Description:
 
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[str, str]]:
-    rows = load_tsv("descriptions.tsv", ("word", "slot", "value"), 3, (("slot", ("container", "ground")),))
+    rows = table('descriptions.tsv')
     return {r["word"].lower(): (r["slot"], r["value"]) for r in rows}
 
 

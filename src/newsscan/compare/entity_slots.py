@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..claims import split_sentences
 from ..records import Claim
-from ..tables import load_tsv
+from ..tables import table
 from .records import Art, span_claim
 from .words import same_person
 
@@ -36,7 +36,7 @@ class Attribute:
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> dict[str, str]:
-    rows = load_tsv("attribute_cues.tsv", ("word", "kind"), 2, (("kind", ("age_verb", "now", "plate")),))
+    rows = table('attribute_cues.tsv')
     return {r["word"].lower(): r["kind"] for r in rows}
 
 

@@ -8,7 +8,7 @@ import re
 from ..claims import place_words, stopwords
 from ..morphology import VERB_PREFIX, base_verbs
 from ..records import Claim
-from ..tables import load_tsv
+from ..tables import table
 from .records import Art
 from .slots import place_match, place_parts
 from .words import name_like, unit_words
@@ -24,7 +24,7 @@ def _slot_skip() -> frozenset[str]:
     """Words that do not head a name slot: speech verbs (`kata X`), place heads (places are compared
     as places), month and weekday words."""
     out = set(place_words())
-    for r in load_tsv("speech_verbs.tsv", ("lemma", "forms", "kind", "slot", "class"), 1):
+    for r in table('speech_verbs.tsv'):
         out.add(r["lemma"].lower())
         out.update(f.strip().lower() for f in (r.get("forms") or "").split(",") if f.strip())
     out.update(["hari", "tanggal", "bulan", "tahun", "pukul", "jam", "kabupaten", "provinsi", "kota"])

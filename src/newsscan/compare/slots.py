@@ -28,7 +28,7 @@ from ..morphology import WORD, lemma
 from ..quantities import compare as compare_quantities
 from ..quantities import limit_relation, unit_class, units_relation
 from ..records import Claim
-from ..tables import load_tsv
+from ..tables import table
 from .words import bag, event_groups, hedge_rows, other_names, tokens, verb_lemmas
 
 TIME_TOLERANCE = 10  # minutes between two clock times that still agree (`sekitar`: APPROX_TOLERANCE)
@@ -177,9 +177,8 @@ def limit_slot(a: Claim, b: Claim) -> tuple[str | None, str, bool]:
 @functools.lru_cache(maxsize=1)
 def _explicit_day() -> re.Pattern[str]:
     """A day written out: `(21/1)`, `21 Januari`, a weekday name (data/months.tsv, data/weekdays.tsv)."""
-    months = {r["name"] for r in load_tsv("months.tsv", ("name", "number", "abbrevs"), 2)}
-    columns = ("name", "iso_weekday", "variants", "ambiguous_with")
-    days = {r["name"] for r in load_tsv("weekdays.tsv", columns, 2)}
+    months = {r["name"] for r in table('months.tsv')}
+    days = {r["name"] for r in table('weekdays.tsv')}
     names = "|".join(sorted(map(re.escape, months | days), key=len, reverse=True))
     return re.compile(rf"\d{{1,2}}/\d{{1,2}}|\b(?i:{names})\b")
 

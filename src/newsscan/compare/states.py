@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..claims import marker_spans, split_sentences, stopwords
 from ..morphology import WORD, is_nominalisation, lemma, looks_prefixed_verb, speech_lemmas
 from ..records import Claim
-from ..tables import load_tsv
+from ..tables import table
 from .records import Art, span_claim
 from .words import same_person, unit_words
 
@@ -25,7 +25,7 @@ from .words import same_person, unit_words
 @functools.lru_cache(maxsize=1)
 def number_words() -> frozenset[str]:
     """Number words (data/numbers.tsv): an owner's count (`empat perusahaan`) tells two owners apart."""
-    return frozenset(r["word"].lower() for r in load_tsv("numbers.tsv", ("word", "value", "kind"), 3))
+    return frozenset(r["word"].lower() for r in table('numbers.tsv'))
 
 
 NEGATOR_REACH = 2  # words between a negator and its verb (`tidak juga ditemukan`)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..claims import place_kinds, place_words
 from ..morphology import WORD, lemma
 from ..records import Claim
-from ..tables import load_tsv
+from ..tables import table
 from .names import CALENDAR, NAMEW
 from .records import Art
 from .slots import day_slot, place_match
@@ -21,7 +21,7 @@ from .words import event_groups
 @functools.lru_cache(maxsize=1)
 def _regions() -> frozenset[str]:
     """Names of countries and large regions, lower case (data/regions.tsv)."""
-    return frozenset(r["name"].lower() for r in load_tsv("regions.tsv", ("name", "kind"), 2))
+    return frozenset(r["name"].lower() for r in table('regions.tsv'))
 
 
 _VENUE_AT = re.compile(rf"\b(?:[Dd]i|[Kk]e|DI|KE)\s+((?:[a-z]+\s+){{0,2}})({NAMEW}(?:\s+{NAMEW}){{0,3}})")

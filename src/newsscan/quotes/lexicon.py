@@ -6,11 +6,10 @@ pronouns.tsv); this module only turns them into sets and linear alternations.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 
-from ..tables import _packaged_text, load_tsv
+from ..tables import gazetteer, table
 
 VERB_COLUMNS = ("lemma", "forms", "kind", "slot", "class")
 VERB_CHOICES = (
@@ -145,10 +144,9 @@ def _places(extra_dir: str | None) -> set[str]:
     """One-word place names (gazetteer.jsonl LOC) and heads of places (place_words.tsv), lower-cased."""
     places = {
         r["word"].lower()
-        for r in load_tsv("place_words.tsv", ("word", "level", "kind"), 2, extra_dir=extra_dir)
+        for r in table('place_words.tsv', extra_dir)
     }
-    for line in _packaged_text("gazetteer.jsonl").splitlines():
-        row = json.loads(line) if line.strip() else {}
+    for _, row in gazetteer():
         pattern = row.get("pattern")
         if row.get("label") == "LOC" and isinstance(pattern, str) and " " not in pattern:
             places.add(pattern.lower())  # one-word names only: `Sri Lanka` must not make `Sri` a place
@@ -157,15 +155,11 @@ def _places(extra_dir: str | None) -> set[str]:
 
 @functools.lru_cache(maxsize=8)
 def load_lexicon(extra_dir: str | None = None) -> Lexicon:
-    verbs = load_tsv("speech_verbs.tsv", VERB_COLUMNS, 4, VERB_CHOICES, extra_dir)
-    cues_rows = load_tsv("attribution.tsv", ("cue", "kind"), 2, (("kind", CUE_KINDS),), extra_dir)
-    roles_rows = load_tsv("roles.tsv", ("word", "kind", "abbrev"), 2, (("kind", ROLE_KINDS),), extra_dir)
-    anon_rows = load_tsv(
-        "anonymous.tsv", ("descriptor", "kind"), 2, (("kind", ("quantifier", "head", "modifier")),), extra_dir
-    )
-    pron_rows = load_tsv(
-        "pronouns.tsv", ("form", "kind"), 2, (("kind", ("singular", "plural", "possessive")),), extra_dir
-    )
+    verbs = table('speech_verbs.tsv', extra_dir)
+    cues_rows = table('attribution.tsv', extra_dir)
+    roles_rows = table('roles.tsv', extra_dir)
+    anon_rows = table('anonymous.tsv', extra_dir)
+    pron_rows = table('pronouns.tsv', extra_dir)
     post, pre, pre_kind, passive, post_class, post_kind = _verb_forms(verbs)
     post_nya = {f + "nya" for f in post}
     cues: dict[str, set[str]] = {}
