@@ -111,3 +111,15 @@ def test_pipe_in_two_processes():
     one = [[(e.text, e.label_) for e in d.ents] for d in nlp.pipe(texts)]
     two = [[(e.text, e.label_) for e in d.ents] for d in nlp.pipe(texts, n_process=2)]
     assert one == two
+
+
+def test_public_pipeline_is_the_callers_own():
+    """newsscan.pipeline() gives a pipeline with the library's components; changing it leaves the library's
+    own pipeline as it was."""
+    import newsscan
+
+    mine = newsscan.pipeline()
+    assert mine is not pipeline()
+    assert mine.pipe_names == pipeline().pipe_names
+    mine.remove_pipe("gazetteer")
+    assert "gazetteer" in pipeline().pipe_names

@@ -208,10 +208,16 @@ class BoundedTokenizer:
 
 @functools.cache
 def pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
-    """The pipeline with `components` in that order, built once per process and per `components`.
+    """The pipeline newsscan itself runs, with `components` in that order, built once per process and per
+    `components`: not to be changed by a caller (`newsscan.pipeline()` hands users a copy of their own).
 
     Raises `UnknownNameError` (a `KeyError`) naming the known components for an unknown name.
     """
+    return build_pipeline(components)
+
+
+def build_pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
+    """A new pipeline with `components` in that order, shared with no one (`pipeline()` caches one)."""
     unknown = [c for c in components if c not in COMPONENTS]
     if unknown:
         from .errors import UnknownNameError

@@ -1,8 +1,10 @@
 """Loads the linguistic data tables in `newsscan/data/`, merged with a user's own.
 
-Tables are TSV (a header line, `#` comments, one row a line) or TOML. A user folder named by
-`NEWSSCAN_TABLES` (or `load_table(..., extra_dir=...)`) may hold files of the same name: their rows are
-added after the packaged ones, and a row whose key (first column) matches a packaged row replaces it.
+Tables are TSV (a header line, `#` comments, one row a line), TOML, or the gazetteer's JSON lines. Each TSV
+table is declared once, in `TABLE_SPECS`, and read through `table(name)`; the gazetteer through
+`gazetteer()`. A user folder named by `NEWSSCAN_TABLES` (or `table(name, extra_dir)`) may hold TSV and TOML
+files of the same name: their rows are added after the packaged ones, and a row whose key (first column)
+matches a packaged row replaces it.
 Every row is checked; a bad one raises `DataTableError("file:line: why")`. `validate_user_tables()` checks
 every user table at start-up against `TABLE_SPECS` (the strictest rules any reader of the table applies),
 so that a bad header or row is reported before any analysis, whichever command reads the table.
