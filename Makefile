@@ -19,11 +19,12 @@ run: install
 
 demo: run
 
-test: install
+# lint first: CI (.ci/run) runs `make test`, so the rule set of pyproject.toml is checked there too
+test: install lint
 	$(PY) -m pytest
 
 lint: install
-	$(VENV)/bin/ruff check src tests scripts
+	$(VENV)/bin/ruff check src tests scripts training
 
 eval: install
 	$(PY) scripts/eval.py --shared $(SHARED)

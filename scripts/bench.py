@@ -89,16 +89,29 @@ def dask_runs(sets, workers: int, env: dict[str, str], tmp: Path) -> None:
     """The same rows as the --jobs runs, for `--scheduler local:N` (cluster start and model load included)."""
     for label, path, n in sets:
         env["NEWSSCAN_CACHE_DIR"] = str(tmp / f"cache-{label.replace('/', '-')}-dask{workers}")
-        cmd = NEWSSCAN + ["summarize", str(path), "--format", "jsonl", "--scheduler", f"local:{workers}", "--quiet"]
+        cmd = NEWSSCAN + ["summarize", str(path), "--format", "jsonl", "--scheduler", f"local:{workers}",
+                          "--quiet"]
         cold, rss, rc = measure(cmd, env)
         warm, rss2, _ = measure(cmd, env)
         print(f"{label:>7} {n:>8} {'d:' + str(workers):>4} {cold:>8.1f} {n / cold:>10.1f} {warm:>9.2f} "
-              f"{n / warm:>12.0f} {cold / warm:>11.1f} {max(rss, rss2):>11.0f}" + (f"  (exit {rc})" if rc else ""))
+              f"{n / warm:>12.0f} {cold / warm:>11.1f} {max(rss, rss2):>11.0f}"
+              + (f"  (exit {rc})" if rc else ""))
+
+
+def scaling_run(bench: Path, n: int) -> None:
+    with tempfile.TemporaryDirectory() as t:
+        print(f"corpus-level steps on copies of {n} bench articles:")
+        items, mentions = scaling_inputs(bench, Path(t), n)
+        scaling(items, mentions)
+        print()
+        print("story grouping with more articles a day (the same articles packed into fewer days):")
+        density(items)
+        print()
 
 
 def scaling_inputs(bench: Path, tmp: Path, n: int):
-    """(StoryInputs, per-article mentions) of the first `n` bench articles, each dated by its IndoSum id (a Unix
-    time: the bench text has no date line), as an archive's articles carry their publication date."""
+    """(StoryInputs, per-article mentions) of the first `n` bench articles, each dated by its IndoSum id (a
+    Unix time: the bench text has no date line), as an archive's articles carry their publication date."""
     import datetime as dt
     from dataclasses import replace
 
@@ -138,8 +151,8 @@ def scaling(items, mentions, factors=(1, 2, 4, 8), shift_days: int = 1000) -> No
     from newsscan.stories import candidate_blocks, event_days, group_stories
 
     group_stories(items[:50])  # imports and tables loaded before anything is timed
-    print(f"{'copies':>6} {'articles':>8} {'merge s':>8} {'stories s':>9} {'ms/article':>10} {'pairs/article':>13} "
-          f"{'stories':>8}")
+    print(f"{'copies':>6} {'articles':>8} {'merge s':>8} {'stories s':>9} {'ms/article':>10} "
+          f"{'pairs/article':>13} {'stories':>8}")
     for k in factors:
         batch, ments = [], []
         for c in range(k):
@@ -156,8 +169,8 @@ def scaling(items, mentions, factors=(1, 2, 4, 8), shift_days: int = 1000) -> No
 
 
 def density(items, spans=(None, 120, 30, 8)) -> None:
-    """Story grouping with the same articles packed into fewer days (more articles a day): the per-article cost
-    follows the articles within a few days of each, not the corpus size."""
+    """Story grouping with the same articles packed into fewer days (more articles a day): the per-article
+    cost follows the articles within a few days of each, not the corpus size."""
     import datetime as dt
     from dataclasses import replace
 
@@ -170,7 +183,7 @@ def density(items, spans=(None, 120, 30, 8)) -> None:
     for days in spans:
         days = days or (last - first).days + 1
         packed = [replace(it, published=(first + dt.timedelta(days=rank * days // len(items))).isoformat())
-                  for rank, it in sorted(zip(range(len(items)), (items[i] for i in order)))]
+                  for rank, it in sorted(zip(range(len(items)), (items[i] for i in order), strict=True))]
         t, _ = best_of(2, group_stories, packed)
         pairs = sum(len(r) * len(c) for r, c in candidate_blocks([event_days(it) for it in packed]))
         print(f"{days:>6} {len(items) / days:>8.1f} {t:>9.2f} {1000 * t / len(items):>10.2f} "
@@ -187,8 +200,9 @@ def worst_cases(limit: float = 120.0) -> list[tuple[str, str]]:
                     "print(f'{time.perf_counter() - t:.2f} s, '"
                     "f'{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB')")
             try:
-                res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=limit,
-                                     check=False)
+                res = subprocess.run(
+                    [sys.executable, "-c", code], capture_output=True, text=True, timeout=limit, check=False
+                )
                 figure = res.stdout.strip() or f"failed: {res.stderr.strip().splitlines()[-1:]}"
             except subprocess.TimeoutExpired:
                 figure = f"> {limit:.0f} s (stopped)"
@@ -237,7 +251,9 @@ for n in sizes:
                       claims=doc._.claims, reference_date=none)
     runs = []
     for _ in range(2):  # the first call imports SciPy
-        t = time.perf_counter(); group_stories([story_input(r), story_input(r)]); runs.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        group_stories([story_input(r), story_input(r)])
+        runs.append(time.perf_counter() - t)
     times["stories"] = min(runs)
     print(json.dumps([n, times]), flush=True)
 """
@@ -261,8 +277,10 @@ def hostile_layers(limit: float = 300.0) -> list[str]:
             lines.append(f"{kind}: failed {err}")
             continue
         layers = list(rows[0][1])
-        lines.append(f"{kind} ({', '.join(f'{n // 1000}k' for n, _ in rows)} characters)"
-                     + ("" if len(rows) == len(HOSTILE_SIZES) else f"  stopped after {limit:.0f} s"))
+        lines.append(
+            f"{kind} ({', '.join(f'{n // 1000}k' for n, _ in rows)} characters)"
+            + ("" if len(rows) == len(HOSTILE_SIZES) else f"  stopped after {limit:.0f} s")
+        )
         for layer in layers:
             ts = [r[1][layer] for r in rows]
             # below 5 ms a time is noise: no ratio
@@ -270,13 +288,20 @@ def hostile_layers(limit: float = 300.0) -> list[str]:
             # over the whole range (8x the size) a linear layer grows ~8x, a quadratic one ~64x
             growth = ts[-1] / ts[0] if ts[0] > 0.005 else 0.0
             flag = "  QUADRATIC?" if ts[-1] > 0.05 and growth > 20 else ""
-            lines.append(f"  {layer:<22} " + " ".join(f"{t:8.3f}s" for t in ts) + "   ratios "
-                         + " ".join("   -" if r is None else f"{r:4.1f}" for r in ratios) + flag)
+            lines.append(
+                f"  {layer:<22} "
+                + " ".join(f"{t:8.3f}s" for t in ts)
+                + "   ratios "
+                + " ".join("   -" if r is None else f"{r:4.1f}" for r in ratios)
+                + flag
+            )
     return lines
 
 
-ARTICLE = ("Menteri Sosial mengatakan bantuan tahap kedua rampung pekan ini. “Kami pastikan semua keluarga "
-           "menerima haknya,” kata dia di Jakarta, Rabu (18/6/2025).\n")
+ARTICLE = (
+    "Menteri Sosial mengatakan bantuan tahap kedua rampung pekan ini. “Kami pastikan semua keluarga "
+    "menerima haknya,” kata dia di Jakarta, Rabu (18/6/2025).\n"
+)
 
 
 def hostile_corpus(folder: Path) -> dict[str, str]:
@@ -289,8 +314,10 @@ def hostile_corpus(folder: Path) -> dict[str, str]:
         "utf16.txt": ("UTF-16 without byte-order mark", ARTICLE.encode("utf-16-le")),
         "cp1252.txt": ("cp1252", ("Judul\n\n" + ARTICLE * 3).encode("cp1252")),
         "unbalanced.txt": ("75 KB of unbalanced quote marks", "“" * 25_000 + "“a ”b “c " * 5_000),
-        "speech_runs.txt": ("1.4 MB of speech verbs, then 200,000 letters and 200,000 digits",
-                            "kata dia ujarnya " * 60_000 + "\n" + "a" * 200_000 + "\n" + "7" * 200_000),
+        "speech_runs.txt": (
+            "1.4 MB of speech verbs, then 200,000 letters and 200,000 digits",
+            "kata dia ujarnya " * 60_000 + "\n" + "a" * 200_000 + "\n" + "7" * 200_000,
+        ),
         "one_line.txt": ("6.4 MB on one line", "Presiden Joko Widodo mengatakan " * 200_000),
         "broken.jsonl": ("broken JSONL", '{"text": "' + ARTICLE.strip() + '"}\n{"text": broken\n'),
         "nocol.csv": ("CSV without a text column", "judul,tanggal\nSatu,18 Jun 2025\n"),
@@ -300,8 +327,11 @@ def hostile_corpus(folder: Path) -> dict[str, str]:
         (folder / name).write_bytes(data)
     (folder / "loop.txt").symlink_to(folder / "loop.txt")
     (folder / "unreadable.txt").symlink_to(folder / "gone.txt")  # as root, chmod 000 does not stop a read
-    return {**{n: what for n, (what, _) in files.items()}, "loop.txt": "symlink loop",
-            "unreadable.txt": "unreadable (a dangling symlink)"}
+    return {
+        **{n: what for n, (what, _) in files.items()},
+        "loop.txt": "symlink loop",
+        "unreadable.txt": "unreadable (a dangling symlink)",
+    }
 
 
 def _quotes_run(paths: list[str], env: dict[str, str]) -> tuple[str, int, str, str]:
@@ -322,8 +352,11 @@ def _quotes_run(paths: list[str], env: dict[str, str]) -> tuple[str, int, str, s
 def _seed_quotes(stdout: str, seeds: Path) -> list[str]:
     """The seeds' quote rows, with the path made relative to the seeds' folder (to compare two runs)."""
     rows = [json.loads(line) for line in stdout.splitlines() if line.strip()]
-    return [json.dumps({**r, "path": Path(r["path"]).name}, sort_keys=True) for r in rows
-            if Path(r["path"]).name in {p.name for p in seeds.iterdir()}]
+    return [
+        json.dumps({**r, "path": Path(r["path"]).name}, sort_keys=True)
+        for r in rows
+        if Path(r["path"]).name in {p.name for p in seeds.iterdir()}
+    ]
 
 
 def hostile_cli(seeds: Path) -> list[str]:
@@ -344,16 +377,19 @@ def hostile_cli(seeds: Path) -> list[str]:
         (a / "verbs.txt").write_text(("kata dia ujarnya " * 25_000)[:425_000], encoding="utf-8")
         secs, rc, out, err = _quotes_run([str(a)], env)
         same = _seed_quotes(out, seeds) == _seed_quotes(clean, seeds)
-        lines.append(f"seeds + 200,000-letter token + 425,000 chars of speech verbs: {secs}, exit {rc}, "
-                     f"seeds' quotes {'identical' if same else 'DIFFERENT'}")
+        lines.append(
+            f"seeds + 200,000-letter token + 425,000 chars of speech verbs: {secs}, exit {rc}, "
+            f"seeds' quotes {'identical' if same else 'DIFFERENT'}"
+        )
         lines += [f"    {x}" for x in err.splitlines()]
         b = tmp / "b"
         shutil.copytree(seeds, b)
         cases = hostile_corpus(b)
         secs, rc, out, err = _quotes_run([str(b)], env)
         same = _seed_quotes(out, seeds) == _seed_quotes(clean, seeds)
-        lines.append(f"hostile corpus + seeds: {secs}, exit {rc}, seeds' quotes "
-                     f"{'identical' if same else 'DIFFERENT'}")
+        lines.append(
+            f"hostile corpus + seeds: {secs}, exit {rc}, seeds' quotes {'identical' if same else 'DIFFERENT'}"
+        )
         for name, what in cases.items():
             said = [x for x in err.splitlines() if name in x]
             lines.append(f"    {name} ({what}): " + (" | ".join(said) if said else "analyzed, nothing said"))
@@ -370,22 +406,27 @@ def main() -> int:
     ap.add_argument("--hostile", action="store_true",
                     help="only the per-layer times on growing adversarial inputs (10k-80k characters)")
     ap.add_argument("--hostile-cli", action="store_true",
-                    help="only the end-to-end `newsscan quotes` runs over the hostile corpus beside the seeds")
+                    help="only the end-to-end `newsscan quotes` runs over the hostile corpus and the seeds")
     ap.add_argument("--dask", type=int, default=0, metavar="N",
                     help="also run on a local Dask cluster of N worker processes")
-    ap.add_argument("--scaling", action="store_true", help="also time the corpus-level steps on 1x..8x the corpus")
+    ap.add_argument("--scaling", action="store_true",
+                    help="also time the corpus-level steps on 1x..8x the corpus")
     ap.add_argument("--scaling-only", action="store_true", help="only the scaling run")
     ap.add_argument("--articles", type=int, default=None, help="only the first N bench articles")
     ap.add_argument("--no-worst", action="store_true", help="leave out the worst-case inputs")
-    ap.add_argument("--scaling-articles", type=int, default=1154, help="bench articles copied for the scaling run")
+    ap.add_argument("--scaling-articles", type=int, default=1154,
+                    help="bench articles copied for the scaling run")
     args = ap.parse_args()
     if args.hostile_cli:
         for line in hostile_cli(ROOT / "seeds"):
             print(line)
         return 0
     if args.hostile:
-        print("per layer, seconds at " + ", ".join(f"{n:,}" for n in HOSTILE_SIZES)
-              + " characters; ratio between successive sizes (linear: ~2, must stay <= 2.5)")
+        print(
+            "per layer, seconds at "
+            + ", ".join(f"{n:,}" for n in HOSTILE_SIZES)
+            + " characters; ratio between successive sizes (linear: ~2, must stay <= 2.5)"
+        )
         for line in hostile_layers():
             print(line)
         return 0
@@ -399,24 +440,22 @@ def main() -> int:
             print(f"  {name:<32} {figure}")
         return 0
     if args.scaling or args.scaling_only:
-        with tempfile.TemporaryDirectory() as t:
-            print(f"corpus-level steps on copies of {args.scaling_articles} bench articles:")
-            items, mentions = scaling_inputs(bench, Path(t), args.scaling_articles)
-            scaling(items, mentions)
-            print()
-            print("story grouping with more articles a day (the same articles packed into fewer days):")
-            density(items)
-            print()
+        scaling_run(bench, args.scaling_articles)
         if args.scaling_only:
             return 0
     env = dict(os.environ)
-    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
-          f"Python {sys.version.split()[0]}")
+    print(
+        f"machine: {os.cpu_count()} cores, "
+        f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
+        f"Python {sys.version.split()[0]}"
+    )
     print(f"newsscan --help: {help_time(env) * 1000:.0f} ms (median of 5)")
     print(f"date tagger alone: {tagger_speed(bench):.0f} articles/s (one process)")
     print()
-    print(f"{'corpus':>7} {'articles':>8} {'jobs':>4} {'cold s':>8} {'cold art/s':>10} {'cached s':>9} "
-          f"{'cached art/s':>12} {'cold/cached':>11} {'peak RSS MB':>11}")
+    print(
+        f"{'corpus':>7} {'articles':>8} {'jobs':>4} {'cold s':>8} {'cold art/s':>10} {'cached s':>9} "
+        f"{'cached art/s':>12} {'cold/cached':>11} {'peak RSS MB':>11}"
+    )
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         sets = subsets(bench, tmp, args.sizes, args.articles)
@@ -428,8 +467,9 @@ def main() -> int:
                 cmd = NEWSSCAN + ["summarize", str(path), "--format", "jsonl", "--jobs", str(j), "--quiet"]
                 cold, rss, rc = measure(cmd, env)
                 warm, rss2, _ = measure(cmd, env)
-                print(f"{label:>7} {n:>8} {j:>4} {cold:>8.1f} {n / cold:>10.1f} {warm:>9.2f} {n / warm:>12.0f} "
-                      f"{cold / warm:>11.1f} {max(rss, rss2):>11.0f}" + (f"  (exit {rc})" if rc else ""))
+                print(f"{label:>7} {n:>8} {j:>4} {cold:>8.1f} {n / cold:>10.1f} {warm:>9.2f} "
+                      f"{n / warm:>12.0f} {cold / warm:>11.1f} {max(rss, rss2):>11.0f}"
+                      + (f"  (exit {rc})" if rc else ""))
         if args.dask:
             dask_runs(sets, args.dask, env, tmp)
     print()

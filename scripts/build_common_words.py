@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Builds `src/newsscan/data/common_words.tsv`, the word list the glued-word splitter (`newsscan.glued`) reads.
+"""Builds `src/newsscan/data/common_words.tsv`, the word list the glued-word splitter (`newsscan.glued`)
+reads.
 
     python scripts/build_common_words.py [--shared ../shared]
 
@@ -8,6 +9,7 @@ CC BY-SA 4.0; see that folder's SOURCE.md). A word written in lower case at leas
 (a piece a glued token may be split into, and a whole word that is never split); any other word written at
 least ANY_MIN times, in any case, is `name` (a whole word that is never split, mostly proper names).
 """
+
 from __future__ import annotations
 
 import argparse

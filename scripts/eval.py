@@ -3,10 +3,10 @@
 
     python scripts/eval.py [--shared ../shared] [--json FILE] [-v]
 
-Runs newsscan (the library, as the CLI would) over `seeds/` and the article folders of
-`../shared/data/dev/` and `../shared/data/dev2/`, writes the predictions as the commands print them (`--format jsonl/json`), scores them
-with `../shared/tools/score.py`, `score_stories.py` (and the NER test split with `scripts/eval_ner.py`), and
-prints one table: layer by corpus, each figure beside its goal. Where the scorers' keys differ from
+Runs newsscan (the library, as the CLI would) over `seeds/` and the article folders of `../shared/data/dev/`
+and `../shared/data/dev2/`, writes the predictions as the commands print them (`--format jsonl/json`), scores
+them with `../shared/tools/score.py`, `score_stories.py` (and the NER test split with `scripts/eval_ner.py`),
+and prints one table: layer by corpus, each figure beside its goal. Where the scorers' keys differ from
 newsscan's, this script adapts them; the product keeps the keys the issues name.
 """
 from __future__ import annotations
@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-GOALS: dict[str, float | int | None] = {  # (layer, figure) -> goal on the dev corpus (issue #14) and on the seeds (issues #4, #5, #6)
+# (layer, figure) -> goal on the dev corpus (issue #14) and on the seeds (issues #4, #5, #6)
+GOALS: dict[str, float | int | None] = {
     "articles.outlet": 0.97, "articles.date": 0.97, "articles.title": 0.97,
     "quotes.f1": 0.92, "quotes.recall": 0.95, "quotes.speaker": 0.95, "quotes.precision": 0.90,
     "quotes.indirect_recall": 0.80, "quotes.speaker_exact": 0.90,
@@ -179,7 +180,8 @@ def main() -> int:
     args = ap.parse_args()
     shared = Path(args.shared)
     if not (shared / "tools").is_dir():
-        print(f"eval: {shared / 'tools'} not found (the shared folder must sit beside the project)", file=sys.stderr)
+        print(f"eval: {shared / 'tools'} not found (the shared folder must sit beside the project)",
+              file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as t:
         results = all_figures(shared, Path(t), args.verbose, args.corpus)
@@ -201,11 +203,15 @@ def print_table(results: dict[str, dict[str, float | None]]) -> None:
         cells = []
         for c in corpora:
             v = results[c].get(k)
-            cells.append(f"{v:>10.3f}" if isinstance(v, float) else f"{v:>10d}" if isinstance(v, int)
-                         else f"{'-':>10}")
+            cells.append(
+                f"{v:>10.3f}" if isinstance(v, float) else f"{v:>10d}" if isinstance(v, int) else f"{'-':>10}"
+            )
         goal = GOALS[k]
-        print(f"{k:<28}" + "".join(cells) + (f"{goal:>8}" if isinstance(goal, int) else f"{goal:>8.2f}"
-                                             if goal is not None else f"{'':>8}"))
+        print(
+            f"{k:<28}"
+            + "".join(cells)
+            + (f"{goal:>8}" if isinstance(goal, int) else f"{goal:>8.2f}" if goal is not None else f"{'':>8}")
+        )
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ def run(nlp, golds):
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         preds.append(doc)
-    return list(zip(golds, preds))
+    return list(zip(golds, preds, strict=False))
 
 
 def show(title: str, table) -> None:

@@ -1,4 +1,6 @@
-"""Shared fixtures: the seeds, the development corpus (beside the clone, as in CI), a file writer for tmp_path."""
+"""Shared fixtures: the seeds, the development corpus (beside the clone, as in CI), a file writer for
+tmp_path."""
+
 from __future__ import annotations
 
 import os

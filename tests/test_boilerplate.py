@@ -1,7 +1,11 @@
-"""boilerplate.py: site furniture out, removed lines kept with their reason, the rest of the text unchanged."""
+"""boilerplate.py: site furniture out, removed lines kept with their reason, the rest of the text
+unchanged."""
+
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsscan.boilerplate import load_rules, looks_like_headline, strip_boilerplate
 from newsscan.errors import DataTableError
@@ -14,32 +18,44 @@ def strip(*lines: str):
     return [k for k in kept if k.strip()], removed
 
 
-@pytest.mark.parametrize("line, reason", [
-    ("Baca juga:Hampir 80 Persen Masyarakat Miskin Sudah Terima Bansos Tahap 2", "baca-juga"),
-    ("Baca Juga: Rombongan Kim Jong Un Tiba di Rusia", "baca-juga"),
-    ("Baca Juga :\xa0 Rusia Menyatakan Kegagalan Fungsi Jet Penyebab Tabrak Flat", "baca-juga"),
-    ("Pilihan Editor: Kunjungan Melonjak, Jepang Bakal Kendalikan Wisatawan ke Gunung Fuji", "pilihan-editor"),
-    ("Iklan", "advertisement"),
-    ("ADVERTISEMENT", "advertisement"),
-    ("Advertisement", "advertisement"),
-    ("SCROLL TO CONTINUE WITH CONTENT", "scroll"),
-    ("[Gambas:Video 20detik]", "video"),
-    ("Simak Video: Pemerintah Cabut Izin 4 Perusahaan Tambang Nikel di Raja Ampat Papua", "video"),
-    ("Simak Video 'Balas KPK, Kuasa Hukum Hasto Ajukan Diri Jadi Saksi Meringankan':", "video"),
-    ("Bagikan :", "share"),
-    ("Scroll to Top", "scroll"),
-    ("No more pages", "pagination"),
-    ("Logo Bloomberg Technoz", "logo"),
-    ('Artikel ini telah tayang di Kompas.com dengan judul "Analisis Penyebab Gempa"', "syndication-footer"),
-    ("Berita LainnyaRia Ricis Buka Suara Soal Kedekatan Dengan Evan WMD", "related"),
-    ("Ikuti Whatsapp Channel Republika", "whatsapp-promo"),
-    ("(Ayo ikuti saluran WhatsApp KapanLagi.com biar enggak ketinggalan update. Klik di sini ya, Klovers!)",
-     "whatsapp-promo"),
-    ("REUTERS | CNN | CHANNEL NEWS ASIA", "wire-credit"),
-    ("Sumber : CNA/SL", "source-credit"),
-    ("Reporter: Barratut Taqiyyah Rafie | Editor: Barratut Taqiyyah Rafie", "byline"),
-    ("(bbn)", "editor-code"),
-])
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Baca juga:Hampir 80 Persen Masyarakat Miskin Sudah Terima Bansos Tahap 2", "baca-juga"),
+        ("Baca Juga: Rombongan Kim Jong Un Tiba di Rusia", "baca-juga"),
+        ("Baca Juga :\xa0 Rusia Menyatakan Kegagalan Fungsi Jet Penyebab Tabrak Flat", "baca-juga"),
+        (
+            "Pilihan Editor: Kunjungan Melonjak, Jepang Bakal Kendalikan Wisatawan ke Gunung Fuji",
+            "pilihan-editor",
+        ),
+        ("Iklan", "advertisement"),
+        ("ADVERTISEMENT", "advertisement"),
+        ("Advertisement", "advertisement"),
+        ("SCROLL TO CONTINUE WITH CONTENT", "scroll"),
+        ("[Gambas:Video 20detik]", "video"),
+        ("Simak Video: Pemerintah Cabut Izin 4 Perusahaan Tambang Nikel di Raja Ampat Papua", "video"),
+        ("Simak Video 'Balas KPK, Kuasa Hukum Hasto Ajukan Diri Jadi Saksi Meringankan':", "video"),
+        ("Bagikan :", "share"),
+        ("Scroll to Top", "scroll"),
+        ("No more pages", "pagination"),
+        ("Logo Bloomberg Technoz", "logo"),
+        (
+            'Artikel ini telah tayang di Kompas.com dengan judul "Analisis Penyebab Gempa"',
+            "syndication-footer",
+        ),
+        ("Berita LainnyaRia Ricis Buka Suara Soal Kedekatan Dengan Evan WMD", "related"),
+        ("Ikuti Whatsapp Channel Republika", "whatsapp-promo"),
+        (
+            "(Ayo ikuti saluran WhatsApp KapanLagi.com biar enggak ketinggalan update. Klik di sini ya, "
+            "Klovers!)",
+            "whatsapp-promo",
+        ),
+        ("REUTERS | CNN | CHANNEL NEWS ASIA", "wire-credit"),
+        ("Sumber : CNA/SL", "source-credit"),
+        ("Reporter: Barratut Taqiyyah Rafie | Editor: Barratut Taqiyyah Rafie", "byline"),
+        ("(bbn)", "editor-code"),
+    ],
+)
 def test_furniture_line_is_removed_with_its_reason(line, reason):
     kept, removed = strip(BODY, line, BODY + " Lagi.")
     assert line not in kept
@@ -48,7 +64,9 @@ def test_furniture_line_is_removed_with_its_reason(line, reason):
 
 
 def test_lone_baca_juga_takes_the_headline_on_the_next_line():
-    kept, removed = strip(BODY, "Baca juga:", "Pramono Bakal Naikkan Tarif Parkir di Jakarta untuk Subsidi", BODY)
+    kept, removed = strip(
+        BODY, "Baca juga:", "Pramono Bakal Naikkan Tarif Parkir di Jakarta untuk Subsidi", BODY
+    )
     assert kept == [BODY, BODY]
     assert [r.reason for r in removed] == ["baca-juga", "baca-juga"]
 
@@ -68,8 +86,15 @@ def test_headline_shape():
 
 
 def test_editor_code_takes_the_tag_list_and_promo_after_it():
-    kept, removed = strip(BODY, "(bel/dek)", "kebakaran", "bus", "Hoegeng Awards 2025",
-                          "Baca kisah inspiratif kandidat polisi teladan di sini", "Selengkapnya")
+    kept, removed = strip(
+        BODY,
+        "(bel/dek)",
+        "kebakaran",
+        "bus",
+        "Hoegeng Awards 2025",
+        "Baca kisah inspiratif kandidat polisi teladan di sini",
+        "Selengkapnya",
+    )
     assert kept == [BODY]
     assert [r.reason for r in removed] == ["editor-code"] + ["tags"] * 5
 
@@ -87,27 +112,42 @@ def test_editor_code_closing_the_last_paragraph_is_cut_off():
 
 
 def test_kompas_whatsapp_block_over_several_lines():
-    block = ["Simak", "breaking news", "dan", "berita pilihan",
-             "kami langsung di ponselmu. Pilih saluran andalanmu akses berita Kompas.com WhatsApp Channel :",
-             "https://www.whatsapp.com/channel/0029VaFPbedBPzjZrk13HO3D",
-             ". Pastikan kamu sudah install aplikasi WhatsApp ya."]
+    block = [
+        "Simak",
+        "breaking news",
+        "dan",
+        "berita pilihan",
+        "kami langsung di ponselmu. Pilih saluran andalanmu akses berita Kompas.com WhatsApp Channel :",
+        "https://www.whatsapp.com/channel/0029VaFPbedBPzjZrk13HO3D",
+        ". Pastikan kamu sudah install aplikasi WhatsApp ya.",
+    ]
     kept, removed = strip(BODY, *block)
     assert kept == [BODY]
     assert {r.reason for r in removed} == {"whatsapp-promo"} and len(removed) == len(block)
 
 
 def test_inline_scroll_marker_is_cut_from_a_flattened_page():
-    line = ('"Amar putusan: KABUL," demikian dilansir dari laman Kepaniteraan MA, Rabu (2/7). '
-            'ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT Perkara nomor: 32 PK/Pid.Sus/2020 itu diperiksa.')
+    line = (
+        '"Amar putusan: KABUL," demikian dilansir dari laman Kepaniteraan MA, Rabu (2/7). '
+        "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT Perkara nomor: 32 PK/Pid.Sus/2020 itu diperiksa."
+    )
     kept, removed = strip(line)
-    assert kept == [('"Amar putusan: KABUL," demikian dilansir dari laman Kepaniteraan MA, Rabu (2/7). '
-                     'Perkara nomor: 32 PK/Pid.Sus/2020 itu diperiksa.')]
-    assert removed[0].text == "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT" and removed[0].reason == "scroll"
+    assert kept == [
+        (
+            '"Amar putusan: KABUL," demikian dilansir dari laman Kepaniteraan MA, Rabu (2/7). '
+            "Perkara nomor: 32 PK/Pid.Sus/2020 itu diperiksa."
+        )
+    ]
+    assert (
+        removed[0].text == "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT" and removed[0].reason == "scroll"
+    )
 
 
 def test_trailing_video_teaser_is_cut_from_the_last_line():
-    line = ("Hak politiknya dicabut selama 5 tahun. Simak juga Video 'LP3HI Serahkan Bukti': "
-            "[Gambas:Video 20detik] ")
+    line = (
+        "Hak politiknya dicabut selama 5 tahun. Simak juga Video 'LP3HI Serahkan Bukti': "
+        "[Gambas:Video 20detik] "
+    )
     kept, removed = strip(line)
     assert kept == ["Hak politiknya dicabut selama 5 tahun."]
     assert removed[0].reason == "video"
@@ -131,23 +171,27 @@ def test_removed_line_numbers_point_into_the_file():
     assert removed[0].line == 5
 
 
-@pytest.mark.parametrize("line", [
-    "Baca juga " * 100_000,
-    "(" * 1_000_000,
-    "Simak Video " * 90_000,
-    " " * 1_000_000 + "x",
-    "[Gambas:" * 120_000,
-    "ADVERTISEMENT " * 70_000,
-    "A | " * 250_000,
-    "Simak\n" * 1000 + "breaking news " * 50_000,
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca juga " * 100_000,
+        "(" * 1_000_000,
+        "Simak Video " * 90_000,
+        " " * 1_000_000 + "x",
+        "[Gambas:" * 120_000,
+        "ADVERTISEMENT " * 70_000,
+        "A | " * 250_000,
+        "Simak\n" * 1000 + "breaking news " * 50_000,
+    ],
+)
 def test_adversarial_megabyte_line_is_fast(line):
     strip_boilerplate(line.split("\n"))
 
 
 def test_user_table_adds_a_pattern(tmp_path):
-    (tmp_path / "boilerplate.tsv").write_text("pattern\tkind\treason\nTONTON JUGA\tprefix\tvideo\n",
-                                              encoding="utf-8")
+    (tmp_path / "boilerplate.tsv").write_text(
+        "pattern\tkind\treason\nTONTON JUGA\tprefix\tvideo\n", encoding="utf-8"
+    )
     kept, removed = strip_boilerplate([BODY, "Tonton juga: video lain"], extra_dir=str(tmp_path))
     assert [k for k in kept if k] == [BODY] and removed[0].reason == "video"
 
@@ -159,18 +203,32 @@ def test_bad_user_row_names_file_and_line(tmp_path):
 
 
 def test_bad_user_regex_names_file_and_line(tmp_path):
-    (tmp_path / "boilerplate.tsv").write_text("pattern\tkind\treason\n(unclosed\tregex\tx\n", encoding="utf-8")
+    (tmp_path / "boilerplate.tsv").write_text(
+        "pattern\tkind\treason\n(unclosed\tregex\tx\n", encoding="utf-8"
+    )
     with pytest.raises(DataTableError, match=r"boilerplate.tsv:2: bad regular expression"):
         load_rules(str(tmp_path))
 
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-LINE = st.one_of(st.text(max_size=80), st.sampled_from([
-    "Baca Juga", "Baca juga: Kim tiba di Rusia", "Pilihan Editor: Putin", "Iklan", "ADVERTISEMENT",
-    "SCROLL TO CONTINUE WITH CONTENT", "(prf/ega)", "Bagikan :", "Scroll to Top", "Logo Kompas",
-    "Presiden Joko Widodo meresmikan jalan tol di Semarang.", ""]))
+LINE = st.one_of(
+    st.text(max_size=80),
+    st.sampled_from(
+        [
+            "Baca Juga",
+            "Baca juga: Kim tiba di Rusia",
+            "Pilihan Editor: Putin",
+            "Iklan",
+            "ADVERTISEMENT",
+            "SCROLL TO CONTINUE WITH CONTENT",
+            "(prf/ega)",
+            "Bagikan :",
+            "Scroll to Top",
+            "Logo Kompas",
+            "Presiden Joko Widodo meresmikan jalan tol di Semarang.",
+            "",
+        ]
+    ),
+)
 
 
 @settings(max_examples=150, deadline=None)

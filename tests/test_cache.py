@@ -56,7 +56,9 @@ def test_changed_file_is_read_again_and_unchanged_one_is_not(tmp_path, monkeypat
     from newsscan.cache import FileCache
 
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text("Judul A\n\nPresiden Joko Widodo meresmikan jalan tol di Semarang pada hari Senin.", encoding="utf-8")
+    a.write_text(
+        "Judul A\n\nPresiden Joko Widodo meresmikan jalan tol di Semarang pada hari Senin.", encoding="utf-8"
+    )
     b.write_text("Judul B\n\nGubernur meresmikan pasar baru di Surabaya pada hari Selasa.", encoding="utf-8")
     fc = FileCache(ResultCache(tmp_path / "cache"), "v")
     first = [x.body for x in loader.iter_articles([str(tmp_path)], file_cache=fc) if hasattr(x, "body")]
@@ -64,7 +66,9 @@ def test_changed_file_is_read_again_and_unchanged_one_is_not(tmp_path, monkeypat
     read = []
     real = loader._iter_file
     monkeypatch.setattr(loader, "_iter_file", lambda p, *a: read.append(os.path.basename(p)) or real(p, *a))
-    b.write_text("Judul B\n\nGubernur meresmikan pasar baru di Surabaya pada hari Rabu ini.", encoding="utf-8")
+    b.write_text(
+        "Judul B\n\nGubernur meresmikan pasar baru di Surabaya pada hari Rabu ini.", encoding="utf-8"
+    )
     second = [x.body for x in loader.iter_articles([str(tmp_path)], file_cache=fc) if hasattr(x, "body")]
     assert read == ["b.txt"]  # a.txt came from the cache
     assert second[0] == first[0] and "Rabu" in second[1]

@@ -374,7 +374,8 @@ def test_a_cache_folder_that_is_a_file_gives_a_warning_and_a_cacheless_run(seeds
     env = {"NEWSSCAN_CACHE_DIR": str(blocker / "cache")}
     result = invoke(["dates", str(seeds_dir / "002_c5c46807e336cefa.txt"), "-f", "jsonl", "--jobs", "1"], env)
     assert result.exit_code == 0 and jsonl(result.stdout)
-    assert next(line for line in result.stderr.splitlines() if "cache" in line).startswith("newsscan: warning:")
+    assert next(line for line in result.stderr.splitlines() if "cache" in line).startswith("newsscan: "
+                                                                                           "warning:")
     info = invoke(["cache", "info"], env)
     assert info.exit_code == 0 and "not usable" in info.stdout and "warning" in info.stderr
     assert invoke(["cache", "clear"], env).exit_code == 1
@@ -386,8 +387,10 @@ def test_a_read_only_cache_folder(seeds_dir, tmp_path):
     ro.mkdir()
     ro.chmod(0o500)
     try:
-        result = invoke(["dates", str(seeds_dir / "002_c5c46807e336cefa.txt"), "-f", "jsonl"],
-                        {"NEWSSCAN_CACHE_DIR": str(ro / "cache")})
+        result = invoke(
+            ["dates", str(seeds_dir / "002_c5c46807e336cefa.txt"), "-f", "jsonl"],
+            {"NEWSSCAN_CACHE_DIR": str(ro / "cache")},
+        )
     finally:
         ro.chmod(0o700)
     assert result.exit_code == 0 and "without a cache" in result.stderr
@@ -395,9 +398,12 @@ def test_a_read_only_cache_folder(seeds_dir, tmp_path):
 
 # ---------------------------------------------------------------- exit codes and problem lines
 
-WORDS = ("Pemerintah daerah menyatakan bahwa pembangunan jembatan baru di kawasan pesisir akan dimulai bulan depan "
-         "setelah seluruh izin lingkungan diterbitkan dan warga setempat menyetujui rencana ganti rugi lahan yang "
-         "ditawarkan oleh dinas pekerjaan umum kabupaten.")
+WORDS = (
+    "Pemerintah daerah menyatakan bahwa pembangunan jembatan baru di kawasan pesisir akan dimulai bulan "
+    "depan "
+    "setelah seluruh izin lingkungan diterbitkan dan warga setempat menyetujui rencana ganti rugi lahan yang "
+    "ditawarkan oleh dinas pekerjaan umum kabupaten."
+)
 
 
 def _article(n: int) -> str:
@@ -409,8 +415,17 @@ def _closing(stderr: str) -> str:
 
 
 def test_a_folder_named_twice_is_read_once_without_warnings(seeds_dir, cache_env):
-    result = invoke(["summarize", str(seeds_dir), str(seeds_dir) + "/", str(seeds_dir / "000_2fb6c2790db198fd.txt"),
-                     "-f", "jsonl"], cache_env)
+    result = invoke(
+        [
+            "summarize",
+            str(seeds_dir),
+            str(seeds_dir) + "/",
+            str(seeds_dir / "000_2fb6c2790db198fd.txt"),
+            "-f",
+            "jsonl",
+        ],
+        cache_env,
+    )
     assert result.exit_code == 0 and len(jsonl(result.stdout)) == 5
     assert "duplicate" not in result.stderr
     assert _closing(result.stderr) == "newsscan: 5 articles from 5 files analyzed; 0 skipped; 0 with warnings"
@@ -452,21 +467,27 @@ def test_an_export_as_csv_and_jsonl_is_one_line_with_a_count(cache_env, tmp_path
 
 def test_rows_that_are_not_articles_are_skipped_with_their_columns(cache_env, tmp_path):
     (tmp_path / "a.txt").write_text("Judul\n\n" + _article(1), encoding="utf-8")
-    gold = [{"file": "a.txt", "text": f"kami akan membangun jembatan ke-{n} tahun depan", "speaker": "Bupati"}
-            for n in range(12)]
+    gold = [
+        {"file": "a.txt", "text": f"kami akan membangun jembatan ke-{n} tahun depan", "speaker": "Bupati"}
+        for n in range(12)
+    ]
     (tmp_path / "anotasi.jsonl").write_text("".join(json.dumps(r) + "\n" for r in gold), encoding="utf-8")
     result = invoke(["summarize", str(tmp_path), "-f", "jsonl", "--jobs", "1"], cache_env)
     assert result.exit_code == 1 and len(jsonl(result.stdout)) == 1
     line = next(x for x in result.stderr.splitlines() if "anotasi.jsonl" in x)
     assert "do not look like articles" in line and "file, text, speaker" in line
     assert "1 skipped" in _closing(result.stderr)
-    named = invoke(["summarize", str(tmp_path / "anotasi.jsonl"), "-f", "jsonl", "--text-column", "text"], cache_env)
+    named = invoke(
+        ["summarize", str(tmp_path / "anotasi.jsonl"), "-f", "jsonl", "--text-column", "text"], cache_env
+    )
     assert named.exit_code == 0 and len(jsonl(named.stdout)) == 12  # the user's column is read, short or not
 
 
 def test_an_unreadable_input_gives_exit_1_and_a_warning_alone_exit_0(cache_env, tmp_path):
     (tmp_path / "a.txt").write_text("Judul\n\n" + _article(1), encoding="utf-8")
-    (tmp_path / "b.txt").write_bytes(("Judul\n\n" + _article(2) + " Biaya naik.").encode("cp1252") + b"\x93x\x94")
+    (tmp_path / "b.txt").write_bytes(
+        ("Judul\n\n" + _article(2) + " Biaya naik.").encode("cp1252") + b"\x93x\x94"
+    )
     warned = invoke(["summarize", str(tmp_path), "-f", "jsonl", "--jobs", "1"], cache_env)
     assert warned.exit_code == 0 and "not UTF-8" in warned.stderr and "1 with warnings" in warned.stderr
     (tmp_path / "c.txt").write_bytes(b"")
@@ -475,6 +496,7 @@ def test_an_unreadable_input_gives_exit_1_and_a_warning_alone_exit_0(cache_env, 
 
 
 # ---------------------------------------------------------------- progress
+
 
 def test_progress_says_loading_and_gives_the_total_first(seeds_dir, tmp_path):
     from newsscan import api
@@ -503,6 +525,7 @@ def test_progress_says_loading_and_gives_the_total_first(seeds_dir, tmp_path):
 
 # ---------------------------------------------------------------- Ctrl-C
 
+
 def _group(pgid: int) -> list[int]:
     out = []
     for d in os.listdir("/proc"):
@@ -529,12 +552,21 @@ def test_ctrl_c_ends_a_two_worker_run(after, seeds_dir, tmp_path):
     corpus.mkdir()
     for n in range(20):  # enough work that the run is still going when the signal comes
         for f in sorted(seeds_dir.glob("*.txt")):
-            (corpus / f"{f.stem}_{n}.txt").write_text(f.read_text(encoding="utf-8") + f"\nCatatan {n}.",
-                                                      encoding="utf-8")
-    env = {**os.environ, "NEWSSCAN_CACHE_DIR": str(tmp_path / "cache"),
-           "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-    p = subprocess.Popen([sys.executable, "-m", "newsscan", "summarize", str(corpus), "--jobs", "2", "-f", "jsonl"],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True, env=env)
+            (corpus / f"{f.stem}_{n}.txt").write_text(
+                f.read_text(encoding="utf-8") + f"\nCatatan {n}.", encoding="utf-8"
+            )
+    env = {
+        **os.environ,
+        "NEWSSCAN_CACHE_DIR": str(tmp_path / "cache"),
+        "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
+    }
+    p = subprocess.Popen(
+        [sys.executable, "-m", "newsscan", "summarize", str(corpus), "--jobs", "2", "-f", "jsonl"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        env=env,
+    )
     try:
         deadline = time.monotonic() + 60
         while len(_group(p.pid)) < 3 and time.monotonic() < deadline:  # the parent and its two workers
@@ -555,18 +587,29 @@ def test_ctrl_c_ends_a_two_worker_run(after, seeds_dir, tmp_path):
 
 def test_an_article_on_standard_input(cache_env):
     text = "Jembatan Baru Segera Dibangun\n\n" + _article(7)
-    result = CliRunner().invoke(cli, ["summarize", "-", "-f", "jsonl", "--jobs", "1"], input=text, env=cache_env)
+    result = CliRunner().invoke(
+        cli, ["summarize", "-", "-f", "jsonl", "--jobs", "1"], input=text, env=cache_env
+    )
     assert result.exit_code == 0, result.stderr
     rows = jsonl(result.stdout)
     assert [(r["path"], r["title"]) for r in rows] == [("-", "Jembatan Baru Segera Dibangun")]
 
 
-@pytest.mark.parametrize("item, expected", [
-    ({"what": "number", "a": {}, "b": {}, "note": "20 bus / sekitar 50 unit"}, ["20 bus", "sekitar 50 unit"]),
-    ({"what": "number", "a": {}, "b": {}, "note": "x", "values": ["3 orang", "5 orang"]}, ["3 orang", "5 orang"]),
-    ({"what": "place", "a": {}, "b": {}, "note": "Bandung"}, ["Bandung", "Bandung"]),
-    ({"what": "event", "a": {}}, []),
-])
+@pytest.mark.parametrize(
+    "item, expected",
+    [
+        (
+            {"what": "number", "a": {}, "b": {}, "note": "20 bus / sekitar 50 unit"},
+            ["20 bus", "sekitar 50 unit"],
+        ),
+        (
+            {"what": "number", "a": {}, "b": {}, "note": "x", "values": ["3 orang", "5 orang"]},
+            ["3 orang", "5 orang"],
+        ),
+        ({"what": "place", "a": {}, "b": {}, "note": "Bandung"}, ["Bandung", "Bandung"]),
+        ({"what": "event", "a": {}}, []),
+    ],
+)
 def test_item_values(item, expected):
     from newsscan.views import item_values
 

@@ -1,4 +1,6 @@
-"""Every command has help text, answers --help, and is in the README; --help loads neither spaCy nor pandas."""
+"""Every command has help text, answers --help, and is in the README; --help loads neither spaCy nor
+pandas."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -25,9 +27,11 @@ def test_command_is_in_readme(name):
 
 
 def test_help_imports_neither_spacy_nor_pandas():
-    code = ("import sys\nfrom newsscan.cli import cli\n"
-            "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('spacy', 'pandas', 'sklearn', 'thinc') if m in sys.modules))")
+    code = (
+        "import sys\nfrom newsscan.cli import cli\n"
+        "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('spacy', 'pandas', 'sklearn', 'thinc') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
 

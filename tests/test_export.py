@@ -1,5 +1,7 @@
 """`newsscan export` on the seeds: the tables and their links, full-text search, incremental and interrupted
-exports, a real Datasette answering the canned queries, Parquet read back, and the database read back as input."""
+exports, a real Datasette answering the canned queries, Parquet read back, and the database read back as
+input."""
+
 from __future__ import annotations
 
 import json
@@ -25,21 +27,25 @@ from newsscan.exportdb import RECORDS, is_export, read_export
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 
 # an invented article (no outlet's text): a local flood, with a named speaker and a date
-SIXTH = """Banjir Rendam Ratusan Rumah di Desa Sukamekar
+SIXTH = (
+    """Banjir Rendam Ratusan Rumah di Desa Sukamekar
 
 GARUT, KOMPAS.com - Banjir merendam sedikitnya 320 rumah warga di Desa Sukamekar, Kabupaten Garut, Jawa Barat,
 pada Selasa (14/3/2023) setelah hujan deras mengguyur wilayah itu sejak Senin malam.
 
 Kepala Desa Sukamekar, Darsa Permana, mengatakan air mulai masuk ke permukiman sekitar pukul 02.00 WIB. "Warga
-sudah kami pindahkan ke balai desa dan masjid. Yang kami butuhkan sekarang selimut dan makanan siap saji," kata
-Darsa saat ditemui di lokasi.
+sudah kami pindahkan ke balai desa dan masjid. Yang kami butuhkan sekarang selimut dan makanan siap saji,"
+kata Darsa saat ditemui di lokasi.
 
-Menurut Darsa, ketinggian air di beberapa titik mencapai satu meter. Petugas gabungan dari BPBD Kabupaten Garut
-dan relawan setempat membantu mengevakuasi warga lanjut usia dan anak-anak dengan perahu karet.
+Menurut Darsa, ketinggian air di beberapa titik mencapai satu meter. Petugas gabungan dari BPBD Kabupaten
+Garut dan relawan setempat membantu mengevakuasi warga lanjut usia dan anak-anak dengan perahu karet.
 
 Hingga Selasa sore, tidak ada korban jiwa yang dilaporkan. Dinas Sosial setempat menyiapkan dapur umum untuk
 sekitar 900 pengungsi.
-""".replace("\n\n", "\0").replace("\n", " ").replace("\0", "\n\n")
+""".replace("\n\n", "\0")
+    .replace("\n", " ")
+    .replace("\0", "\n\n")
+)
 
 
 @pytest.fixture(scope="module")
@@ -85,12 +91,19 @@ def _count(con, table: str, where: str = "1", params: tuple = ()) -> int:
 def test_tables_hold_the_seeds_rows(exported, run):
     _, db, _, _ = exported
     con = sqlite3.connect(db)
-    want = {"articles": len(run.results), "quotes": len(api.quote_rows(run)),
-            "mentions": len(api.mention_rows(run)), "entities": len(api.entity_rows(run)),
-            "dates": len(api.date_rows(run)), "claims": len(api.claim_rows(run)),
-            "sources": len(api.source_rows(run)), "stories": len(run.stories),
-            "story_articles": len(run.results),
-            "boilerplate": sum(len(a.boilerplate) for a in run.articles), "problems": len(run.issues)}
+    want = {
+        "articles": len(run.results),
+        "quotes": len(api.quote_rows(run)),
+        "mentions": len(api.mention_rows(run)),
+        "entities": len(api.entity_rows(run)),
+        "dates": len(api.date_rows(run)),
+        "claims": len(api.claim_rows(run)),
+        "sources": len(api.source_rows(run)),
+        "stories": len(run.stories),
+        "story_articles": len(run.results),
+        "boilerplate": sum(len(a.boilerplate) for a in run.articles),
+        "problems": len(run.issues),
+    }
     doc = api.diff_document(run)
     for kind in ("conflicts", "agreements", "only", "shared_quotes"):
         want[kind] = sum(len(s.get(kind) or ()) for s in doc["stories"])
@@ -105,8 +118,10 @@ def test_tables_hold_the_seeds_rows(exported, run):
 def test_full_text_search_finds_words_of_bodies_and_quotes(exported, run):
     _, db, _, _ = exported
     con = sqlite3.connect(db)
-    got = con.execute("SELECT a.path FROM articles a JOIN articles_fts f ON f.rowid = a.rowid "
-                      "WHERE articles_fts MATCH 'Vostochny'").fetchall()
+    got = con.execute(
+        "SELECT a.path FROM articles a JOIN articles_fts f ON f.rowid = a.rowid "
+        "WHERE articles_fts MATCH 'Vostochny'"
+    ).fetchall()
     assert [p for (p,) in got] == [a.path for a in run.articles if "Vostochny" in a.body]
     assert got
     word = max(api.quote_rows(run)[0]["text"].split(), key=len).strip(".,\"'“”")
@@ -267,8 +282,18 @@ def test_a_database_of_another_program_is_not_overwritten(env, seeds_dir, tmp_pa
     (tmp_path / "file").write_text("x", encoding="utf-8")
     _cli(["export", str(seeds_dir), "--parquet", str(tmp_path / "file")], env, code=2)
     _cli(["export", str(seeds_dir), "--db", str(tmp_path / "no" / "c.db")], env, code=2)
-    _cli(["export", str(seeds_dir), "--db", str(tmp_path / "c.db"), "--metadata", str(tmp_path / "no" / "m.json")],
-         env, code=2)
+    _cli(
+        [
+            "export",
+            str(seeds_dir),
+            "--db",
+            str(tmp_path / "c.db"),
+            "--metadata",
+            str(tmp_path / "no" / "m.json"),
+        ],
+        env,
+        code=2,
+    )
     assert not (tmp_path / "c.db").exists()
 
 
@@ -288,6 +313,7 @@ def test_metadata_names_the_tables_facets_and_canned_queries(exported):
 
 # ---------------------------------------------------------------- a real Datasette
 
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -304,9 +330,23 @@ def datasette(exported):
     pytest.importorskip("datasette")
     _, db, meta, _ = exported
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "datasette", "serve", str(db), "-m", str(meta),
-                             "-h", "127.0.0.1", "-p", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "datasette",
+            "serve",
+            str(db),
+            "-m",
+            str(meta),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -330,7 +370,9 @@ def datasette(exported):
 
 def test_datasette_answers_the_quotes_of_a_person_as_newsscan_quotes(datasette, seeds_dir, env):
     got = _get(f"{datasette}/corpus/quotes_by_person.json?speaker=Easley&_shape=array")
-    want = json.loads(_cli(["quotes", str(seeds_dir), "--speaker", "Easley", "-f", "json"], env).stdout)["rows"]
+    want = json.loads(_cli(["quotes", str(seeds_dir), "--speaker", "Easley", "-f", "json"], env).stdout)[
+        "rows"
+    ]
     assert want
     bools = ("anonymous", "unclosed")
     assert [{k: (bool(r[k]) if k in bools else r[k]) for k in api.QUOTE_COLUMNS} for r in got] == want
@@ -344,7 +386,8 @@ def test_datasette_answers_the_other_canned_queries(datasette, run):
     doc = api.diff_document(run)
     per_story = _get(f"{datasette}/corpus/conflicts_per_story.json?_shape=array")
     assert {r["story"]: r["conflicts"] for r in per_story} == {
-        s["id"]: len(s["conflicts"]) for s in doc["stories"] if s["conflicts"]}
+        s["id"]: len(s["conflicts"]) for s in doc["stories"] if s["conflicts"]
+    }
     pairs = _get(f"{datasette}/corpus/entity_cooccurrence.json?_shape=array")
     assert pairs and all(r["entity"] != r["other"] or r["label"] != r["other_label"] for r in pairs)
     search = _get(f"{datasette}/corpus/articles.json?_search=Vostochny&_shape=array")
@@ -362,7 +405,9 @@ def test_datasette_shows_every_table_with_its_facets(datasette, exported):
         assert set(t.facets) | set(t.array_facets) <= set(facets), t.name
 
 
-def test_a_key_a_layer_adds_becomes_a_column_and_tables_of_the_user_stay(exported, run, monkeypatch, tmp_path):
+def test_a_key_a_layer_adds_becomes_a_column_and_tables_of_the_user_stay(
+    exported, run, monkeypatch, tmp_path
+):
     from newsscan import export as ex
 
     _, db, _, _ = exported
@@ -400,7 +445,9 @@ def test_problems_of_the_inputs_are_exported_and_read_back(seeds_dir, env, tmp_p
         assert (from_db.stdout, from_db.stderr) == (from_files.stdout, from_files.stderr), command
 
 
-def test_row_ids_come_from_content_and_path_not_from_the_order_of_the_input(exported, seeds_dir, env, tmp_path):
+def test_row_ids_come_from_content_and_path_not_from_the_order_of_the_input(
+    exported, seeds_dir, env, tmp_path
+):
     _, db, _, _ = exported
     db2 = tmp_path / "reversed.db"
     _cli(["export", *map(str, sorted(seeds_dir.glob("*.txt"), reverse=True)), "--db", str(db2)], env)
@@ -411,8 +458,10 @@ def test_row_ids_come_from_content_and_path_not_from_the_order_of_the_input(expo
             assert {r[0] for r in one[t.name]} == {r[0] for r in two[t.name]}, t.name
     # an item keeps its id when its sides swap (which one is `a` follows the order of the input)
     with sqlite3.connect(db) as c1, sqlite3.connect(db2) as c2:
-        sql = ("SELECT story, what, a_path, a_start, a_end, b_path, b_start, b_end, id FROM conflicts "
-               "UNION ALL SELECT story, what, a_path, a_start, a_end, b_path, b_start, b_end, id FROM agreements")
+        sql = (
+            "SELECT story, what, a_path, a_start, a_end, b_path, b_start, b_end, id FROM conflicts "
+            "UNION ALL SELECT story, what, a_path, a_start, a_end, b_path, b_start, b_end, id FROM agreements"
+        )
         ids = [{(r[0], r[1], frozenset({r[2:5], r[5:8]})): r[8] for r in c.execute(sql)} for c in (c1, c2)]
     both = set(ids[0]) & set(ids[1])
     assert both and all(ids[0][k] == ids[1][k] for k in both)

@@ -1,6 +1,7 @@
-"""The scrapers' exports in the development corpus: every row loads, and each row's clean body equals its `.txt`
-twin's (the manifest's `export` and `url` name the twin); outlet from the URL or `sumber` column, date from the
-date column."""
+"""The scrapers' exports in the development corpus: every row loads, and each row's clean body equals its
+`.txt` twin's (the manifest's `export` and `url` name the twin); outlet from the URL or `sumber` column, date
+from the date column."""
+
 from __future__ import annotations
 
 import csv

@@ -1,8 +1,10 @@
-"""Hostile input: every bad file gives an Issue naming it, never an exception, and nothing is silently dropped.
+"""Hostile input: every bad file gives an Issue naming it, never an exception, and nothing is silently
+dropped.
 
-Tests run as root, where chmod 000 does not stop a read: read errors are provoked with a broken symlink, a symlink
-loop, a file removed between listing and reading, and a folder where a file is expected.
+Tests run as root, where chmod 000 does not stop a read: read errors are provoked with a broken symlink, a
+symlink loop, a file removed between listing and reading, and a folder where a file is expected.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,10 +21,14 @@ from newsscan.errors import DataTableError, NewsscanError, UnknownNameError, Usa
 from newsscan.loader import MAX_BYTES, iter_articles
 from newsscan.records import Article, Issue
 
-BODY = ("Menteri Sosial Saifullah Yusuf mengatakan bahwa bantuan sosial tahap kedua akan rampung pekan ini. "
-        "Ia menyebut ada 1,3 juta rekening yang gagal menerima transfer dari bank milik negara.")
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
-       b"\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82")
+BODY = (
+    "Menteri Sosial Saifullah Yusuf mengatakan bahwa bantuan sosial tahap kedua akan rampung pekan ini. "
+    "Ia menyebut ada 1,3 juta rekening yang gagal menerima transfer dari bank milik negara."
+)
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+    b"\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 
 
 def load(*paths, **kw):
@@ -61,11 +67,13 @@ def test_png_in_a_folder_is_reported_not_dropped(write, tmp_path):
 
 
 def test_nothing_but_furniture(write):
-    assert one_issue(write("a.txt", "Iklan\nADVERTISEMENT\nScroll to Top\n")).reason.startswith("no article text")
+    assert one_issue(write("a.txt", "Iklan\nADVERTISEMENT\nScroll to Top\n")).reason.startswith(
+        "no article text"
+    )
 
 
 def test_ten_megabyte_single_line_loads(write):
-    line = ("Pemerintah memastikan bantuan sosial disalurkan kepada keluarga yang berhak di daerah. " * 120_000)
+    line = "Pemerintah memastikan bantuan sosial disalurkan kepada keluarga yang berhak di daerah. " * 120_000
     p = write("big.txt", line[:10_000_000])
     [a], [issue] = load(p)
     assert len(a.body) == 10_000_000
@@ -148,9 +156,11 @@ def test_csv_row_with_empty_text(write):
 
 
 def test_non_indonesian_article_is_a_warning_and_still_loads(write):
-    english = ("The minister said on Wednesday that the second stage of social aid would be finished this week, "
-               "although more than a million bank accounts could not receive the transfer because they were "
-               "inactive or the names did not match the account numbers held by the state banks.")
+    english = (
+        "The minister said on Wednesday that the second stage of social aid would be finished this week, "
+        "although more than a million bank accounts could not receive the transfer because they were "
+        "inactive or the names did not match the account numbers held by the state banks."
+    )
     arts, issues = load(write("en.txt", english))
     assert len(arts) == 1
     assert issues[0].severity == "warning" and "Indonesian" in issues[0].reason
@@ -166,7 +176,10 @@ def test_bad_html_gives_an_issue_or_an_article(write):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=3000), name=st.sampled_from(["a.txt", "a", "a.jsonl", "a.csv", "a.html", "a.json"]))
+@given(
+    data=st.binary(max_size=3000),
+    name=st.sampled_from(["a.txt", "a", "a.jsonl", "a.csv", "a.html", "a.json"]),
+)
 def test_any_bytes_give_articles_or_issues(tmp_path, data, name):
     p = tmp_path / name
     p.write_bytes(data)
@@ -188,7 +201,7 @@ def test_any_text_gives_articles_or_issues(tmp_path, text):
 
 
 def test_jsonl_with_a_huge_integer_is_a_broken_line(write):
-    p = write("e.jsonl", '{"text": ' + "1" * 6000 + '}\n')
+    p = write("e.jsonl", '{"text": ' + "1" * 6000 + "}\n")
     arts, issues = load(p)
     assert arts == [] and "broken JSON line" in issues[0].reason
 
@@ -200,8 +213,10 @@ def test_a_lone_opening_sentence_is_body_not_a_headline(write):
 
 # ---------------------------------------------------------------- the CLI over a hostile folder
 
-ARTICLE = ("Menteri Sosial mengatakan bantuan tahap kedua rampung pekan ini. “Kami pastikan semua keluarga "
-           "menerima haknya,” kata dia di Jakarta.\n")
+ARTICLE = (
+    "Menteri Sosial mengatakan bantuan tahap kedua rampung pekan ini. “Kami pastikan semua keluarga "
+    "menerima haknya,” kata dia di Jakarta.\n"
+)
 
 
 def _commands(group=cli.cli, prefix=()):
@@ -221,7 +236,8 @@ def run_cli(args, env=None):
 
 
 def bad_files(folder):
-    """Each hostile case, small (the size limit is lowered to match): name -> bytes, all to be named on stderr."""
+    """Each hostile case, small (the size limit is lowered to match): name -> bytes, all to be named on
+    stderr."""
     return {
         "binary.txt": bytes((i * 7919 + 13) % 256 for i in range(8192)),
         "empty.txt": b"",
@@ -264,8 +280,11 @@ def test_hostile_folder_through_the_cli(seeds_dir, tmp_path, cache_env):
 
     def seed_rows(out):
         rows = [json.loads(x) for x in out.splitlines() if x.strip()]
-        return [{**r, "path": os.path.basename(r["path"])} for r in rows
-                if os.path.basename(r["path"]) in os.listdir(seeds_dir)]
+        return [
+            {**r, "path": os.path.basename(r["path"])}
+            for r in rows
+            if os.path.basename(r["path"]) in os.listdir(seeds_dir)
+        ]
 
     assert seed_rows(result.stdout) == seed_rows(clean.stdout) != []
 
@@ -295,7 +314,9 @@ def test_max_chars_skips_only_the_long_body(write, tmp_path):
     assert f"body of {len(BODY * 3):,} characters" in issues[0].reason
 
 
-# ---------------------------------------------------------------- user tables: one line, exit 2, every command
+# ---------------------------------------------------------------- user tables: one line, exit 2, every
+# command
+
 
 def _bad_tables(tmp_path, kind):
     d = tmp_path / kind
@@ -303,7 +324,9 @@ def _bad_tables(tmp_path, kind):
     if kind == "header":
         (d / "hedges.tsv").write_text("penanda\tjenis\nkonon\treported\n", encoding="utf-8")
         return d, f"{d / 'hedges.tsv'}:1: header"
-    (d / "hedges.tsv").write_text("# user\nmarker\tcategory\nkonon\treported\nkabarnya\tgosip\n", encoding="utf-8")
+    (d / "hedges.tsv").write_text(
+        "# user\nmarker\tcategory\nkonon\treported\nkabarnya\tgosip\n", encoding="utf-8"
+    )
     return d, f"{d / 'hedges.tsv'}:4: unknown category 'gosip'"
 
 
@@ -336,9 +359,13 @@ def test_a_row_only_its_reader_can_check_is_one_line_and_exit_2_too(tmp_path, se
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "newsscan", "dates", str(seeds_dir), "--no-cache", "--jobs", "1"],
-                            env={**os.environ, "NEWSSCAN_TABLES": str(d)}, capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "newsscan", "dates", str(seeds_dir), "--no-cache", "--jobs", "1"],
+        env={**os.environ, "NEWSSCAN_TABLES": str(d)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 2 and result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and f"{d / 'months.tsv'}:2:" in lines[0]
@@ -348,15 +375,19 @@ def test_unknown_user_table_is_a_warning_and_the_command_runs(tmp_path):
     d = tmp_path / "t"
     d.mkdir()
     (d / "hedge.tsv").write_text("marker\tcategory\n", encoding="utf-8")
-    result = run_cli(["cache", "info"], {"NEWSSCAN_TABLES": str(d), "NEWSSCAN_CACHE_DIR": str(tmp_path / "c")})
+    result = run_cli(
+        ["cache", "info"], {"NEWSSCAN_TABLES": str(d), "NEWSSCAN_CACHE_DIR": str(tmp_path / "c")}
+    )
     assert result.exit_code == 0
     assert "warning" in result.stderr and "hedge.tsv" in result.stderr
 
 
 def test_output_that_cannot_be_written_is_one_line(write, tmp_path, cache_env):
     write("c/a.txt", "Judul\n\n" + BODY)
-    result = run_cli(["dates", tmp_path / "c", "-f", "csv", "-o", tmp_path / "no" / "such" / "x.csv", "--jobs", "1"],
-                     cache_env)
+    result = run_cli(
+        ["dates", tmp_path / "c", "-f", "csv", "-o", tmp_path / "no" / "such" / "x.csv", "--jobs", "1"],
+        cache_env,
+    )
     assert result.exit_code == 2  # a usage error, refused before any analysis (issue #21)
     assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("newsscan: ")
 
@@ -377,6 +408,7 @@ def test_library_errors_are_newsscan_errors_and_the_builtin_kind():
 
 # ---------------------------------------------------------------- bounded work on hostile text
 
+
 def test_tokenizer_keeps_the_text_of_long_runs():
     from newsscan.nlp import MAX_RUN, pipeline
 
@@ -392,8 +424,10 @@ def test_tokenizer_unchanged_on_ordinary_text():
 
     from newsscan.nlp import pipeline
 
-    text = ("Presiden Joko Widodo (Jokowi) mengatakan, “Rp 1,5 triliun sudah cair...” di https://contoh.go.id/"
-            "berita?id=12 pada Rabu (18/6/2025). Dia menambahkan 3km² lahan.\n" + "“a ”b “c " * 30)
+    text = (
+        "Presiden Joko Widodo (Jokowi) mengatakan, “Rp 1,5 triliun sudah cair...” di https://contoh.go.id/"
+        "berita?id=12 pada Rabu (18/6/2025). Dia menambahkan 3km² lahan.\n" + "“a ”b “c " * 30
+    )
     ref = spacy.blank("id").tokenizer(text)
     assert [t.text_with_ws for t in pipeline(("paragraphs",)).make_doc(text)] == [t.text_with_ws for t in ref]
 

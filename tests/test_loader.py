@@ -8,12 +8,19 @@ import pytest
 from newsscan.loader import expand_paths, iter_articles, split_header
 from newsscan.records import Article, Issue
 
-BODY = ("JAKARTA, KOMPAS.com - Menteri Sosial Saifullah Yusuf mengatakan bahwa bantuan sosial tahap kedua akan "
-        "rampung pekan ini. Ia menyebut ada 1,3 juta rekening yang gagal menerima transfer dari bank.")
-BODY2 = ("Gus Ipul menambahkan, hingga kini bantuan sosial Program Keluarga Harapan telah tersalurkan kepada "
-         "80 persen penerima dan sisanya akan dikejar dalam waktu dekat oleh kementerian.")
-TXT = f"Kenapa Ada 1,3 Juta Penerima Bansos yang Gagal?\nNovianti Setuningsih\nKompas.com- 18/06/2025, 19:46 WIB\n\n" \
-      f"{BODY}\n{BODY2}\n"
+BODY = (
+    "JAKARTA, KOMPAS.com - Menteri Sosial Saifullah Yusuf mengatakan bahwa bantuan sosial tahap kedua akan "
+    "rampung pekan ini. Ia menyebut ada 1,3 juta rekening yang gagal menerima transfer dari bank."
+)
+BODY2 = (
+    "Gus Ipul menambahkan, hingga kini bantuan sosial Program Keluarga Harapan telah tersalurkan kepada "
+    "80 persen penerima dan sisanya akan dikejar dalam waktu dekat oleh kementerian."
+)
+TXT = (
+    f"Kenapa Ada 1,3 Juta Penerima Bansos yang Gagal?\nNovianti Setuningsih\n"
+    f"Kompas.com- 18/06/2025, 19:46 WIB\n\n"
+    f"{BODY}\n{BODY2}\n"
+)
 
 
 def load(*paths, **kw):
@@ -64,7 +71,7 @@ def test_folder_recursive_sorted_and_glob(write, tmp_path):
     write("a/.hidden.txt", TXT.replace("1,3", "4,3"))
     write("a/notes.md", "catatan")
     arts, issues = load(tmp_path)
-    assert [a.path[len(str(tmp_path)) + 1:] for a in arts] == ["a/z.txt", "b/1.txt", "b/2.txt"]
+    assert [a.path[len(str(tmp_path)) + 1 :] for a in arts] == ["a/z.txt", "b/1.txt", "b/2.txt"]
     assert [(i.path.rsplit("/", 1)[-1], i.severity) for i in issues] == [("notes.md", "warning")]
     arts, _ = load(tmp_path / "b" / "*.txt")
     assert [a.path.rsplit("/", 1)[-1] for a in arts] == ["1.txt", "2.txt"]
@@ -85,32 +92,51 @@ def test_expand_paths_returns_files_and_issues(write, tmp_path):
 
 
 def test_jsonl_export(write):
-    rows = [{"sumber": "detik.com", "url": "https://finance.detik.com/energi/d-1/x", "judul": "Judul Satu",
-             "author": "Heri Purnomo -detikFinance", "tanggal_publikasi": "Rabu, 18 Jun 2025 18:49 WIB",
-             "isi_berita": BODY},
-            {"sumber": "Liputan6.com", "url": "https://www.liputan6.com/bisnis/read/2/y", "judul": "Judul Dua",
-             "author": None, "tanggal_publikasi": "Diperbarui 18 Jun 2025, 20:50 WIB", "isi_berita": BODY2}]
+    rows = [
+        {
+            "sumber": "detik.com",
+            "url": "https://finance.detik.com/energi/d-1/x",
+            "judul": "Judul Satu",
+            "author": "Heri Purnomo -detikFinance",
+            "tanggal_publikasi": "Rabu, 18 Jun 2025 18:49 WIB",
+            "isi_berita": BODY,
+        },
+        {
+            "sumber": "Liputan6.com",
+            "url": "https://www.liputan6.com/bisnis/read/2/y",
+            "judul": "Judul Dua",
+            "author": None,
+            "tanggal_publikasi": "Diperbarui 18 Jun 2025, 20:50 WIB",
+            "isi_berita": BODY2,
+        },
+    ]
     p = write("e.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
     arts, issues = load(p)
     assert issues == []
     assert [a.path for a in arts] == [f"{p}#1", f"{p}#2"]
     assert [(a.outlet, a.title, a.published) for a in arts] == [
-        ("detikcom", "Judul Satu", "2025-06-18"), ("Liputan6.com", "Judul Dua", "2025-06-18")]
+        ("detikcom", "Judul Satu", "2025-06-18"),
+        ("Liputan6.com", "Judul Dua", "2025-06-18"),
+    ]
     assert arts[0].authors == ("Heri Purnomo",) and arts[0].url.startswith("https://finance.detik.com")
     assert arts[0].published_evidence.source == "column:tanggal_publikasi"
     assert arts[0].source_format == "jsonl"
 
 
 def test_csv_export_with_date_and_time_columns(write):
-    text = ('title,source,date,time,category,content,url\n'
-            f'Judul Satu,news.detik.com,10 Jun 2025,21:23,Berita,"Jakarta\n-\n{BODY}",https://news.detik.com/x\n'
-            f'Judul Dua,www.kapanlagi.com,09 Juni 2025,21:32,,"{BODY2}",https://www.kapanlagi.com/y\n')
+    text = (
+        "title,source,date,time,category,content,url\n"
+        f'Judul Satu,news.detik.com,10 Jun 2025,21:23,Berita,"Jakarta\n-\n{BODY}",https://news.detik.com/x\n'
+        f'Judul Dua,www.kapanlagi.com,09 Juni 2025,21:32,,"{BODY2}",https://www.kapanlagi.com/y\n'
+    )
     p = write("e.csv", text)
     arts, issues = load(p)
     assert issues == []
     assert [a.path for a in arts] == [f"{p}#1", f"{p}#2"]
     assert [(a.outlet, a.published, a.published_time) for a in arts] == [
-        ("detikcom", "2025-06-10", "21:23"), ("KapanLagi.com", "2025-06-09", "21:32")]
+        ("detikcom", "2025-06-10", "21:23"),
+        ("KapanLagi.com", "2025-06-09", "21:32"),
+    ]
     assert arts[0].paragraphs[:2] == ("Jakarta", "-") and arts[0].source_format == "csv"
 
 
@@ -142,7 +168,8 @@ HTML = f"""<!DOCTYPE html><html><head><title>Judul Berita Uji | Kompas.com</titl
 <meta property="og:url" content="https://nasional.kompas.com/read/2025/06/18/1/judul-berita-uji">
 <meta property="article:published_time" content="2025-06-18T19:46:00+07:00">
 </head><body><nav>Beranda | Nasional | Ekonomi</nav><article><h1>Judul Berita Uji</h1>
-<p>{BODY}</p><p>{BODY2}</p><p>Warga berharap bantuan itu segera cair karena kebutuhan sehari-hari terus naik.</p>
+<p>{BODY}</p><p>{BODY2}</p>
+<p>Warga berharap bantuan itu segera cair karena kebutuhan sehari-hari terus naik.</p>
 </article><footer>Hak cipta Kompas.com</footer></body></html>"""
 
 
@@ -159,9 +186,14 @@ def test_html_sniffed_without_extension(write):
     assert a.source_format == "html"
 
 
-@pytest.mark.parametrize("encoding, name", [
-    ("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16"), ("utf-16-be", None),
-])
+@pytest.mark.parametrize(
+    "encoding, name",
+    [
+        ("utf-8-sig", "utf-8-sig"),
+        ("utf-16", "utf-16"),
+        ("utf-16-be", None),
+    ],
+)
 def test_bom_encodings(write, encoding, name):
     data = TXT.encode(encoding)
     if encoding == "utf-16-be":
@@ -173,7 +205,9 @@ def test_bom_encodings(write, encoding, name):
 
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
 def test_non_utf8_is_decoded_with_a_stated_fallback(write, encoding):
-    text = TXT.replace("Gagal?", "Gagal? \u201cKata\u201d") if encoding == "cp1252" else TXT + "Caf\xe9 \x81\n"
+    text = (
+        TXT.replace("Gagal?", "Gagal? \u201cKata\u201d") if encoding == "cp1252" else TXT + "Caf\xe9 \x81\n"
+    )
     arts, issues = load(write("a.txt", text.encode(encoding)))
     assert len(arts) == 1 and arts[0].encoding == encoding
     assert [(i.severity, i.reason) for i in issues] == [("warning", f"not UTF-8: decoded as {encoding}")]
@@ -181,8 +215,11 @@ def test_non_utf8_is_decoded_with_a_stated_fallback(write, encoding):
 
 def test_crlf_cr_and_mixed_line_endings(write):
     lf = load(write("lf.txt", TXT))[0][0]
-    for name, text in [("crlf.txt", TXT.replace("\n", "\r\n")), ("cr.txt", TXT.replace("\n", "\r")),
-                       ("mixed.txt", TXT.replace("\n", "\r\n", 2).replace("\n\n", "\r\r"))]:
+    for name, text in [
+        ("crlf.txt", TXT.replace("\n", "\r\n")),
+        ("cr.txt", TXT.replace("\n", "\r")),
+        ("mixed.txt", TXT.replace("\n", "\r\n", 2).replace("\n\n", "\r\r")),
+    ]:
         [a], _ = load(write(name, text))
         assert (a.body, a.title, a.published) == (lf.body, lf.title, lf.published)
 
@@ -192,14 +229,18 @@ def test_jsonl_without_text_column_is_one_line_for_the_file(tmp_path):
     from newsscan.records import Issue
 
     p = tmp_path / "meta.jsonl"
-    p.write_text("".join(f'{{"judul": "Berita {i}", "url": "https://x.id/{i}"}}\n' for i in range(50)),
-                 encoding="utf-8")
+    p.write_text(
+        "".join(f'{{"judul": "Berita {i}", "url": "https://x.id/{i}"}}\n' for i in range(50)),
+        encoding="utf-8",
+    )
     items = list(iter_articles([str(p)]))
     assert len(items) == 1 and isinstance(items[0], Issue)
     assert "50 rows" in items[0].reason and "no text column" in items[0].reason
 
 
-# ---------------------------------------------------------------- saved pages, one class each (tests/fixtures/html)
+# ---------------------------------------------------------------- saved pages, one class each
+# (tests/fixtures/html)
+
 
 def page(fixtures_dir, name):
     [a] = [x for x in iter_articles([fixtures_dir / "html" / name]) if isinstance(x, Article)]
@@ -210,8 +251,17 @@ def test_page_leaves_out_teasers_embeds_captions_and_bylines(fixtures_dir):
     a = page(fixtures_dir, "article_teasers_embed.html")
     assert a.paragraphs[0].startswith("GARUT, CONTOHNEWS.ID - Banjir merendam")
     assert a.paragraphs[-1].startswith("Hingga Kamis siang")
-    for furniture in ("Longsor Tutup Jalan", "Terpopuler", "Harga Cabai", "pic.twitter.com", "@akunwarga",
-                      "(Foto: Rina Wati)", "Penulis:", "Tag:", "Hak cipta"):
+    for furniture in (
+        "Longsor Tutup Jalan",
+        "Terpopuler",
+        "Harga Cabai",
+        "pic.twitter.com",
+        "@akunwarga",
+        "(Foto: Rina Wati)",
+        "Penulis:",
+        "Tag:",
+        "Hak cipta",
+    ):
         assert furniture not in a.body, furniture
     assert a.title == "Banjir Rendam Tiga Desa di Garut, Ratusan Warga Mengungsi"
 
@@ -223,9 +273,13 @@ def test_page_date_from_json_ld_before_the_extractor(fixtures_dir):
 
 def test_photo_page_takes_the_caption_as_body(fixtures_dir):
     a = page(fixtures_dir, "photo_caption.html")
-    assert a.paragraphs == (("Ribuan umat Islam mengikuti salat Iduladha 1444 Hijriah di Lapangan Merdeka, Medan, "
-                            "Sumatera Utara, Kamis (29/6/2023). Salat dipimpin imam masjid raya dan diikuti warga "
-                            "dari berbagai kecamatan."),)
+    assert a.paragraphs == (
+        (
+            "Ribuan umat Islam mengikuti salat Iduladha 1444 Hijriah di Lapangan Merdeka, Medan, "
+            "Sumatera Utara, Kamis (29/6/2023). Salat dipimpin imam masjid raya dan diikuti warga "
+            "dari berbagai kecamatan."
+        ),
+    )
     assert a.title.startswith("FOTO: Ribuan Umat")  # the rubric is part of the headline
 
 
@@ -243,13 +297,18 @@ def test_page_body_is_the_article_not_the_headline_column(fixtures_dir):
     assert a.title == "Kereta Cepat Uji Coba Penumpang Pekan Depan"
 
 
-@pytest.mark.parametrize("site, title_tag, outlet", [
-    ("ANTARA News", "Banjir Rendam Tiga Desa - ANTARA News", "ANTARA"),
-    ("Contoh Online", "Banjir Rendam Tiga Desa | Contoh Online", "unknown"),
-])
+@pytest.mark.parametrize(
+    "site, title_tag, outlet",
+    [
+        ("ANTARA News", "Banjir Rendam Tiga Desa - ANTARA News", "ANTARA"),
+        ("Contoh Online", "Banjir Rendam Tiga Desa | Contoh Online", "unknown"),
+    ],
+)
 def test_page_site_name_gives_outlet_and_leaves_the_title(write, site, title_tag, outlet):
-    html = (f'<html><head><title>{title_tag}</title><meta property="og:site_name" content="{site}"></head>'
-            f"<body><article><p>{BODY2}</p><p>{BODY2.replace('Gus Ipul', 'Ia')}</p></article></body></html>")
+    html = (
+        f'<html><head><title>{title_tag}</title><meta property="og:site_name" content="{site}"></head>'
+        f"<body><article><p>{BODY2}</p><p>{BODY2.replace('Gus Ipul', 'Ia')}</p></article></body></html>"
+    )
     [a], _ = load(write("p.html", html))
     assert (a.title, a.outlet) == ("Banjir Rendam Tiga Desa", outlet)
 
@@ -261,20 +320,24 @@ def test_page_with_an_encoding_declaration(write):
 
 
 def test_page_author_line_is_not_body(write):
-    html = ('<html><head><title>Banjir Rendam Tiga Desa</title><meta name="author" content="Rina Wati"></head>'
-            f"<body><article><h1>Banjir Rendam Tiga Desa</h1><div>Rina Wati - detikJabar</div>"
-            f"<p>{BODY2}</p><p>{BODY2.replace('Gus Ipul', 'Ia')}</p>"
-            "<p>Rina Wati, warga setempat, mengaku rumahnya terendam sejak pagi hari.</p></article></body></html>")
+    html = (
+        '<html><head><title>Banjir Rendam Tiga Desa</title><meta name="author" content="Rina Wati"></head>'
+        f"<body><article><h1>Banjir Rendam Tiga Desa</h1><div>Rina Wati - detikJabar</div>"
+        f"<p>{BODY2}</p><p>{BODY2.replace('Gus Ipul', 'Ia')}</p>"
+        "<p>Rina Wati, warga setempat, mengaku rumahnya terendam sejak pagi hari.</p></article></body></html>"
+    )
     [a], _ = load(write("p.html", html))
     assert "detikJabar" not in a.body and a.outlet == "detikcom"
     assert a.paragraphs[-1].startswith("Rina Wati, warga setempat")  # a sentence that names the author stays
 
 
 def test_page_headline_repeated_in_the_text_is_not_body(write):
-    html = ('<html><head><title>Banjir Rendam Tiga Desa | Contoh Online</title>'
-            '<meta property="og:site_name" content="Contoh Online"></head>'
-            f"<body><article><h1>Banjir Rendam Tiga Desa</h1><p>{BODY2}</p>"
-            f"<p>{BODY2.replace('Gus Ipul', 'Ia')}</p></article></body></html>")
+    html = (
+        "<html><head><title>Banjir Rendam Tiga Desa | Contoh Online</title>"
+        '<meta property="og:site_name" content="Contoh Online"></head>'
+        f"<body><article><h1>Banjir Rendam Tiga Desa</h1><p>{BODY2}</p>"
+        f"<p>{BODY2.replace('Gus Ipul', 'Ia')}</p></article></body></html>"
+    )
     [a], _ = load(write("p.html", html))
     assert a.title == "Banjir Rendam Tiga Desa" and a.paragraphs[0].startswith("Gus Ipul")
 

@@ -10,8 +10,16 @@ from newsscan.nlp import COMPONENTS, DEFAULT_COMPONENTS, join_hyphen_names, pipe
 
 def test_pipeline_is_built_once():
     assert pipeline() is pipeline()
-    assert pipeline().pipe_names == ["newsscan_paragraphs", "ner", "newsscan_hyphen_names", "gazetteer",
-                                     "newsscan_entities", "newsscan_dates", "newsscan_quotes", "newsscan_claims"]
+    assert pipeline().pipe_names == [
+        "newsscan_paragraphs",
+        "ner",
+        "newsscan_hyphen_names",
+        "gazetteer",
+        "newsscan_entities",
+        "newsscan_dates",
+        "newsscan_quotes",
+        "newsscan_claims",
+    ]
     assert pipeline(("ner",)).pipe_names == ["ner"]
 
 
@@ -25,12 +33,14 @@ def test_rule_components_fill_the_doc_extensions():
     assert [d.value for d in doc._.dates] == ["2023-09-12"]
     assert [q.text for q in doc._.quotes] == ["Ini kosmodrom baru kami"]
     assert any(m.canonical == "Kim Jong Un" for m in doc._.mentions)
-    assert doc._.claims and all(doc.text[c.start:c.end] == c.text for c in doc._.claims)
+    assert doc._.claims and all(doc.text[c.start : c.end] == c.text for c in doc._.claims)
 
 
 def test_pipe_in_two_processes_gives_the_same_records():
-    texts = ["Menlu Sugiono bertemu Sergei Lavrov di Moskow, Rabu (18/6/2025).",
-             '"Kami siap," ujar Kapolri Listyo Sigit Prabowo kepada wartawan.'] * 2
+    texts = [
+        "Menlu Sugiono bertemu Sergei Lavrov di Moskow, Rabu (18/6/2025).",
+        '"Kami siap," ujar Kapolri Listyo Sigit Prabowo kepada wartawan.',
+    ] * 2
     nlp = pipeline()
     one = [(list(d._.mentions), list(d._.dates), list(d._.quotes)) for d in nlp.pipe(texts)]
     two = [(list(d._.mentions), list(d._.dates), list(d._.quotes)) for d in nlp.pipe(texts, n_process=2)]
@@ -64,10 +74,13 @@ def test_no_entity_across_paragraphs():
     assert all("\n" not in e.text for e in doc.ents)
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Pemimpin Korea Utara Kim Jong-un tiba di Rusia.", "Kim Jong-un"),
-    ("Analis Nam Sung-wook mengatakan itu.", "Nam Sung-wook"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Pemimpin Korea Utara Kim Jong-un tiba di Rusia.", "Kim Jong-un"),
+        ("Analis Nam Sung-wook mengatakan itu.", "Nam Sung-wook"),
+    ],
+)
 def test_hyphenated_names_stay_whole(text, name):
     nlp = spacy.blank("id")
     doc = nlp(text)
@@ -98,3 +111,15 @@ def test_pipe_in_two_processes():
     one = [[(e.text, e.label_) for e in d.ents] for d in nlp.pipe(texts)]
     two = [[(e.text, e.label_) for e in d.ents] for d in nlp.pipe(texts, n_process=2)]
     assert one == two
+
+
+def test_public_pipeline_is_the_callers_own():
+    """newsscan.pipeline() gives a pipeline with the library's components; changing it leaves the library's
+    own pipeline as it was."""
+    import newsscan
+
+    mine = newsscan.pipeline()
+    assert mine is not pipeline()
+    assert mine.pipe_names == pipeline().pipe_names
+    mine.remove_pipe("gazetteer")
+    assert "gazetteer" in pipeline().pipe_names

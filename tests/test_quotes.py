@@ -16,8 +16,11 @@ def kinds(body, **kw):
 
 
 def test_speaker_after_quote_and_surname_resolution():
-    body = ("Leif-Eric Easley, profesor studi internasional di Universitas Ewha, mengatakan pertemuan itu penting.\n"
-            "“Rusia memiliki teknologi militer,” kata Easley.")
+    body = (
+        "Leif-Eric Easley, profesor studi internasional di Universitas Ewha, mengatakan pertemuan itu "
+        "penting.\n"
+        "“Rusia memiliki teknologi militer,” kata Easley."
+    )
     qs = find_quotes(body)
     direct = [q for q in qs if q.kind == "direct"]
     assert direct and direct[0].text == "Rusia memiliki teknologi militer"
@@ -33,7 +36,9 @@ def test_colon_before_quote():
 
 
 def test_attribution_in_the_middle_gives_two_rows():
-    body = "“Artileri mereka bagus,” kata Carl Schuster, mantan direktur operasi. “Sangat mirip desain Rusia.”"
+    body = (
+        "“Artileri mereka bagus,” kata Carl Schuster, mantan direktur operasi. “Sangat mirip desain Rusia.”"
+    )
     qs = [q for q in find_quotes(body) if q.kind == "direct"]
     assert [q.text for q in qs] == ["Artileri mereka bagus", "Sangat mirip desain Rusia."]
     assert {q.speaker for q in qs} == {"Carl Schuster"}
@@ -41,16 +46,20 @@ def test_attribution_in_the_middle_gives_two_rows():
 
 
 def test_ujar_dia_and_tuturnya_resolve_to_last_speaker():
-    body = ("Kepala Dinas Perhubungan Syafrin Liputo mengatakan bus sudah dilelang sejak tahun lalu.\n"
-            "\"Bus itu bukan aset kami lagi,\" ujar dia.\n"
-            "\"Kami akan berkoordinasi dengan pemenang lelang,\" tuturnya.")
+    body = (
+        "Kepala Dinas Perhubungan Syafrin Liputo mengatakan bus sudah dilelang sejak tahun lalu.\n"
+        '"Bus itu bukan aset kami lagi," ujar dia.\n'
+        '"Kami akan berkoordinasi dengan pemenang lelang," tuturnya.'
+    )
     direct = [q for q in find_quotes(body) if q.kind == "direct"]
     assert [q.speaker for q in direct] == ["Syafrin Liputo", "Syafrin Liputo"]
 
 
 def test_continuation_paragraph_and_via():
-    body = ("“Ini kesepakatan yang saling menguntungkan,” kata Nam Sung-wook kepada Associated Press.\n"
-            "“Kebutuhan mereka kini terpenuhi.”")
+    body = (
+        "“Ini kesepakatan yang saling menguntungkan,” kata Nam Sung-wook kepada Associated Press.\n"
+        "“Kebutuhan mereka kini terpenuhi.”"
+    )
     direct = [q for q in find_quotes(body) if q.kind == "direct"]
     assert [(q.speaker, q.via) for q in direct] == [("Nam Sung-wook", "Associated Press")] * 2
 
@@ -62,8 +71,10 @@ def test_quote_inside_quote_is_one_quote():
 
 
 def test_menurut_and_unnamed_sources():
-    body = ("Menurut Yonhap, rezim ini berencana melakukan peluncuran lain pada Oktober.\n"
-            "Dilansir The Guardian, seorang pejabat AS mengungkapkan bahwa detail pertemuan masih belum jelas.")
+    body = (
+        "Menurut Yonhap, rezim ini berencana melakukan peluncuran lain pada Oktober.\n"
+        "Dilansir The Guardian, seorang pejabat AS mengungkapkan bahwa detail pertemuan masih belum jelas."
+    )
     qs = find_quotes(body)
     assert ("indirect", "rezim ini berencana melakukan peluncuran lain pada Oktober", "Yonhap") in kinds(body)
     anon = [q for q in qs if q.anonymous]
@@ -78,8 +89,11 @@ def test_outlet_is_not_a_via():
 
 
 def test_partial_quote_and_scare_quote():
-    body = ("Juru bicara Kremlin Dmitry Peskov mengatakan kunjungan itu akan menjadi kunjungan yang “sepenuhnya”.\n"
-            "Film “Merah Putih” diputar di bioskop.")
+    body = (
+        "Juru bicara Kremlin Dmitry Peskov mengatakan kunjungan itu akan menjadi kunjungan yang "
+        "“sepenuhnya”.\n"
+        "Film “Merah Putih” diputar di bioskop."
+    )
     qs = find_quotes(body)
     partial = [q for q in qs if q.kind == "partial"]
     assert [(q.text, q.speaker) for q in partial] == [("sepenuhnya", "Dmitry Peskov")]
@@ -91,7 +105,7 @@ def test_apostrophes_are_not_marks():
 
 
 def test_html_entities_and_mixed_marks():
-    body = "&ldquo;Kami kehilangan sosok muda,&rdquo; kata Rustamadji.\n\"Semoga tenang,” ujarnya."
+    body = '&ldquo;Kami kehilangan sosok muda,&rdquo; kata Rustamadji.\n"Semoga tenang,” ujarnya.'
     direct = [q for q in find_quotes(body) if q.kind == "direct"]
     assert [q.text for q in direct] == ["Kami kehilangan sosok muda", "Semoga tenang"]
     assert {q.speaker for q in direct} == {"Rustamadji"}
@@ -114,99 +128,300 @@ def test_seed_easley_and_daerah_sensitif():
 def test_adversarial_unbalanced_marks_are_fast():
     body = "“" * 10_000
     assert find_quotes(body) == []
-    body2 = ("Kata dia “ ya " * 5_000) + "\n" + "\"" * 5_001
+    body2 = ("Kata dia “ ya " * 5_000) + "\n" + '"' * 5_001
     qs = find_quotes(body2)
-    assert all(body2[q.start:q.end] == q.text for q in qs)
+    assert all(body2[q.start : q.end] == q.text for q in qs)
 
 
 # -- shapes of Indonesian attribution (issue #4, second pass): (body, kind, text, speaker) -------------------
 SHAPES = [
     # a rank between the title's scope and the name
-    ('Polisi menangkap dua pelaku. "Kami sudah mengamankan pelaku," ujar Kapolres Bogor AKBP Rio Wahyu Anggoro.',
-     "direct", "Kami sudah mengamankan pelaku", "Rio Wahyu Anggoro"),
-    ("Ketua KPK Setyo Budiyanto menegaskan bahwa lembaganya tidak akan berhenti mengusut kasus itu.",
-     "indirect", "lembaganya tidak akan berhenti mengusut kasus itu", "Setyo Budiyanto"),
-    (("Sementara itu, juru bicara Kementerian Luar Negeri, Rolliansyah Soemirat, mengatakan pemerintah terus "
-     "memantau situasi."), "indirect", "pemerintah terus memantau situasi", "Rolliansyah Soemirat"),
+    (
+        'Polisi menangkap dua pelaku. "Kami sudah mengamankan pelaku," ujar Kapolres Bogor AKBP Rio Wahyu '
+        'Anggoro.',
+        "direct",
+        "Kami sudah mengamankan pelaku",
+        "Rio Wahyu Anggoro",
+    ),
+    (
+        "Ketua KPK Setyo Budiyanto menegaskan bahwa lembaganya tidak akan berhenti mengusut kasus itu.",
+        "indirect",
+        "lembaganya tidak akan berhenti mengusut kasus itu",
+        "Setyo Budiyanto",
+    ),
+    (
+        (
+            "Sementara itu, juru bicara Kementerian Luar Negeri, Rolliansyah Soemirat, mengatakan "
+            "pemerintah terus "
+            "memantau situasi."
+        ),
+        "indirect",
+        "pemerintah terus memantau situasi",
+        "Rolliansyah Soemirat",
+    ),
     # `tutup dia` after a quote whose full stop stays inside the marks
-    ('Kepala Desa Ahmad Fauzi meminta warga tetap waspada.\n"Kami akan mengawal kasus ini sampai tuntas." tutup dia.',
-     "direct", "Kami akan mengawal kasus ini sampai tuntas.", "Ahmad Fauzi"),
+    (
+        'Kepala Desa Ahmad Fauzi meminta warga tetap waspada.\n"Kami akan mengawal kasus ini sampai '
+        'tuntas." tutup dia.',
+        "direct",
+        "Kami akan mengawal kasus ini sampai tuntas.",
+        "Ahmad Fauzi",
+    ),
     # a closing formula attributes the sentence before
-    (("Harga beras naik 10 persen sepanjang bulan lalu. Hal itu disampaikan Kepala BPS Amalia Adininggar Widyasanti "
-     "di Jakarta, Senin (1/7/2025)."), "indirect", "Harga beras naik 10 persen sepanjang bulan lalu",
-     "Amalia Adininggar Widyasanti"),
+    (
+        (
+            "Harga beras naik 10 persen sepanjang bulan lalu. Hal itu disampaikan Kepala BPS Amalia "
+            "Adininggar Widyasanti "
+            "di Jakarta, Senin (1/7/2025)."
+        ),
+        "indirect",
+        "Harga beras naik 10 persen sepanjang bulan lalu",
+        "Amalia Adininggar Widyasanti",
+    ),
     # court Q&A: a bare `saksi` is the witness the article names; `hakim ketua X`
-    (('Saksi Budi Santoso dihadirkan jaksa. "Apakah saudara pernah bertemu terdakwa?" tanya hakim ketua Rios '
-     'Rahmanto.\n"Pernah, Yang Mulia," jawab saksi.'), "direct", "Pernah, Yang Mulia", "Budi Santoso"),
-    ('Cecep Hidayat hadir menjadi saksi meringankan.\n"Enggak, enggak ingat," jawabsaksi meringankan.',
-     "direct", "Enggak, enggak ingat", "Cecep Hidayat"),
-    (('Hakim anggota Sinta Dewi dan ketua majelis Surya Jaya memutus perkara itu.\n"Permohonan dikabulkan," '
-     'ujar hakim.'), "direct", "Permohonan dikabulkan", "Surya Jaya"),
+    (
+        (
+            'Saksi Budi Santoso dihadirkan jaksa. "Apakah saudara pernah bertemu terdakwa?" tanya hakim '
+            'ketua Rios '
+            'Rahmanto.\n"Pernah, Yang Mulia," jawab saksi.'
+        ),
+        "direct",
+        "Pernah, Yang Mulia",
+        "Budi Santoso",
+    ),
+    (
+        'Cecep Hidayat hadir menjadi saksi meringankan.\n"Enggak, enggak ingat," jawabsaksi meringankan.',
+        "direct",
+        "Enggak, enggak ingat",
+        "Cecep Hidayat",
+    ),
+    (
+        (
+            'Hakim anggota Sinta Dewi dan ketua majelis Surya Jaya memutus perkara itu.\n"Permohonan '
+            'dikabulkan," '
+            "ujar hakim."
+        ),
+        "direct",
+        "Permohonan dikabulkan",
+        "Surya Jaya",
+    ),
     # an indirect question keeps `apakah`
-    (("Jaksa Penuntut Umum Andi Pratama membacakan dakwaan. Jaksa juga mempertanyakan apakah saksi mengetahui aliran "
-     "dana tersebut."), "indirect", "apakah saksi mengetahui aliran dana tersebut", "Andi Pratama"),
-    # scraper glue: a title glued to the institution, a verb glued to the next word, a dateline glued to the lead
-    ('Ia hadir. "Saudara simpan di HP?" tanya JaksaKPK, Wawan Yunarwanto di Pengadilan Tipikor, Jumat (20/6/2025).',
-     "direct", "Saudara simpan di HP?", "Wawan Yunarwanto"),
-    ("Dosen Universitas Indonesia (UI), Cecep Hidayat, menyebutSekjen PDIP Hasto pernah memiliki nomor luar negeri.",
-     "indirect", "Sekjen PDIP Hasto pernah memiliki nomor luar negeri", "Cecep Hidayat"),
-    (("Liputan6.com, JakartaMenteri Sosial Saifullah Yusuf atau akrab disapa Gus Ipul membeberkan, ada 1,3 juta "
-     "rekening yang gagal transfer.\nGus Ipul menambahkan, penyaluran tahap kedua rampung pekan ini."),
-     "indirect", "penyaluran tahap kedua rampung pekan ini", "Saifullah Yusuf"),
+    (
+        (
+            "Jaksa Penuntut Umum Andi Pratama membacakan dakwaan. Jaksa juga mempertanyakan apakah saksi "
+            "mengetahui aliran "
+            "dana tersebut."
+        ),
+        "indirect",
+        "apakah saksi mengetahui aliran dana tersebut",
+        "Andi Pratama",
+    ),
+    # scraper glue: a title glued to the institution, a verb glued to the next word, a dateline glued to the
+    # lead
+    (
+        'Ia hadir. "Saudara simpan di HP?" tanya JaksaKPK, Wawan Yunarwanto di Pengadilan Tipikor, Jumat '
+        '(20/6/2025).',
+        "direct",
+        "Saudara simpan di HP?",
+        "Wawan Yunarwanto",
+    ),
+    (
+        "Dosen Universitas Indonesia (UI), Cecep Hidayat, menyebutSekjen PDIP Hasto pernah memiliki nomor "
+        "luar negeri.",
+        "indirect",
+        "Sekjen PDIP Hasto pernah memiliki nomor luar negeri",
+        "Cecep Hidayat",
+    ),
+    (
+        (
+            "Liputan6.com, JakartaMenteri Sosial Saifullah Yusuf atau akrab disapa Gus Ipul membeberkan, "
+            "ada 1,3 juta "
+            "rekening yang gagal transfer.\nGus Ipul menambahkan, penyaluran tahap kedua rampung pekan ini."
+        ),
+        "indirect",
+        "penyaluran tahap kedua rampung pekan ini",
+        "Saifullah Yusuf",
+    ),
     # a relative clause, a nickname and adjuncts between subject and verb
-    (("Menteri Sosial (Mensos) Saifullah Yusuf hadir. Mensos yang karib disapa Gus Ipul itu mengungkapkan, terdapat beberapa "
-     "faktor penyebab kegagalan."), "indirect", "terdapat beberapa faktor penyebab kegagalan", "Saifullah Yusuf"),
-    (("Bupati Rudy Susmanto dalam keterangannya di Cibinong, Rabu (2/7/2025), mengatakan bahwa jalan itu akan "
-     "diperbaiki tahun ini."), "indirect", "jalan itu akan diperbaiki tahun ini", "Rudy Susmanto"),
-    (("Kapolres Maluku Tenggara, AKBP Frans Duma, seperti dikutip ameks.id, Selasa malam, mengatakan, rombongan "
-     "itu berangkat dari Pulau Wearhu."), "indirect", "rombongan itu berangkat dari Pulau Wearhu", "Frans Duma"),
+    (
+        (
+            "Menteri Sosial (Mensos) Saifullah Yusuf hadir. Mensos yang karib disapa Gus Ipul itu "
+            "mengungkapkan, terdapat beberapa "
+            "faktor penyebab kegagalan."
+        ),
+        "indirect",
+        "terdapat beberapa faktor penyebab kegagalan",
+        "Saifullah Yusuf",
+    ),
+    (
+        (
+            "Bupati Rudy Susmanto dalam keterangannya di Cibinong, Rabu (2/7/2025), mengatakan bahwa jalan "
+            "itu akan "
+            "diperbaiki tahun ini."
+        ),
+        "indirect",
+        "jalan itu akan diperbaiki tahun ini",
+        "Rudy Susmanto",
+    ),
+    (
+        (
+            "Kapolres Maluku Tenggara, AKBP Frans Duma, seperti dikutip ameks.id, Selasa malam, mengatakan, "
+            "rombongan "
+            "itu berangkat dari Pulau Wearhu."
+        ),
+        "indirect",
+        "rombongan itu berangkat dari Pulau Wearhu",
+        "Frans Duma",
+    ),
     # `menurut` in the middle, without a comma, and after `yang`
-    ("Kronologi kejadian ini, menurut Rustamadji petang tadi, bermula ketika tujuh mahasiswa mengambil pasir.",
-     "indirect", "bermula ketika tujuh mahasiswa mengambil pasir", "Rustamadji"),
-    ("Kim mengawasi peluncur roket ganda, yang menurut para ahli senjata merupakan sistem peluru kendali.",
-     "indirect", "merupakan sistem peluru kendali", "para ahli senjata"),
-    ("Menurut Menteri ESDM Bahlil Lahadalia, Presiden Prabowo Subianto telah memerintahkan pengawasan ketat.",
-     "indirect", "Presiden Prabowo Subianto telah memerintahkan pengawasan ketat", "Bahlil Lahadalia"),
+    (
+        "Kronologi kejadian ini, menurut Rustamadji petang tadi, bermula ketika tujuh mahasiswa mengambil "
+        "pasir.",
+        "indirect",
+        "bermula ketika tujuh mahasiswa mengambil pasir",
+        "Rustamadji",
+    ),
+    (
+        "Kim mengawasi peluncur roket ganda, yang menurut para ahli senjata merupakan sistem peluru kendali.",
+        "indirect",
+        "merupakan sistem peluru kendali",
+        "para ahli senjata",
+    ),
+    (
+        "Menurut Menteri ESDM Bahlil Lahadalia, Presiden Prabowo Subianto telah memerintahkan pengawasan "
+        "ketat.",
+        "indirect",
+        "Presiden Prabowo Subianto telah memerintahkan pengawasan ketat",
+        "Bahlil Lahadalia",
+    ),
     # a pronoun before any speaker: the person last named with a title
-    (("Kasubdit Gakkum Polda Lampung, Kompol Yerru Wandono mengonfirmasi insiden tersebut. Dia menyebut kecelakaan "
-     "itu terjadi sekitar pukul 19.15 WIB."), "indirect", "kecelakaan itu terjadi sekitar pukul 19.15 WIB",
-     "Yerru Wandono"),
+    (
+        (
+            "Kasubdit Gakkum Polda Lampung, Kompol Yerru Wandono mengonfirmasi insiden tersebut. Dia "
+            "menyebut kecelakaan "
+            "itu terjadi sekitar pukul 19.15 WIB."
+        ),
+        "indirect",
+        "kecelakaan itu terjadi sekitar pukul 19.15 WIB",
+        "Yerru Wandono",
+    ),
     # organisations in their fullest form, without the short form the article defines beside it (dev2 NOTES)
-    ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memastikan gempa itu tidak berpotensi tsunami.",
-     "indirect", "gempa itu tidak berpotensi tsunami", "Badan Meteorologi, Klimatologi, dan Geofisika"),
-    ("Direksi PT PLN (Persero) dirombak. Dalam keterangan tertulis PLN, RUPS menetapkan pemberhentian komisaris.",
-     "indirect", "RUPS menetapkan pemberhentian komisaris", "PT PLN (Persero)"),
-    (("Ketua Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY, Deddy Pranowo, hadir. Karena itu, PHRI DIY "
-     "kembali menekankan agar pemerintah pusat memberi kelonggaran."), "indirect",
-     "pemerintah pusat memberi kelonggaran", "Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY"),
-    (("Kementerian Kesehatan (Kemenkes) mengimbau masyarakat untuk menjaga pola hidup sehat.\nKemenkes menyebut "
-     "kasus DBD meningkat dua kali lipat."), "indirect", "kasus DBD meningkat dua kali lipat",
-     "Kementerian Kesehatan"),
-    ("Kepala Pusat Penerangan Hukum Kejaksaan Agung Harli Siregar menjelaskan bahwa tersangka sudah ditahan.",
-     "indirect", "tersangka sudah ditahan", "Harli Siregar"),
+    (
+        "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) memastikan gempa itu tidak berpotensi tsunami.",
+        "indirect",
+        "gempa itu tidak berpotensi tsunami",
+        "Badan Meteorologi, Klimatologi, dan Geofisika",
+    ),
+    (
+        "Direksi PT PLN (Persero) dirombak. Dalam keterangan tertulis PLN, RUPS menetapkan pemberhentian "
+        "komisaris.",
+        "indirect",
+        "RUPS menetapkan pemberhentian komisaris",
+        "PT PLN (Persero)",
+    ),
+    (
+        (
+            "Ketua Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY, Deddy Pranowo, hadir. Karena itu, "
+            "PHRI DIY "
+            "kembali menekankan agar pemerintah pusat memberi kelonggaran."
+        ),
+        "indirect",
+        "pemerintah pusat memberi kelonggaran",
+        "Perhimpunan Hotel dan Restoran Indonesia (PHRI) DIY",
+    ),
+    (
+        (
+            "Kementerian Kesehatan (Kemenkes) mengimbau masyarakat untuk menjaga pola hidup "
+            "sehat.\nKemenkes menyebut "
+            "kasus DBD meningkat dua kali lipat."
+        ),
+        "indirect",
+        "kasus DBD meningkat dua kali lipat",
+        "Kementerian Kesehatan",
+    ),
+    (
+        "Kepala Pusat Penerangan Hukum Kejaksaan Agung Harli Siregar menjelaskan bahwa tersangka sudah "
+        "ditahan.",
+        "indirect",
+        "tersangka sudah ditahan",
+        "Harli Siregar",
+    ),
     # several speakers at once; a subject after a subordinate clause
-    ("Akhirnya, AS, Inggris, Korea Selatan, dan Jepang telah menyatakan bahwa kesepakatan itu melanggar resolusi.",
-     "indirect", "kesepakatan itu melanggar resolusi", "AS, Inggris, Korea Selatan, dan Jepang"),
-    (("AS akan fokus pada kerja sama militer kedua negara, setelah Rusia mengatakan bahwa perjanjian itu akan "
-     "ditandatangani."), "indirect", "perjanjian itu akan ditandatangani", "Rusia"),
+    (
+        "Akhirnya, AS, Inggris, Korea Selatan, dan Jepang telah menyatakan bahwa kesepakatan itu melanggar "
+        "resolusi.",
+        "indirect",
+        "kesepakatan itu melanggar resolusi",
+        "AS, Inggris, Korea Selatan, dan Jepang",
+    ),
+    (
+        (
+            "AS akan fokus pada kerja sama militer kedua negara, setelah Rusia mengatakan bahwa perjanjian "
+            "itu akan "
+            "ditandatangani."
+        ),
+        "indirect",
+        "perjanjian itu akan ditandatangani",
+        "Rusia",
+    ),
     # a relative clause after `kata X` is not the content; `, menambahkan bahwa` is a second statement
-    ("Ini adalah peluncuran pertama saat Kim di luar negeri, kata para analis, yang mencatat perjalanannya.",
-     "indirect", "Ini adalah peluncuran pertama saat Kim di luar negeri", "para analis"),
-    (("Rusia akan mengirim teknologi militer ke Kim, kata Shin Wonsik, menambahkan bahwa ia memperkirakan Putin "
-     "meminta lebih banyak rudal."), "indirect", "ia memperkirakan Putin meminta lebih banyak rudal", "Shin Wonsik"),
+    (
+        "Ini adalah peluncuran pertama saat Kim di luar negeri, kata para analis, yang mencatat "
+        "perjalanannya.",
+        "indirect",
+        "Ini adalah peluncuran pertama saat Kim di luar negeri",
+        "para analis",
+    ),
+    (
+        (
+            "Rusia akan mengirim teknologi militer ke Kim, kata Shin Wonsik, menambahkan bahwa ia "
+            "memperkirakan Putin "
+            "meminta lebih banyak rudal."
+        ),
+        "indirect",
+        "ia memperkirakan Putin meminta lebih banyak rudal",
+        "Shin Wonsik",
+    ),
     # a person known by initials keeps the article's descriptor
-    ('Seorang warga berinisial H (32) nyaris menjadi korban.\n"Saya turun di jembatan itu," kata H.',
-     "direct", "Saya turun di jembatan itu", "seorang warga berinisial H"),
+    (
+        'Seorang warga berinisial H (32) nyaris menjadi korban.\n"Saya turun di jembatan itu," kata H.',
+        "direct",
+        "Saya turun di jembatan itu",
+        "seorang warga berinisial H",
+    ),
     # an epithet points back to the last speaker
-    (('Oki Setiana Dewi mengaku bahagia. "Kami bahagia," katanya. Perempuan berhijab ini mengatakan, keluarganya sering '
-     "berdiskusi soal agama."), "indirect", "keluarganya sering berdiskusi soal agama", "Oki Setiana Dewi"),
+    (
+        (
+            'Oki Setiana Dewi mengaku bahagia. "Kami bahagia," katanya. Perempuan berhijab ini mengatakan, '
+            'keluarganya sering '
+            "berdiskusi soal agama."
+        ),
+        "indirect",
+        "keluarganya sering berdiskusi soal agama",
+        "Oki Setiana Dewi",
+    ),
     # scraper line breaks around italics inside a sentence
-    (("Kepala Dinas Perhubungan, Syafrin Liputo mengungkapkan, ada sebanyak 20 bus bekas\nTransjakarta\nterbakar "
-     "di area pool hari ini."), "indirect", "ada sebanyak 20 bus bekas\nTransjakarta\nterbakar di area pool hari ini",
-     "Syafrin Liputo"),
+    (
+        (
+            "Kepala Dinas Perhubungan, Syafrin Liputo mengungkapkan, ada sebanyak 20 bus "
+            "bekas\nTransjakarta\nterbakar "
+            "di area pool hari ini."
+        ),
+        "indirect",
+        "ada sebanyak 20 bus bekas\nTransjakarta\nterbakar di area pool hari ini",
+        "Syafrin Liputo",
+    ),
     # a related-article line run into the sentence after it
-    (("Arie Sujito mengatakan UGM berduka. Baca juga:Jenazah Mahasiswa UGM Akan Dibawa ke Rumah Duka Ia menjelaskan, terdapat 12 "
-     "orang di dalam speedboat."), "indirect", "terdapat 12 orang di dalam speedboat", "Arie Sujito"),
+    (
+        (
+            "Arie Sujito mengatakan UGM berduka. Baca juga:Jenazah Mahasiswa UGM Akan Dibawa ke Rumah Duka "
+            "Ia menjelaskan, terdapat 12 "
+            "orang di dalam speedboat."
+        ),
+        "indirect",
+        "terdapat 12 orang di dalam speedboat",
+        "Arie Sujito",
+    ),
 ]
 
 
@@ -222,7 +437,8 @@ NOT_SPEECH = [
     "Hasto disebut memerintahkan Harun Masiku merendam handphone agar tak terlacak.",  # agentless passive
     "Maksudnya, perusahaan ini telah melaporkan rencana kerja ke Kementerian ESDM.",  # a discourse marker
     "BMKG belum mencatat adanya gempa susulan dari kejadian ini.",  # a denied act, no statement
-    "Sekretaris Jenderal NATO Jens Stoltenberg menyatakan kekhawatirannya tentang dukungan Rusia.",  # noun phrase
+    # noun phrase
+    "Sekretaris Jenderal NATO Jens Stoltenberg menyatakan kekhawatirannya tentang dukungan Rusia.",
     "Polisi belum menyebutkan identitas pelaku pembunuhan tersebut.",
     "Di sisi lain, pengamat politik Ujang Komarudin menilai langkah itu keliru.",  # not a speech verb
     "Apakah kebijakan ini efektif? Belum tentu.",
@@ -235,21 +451,27 @@ def test_not_reported_speech(body):
 
 
 def test_via_at_the_end_of_reported_speech():
-    body = ("Juru bicara Kremlin Dmitry Peskov mengatakan kedua negara bekerja sama dalam bidang “sensitif”, yang "
-            "tidak akan dipublikasikan, menurut kantor berita Interfax.\n"
-            "Kim mengatakan kunjungannya menyoroti “kepentingan strategis” hubungan kedua negara, kantor berita "
-            "negara Korea Utara KCNA melaporkan pada hari Rabu.\n"
-            "Kedua pemimpin juga akan membuat pernyataan pers, lapor kantor berita Interfax, mengutip penasihat "
-            "kebijakan luar negeri Putin.")
+    body = (
+        "Juru bicara Kremlin Dmitry Peskov mengatakan kedua negara bekerja sama dalam bidang “sensitif”, "
+        "yang "
+        "tidak akan dipublikasikan, menurut kantor berita Interfax.\n"
+        "Kim mengatakan kunjungannya menyoroti “kepentingan strategis” hubungan kedua negara, kantor berita "
+        "negara Korea Utara KCNA melaporkan pada hari Rabu.\n"
+        "Kedua pemimpin juga akan membuat pernyataan pers, lapor kantor berita Interfax, mengutip penasihat "
+        "kebijakan luar negeri Putin."
+    )
     got = {q.text: (q.speaker, q.via) for q in find_quotes(body)}
     assert got["sensitif"] == ("Dmitry Peskov", "Interfax")
     assert got["kepentingan strategis"][1] == "KCNA"
     assert got["Kedua pemimpin juga akan membuat pernyataan pers"] == (
-        "penasihat kebijakan luar negeri Putin", "Interfax")
+        "penasihat kebijakan luar negeri Putin",
+        "Interfax",
+    )
 
 
 def test_name_inside_an_office_is_not_a_medium():
-    body = '"Mahasiswa sudah ditemukan," kata Direktur Pengabdian kepada Masyarakat (DPKM) UGM dalam keterangannya.'
+    body = ('"Mahasiswa sudah ditemukan," kata Direktur Pengabdian kepada Masyarakat (DPKM) UGM '
+            'dalam keterangannya.')
     q = find_quotes(body)[0]
     assert q.via is None and q.speaker == "Direktur Pengabdian kepada Masyarakat (DPKM) UGM"
 
@@ -260,25 +482,45 @@ def test_mentions_type_speakers_but_never_rename_them():
     body = "Leif-Eric Easley mengatakan pertemuan itu penting. Rusia mengatakan perjanjian itu akan diteken."
     ms = (Mention(5, 19, "Eric Easley", "PERSON", "Eric Easley"), Mention(52, 57, "Rusia", "LOC", "Rusia"))
     qs = find_quotes(body, ms)
-    assert [(q.speaker, q.speaker_type) for q in qs] == [("Leif-Eric Easley", "person"), ("Rusia", "organisation")]
+    assert [(q.speaker, q.speaker_type) for q in qs] == [
+        ("Leif-Eric Easley", "person"),
+        ("Rusia", "organisation"),
+    ]
 
 
 def test_hostile_long_inputs_stay_fast():
-    for body in ("Baca juga: Video " * 20_000, "kata dia bahwa harga naik\nTransjakarta\n" * 10_000,
-                 "Dia mengatakan, harga naik lagi. " * 10_000, '"Kami siap," kata Budi. ' * 5_000):
+    for body in (
+        "Baca juga: Video " * 20_000,
+        "kata dia bahwa harga naik\nTransjakarta\n" * 10_000,
+        "Dia mengatakan, harga naik lagi. " * 10_000,
+        '"Kami siap," kata Budi. ' * 5_000,
+    ):
         find_quotes(body)
 
 
-# the adversarial shapes of issue #8 (scripts/bench.py times them at 1 MB), here at about 200 KB: whatever they
-# yield must hold together. No timing here.
+# the adversarial shapes of issue #8 (scripts/bench.py times them at 1 MB), here at about 200 KB: whatever
+# they yield must hold together. No timing here.
 ADVERSARIAL_SIZE = 200_000
 ADVERSARIAL = {
-    "quote marks": "“", "straight quotes": '"a ', "spaces": " ", "digits": "1", "dates": "12/9/",
-    "capitalised": "Kim Jong ", "-nya": "katanya ", "one long line": "kata Easley " + "x" * 100,
+    "quote marks": "“",
+    "straight quotes": '"a ',
+    "spaces": " ",
+    "digits": "1",
+    "dates": "12/9/",
+    "capitalised": "Kim Jong ",
+    "-nya": "katanya ",
+    "one long line": "kata Easley " + "x" * 100,
     # more of the same kind: runs of cue words, sparse marks, marks in every paragraph
-    "menurut": "menurut ", "mengatakan": "mengatakan ", "dikatakan": "dikatakan ", "acronyms": "(ABC) ",
-    "headings": "Baca juga: ", "sparse straight quotes": '"aaaaaaaaaaaaaaa ', "curly quotes": "“Kami siap,” kata Budi. ",
-    "unclosed per paragraph": "“Kami siap, kata Budi\n", "straight per paragraph": '"a "a\n', "entities": "&quot;a ",
+    "menurut": "menurut ",
+    "mengatakan": "mengatakan ",
+    "dikatakan": "dikatakan ",
+    "acronyms": "(ABC) ",
+    "headings": "Baca juga: ",
+    "sparse straight quotes": '"aaaaaaaaaaaaaaa ',
+    "curly quotes": "“Kami siap,” kata Budi. ",
+    "unclosed per paragraph": "“Kami siap, kata Budi\n",
+    "straight per paragraph": '"a "a\n',
+    "entities": "&quot;a ",
 }
 
 
@@ -288,14 +530,14 @@ def test_adversarial_shapes_hold_together(name):
     body = unit * (ADVERSARIAL_SIZE // len(unit))
     qs = find_quotes(body)
     for q in qs:
-        assert body[q.start:q.end] == q.text
+        assert body[q.start : q.end] == q.text
         assert q.kind in ("direct", "partial", "indirect")
         if q.unclosed:
             assert "\n" not in q.text  # an unclosed quote ends with its paragraph
     for s in find_spans(body):
         assert s.open_start < s.open_end <= s.close_start <= s.close_end <= len(body)
         if s.unclosed:
-            assert "\n" not in body[s.open_start:s.close_start]
+            assert "\n" not in body[s.open_start : s.close_start]
 
 
 def test_a_line_of_stray_marks_is_not_paired_but_prose_next_to_it_is():
@@ -305,11 +547,14 @@ def test_a_line_of_stray_marks_is_not_paired_but_prose_next_to_it_is():
 
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import given, settings
-from hypothesis import strategies as st
+# imported after importorskip on purpose: the property tests are skipped where hypothesis is missing
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
-ALPHABET = st.sampled_from(list("abc XYZ.,:;!?\n\"'“”‘’«»") + ["kata ", "ujarnya", "menurut ", "Budi ", "&ldquo;",
-                                                              "mengatakan ", "bahwa ", "Presiden "])
+ALPHABET = st.sampled_from(
+    list("abc XYZ.,:;!?\n\"'“”‘’«»")
+    + ["kata ", "ujarnya", "menurut ", "Budi ", "&ldquo;", "mengatakan ", "bahwa ", "Presiden "]
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -317,14 +562,16 @@ ALPHABET = st.sampled_from(list("abc XYZ.,:;!?\n\"'“”‘’«»") + ["kata "
 def test_arbitrary_text_never_raises_and_offsets_hold(body):
     qs = find_quotes(body)
     for q in qs:
-        assert body[q.start:q.end] == q.text
+        assert body[q.start : q.end] == q.text
         assert q.kind in ("direct", "partial", "indirect")
     assert find_quotes(body) == qs
 
 
 def test_speech_verb_in_a_purpose_clause_is_not_speech():
-    body = ("Kalender ini memudahkan para wisatawan untuk memastikan bahwa mereka mampu merencanakan perjalanan "
-            "yang lebih terjangkau. Menteri Pariwisata Sandiaga Uno memastikan bahwa harga tiket akan turun.")
+    body = (
+        "Kalender ini memudahkan para wisatawan untuk memastikan bahwa mereka mampu merencanakan perjalanan "
+        "yang lebih terjangkau. Menteri Pariwisata Sandiaga Uno memastikan bahwa harga tiket akan turun."
+    )
     [q] = find_quotes(body)
     assert q.text == "harga tiket akan turun" and q.speaker.endswith("Sandiaga Uno")
 
@@ -335,20 +582,26 @@ def _person(body, name):
 
 
 def test_a_name_cut_short_by_its_role_is_made_whole_by_the_article_s_people():
-    body = ('Menteri Kesehatan Nila F Moeloek mengatakan bahwa ganja tetap tidak boleh ditanam. '
-            '"Kita berikan antisakit yang kuat," kata dia.')
+    body = (
+        "Menteri Kesehatan Nila F Moeloek mengatakan bahwa ganja tetap tidak boleh ditanam. "
+        '"Kita berikan antisakit yang kuat," kata dia.'
+    )
     qs = find_quotes(body, [_person(body, "Nila F Moeloek")])
     assert {q.speaker for q in qs} == {"Nila F Moeloek"}
 
 
 def test_a_role_that_runs_into_the_name_goes_back_to_the_role():
-    body = ("Menteri Pendidikan dan Kebudayaan Muhadjir Effendy mengatakan guru-guru akan diberikan pelatihan "
-            "membuat soal berstandar nasional.")
+    body = (
+        "Menteri Pendidikan dan Kebudayaan Muhadjir Effendy mengatakan guru-guru akan diberikan pelatihan "
+        "membuat soal berstandar nasional."
+    )
     [q] = find_quotes(body, [_person(body, "Muhadjir Effendy")])
     assert q.speaker == "Muhadjir Effendy" and q.speaker_role == "Menteri Pendidikan dan Kebudayaan"
 
 
 def test_people_who_share_a_name_part_are_not_aligned():
     body = "Lami Kim, analis di Hawaii, mengatakan bahwa Kim ingin teknologi satelit dari Rusia."
-    [q] = find_quotes(body, [_person(body, "Lami Kim"), Mention(0, 0, "Kim Jong Un", "PERSON", "Kim Jong Un")])
+    [q] = find_quotes(
+        body, [_person(body, "Lami Kim"), Mention(0, 0, "Kim Jong Un", "PERSON", "Kim Jong Un")]
+    )
     assert q.speaker == "Lami Kim"

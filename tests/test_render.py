@@ -80,13 +80,30 @@ def test_csv_header_without_rows():
 
 # ---------------------------------------------------------------- tables fitted to a width
 
-LONG = ("Pemerintah daerah menyatakan bahwa pembangunan jembatan baru di kawasan pesisir akan dimulai bulan depan "
-        "setelah izin lingkungan diterbitkan.")
-TABLE_ROWS = [{"outlet": "Harian Nusantara Raya", "date": "2025-06-18", "count": 12345, "who": "Gubernur Jawa Tengah",
-               "role": "kepala daerah provinsi", "text": LONG},
-              {"outlet": "Kabar", "date": "2025-W23", "count": 7, "who": None, "role": "", "text": "Singkat."}]
-COLS = (render.Col("outlet", max=18), render.Col("date", kind="date"), render.Col("count", kind="num"),
-        render.Col("who", max=22), render.Col("role", max=24, drop=1), render.Col("text", kind="wide"))
+LONG = (
+    "Pemerintah daerah menyatakan bahwa pembangunan jembatan baru di kawasan pesisir akan dimulai bulan "
+    "depan "
+    "setelah izin lingkungan diterbitkan."
+)
+TABLE_ROWS = [
+    {
+        "outlet": "Harian Nusantara Raya",
+        "date": "2025-06-18",
+        "count": 12345,
+        "who": "Gubernur Jawa Tengah",
+        "role": "kepala daerah provinsi",
+        "text": LONG,
+    },
+    {"outlet": "Kabar", "date": "2025-W23", "count": 7, "who": None, "role": "", "text": "Singkat."},
+]
+COLS = (
+    render.Col("outlet", max=18),
+    render.Col("date", kind="date"),
+    render.Col("count", kind="num"),
+    render.Col("who", max=22),
+    render.Col("role", max=24, drop=1),
+    render.Col("text", kind="wide"),
+)
 
 
 @pytest.mark.parametrize("width", [60, 80, 120, 200])
@@ -97,7 +114,8 @@ def test_table_fits_and_never_cuts_dates_or_numbers(width):
     words = text.split()
     assert {"2025-06-18", "2025-W23", "12345", "7"} <= set(words)
     header = next(line for line in lines if line.startswith("outlet"))
-    if width >= 80:  # the wide column has at least half the width (a narrower terminal keeps dates whole first)
+    # the wide column has at least half the width (a narrower terminal keeps dates whole first)
+    if width >= 80:
         assert width - header.index("text") >= width // 2
     assert all(w in words for w in LONG.split())  # wrapped at spaces, never inside a word
 

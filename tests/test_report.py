@@ -98,8 +98,11 @@ def test_marked_text_is_the_text_and_marks_are_well_nested(text, raw):
 def test_value_is_marked_in_a_side_and_a_long_side_is_cut_around_it():
     filler = "Warga berkumpul di alun-alun kota sejak pagi untuk menunggu kabar. " * 12
     text = filler + "Rapat akhirnya digelar di Surabaya pada sore hari." + filler
-    view = side_view({"path": "a.txt", "outlet": "Harian", "text": text, "kind": "event"}, "Surabaya (report)",
-                     {"a.txt": "art-0"})
+    view = side_view(
+        {"path": "a.txt", "outlet": "Harian", "text": text, "kind": "event"},
+        "Surabaya (report)",
+        {"a.txt": "art-0"},
+    )
     shown = _text_of(view["tokens"])
     assert len(shown) <= SIDE_CHARS and shown in text and "Surabaya" in shown
     assert view["cut_before"] and view["cut_after"]
@@ -113,16 +116,32 @@ def test_a_value_the_sentence_does_not_say_marks_nothing():
 
 def test_histogram_has_a_bar_per_day_with_gaps_then_months():
     h = date_histogram(["2024-03-01", "2024-03-03", "2024-03-03", None])
-    assert [(b["label"], b["n"]) for b in h["bars"]] == [("2024-03-01", 1), ("2024-03-02", 0), ("2024-03-03", 2)]
+    assert [(b["label"], b["n"]) for b in h["bars"]] == [
+        ("2024-03-01", 1),
+        ("2024-03-02", 0),
+        ("2024-03-03", 2),
+    ]
     assert h["undated"] == 1
     h = date_histogram(["2023-10-20", "2024-01-25"])
-    assert h["unit"] == "month" and [b["label"] for b in h["bars"]] == ["2023-10", "2023-11", "2023-12", "2024-01"]
+    assert h["unit"] == "month" and [b["label"] for b in h["bars"]] == [
+        "2023-10",
+        "2023-11",
+        "2023-12",
+        "2024-01",
+    ]
     h = date_histogram(["1998-07-01", "2017-12-12", "2017-12-13"])
     assert h["unit"] == "year" and len(h["bars"]) == 20 and h["bars"][-1]["n"] == 2
 
 
-@pytest.mark.parametrize("url,link", [("https://contoh.co.id/berita/1", True), ("javascript:alert(1)", False),
-                                      ("data:text/html,<b>x</b>", False), ("http://x.id/a\"onmouseover=1", False)])
+@pytest.mark.parametrize(
+    "url,link",
+    [
+        ("https://contoh.co.id/berita/1", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,<b>x</b>", False),
+        ('http://x.id/a"onmouseover=1', False),
+    ],
+)
 def test_only_web_addresses_become_links(url, link):
     assert (_safe_url(url) is not None) == link
 
@@ -134,15 +153,26 @@ NO_DATE = Evidence(None, "none")
 
 
 def _one(body: str, dates=(), ref=NO_DATE, path="a/1.txt") -> ArticleResult:
-    art = Article(id=path, path=path, outlet="Harian", outlet_evidence=Evidence("Harian", "header", "HARIAN"),
-                  title=None, published=ref.value, published_evidence=ref, body=body, paragraphs=(body,))
+    art = Article(
+        id=path,
+        path=path,
+        outlet="Harian",
+        outlet_evidence=Evidence("Harian", "header", "HARIAN"),
+        title=None,
+        published=ref.value,
+        published_evidence=ref,
+        body=body,
+        paragraphs=(body,),
+    )
     return ArticleResult(article=art, dates=tuple(dates), reference_date=ref)
 
 
 def test_timeline_says_what_a_relative_date_was_resolved_against():
     body = "Rapat digelar Selasa lalu di Bandung. Pada 2019 rapat serupa batal."
-    dates = (DateMention(14, 25, "Selasa lalu", "2024-03-12", "day", "relative", sentence=body[:37]),
-             DateMention(41, 45, "2019", "2019", "year", "absolute", sentence=body[38:]))
+    dates = (
+        DateMention(14, 25, "Selasa lalu", "2024-03-12", "day", "relative", sentence=body[:37]),
+        DateMention(41, 45, "2019", "2019", "year", "absolute", sentence=body[38:]),
+    )
     run = Run(results=[_one(body, dates, Evidence("2024-03-14", "header", "Kamis, 14 Maret 2024"))])
     events = {e["text"]: e for g in report_context(run)["timeline"]["groups"] for e in g["events"]}
     assert "2024-03-14" in events["Selasa lalu"]["resolved_from"]
@@ -162,19 +192,38 @@ def _hostile_run() -> Run:
     lead = "Budi Santoso mengatakan banjir surut pada Senin. "
     body = f"{lead}“{HOSTILE}” kata Budi.\n{HOSTILE}"
     q0 = body.index(HOSTILE)
-    art = Article(id="h1", path=f"corpus/{PAYLOADS[0]}.txt", outlet=PAYLOADS[1],
-                  outlet_evidence=Evidence(PAYLOADS[1], "header", PAYLOADS[2]), title=PAYLOADS[4],
-                  published="2024-05-06", published_evidence=Evidence("2024-05-06", "body", PAYLOADS[5]),
-                  url="javascript:window.__pwned=8", authors=(PAYLOADS[3],), body=body,
-                  paragraphs=tuple(body.split("\n")),
-                  boilerplate=(Removed(0, PAYLOADS[6], "baca-juga"),))
+    art = Article(
+        id="h1",
+        path=f"corpus/{PAYLOADS[0]}.txt",
+        outlet=PAYLOADS[1],
+        outlet_evidence=Evidence(PAYLOADS[1], "header", PAYLOADS[2]),
+        title=PAYLOADS[4],
+        published="2024-05-06",
+        published_evidence=Evidence("2024-05-06", "body", PAYLOADS[5]),
+        url="javascript:window.__pwned=8",
+        authors=(PAYLOADS[3],),
+        body=body,
+        paragraphs=tuple(body.split("\n")),
+        boilerplate=(Removed(0, PAYLOADS[6], "baca-juga"),),
+    )
     result = ArticleResult(
         article=art,
         entities=(Mention(0, 12, "Budi Santoso", "PERSON", PAYLOADS[0]),),
         dates=(DateMention(41, 46, "Senin", "2024-05-06", "day", "weekday", sentence=lead.strip()),),
-        quotes=(Quote(q0, q0 + len(HOSTILE), HOSTILE, "direct", PAYLOADS[2], speaker_role=PAYLOADS[3],
-                      speaker_type="person", via=PAYLOADS[5]),),
-        reference_date=Evidence("2024-05-06", "body", PAYLOADS[6]))
+        quotes=(
+            Quote(
+                q0,
+                q0 + len(HOSTILE),
+                HOSTILE,
+                "direct",
+                PAYLOADS[2],
+                speaker_role=PAYLOADS[3],
+                speaker_type="person",
+                via=PAYLOADS[5],
+            ),
+        ),
+        reference_date=Evidence("2024-05-06", "body", PAYLOADS[6]),
+    )
     return Run(results=[result])
 
 
@@ -198,18 +247,33 @@ def _tags(html: str) -> list[tuple[str, dict]]:
 def _claimed(path: str, outlet: str, body: str) -> ArticleResult:
     from newsscan.claims import find_claims
 
-    art = Article(id=path, path=path, outlet=outlet, outlet_evidence=Evidence(outlet, "header", outlet),
-                  title=None, published="2025-06-10", published_evidence=Evidence("2025-06-10", "header"),
-                  body=body, paragraphs=(body,))
+    art = Article(
+        id=path,
+        path=path,
+        outlet=outlet,
+        outlet_evidence=Evidence(outlet, "header", outlet),
+        title=None,
+        published="2025-06-10",
+        published_evidence=Evidence("2025-06-10", "header"),
+        body=body,
+        paragraphs=(body,),
+    )
     return ArticleResult(article=art, claims=tuple(find_claims(body)))
 
 
 def test_story_with_a_conflict_comes_first_with_both_values_marked():
-    told = ("Sebanyak {} bus Transjakarta terbakar di pool Rawa Buaya, Jakarta Barat, pada Selasa dini hari. "
-            "Petugas pemadam kebakaran datang setelah api membesar.")
+    told = (
+        "Sebanyak {} bus Transjakarta terbakar di pool Rawa Buaya, Jakarta Barat, pada Selasa dini hari. "
+        "Petugas pemadam kebakaran datang setelah api membesar."
+    )
     other = _claimed("a/0.txt", "Warta Dua", "Harga cabai rawit di Pasar Induk naik menjelang Lebaran.")
-    run = Run(results=[other, _claimed("a/1.txt", "Harian Satu", told.format(20)),
-                       _claimed("a/2.txt", "Warta Dua", told.format(50))])
+    run = Run(
+        results=[
+            other,
+            _claimed("a/1.txt", "Harian Satu", told.format(20)),
+            _claimed("a/2.txt", "Warta Dua", told.format(50)),
+        ]
+    )
     first = report_context(run)["stories"][0]
     assert first["compared"] and len(first["articles"]) == 2
     conflict = first["sections"][0]["entries"][0]
@@ -258,7 +322,9 @@ def test_speaker_on_hover_is_escaped_in_its_attribute():
 @pytest.fixture(scope="module")
 def seeds_report(seeds_dir, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("report") / "seeds.html"
-    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "-o", str(out), "-j", "1", "--no-cache", "-q"])
+    result = CliRunner().invoke(
+        cli, ["report", str(seeds_dir), "-o", str(out), "-j", "1", "--no-cache", "-q"]
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -267,16 +333,36 @@ def seeds_report(seeds_dir, tmp_path_factory) -> Path:
 def hostile_report(tmp_path_factory) -> Path:
     """A report of hostile articles read from files: a text file and a JSONL export with a url and a title."""
     d = tmp_path_factory.mktemp("hostile")
-    text = ("JAKARTA - Warga kampung itu menulis di papan pengumuman: " + HOSTILE + "\n"
-            f"“{PAYLOADS[0]} {PAYLOADS[1]}” kata Rudi Hartono, ketua RT, Senin (6/5/2024).\n"
-            f"Menurut polisi, {PAYLOADS[4]} ditemukan pada Selasa lalu.\n")
+    text = (
+        "JAKARTA - Warga kampung itu menulis di papan pengumuman: " + HOSTILE + "\n"
+        f"“{PAYLOADS[0]} {PAYLOADS[1]}” kata Rudi Hartono, ketua RT, Senin (6/5/2024).\n"
+        f"Menurut polisi, {PAYLOADS[4]} ditemukan pada Selasa lalu.\n"
+    )
     (d / "a.txt").write_text(text, encoding="utf-8")
-    row = {"title": PAYLOADS[1], "url": "javascript:window.__pwned=9", "date": "2024-05-07",
-           "text": text.replace("Rudi Hartono", "Sari Dewi")}
+    row = {
+        "title": PAYLOADS[1],
+        "url": "javascript:window.__pwned=9",
+        "date": "2024-05-07",
+        "text": text.replace("Rudi Hartono", "Sari Dewi"),
+    }
     (d / "b.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
     out = d / "report.html"
-    result = CliRunner().invoke(cli, ["report", str(d / "a.txt"), str(d / "b.jsonl"), "-o", str(out), "-j", "1",
-                                      "--no-cache", "-q", "--title", PAYLOADS[2]])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "report",
+            str(d / "a.txt"),
+            str(d / "b.jsonl"),
+            "-o",
+            str(out),
+            "-j",
+            "1",
+            "--no-cache",
+            "-q",
+            "--title",
+            PAYLOADS[2],
+        ],
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -293,10 +379,13 @@ def test_open_flag_opens_the_written_file(tmp_path, monkeypatch):
 
     opened = []
     monkeypatch.setattr(webbrowser, "open", opened.append)
-    (tmp_path / "a.txt").write_text("Warga Desa Sukamaju memanen padi pada Senin (6/5/2024).\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Warga Desa Sukamaju memanen padi pada Senin (6/5/2024).\n", encoding="utf-8"
+    )
     out = tmp_path / "r.html"
-    result = CliRunner().invoke(cli, ["report", str(tmp_path / "a.txt"), "-o", str(out), "--open", "-j", "1",
-                                      "--no-cache", "-q"])
+    result = CliRunner().invoke(
+        cli, ["report", str(tmp_path / "a.txt"), "-o", str(out), "--open", "-j", "1", "--no-cache", "-q"]
+    )
     assert result.exit_code == 0, result.output
     assert opened == [out.resolve().as_uri()] and out.stat().st_size > 0
 
@@ -314,7 +403,9 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.fixture(scope="module")
 def browser():
-    sync = pytest.importorskip("playwright.sync_api", reason="playwright not installed (pip install -e '.[dev]')")
+    sync = pytest.importorskip(
+        "playwright.sync_api", reason="playwright not installed (pip install -e '.[dev]')"
+    )
     if not CHROMIUM:
         pytest.skip("chromium not installed and not installable here (.ci/run installs it with apt)")
     with sync.sync_playwright() as pw:
@@ -371,13 +462,19 @@ def test_each_article_body_is_in_the_page_verbatim(seeds_page, seeds_dir):
     import newsscan
 
     bodies = [a.body for a in newsscan.load([str(seeds_dir)]) if hasattr(a, "body")]
-    shown = seeds_page.page.locator("details.article .body").evaluate_all("els => els.map(e => e.textContent)")
+    shown = seeds_page.page.locator("details.article .body").evaluate_all(
+        "els => els.map(e => e.textContent)"
+    )
     assert sorted(shown) == sorted(bodies)
 
 
 def test_place_conflict_sits_side_by_side(seeds_page):
-    pair = seeds_page.page.locator(".pair.conflicts").filter(has_text="Vladivostok").filter(
-        has_text="Vostochny Cosmodrome").first
+    pair = (
+        seeds_page.page.locator(".pair.conflicts")
+        .filter(has_text="Vladivostok")
+        .filter(has_text="Vostochny Cosmodrome")
+        .first
+    )
     sides = pair.locator(".side")
     assert sides.count() == 2
     a, b = sides.nth(0).bounding_box(), sides.nth(1).bounding_box()
@@ -394,8 +491,9 @@ def test_easley_quote_is_shared_across_two_outlets(seeds_page):
 
 
 def test_matrix_has_easley_under_two_outlets(seeds_page):
-    row = seeds_page.page.locator("#matrix tbody tr").filter(has=seeds_page.page.locator(
-        "th", has_text="Leif-Eric Easley"))
+    row = seeds_page.page.locator("#matrix tbody tr").filter(
+        has=seeds_page.page.locator("th", has_text="Leif-Eric Easley")
+    )
     cells = [c.strip() for c in row.locator("td.n").all_inner_texts()][1:]  # the first is the total
     assert len([c for c in cells if c]) == 2
 

@@ -9,7 +9,8 @@ from newsscan import stories
 from newsscan.stories import DAY_WINDOW, StoryInput, _days_gap, candidate_blocks, group_stories
 
 DAY = st.one_of(
-    st.tuples(st.integers(2020, 2021), st.integers(1, 12), st.integers(1, 31)),  # some are no date (2021-02-30)
+    # some are no date (2021-02-30)
+    st.tuples(st.integers(2020, 2021), st.integers(1, 12), st.integers(1, 31)),
     st.tuples(st.none(), st.integers(1, 12), st.integers(1, 28)),  # a day without its year
 )
 
@@ -35,14 +36,14 @@ def test_articles_weeks_apart_share_no_block():
 
 EVENTS = [  # invented events, each told by several outlets in their own words
     ("Banjir rendam ratusan rumah di Kampung Sukamaju",
-     ("Banjir setinggi satu meter merendam ratusan rumah warga Kampung Sukamaju setelah hujan deras semalaman. "
-     "Warga mengungsi ke balai desa dan petugas BPBD membagikan makanan.")),
+     ("Banjir setinggi satu meter merendam ratusan rumah warga Kampung Sukamaju setelah hujan deras "
+     "semalaman. Warga mengungsi ke balai desa dan petugas BPBD membagikan makanan.")),
     ("Gubernur Ardi Wiranata resmikan jembatan baru di Kota Lembah",
-     ("Gubernur Ardi Wiranata meresmikan jembatan baru sepanjang dua ratus meter di Kota Lembah. Jembatan itu "
-     "menghubungkan dua kecamatan yang selama ini terpisah sungai.")),
+     ("Gubernur Ardi Wiranata meresmikan jembatan baru sepanjang dua ratus meter di Kota Lembah. "
+     "Jembatan itu menghubungkan dua kecamatan yang selama ini terpisah sungai.")),
     ("Pabrik tekstil di Cibaru terbakar, kerugian miliaran rupiah",
-     ("Sebuah pabrik tekstil di Cibaru terbakar pada dini hari. Api diduga berasal dari korsleting listrik di "
-     "gudang bahan baku, dan kerugian ditaksir mencapai miliaran rupiah.")),
+     ("Sebuah pabrik tekstil di Cibaru terbakar pada dini hari. Api diduga berasal dari korsleting "
+     "listrik di gudang bahan baku, dan kerugian ditaksir mencapai miliaran rupiah.")),
 ]
 
 

@@ -78,7 +78,7 @@ def map_tags(tags: list[str], mapping: dict[str, str], missing: frozenset[str] =
 def capitalise(words: list[str], tags: list[str], rng: random.Random) -> list[str]:
     """Re-capitalise a lower-cased sentence: sentence start and entity tokens (acronym-like ORG: upper)."""
     out = []
-    for i, (w, t) in enumerate(zip(words, tags)):
+    for i, (w, t) in enumerate(zip(words, tags, strict=False)):
         if t != "O":
             if t is None:  # unknown label (missing): capitalise like a name
                 w = w[:1].upper() + w[1:] if w[:1].isalpha() else w

@@ -40,17 +40,30 @@ def install(best: Path, scores: Path) -> None:
     meta_path = TARGET / "meta.json"
     meta = json.loads(meta_path.read_text())
     test = json.loads(scores.read_text())
-    meta.update({
-        "name": "id_news_ner", "version": "0.1.0",
-        "description": "newsscan's Indonesian news NER (PERSON, ORG, LOC): CNN tok2vec, no vectors",
-        "sources": [
-            {"name": "idner-news-2k", "url": "https://github.com/khairunnisaor/idner-news-2k", "license": "MIT",
-             "author": "Khairunnisa, Imankulova, Komachi (2020)"},
-            {"name": "NERP (IndoNLU nerp_ner-prosa)", "url": "https://github.com/IndoNLP/indonlu",
-             "license": "Apache-2.0", "author": "Hoesen & Purwarianti (2018); Wilie et al. (2020)"},
-        ],
-        "test_scores_idner_news_2k": {k: test[k] for k in ("ents_p", "ents_r", "ents_f", "ents_per_type")},
-    })
+    meta.update(
+        {
+            "name": "id_news_ner",
+            "version": "0.1.0",
+            "description": "newsscan's Indonesian news NER (PERSON, ORG, LOC): CNN tok2vec, no vectors",
+            "sources": [
+                {
+                    "name": "idner-news-2k",
+                    "url": "https://github.com/khairunnisaor/idner-news-2k",
+                    "license": "MIT",
+                    "author": "Khairunnisa, Imankulova, Komachi (2020)",
+                },
+                {
+                    "name": "NERP (IndoNLU nerp_ner-prosa)",
+                    "url": "https://github.com/IndoNLP/indonlu",
+                    "license": "Apache-2.0",
+                    "author": "Hoesen & Purwarianti (2018); Wilie et al. (2020)",
+                },
+            ],
+            "test_scores_idner_news_2k": {
+                k: test[k] for k in ("ents_p", "ents_r", "ents_f", "ents_per_type")
+            },
+        }
+    )
     meta.pop("performance", None)
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     size = sum(p.stat().st_size for p in TARGET.rglob("*") if p.is_file())
@@ -62,8 +75,12 @@ def main() -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--steps", type=int, default=STEPS)
     ap.add_argument("--keep-runs", action="store_true", help="keep training/runs/final (the checkpoints)")
-    ap.add_argument("--install", nargs=2, metavar=("MODEL_DIR", "TEST_JSON"),
-                    help="only copy an already trained model (and its test scores) into the package")
+    ap.add_argument(
+        "--install",
+        nargs=2,
+        metavar=("MODEL_DIR", "TEST_JSON"),
+        help="only copy an already trained model (and its test scores) into the package",
+    )
     args = ap.parse_args()
     if args.install:
         install(Path(args.install[0]), Path(args.install[1]))
@@ -74,12 +91,38 @@ def main() -> int:
     out = ROOT / "training" / "runs" / "final"
     t0 = time.time()
     run([py, "training/convert.py", "--out", str(corpus), "--shared", args.shared, *CONVERT_FLAGS], env)
-    run([py, "-m", "spacy", "train", "training/ner.cfg", "--output", str(out),
-         "--paths.train", str(corpus / "train"), "--paths.dev", str(corpus / "dev.spacy"),
-         "--training.max_steps", str(args.steps)], env)
+    run(
+        [
+            py,
+            "-m",
+            "spacy",
+            "train",
+            "training/ner.cfg",
+            "--output",
+            str(out),
+            "--paths.train",
+            str(corpus / "train"),
+            "--paths.dev",
+            str(corpus / "dev.spacy"),
+            "--training.max_steps",
+            str(args.steps),
+        ],
+        env,
+    )
     scores = out.parent / "final.test.json"
-    run([py, "-m", "spacy", "evaluate", str(out / "model-best"), str(corpus / "test.spacy"),
-         "--output", str(scores)], env)
+    run(
+        [
+            py,
+            "-m",
+            "spacy",
+            "evaluate",
+            str(out / "model-best"),
+            str(corpus / "test.spacy"),
+            "--output",
+            str(scores),
+        ],
+        env,
+    )
     install(out / "model-best", scores)
     if not args.keep_runs:
         shutil.rmtree(out)

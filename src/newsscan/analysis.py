@@ -90,8 +90,9 @@ def _pipe_bounded(nlp, docs):
 
 def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
     """Every layer over a batch (`nlp.pipe` in batches bounded by text size); each Doc knows its `Article`
-    (`doc._.article`), so the rule components can read the publication date and the outlet. A body longer than `PART_CHARS` goes
-    through in parts whose records are shifted back to offsets in the whole body (the loader warns about
+    (`doc._.article`), so the rule components can read the publication date and the outlet. A body longer than
+    `PART_CHARS` goes through in parts whose records are shifted back to offsets in the whole body (the loader
+    warns about
     such a body: an expression that straddles two parts may be missed)."""
     from .nlp import pipeline
 
@@ -108,15 +109,16 @@ def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
                 docs.append(doc)
                 owners.append((i, offset))
         found: list[dict[str, list]] = [{"e": [], "d": [], "q": [], "c": [], "ref": []} for _ in articles]
-        for doc, (i, offset) in zip(_pipe_bounded(nlp, docs), owners):
+        for doc, (i, offset) in zip(_pipe_bounded(nlp, docs), owners, strict=False):
             f = found[i]
             f["e"].extend(_shift(doc._.mentions, offset))
             f["d"].extend(_shift(doc._.dates, offset))
             f["q"].extend(_shift(doc._.quotes, offset))
             # the headline's claim (offsets in the title) comes with the first part only
-            f["c"].extend(_shift([c for c in doc._.claims or () if not (offset and c.kind == "headline")], offset))
+            claims = [c for c in doc._.claims or () if not (offset and c.kind == "headline")]
+            f["c"].extend(_shift(claims, offset))
             f["ref"].append(doc._.reference_date)
-    return [_result(a, t, f) for a, t, f in zip(articles, texts, found)]
+    return [_result(a, t, f) for a, t, f in zip(articles, texts, found, strict=False)]
 
 
 def _result(article: Article, text: str, found: dict[str, list]) -> ArticleResult:
@@ -133,5 +135,11 @@ def _result(article: Article, text: str, found: dict[str, list]) -> ArticleResul
     # a dateline (`JAKARTA, KOMPAS.com -`) names no entity (gold/CONVENTIONS.md, Entities); with its odd space
     # repaired, the NER reads its place as a name
     ents = [m for m in ents if m.start >= article.dateline_end]
-    return ArticleResult(article=article, entities=tuple(ents), dates=tuple(dates), quotes=tuple(quotes),
-                         claims=tuple(claims), reference_date=found["ref"][0] or Evidence(None, "none"))
+    return ArticleResult(
+        article=article,
+        entities=tuple(ents),
+        dates=tuple(dates),
+        quotes=tuple(quotes),
+        claims=tuple(claims),
+        reference_date=found["ref"][0] or Evidence(None, "none"),
+    )

@@ -75,7 +75,7 @@ class Run:
         if self.cache_dir is None or len(self.keys) != len(self.results):
             return group()
         h = hashlib.sha256()
-        for r, k in zip(self.results, self.keys):
+        for r, k in zip(self.results, self.keys, strict=False):
             h.update(f"{r.article.path}\0{k}\n".encode("utf-8", "surrogatepass"))
         key = "stories:" + h.hexdigest()
         cache, _ = open_cache(self.cache_dir)
@@ -305,7 +305,8 @@ def _top(counter: Counter, n: int) -> list[str]:
     return [k for k, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
-SUMMARY_COLUMNS = ("path", "outlet", "published", "title", "words", "paragraphs", "top_entities", "quotes", "people_quoted", "claims", "story")
+SUMMARY_COLUMNS = ("path", "outlet", "published", "title", "words", "paragraphs", "top_entities", "quotes",
+                   "people_quoted", "claims", "story")
 
 
 def summary_rows(run: Run) -> tuple[Rows, dict[str, Any]]:
@@ -387,7 +388,8 @@ def mention_rows(run: Run, *, label: str | None = None) -> Rows:
     return rows
 
 
-QUOTE_COLUMNS = ("path", "outlet", "kind", "text", "speaker", "speaker_role", "speaker_type", "via", "anonymous", "unclosed", "start", "end")
+QUOTE_COLUMNS = ("path", "outlet", "kind", "text", "speaker", "speaker_role", "speaker_type", "via",
+                 "anonymous", "unclosed", "start", "end")
 
 
 def quote_rows(run: Run, *, speaker: str | None = None, outlet: str | None = None,
@@ -400,7 +402,8 @@ def quote_rows(run: Run, *, speaker: str | None = None, outlet: str | None = Non
         for q in r.quotes:
             name = run.name(q.speaker)
             if name != q.speaker and name not in a.body:
-                name = q.speaker  # a quote's speaker is the article's own form, never another article's string
+                # a quote's speaker is the article's own form, never another article's string
+                name = q.speaker
             if kind and q.kind != kind:
                 continue
             if speaker and speaker.lower() not in (name or "").lower():
@@ -427,7 +430,8 @@ def distinct_roles(roles: Counter) -> list[str]:
     return [spelling[w] for w in sorted(kept, key=lambda w: (-total[w], spelling[w]))]
 
 
-SOURCE_COLUMNS = ("name", "type", "roles", "quotes", "outlets", "articles", "first_quote", "first_date", "last_quote", "last_date")
+SOURCE_COLUMNS = ("name", "type", "roles", "quotes", "outlets", "articles", "first_quote", "first_date",
+                  "last_quote", "last_date")
 
 
 def source_rows(run: Run) -> Rows:
@@ -512,7 +516,8 @@ def date_order(value: str) -> str:
     return start
 
 
-CLAIM_COLUMNS = ("path", "outlet", "text", "subjects", "predicate", "quantities", "places", "dates", "speaker", "modality", "polarity", "kind", "start", "end")
+CLAIM_COLUMNS = ("path", "outlet", "text", "subjects", "predicate", "quantities", "places", "dates",
+                 "speaker", "modality", "polarity", "kind", "start", "end")
 
 
 def claim_rows(run: Run) -> Rows:
@@ -539,7 +544,8 @@ def diff_document(run: Run) -> dict[str, Any]:
 # an update (an amount that grew between two reports hours apart) comes with the comparison engine that finds
 # them; a document without that list is read as having none
 DIFF_KINDS = ("conflicts", "updates", "agreements", "only", "shared_quotes")
-DIFF_COLUMNS = ("story", "story_title", "kind", "what", "a_value", "a_outlet", "a_speaker", "a_path", "a_text",
+DIFF_COLUMNS = ("story", "story_title", "kind", "what", "a_value", "a_outlet", "a_speaker", "a_path",
+                "a_text",
                 "b_value", "b_outlet", "b_speaker", "b_path", "b_text", "score", "note")
 
 

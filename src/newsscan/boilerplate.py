@@ -1,20 +1,22 @@
 """Takes site furniture out of an article body and keeps what it took, with the reason, for audit.
 
-The rules live in `data/boilerplate.tsv` (pattern, kind, reason; see the comments there). Kept lines are returned
-unchanged, so that `"\\n".join(kept non-empty lines)` is the clean body and every span of the scraped text that is
-not furniture is still an exact substring of it (the gold quotes and dates are cut out of the scraped text, scraper
-line breaks included). The one exception is `inline` furniture (`ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT`
-flattened into a paragraph): that span, and one space beside it, is cut out of its line.
+The rules live in `data/boilerplate.tsv` (pattern, kind, reason; see the comments there). Kept lines are
+returned unchanged, so that `"\\n".join(kept non-empty lines)` is the clean body and every span of the scraped
+text that is not furniture is still an exact substring of it (the gold quotes and dates are cut out of the
+scraped text, scraper line breaks included). The one exception is `inline` furniture (`ADVERTISEMENT SCROLL TO
+CONTINUE WITH CONTENT` flattened into a paragraph): that span, and one space beside it, is cut out of its
+line.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .records import Removed
-from .tables import load_tsv
+from .tables import table
 
 TABLE = "boilerplate.tsv"
 COLUMNS = ("pattern", "kind", "reason")
@@ -44,7 +46,7 @@ def load_rules(extra_dir: str | None = None) -> tuple[Rule, ...]:
     from .errors import DataTableError
 
     rules = []
-    for row in load_tsv(TABLE, COLUMNS, required=3, choices=(("kind", KINDS),), extra_dir=extra_dir):
+    for row in table(TABLE, extra_dir):
         kind, pat = row["kind"], row["pattern"]
         regex = None
         if kind not in ("line", "prefix"):
@@ -52,7 +54,9 @@ def load_rules(extra_dir: str | None = None) -> tuple[Rule, ...]:
                 regex = re.compile(pat, re.MULTILINE if kind == "block" else 0)
             except re.error as exc:
                 raise DataTableError(f"{row['_where']}: bad regular expression: {exc}") from exc
-        rules.append(Rule(pat.casefold() if regex is None else pat, kind, row["reason"], regex, row["_where"]))
+        rules.append(
+            Rule(pat.casefold() if regex is None else pat, kind, row["reason"], regex, row["_where"])
+        )
     return tuple(rules)
 
 
@@ -106,31 +110,36 @@ def _cut(line: str, start: int, end: int) -> str:
     return before + after
 
 
-def strip_boilerplate(lines: Sequence[str], *, first_line: int = 0, extra_dir: str | None = None,
-                      ) -> tuple[tuple[str, ...], tuple[Removed, ...]]:
-    """(kept lines, removed lines). `lines` are the body's lines; `first_line` is the number of the first of them
-    in the raw file, so that `Removed.line` points into the file. Blank lines are kept (the caller drops them).
-    Never raises on odd text; the rules are linear in the length of the text.
-    """
-    rules = load_rules(extra_dir)
-    kept: list[str | None] = list(lines)
-    removed: dict[int, list[Removed]] = {}
+class _Stripper:
+    """One pass over a body's lines: `kept[i]` is the line as it stands (None once removed), `removed[i]` what
+    was taken out of it and why."""
 
-    def drop(i: int, reason: str, text: str | None = None) -> None:
-        if kept[i] is not None:
-            removed.setdefault(i, []).append(Removed(first_line + i, kept[i] if text is None else text, reason))
+    def __init__(self, lines: Sequence[str], first_line: int, rules: Sequence[Rule]):
+        self.lines = lines
+        self.first_line = first_line
+        self.rules = rules
+        self.kept: list[str | None] = list(lines)
+        self.removed: dict[int, list[Removed]] = {}
+
+    def drop(self, i: int, reason: str, text: str | None = None) -> None:
+        """Removes line i (or records `text` cut out of it, when given)."""
+        if self.kept[i] is not None:
+            self.removed.setdefault(i, []).append(
+                Removed(self.first_line + i, self.kept[i] if text is None else text, reason)
+            )
             if text is None:
-                kept[i] = None
+                self.kept[i] = None
 
-    # blocks: a match over several lines removes every line it touches
-    joined = "\n".join(lines)
-    if any(r.kind == "block" for r in rules):
+    def blocks(self) -> None:
+        """A block rule's match over several lines removes every line it touches."""
+        lines = self.lines
+        if not any(r.kind == "block" for r in self.rules):
+            return
+        joined = "\n".join(lines)
         starts = [0]
         for ln in lines:
             starts.append(starts[-1] + len(ln) + 1)
-        import bisect
-
-        for r in rules:
+        for r in self.rules:
             if r.kind != "block":
                 continue
             assert r.regex is not None
@@ -138,73 +147,123 @@ def strip_boilerplate(lines: Sequence[str], *, first_line: int = 0, extra_dir: s
                 a = bisect.bisect_right(starts, m.start()) - 1
                 b = bisect.bisect_right(starts, max(m.end() - 1, m.start())) - 1
                 for i in range(a, min(b, len(lines) - 1) + 1):
-                    drop(i, r.reason)
+                    self.drop(i, r.reason)
 
-    i = 0
-    n = len(lines)
-    while i < n:
-        line = kept[i]
-        if line is None or not line.strip():
-            i += 1
-            continue
-        stripped = line.strip()
-        rule = _line_rule(stripped, rules)
-        if rule is not None:
-            drop(i, rule.reason)
-            if rule.kind == "next":
-                j = _next_nonempty(lines, i)
-                if j is not None and kept[j] is not None and looks_like_headline(lines[j]) \
-                        and _line_rule(lines[j].strip(), rules) is None:
-                    drop(j, rule.reason)
-                    i = j
-            elif rule.kind == "tail":
-                rest = range(i + 1, n)
-                if all(_is_tail_line(lines[k]) for k in rest):
-                    for k in rest:
-                        if lines[k].strip():
-                            own = _line_rule(lines[k].strip(), rules)
-                            drop(k, own.reason if own else "tags")
-                    break
-            i += 1
-            continue
-        # a photo caption given twice (seed 003): the same short, unpunctuated line twice in a row
-        j = _next_nonempty(lines, i)
-        if (j is not None and lines[j] == line and len(stripped) <= _CAPTION_MAX
-                and not stripped.endswith((".", '"', "\u201d", "?", "!"))):
-            drop(i, "caption")
-            drop(j, "caption")
-            i = j + 1
-            continue
-        for r in rules:
+    def line_rule(self, i: int, rule: Rule) -> tuple[int, bool]:
+        """Applies a whole-line rule to line i: (the last line it consumed, whether the scan stops)."""
+        lines, n = self.lines, len(self.lines)
+        self.drop(i, rule.reason)
+        if rule.kind == "next":
+            j = _next_nonempty(lines, i)
+            if (
+                j is not None
+                and self.kept[j] is not None
+                and looks_like_headline(lines[j])
+                and _line_rule(lines[j].strip(), self.rules) is None
+            ):
+                self.drop(j, rule.reason)
+                return j, False
+        elif rule.kind == "tail":
+            rest = range(i + 1, n)
+            if all(_is_tail_line(lines[k]) for k in rest):
+                for k in rest:
+                    if lines[k].strip():
+                        own = _line_rule(lines[k].strip(), self.rules)
+                        self.drop(k, own.reason if own else "tags")
+                return i, True
+        return i, False
+
+    def caption(self, i: int, line: str, stripped: str) -> int | None:
+        """A photo caption given twice (seed 003): the same short, unpunctuated line twice in a row; returns
+        the second line's index when removed."""
+        j = _next_nonempty(self.lines, i)
+        if (
+            j is not None
+            and self.lines[j] == line
+            and len(stripped) <= _CAPTION_MAX
+            and not stripped.endswith((".", '"', "\u201d", "?", "!"))
+        ):
+            self.drop(i, "caption")
+            self.drop(j, "caption")
+            return j
+        return None
+
+    def inline(self, i: int) -> None:
+        """Cuts every inline rule's matches out of line i."""
+        for r in self.rules:
             if r.kind != "inline":
                 continue
             assert r.regex is not None
-            cur = kept[i]
+            cur = self.kept[i]
             assert cur is not None
             pieces = list(r.regex.finditer(cur))
             for m in reversed(pieces):
-                drop(i, r.reason, m.group(0))
+                self.drop(i, r.reason, m.group(0))
                 cur = _cut(cur, m.start(), m.end())
-            kept[i] = cur
-        i += 1
+            self.kept[i] = cur
 
-    # an editor code at the end of the last paragraph: `... di bagian kepala. (okz)`
-    last = next((k for k in range(n - 1, -1, -1) if kept[k] is not None and kept[k].strip()), None)
-    if last is not None:
-        for r in rules:
+    def scan(self) -> None:
+        """Line rules, doubled captions and inline cuts, line by line."""
+        i, n = 0, len(self.lines)
+        while i < n:
+            line = self.kept[i]
+            if line is None or not line.strip():
+                i += 1
+                continue
+            stripped = line.strip()
+            rule = _line_rule(stripped, self.rules)
+            if rule is not None:
+                i, stop = self.line_rule(i, rule)
+                if stop:
+                    break
+                i += 1
+                continue
+            j = self.caption(i, line, stripped)
+            if j is not None:
+                i = j + 1
+                continue
+            self.inline(i)
+            i += 1
+
+    def editor_code(self) -> None:
+        """An editor code at the end of the last paragraph: `... di bagian kepala. (okz)`."""
+        kept = self.kept
+        filled = (k for k in range(len(kept) - 1, -1, -1) if kept[k] is not None and kept[k].strip())
+        last = next(filled, None)
+        if last is None:
+            return
+        for r in self.rules:
             if r.kind != "end":
                 continue
             assert r.regex is not None
             cur = kept[last]
             assert cur is not None
             m = r.regex.search(cur)
-            if m and cur[:m.start()].strip():
-                drop(last, r.reason, m.group(0))
-                kept[last] = cur[:m.start()].rstrip(" \t")
+            if m and cur[: m.start()].strip():
+                self.drop(last, r.reason, m.group(0))
+                kept[last] = cur[: m.start()].rstrip(" \t")
 
-    # an inline cut may leave nothing behind
-    for k, cur in enumerate(kept):
-        if cur is not None and k in removed and not cur.strip():
-            drop(k, removed[k][-1].reason)
-    out_removed = tuple(r for k in sorted(removed) for r in removed[k])
-    return tuple(x for x in kept if x is not None), out_removed
+    def emptied(self) -> None:
+        """An inline cut may leave nothing behind: the line goes too."""
+        for k, cur in enumerate(self.kept):
+            if cur is not None and k in self.removed and not cur.strip():
+                self.drop(k, self.removed[k][-1].reason)
+
+
+def strip_boilerplate(
+    lines: Sequence[str],
+    *,
+    first_line: int = 0,
+    extra_dir: str | None = None,
+) -> tuple[tuple[str, ...], tuple[Removed, ...]]:
+    """(kept lines, removed lines). `lines` are the body's lines; `first_line` is the number of the first of
+    them in the raw file, so that `Removed.line` points into the file. Blank lines are kept (the caller drops
+    them). Never raises on odd text; the rules are linear in the length of the text.
+    """
+    st = _Stripper(lines, first_line, load_rules(extra_dir))
+    st.blocks()
+    st.scan()
+    st.editor_code()
+    st.emptied()
+    out_removed = tuple(r for k in sorted(st.removed) for r in st.removed[k])
+    return tuple(x for x in st.kept if x is not None), out_removed

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from .morphology import WORD, base_verbs, lemma, looks_prefixed_verb, speech_lemmas
 from .quantities import find_quantities
 from .records import Claim, DateMention, Mention, Quote
-from .tables import load_tsv
+from .tables import table
 
 _WORD = WORD
 # Abbreviations after which a full stop does not end a sentence (titles, `No.`, `Jl.`); Indonesian style guides.
@@ -35,15 +35,14 @@ _QUOTE_CHARS = "\"“”„‟«»"
 
 @functools.lru_cache(maxsize=1)
 def _hedges() -> tuple[tuple[tuple[str, ...], str], ...]:
-    rows = load_tsv("hedges.tsv", ("marker", "category"), 2,
-                    (("category", ("reported", "uncertain", "planned", "negative", "pending", "neutral")),))
+    rows = table('hedges.tsv')
     return tuple(sorted(((tuple(r["marker"].lower().split()), r["category"]) for r in rows),
                         key=lambda x: -len(x[0])))
 
 
 @functools.lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in load_tsv("claim_stopwords.tsv", ("word",)))
+    return frozenset(r["word"].lower() for r in table('claim_stopwords.tsv'))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -146,21 +145,21 @@ def _predicate(words: Sequence[str], skip: Iterable[str] = ()) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _unit_words() -> frozenset[str]:
     """Unit words (`menit`, `meter`): never verbs, though some look prefixed."""
-    return frozenset(r["word"].lower() for r in load_tsv("units.tsv", ("word", "unit", "class"), 3))
+    return frozenset(r["word"].lower() for r in table('units.tsv'))
 
 
 @functools.lru_cache(maxsize=1)
 def place_words() -> dict[str, int]:
     """Words that head a place name, with their administrative level (data/place_words.tsv)."""
     return {r["word"].lower(): int(r["level"] or 0)
-            for r in load_tsv("place_words.tsv", ("word", "level", "kind"), 2)}
+            for r in table('place_words.tsv')}
 
 
 @functools.lru_cache(maxsize=1)
 def place_kinds() -> dict[str, str]:
     """Words that head a place name, with their kind: admin, site, container, area or street."""
     return {r["word"].lower(): (r["kind"] or ("admin" if int(r["level"] or 0) else "site"))
-            for r in load_tsv("place_words.tsv", ("word", "level", "kind"), 2)}
+            for r in table('place_words.tsv')}
 
 
 _NAME = r"[A-Z][\w'-]*"

@@ -16,7 +16,8 @@ import click
 from . import __version__
 
 FORMATS = ("table", "json", "jsonl", "csv")
-DEFAULT_MAX_CHARS = 500_000  # = loader.MAX_CHARS (tests/test_hostile.py checks); not imported: --help stays fast
+# = loader.MAX_CHARS (tests/test_hostile.py checks); not imported: --help stays fast
+DEFAULT_MAX_CHARS = 500_000
 
 
 class NewsscanCommand(click.Command):
@@ -66,7 +67,8 @@ def _fail(message: str, code: int):
 
 
 def _check_tables() -> None:
-    """The user's extension tables (NEWSSCAN_TABLES), validated before any work, whatever the command reads."""
+    """The user's extension tables (NEWSSCAN_TABLES), validated before any work, whatever the command
+    reads."""
     if not os.environ.get("NEWSSCAN_TABLES"):
         return
     from .tables import validate_user_tables

@@ -102,7 +102,8 @@ class DaskBackend:
                                          dashboard_address=_dashboard_option(), silence_logs=40)
             self.client = Client(self._cluster)
             link = self.client.dashboard_link if _dashboard_option() else "off (install bokeh for it)"
-            self.announce(f"dask cluster of {n} workers at {self._cluster.scheduler_address}, dashboard {link}")
+            address = self._cluster.scheduler_address
+            self.announce(f"dask cluster of {n} workers at {address}, dashboard {link}")
         else:
             self.client = Client(self.address)
         try:
@@ -169,7 +170,8 @@ class DaskBackend:
                     nxt += 1  # counted before it is handed over: the caller may stop at the last one
                     yield item
         finally:
-            if nxt < len(futures) and self.client is not None:  # interrupted or failed: the rest is not wanted
+            # interrupted or failed: the rest is not wanted
+            if nxt < len(futures) and self.client is not None:
                 self.client.cancel(futures[nxt:])
 
 
@@ -179,9 +181,9 @@ def scheduler_address(option: str | None) -> str | None:
 
 
 class _ReadAhead:
-    """Files read on the workers in tasks of FILES_PER_TASK, at most `window` tasks ahead of the file the client
-    asks for (the client asks in file order, for the files its cache does not hold), so that the workers' memory
-    holds a few tasks' articles only. The cluster is started on the first file asked for."""
+    """Files read on the workers in tasks of FILES_PER_TASK, at most `window` tasks ahead of the file the
+    client asks for (the client asks in file order, for the files its cache does not hold), so that the
+    workers' memory holds a few tasks' articles only. The cluster is started on the first file asked for."""
 
     def __init__(self, backend: DaskBackend, files: list[str], text_column: str | None, window: int):
         from .backends import batched
@@ -205,6 +207,6 @@ class _ReadAhead:
                     read_files, self.groups[self.submitted], self.text_column, pure=False)
                 self.submitted += 1
             future = self.pending.pop(g)
-            self.current = (g, dict(zip(self.groups[g], future.result())))
+            self.current = (g, dict(zip(self.groups[g], future.result(), strict=True)))
             future.release()
         return self.current[1][path]

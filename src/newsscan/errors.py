@@ -1,8 +1,8 @@
 """Exceptions the library raises. Bad input files are not exceptions: the loader yields `Issue` records.
 
-The CLI maps `DataTableError` and `UsageError` to exit code 2 and any other `NewsscanError` to exit code 1, each
-as one line on stderr. `UsageError` and `UnknownNameError` also derive from the built-in exception the same calls
-raised before (`ValueError`, `KeyError`), so that code catching those keeps working.
+The CLI maps `DataTableError` and `UsageError` to exit code 2 and any other `NewsscanError` to exit code 1,
+each as one line on stderr. `UsageError` and `UnknownNameError` also derive from the built-in exception the
+same calls raised before (`ValueError`, `KeyError`), so that code catching those keeps working.
 """
 
 
@@ -19,7 +19,8 @@ class UsageError(NewsscanError, ValueError):
 
 
 class UnknownNameError(UsageError, KeyError):
-    """The caller named something newsscan does not know (a pipeline component); the message lists the known."""
+    """The caller named something newsscan does not know (a pipeline component); the message lists the
+    known."""
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else ""

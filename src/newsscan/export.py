@@ -1,5 +1,5 @@
-"""The corpus as linked tables: one `Table` spec per record kind, declared once and shared by the SQLite writer
-(`exportdb`), the Parquet writer and `Run.to_dataframes()`.
+"""The corpus as linked tables: one `Table` spec per record kind, declared once and shared by the SQLite
+writer (`exportdb`), the Parquet writer and `Run.to_dataframes()`.
 
 Rows come from `api`'s row functions, so that column names are the JSON keys of the other commands; each row
 gets a stable `id` (a hash of the article's id, itself a hash of path and content, and of what the row is),
@@ -95,7 +95,7 @@ _ARTICLE_SKIP = ("boilerplate", "paragraphs")
 
 def _article_rows(c: Corpus) -> Iterable[dict[str, Any]]:
     summary, _ = api.summary_rows(c.run)
-    for n, (r, s) in enumerate(zip(c.run.results, summary)):
+    for n, (r, s) in enumerate(zip(c.run.results, summary, strict=False)):
         row = {k: v for k, v in as_dict(r.article).items() if k not in _ARTICLE_SKIP}
         row.update(position=n, words=s["words"], paragraphs=s["paragraphs"], quotes=s["quotes"],
                    claims=s["claims"], story=s["story"], reference_date=as_dict(r.reference_date))
@@ -144,7 +144,7 @@ def _date_rows(c: Corpus) -> Iterable[dict[str, Any]]:
 
 def _quote_rows(c: Corpus) -> Iterable[dict[str, Any]]:
     cues = [q.cue for r in c.run.results for q in r.quotes]
-    rows = [{**q, "cue": cue} for q, cue in zip(api.quote_rows(c.run), cues)]
+    rows = [{**q, "cue": cue} for q, cue in zip(api.quote_rows(c.run), cues, strict=False)]
     for row in _per_article(c, rows, ("start", "end", "kind", "text")):
         yield {**row, "source_id": _source_id(row["speaker"])}
 
@@ -186,7 +186,7 @@ def _diff_rows(kind: str) -> Callable[[Corpus], Iterable[dict[str, Any]]]:
         doc = api.diff_only(c.diff, [kind])
         items = [item for s in doc["stories"] for item in s.get(kind) or ()]
         ids = _Ids()
-        for row, item in zip(api.diff_rows(doc), items):
+        for row, item in zip(api.diff_rows(doc), items, strict=False):
             extra: dict[str, Any] = {}
             for side in ("a", "b"):
                 got = item.get(side) or {}
@@ -195,7 +195,8 @@ def _diff_rows(kind: str) -> Callable[[Corpus], Iterable[dict[str, Any]]]:
                 extra[f"{side}_end"] = got.get("end")
                 extra[f"{side}_in_title"] = bool(got.get("in_title"))
             # the two sides sorted: which one is `a` follows the order of the input, the item does not
-            sides = sorted((str(row[f"{s}_path"]), str(extra[f"{s}_start"]), str(extra[f"{s}_end"])) for s in "ab")
+            sides = sorted((str(row[f"{s}_path"]), str(extra[f"{s}_start"]),
+                            str(extra[f"{s}_end"])) for s in "ab")
             yield {"id": ids(row["story"], kind, row["what"], *sides[0], *sides[1]), **row, **extra}
 
     return rows
@@ -222,7 +223,8 @@ ARTICLES = Table(
           ("body", "text", "the clean body (paragraphs joined by newlines); every offset points into it"),
           ("text_hash", "text", "sha256 of the clean body"), "source_format", "encoding",
           ("words", "int"), ("paragraphs", "int"), ("quotes", "int"), ("claims", "int"),
-          ("story", "text", "stories.id"), ("reference_date", "json", "the date relative dates were read from")),
+          ("story", "text", "stories.id"), ("reference_date", "json",
+                                            "the date relative dates were read from")),
     _article_rows, (ForeignKey("story", "stories"),), ("outlet", "published", "story", "text_hash"),
     ("title", "body"), ("outlet", "published", "source_format"), "position", "title")
 
@@ -283,17 +285,20 @@ STORIES = Table(
 
 STORY_ARTICLES = Table(
     "story_articles", "Which article belongs to which story.",
-    _cols(_ID, ("story", "text", "stories.id"), _ART, "path", ("n", "int", "the article's number in its story")),
+    _cols(_ID, ("story", "text", "stories.id"), _ART, "path", ("n", "int",
+                                                               "the article's number in its story")),
     _story_article_rows, (ForeignKey("story", "stories"), ForeignKey("article_id", "articles")),
     ("story", "article_id"), (), ("story",))
 
 
 PROBLEMS = Table(
-    "problems", "Inputs that were skipped, read with a doubt, or repeat an article already read (as the other "
+    "problems", "Inputs that were skipped, read with a doubt, or repeat an article already read (as the "
+                "other "
     "commands print them on stderr).",
     _cols(_ID, ("position", "int"), ("path", "text", "the file, or the row of an export (`file.jsonl#12`)"),
           "reason", ("severity", "text", "error: not analysed; warning: analysed, or passed over"),
-          ("type", "text", "Issue | Duplicate | PassedOver"), ("kept", "text", "a duplicate: the copy analysed"),
+          ("type", "text", "Issue | Duplicate | PassedOver"), ("kept", "text", "a duplicate: the copy "
+                                                                               "analysed"),
           ("previous", "text", "a duplicate: the last name its text was seen under")),
     _problem_rows, (), ("path", "severity", "type"), (), ("severity", "type"), "position")
 
@@ -302,7 +307,8 @@ def _diff_table(kind: str, description: str) -> Table:
     sides = []
     for s in ("a", "b"):
         sides += [f"{s}_value", f"{s}_outlet", f"{s}_speaker", f"{s}_path", f"{s}_text",
-                  (f"{s}_article_id", "text"), (f"{s}_start", "int"), (f"{s}_end", "int"), (f"{s}_in_title", "bool")]
+                  (f"{s}_article_id", "text"), (f"{s}_start", "int"), (f"{s}_end", "int"), (f"{s}_in_title",
+                                                                                            "bool")]
     return Table(
         kind, description,
         _cols(_ID, ("story", "text", "stories.id"), "story_title", "kind",
@@ -315,7 +321,8 @@ def _diff_table(kind: str, description: str) -> Table:
 
 TABLES: tuple[Table, ...] = (
     ARTICLES, BOILERPLATE, ENTITIES, MENTIONS, DATES, QUOTES, SOURCES, CLAIMS, STORIES, STORY_ARTICLES,
-    _diff_table("conflicts", "Where two outlets' reports of one story differ (each side's value and outlet)."),
+    _diff_table("conflicts",
+                "Where two outlets' reports of one story differ (each side's value and outlet)."),
     _diff_table("updates", "Amounts that changed between two reports of one story hours apart."),
     _diff_table("agreements", "Where outlets' reports of one story agree."),
     _diff_table("only", "Claims only one outlet of a story has."),
@@ -424,7 +431,7 @@ def merge_results(old: Sequence[tuple[ArticleResult, str]], new: api.Run, old_is
     an article of `new` replaces the earlier one of the same path, or of the same text under another name,
     in its place; the others of `new` come after. Corpus-level results are computed over the whole. The
     earlier problems stay, but those of a file `new` read again, which `new` reports afresh."""
-    by_path = {r.article.path: (r, k) for r, k in zip(new.results, new.keys)}
+    by_path = {r.article.path: (r, k) for r, k in zip(new.results, new.keys, strict=False)}
     texts = {r.article.text_hash: r.article.path for r in new.results}
     merged: list[tuple[ArticleResult, str]] = []
     placed: set[str] = set()
@@ -467,7 +474,8 @@ class Exported:
 def _records(run: api.Run) -> list[tuple]:
     from .exportdb import record_json
 
-    return [(r.article.id, n, k, record_json(r)) for n, (r, k) in enumerate(zip(run.results, run.keys))]
+    return [(r.article.id, n, k, record_json(r)) for n, (r, k) in enumerate(zip(run.results, run.keys,
+                                                                                strict=False))]
 
 
 def _meta(run: api.Run) -> dict[str, str]:
@@ -517,7 +525,8 @@ def written_lines(done: Exported) -> list[str]:
     lines = []
     if done.db:
         n = [sum(getattr(c, k) for c in done.changes.values()) for k in ("inserted", "updated", "deleted")]
-        lines.append(f"wrote {done.db} ({len(done.run.results)} articles; rows: {n[0]} added, {n[1]} changed, "
+        lines.append(f"wrote {done.db} ({len(done.run.results)} articles; "
+                     f"rows: {n[0]} added, {n[1]} changed, "
                      f"{n[2]} removed); browse: datasette {done.db} -m {done.metadata}")
     if done.parquet:
         lines.append(f"wrote {len(done.parquet)} Parquet files into {os.path.dirname(done.parquet[0])}")

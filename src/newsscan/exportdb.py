@@ -83,20 +83,26 @@ def _q(name: str) -> str:
 
 def _create_sql(t: Table) -> list[str]:
     cols = [f"{_q(c.name)} {_SQL_TYPE[c.kind]}{' PRIMARY KEY' if c.name == 'id' else ''}" for c in t.columns]
-    cols += [f"FOREIGN KEY ({_q(fk.column)}) REFERENCES {_q(fk.table)}({_q(fk.other)})" for fk in t.foreign_keys]
+    cols += [
+        f"FOREIGN KEY ({_q(fk.column)}) REFERENCES {_q(fk.table)}({_q(fk.other)})" for fk in t.foreign_keys
+    ]
     sql = [f"CREATE TABLE {_q(t.name)} (\n  " + ",\n  ".join(cols) + "\n)"]
     sql += [f"CREATE INDEX {_q(f'idx_{t.name}_{c}')} ON {_q(t.name)}({_q(c)})" for c in t.indexes]
     if t.fts:
         fts = f"{t.name}_fts"
-        sql.append(f"CREATE VIRTUAL TABLE {_q(fts)} USING fts5({', '.join(_q(c) for c in t.fts)}, "
-                   f'content="{t.name}")')
+        sql.append(
+            f"CREATE VIRTUAL TABLE {_q(fts)} USING fts5({', '.join(_q(c) for c in t.fts)}, "
+            f'content="{t.name}")'
+        )
     return sql
 
 
 def schema(tables: Sequence[Table]) -> list[str]:
     sql = [sql for t in tables for sql in _create_sql(t)]
-    sql.append(f"CREATE TABLE {RECORDS} (article_id TEXT PRIMARY KEY REFERENCES articles(id), "
-               "position INTEGER NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL)")
+    sql.append(
+        f"CREATE TABLE {RECORDS} (article_id TEXT PRIMARY KEY REFERENCES articles(id), "
+        "position INTEGER NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL)"
+    )
     sql.append(f"CREATE TABLE {META} (key TEXT PRIMARY KEY, value TEXT)")
     return sql
 
@@ -121,6 +127,7 @@ def _ensure_schema(db: sqlite3.Connection, tables: Sequence[Table]) -> None:
 
 
 # ---------------------------------------------------------------- reading
+
 
 def is_export(path: str) -> bool:
     """Whether `path` is a database written by `newsscan export` (cheap: the header, then one query)."""
@@ -169,7 +176,7 @@ def read_export(path: str) -> Stored:
             got = db.execute(f"SELECT value FROM {META} WHERE key = 'stories'").fetchone()
             cur = db.execute("SELECT * FROM problems ORDER BY position")
             names = [d[0] for d in cur.description]
-            issues = tuple(_issue(dict(zip(names, r))) for r in cur)
+            issues = tuple(_issue(dict(zip(names, r, strict=False))) for r in cur)
         finally:
             db.close()
     except sqlite3.Error as exc:
@@ -180,6 +187,7 @@ def read_export(path: str) -> Stored:
 
 
 # ---------------------------------------------------------------- writing
+
 
 @dataclass(frozen=True)
 class Change:
@@ -201,15 +209,17 @@ def _sync(db: sqlite3.Connection, name: str, columns: Sequence[str], rows: Seque
         db.executemany(f"DELETE FROM {_q(name)} WHERE {_q(columns[0])} = ?", gone)
     if changed:
         sets = ", ".join(f"{_q(c)} = ?" for c in columns[1:])
-        db.executemany(f"UPDATE {_q(name)} SET {sets} WHERE {_q(columns[0])} = ?",
-                       [r[1:] + r[:1] for r in changed])
+        db.executemany(
+            f"UPDATE {_q(name)} SET {sets} WHERE {_q(columns[0])} = ?", [r[1:] + r[:1] for r in changed]
+        )
     if new:
         db.executemany(f"INSERT INTO {_q(name)} ({cols}) VALUES ({', '.join('?' * len(columns))})", new)
     return Change(len(new), len(changed), len(gone))
 
 
-def _write(db: sqlite3.Connection, rowsets: dict[str, Rowset], records: list[tuple], meta: dict[str, str]
-           ) -> dict[str, Change]:
+def _write(
+    db: sqlite3.Connection, rowsets: dict[str, Rowset], records: list[tuple], meta: dict[str, str]
+) -> dict[str, Change]:
     tables = [rs.table for rs in rowsets.values()]
     changes = {t.name: _sync(db, t.name, t.names, rowsets[t.name].rows) for t in tables}
     _sync(db, RECORDS, ("article_id", "position", "key", "record"), records)
@@ -248,8 +258,9 @@ def db_problem(path: str) -> str | None:
     return None
 
 
-def write_export(path: str, rowsets: dict[str, Rowset], records: list[tuple], meta: dict[str, str]
-                 ) -> dict[str, Change]:
+def write_export(
+    path: str, rowsets: dict[str, Rowset], records: list[tuple], meta: dict[str, str]
+) -> dict[str, Change]:
     """Writes the tables and records into the database at `path` (made, or updated in place of the old one);
     returns what changed per table. The old file is replaced only once the new one is complete."""
     if os.path.exists(path) and not is_export(path):

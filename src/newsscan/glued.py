@@ -14,8 +14,10 @@ writes on its own elsewhere. Precision comes first, so:
 - a case change inside a word (`daerahKota`, `DPRDBudi`) is split where one side is a known word or a word
   the article writes on its own;
 - a lower-case run is split only when every piece is a known word of at least four letters (three for function
-  words and frequent short words), never at an affix or clitic (`data/glue_pieces.tsv`): `berkata` stays whole;
-- a capitalised run loses a tail (`Rina|yang`, `Budi|menggunakan`) only where the article writes the head on its
+  words and frequent short words), never at an affix or clitic (`data/glue_pieces.tsv`): `berkata` stays
+  whole;
+- a capitalised run loses a tail (`Rina|yang`, `Budi|menggunakan`) only where the article writes the head on
+its
   own, or the tail starts with a long speech verb (`Wahyuni|mengatakan`).
 Each scan is linear in the text: the dictionary search looks at runs of at most `MAX_RUN` letters.
 """
@@ -28,13 +30,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .tables import load_tsv
+from .tables import table
 
 MAX_RUN = 40  # letters: a longer run is not split by the dictionary (a real glue joins two or three words)
 MAX_GLUED = 10 * MAX_RUN  # letters: a longer run is no prose (a code, a blob) and is left alone
 MAX_PIECE = 24  # letters in one dictionary piece
 MIN_PIECE = 4  # letters in a common-word piece (function words and speech verbs: three)
-MIN_LONE_PIECE = 5  # letters in a common-word piece with no function word beside it (`meme|rinci` is one word)
+# letters in a common-word piece with no function word beside it (`meme|rinci` is one word)
+MIN_LONE_PIECE = 5
 MIN_VERB_TAIL = 8  # a speech verb this long after a capitalised head needs no other evidence (`mengatakan`)
 
 CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")  # which never-pieces are enclitics (checked in the table)
@@ -64,31 +67,42 @@ class GlueLexicon:
 @functools.cache
 def lexicon(extra_dir: str | None = None) -> GlueLexicon:
     """The splitter's word lists, from the packaged tables and a user's tables of the same names."""
-    rows = load_tsv("common_words.tsv", ("word", "form", "count"), 3, (("form", ("lower", "name")),), extra_dir)
+    rows = table('common_words.tsv', extra_dir)
     counts = {r["word"]: int(r["count"]) for r in rows if r["form"] == "lower"}
-    function = {r["word"].casefold() for r in load_tsv("function_words.tsv", ("word",), 1, (), extra_dir)}
+    function = {r["word"].casefold() for r in table('function_words.tsv', extra_dir)}
     verbs: set[str] = set()
-    for r in load_tsv("speech_verbs.tsv", ("lemma", "forms", "kind", "slot", "class"), 1, (), extra_dir):
-        verbs.update(f.strip().casefold() for f in r["forms"].split(",") if f.strip() and " " not in f.strip())
-    pieces = load_tsv("glue_pieces.tsv", ("word", "rule"), 2, (("rule", ("never", "final", "notlast")),), extra_dir)
-    names = load_tsv("glue_names.tsv", ("name", "kind"), 2, (("kind", ("whole", "prefix")),), extra_dir)
-    whole = [re.escape(r["name"]) for r in sorted(names, key=lambda r: -len(r["name"])) if r["kind"] == "whole"]
+    for r in table('speech_verbs.tsv', extra_dir):
+        verbs.update(
+            f.strip().casefold() for f in r["forms"].split(",") if f.strip() and " " not in f.strip()
+        )
+    pieces = table('glue_pieces.tsv', extra_dir)
+    names = table('glue_names.tsv', extra_dir)
+    whole = [
+        re.escape(r["name"]) for r in sorted(names, key=lambda r: -len(r["name"])) if r["kind"] == "whole"
+    ]
     prefix = [rf"(?<![A-Z]){re.escape(r['name'])}[A-Z][a-z]+" for r in names if r["kind"] == "prefix"]
     keep = re.compile("|".join(whole + prefix) or r"(?!)")
-    return GlueLexicon(counts=counts, whole=frozenset(r["word"] for r in rows) | function | verbs,
-                       closed=frozenset(function | verbs), function=frozenset(function), verbs=frozenset(v for v in verbs if len(v) >= MIN_VERB_TAIL),
-                       never=frozenset(r["word"] for r in pieces if r["rule"] == "never"),
-                       clitics=tuple(r["word"] for r in pieces if r["rule"] == "never" and r["word"] in CLITICS),
-                       final=frozenset(r["word"] for r in pieces if r["rule"] == "final"),
-                       notlast=frozenset(r["word"] for r in pieces if r["rule"] == "notlast"), keep=keep)
+    return GlueLexicon(
+        counts=counts,
+        whole=frozenset(r["word"] for r in rows) | function | verbs,
+        closed=frozenset(function | verbs),
+        function=frozenset(function),
+        verbs=frozenset(v for v in verbs if len(v) >= MIN_VERB_TAIL),
+        never=frozenset(r["word"] for r in pieces if r["rule"] == "never"),
+        clitics=tuple(r["word"] for r in pieces if r["rule"] == "never" and r["word"] in CLITICS),
+        final=frozenset(r["word"] for r in pieces if r["rule"] == "final"),
+        notlast=frozenset(r["word"] for r in pieces if r["rule"] == "notlast"),
+        keep=keep,
+    )
 
 
 # ---------------------------------------------------------------- pieces
 
+
 def _is_piece(p: str, lex: GlueLexicon, last: bool, seen: Counter[str], after_name: bool = False) -> bool:
     """A known piece: a common word, a function word or speech verb, or a word the article writes on its own
-    elsewhere (`penggunaan|drone` where the article writes `drone` on its own). `last`: it ends the token; `after_name`:
-    the token is a capitalised name's tail."""
+    elsewhere (`penggunaan|drone` where the article writes `drone` on its own). `last`: it ends the token;
+    `after_name`: the token is a capitalised name's tail."""
     if p in lex.never or (last and not after_name and p in lex.notlast):
         return False
     if p in lex.final:
@@ -99,7 +113,8 @@ def _is_piece(p: str, lex: GlueLexicon, last: bool, seen: Counter[str], after_na
 
 
 def _stem_length(p: str, lex: GlueLexicon) -> int:
-    """Letters of a piece without its enclitic (`turnya` -> 3): a short stem with `-nya` is no safer a piece."""
+    """Letters of a piece without its enclitic (`turnya` -> 3): a short stem with `-nya` is no safer a
+    piece."""
     for c in lex.clitics:
         if p.endswith(c) and len(p) > len(c):
             return len(p) - len(c)
@@ -112,14 +127,18 @@ def _plausible(pieces: list[str], lex: GlueLexicon) -> bool:
     for k, p in enumerate(pieces):
         if p in lex.closed or p in lex.final or _stem_length(p, lex) >= MIN_LONE_PIECE:
             continue
-        near = pieces[max(0, k - 1):k] + pieces[k + 1:k + 2]
+        near = pieces[max(0, k - 1) : k] + pieces[k + 1 : k + 2]
         if not any(q in lex.function and len(q) >= MIN_PIECE for q in near):
             return False
     return True
 
 
-def _suffix_table(word: str, lex: GlueLexicon, seen: Counter[str], after_name: bool = False,
-                  ) -> tuple[list[tuple[int, int] | None], list[int]]:
+def _suffix_table(
+    word: str,
+    lex: GlueLexicon,
+    seen: Counter[str],
+    after_name: bool = False,
+) -> tuple[list[tuple[int, int] | None], list[int]]:
     """For every start j, the best split of word[j:] into known pieces: (pieces, -shortest piece), fewest
     pieces first, then the longest shortest piece; and where its first piece ends. One pass from the right,
     each position trying pieces of at most MAX_PIECE letters."""
@@ -142,13 +161,17 @@ def _suffix_table(word: str, lex: GlueLexicon, seen: Counter[str], after_name: b
 def _pieces(word: str, nxt: list[int], j: int) -> list[str]:
     out = []
     while j < len(word):
-        out.append(word[j:nxt[j]])
+        out.append(word[j : nxt[j]])
         j = nxt[j]
     return out
 
 
-def segment(word: str, lex: GlueLexicon, min_pieces: int = 2, seen: Counter[str] | None = None,
-            ) -> list[str] | None:
+def segment(
+    word: str,
+    lex: GlueLexicon,
+    min_pieces: int = 2,
+    seen: Counter[str] | None = None,
+) -> list[str] | None:
     """The fewest known pieces `word` (lower case) is made of, longest shortest piece on a tie; None when it
     is not made of at least `min_pieces` of them, or is longer than MAX_RUN."""
     if len(word) > MAX_RUN or len(word) < 2:
@@ -167,17 +190,19 @@ def _known(word: str, lex: GlueLexicon) -> bool:
 
 # ---------------------------------------------------------------- one letter run
 
+
 def _camel_words(run: str) -> list[tuple[int, int]]:
     """(start, end) of the case words of `run`: `DPRDBudi` -> DPRD, Budi; `daerahKota` -> daerah, Kota."""
     cases = "".join("U" if c.isupper() else "l" for c in run)
     return [m.span() for m in _CASES.finditer(cases)]
 
 
-def _capital_boundary(run: str, a: tuple[int, int], b: tuple[int, int], seen: Counter[str],
-                      lex: GlueLexicon) -> int | None:
+def _capital_boundary(
+    run: str, a: tuple[int, int], b: tuple[int, int], seen: Counter[str], lex: GlueLexicon
+) -> int | None:
     """Where an upper-case run `a` meets a capitalised word `b` (`UU` + `Dtentang`): before b's capital when b
     is a word (`DPRD|Kota`), after it when the rest is (`UUD|tentang`); None when neither reads as a word."""
-    word = run[b[0]:b[1]]
+    word = run[b[0] : b[1]]
     if len(word) >= 3 and (_known(word, lex) or seen[word]):
         return b[0] if a[1] - a[0] >= 2 else None
     rest = word[1:]
@@ -240,7 +265,8 @@ def _cuts(start: int, pieces: list[str]) -> list[int]:
 
 
 def _split_word(word: str, seen: Counter[str], lex: GlueLexicon) -> list[int]:
-    """Cuts inside one case word: a lower-case run by the dictionary, a capitalised one by `_split_capitalised`."""
+    """Cuts inside one case word: a lower-case run by the dictionary, a capitalised one by
+    `_split_capitalised`."""
     if len(word) < 5:
         return []
     if word.islower():
@@ -259,7 +285,7 @@ def split_run(run: str, seen: Counter[str], lex: GlueLexicon) -> list[int]:
     words: list[tuple[int, int, bool]] = []  # (start, end, kept whole)
     at = 0
     for m in lex.keep.finditer(run):
-        words.extend((s, e, False) for s, e in _shifted(_camel_words(run[at:m.start()]), at))
+        words.extend((s, e, False) for s, e in _shifted(_camel_words(run[at : m.start()]), at))
         words.append((m.start(), m.end(), True))
         at = m.end()
     words.extend((s, e, False) for s, e in _shifted(_camel_words(run[at:]), at))
@@ -277,9 +303,10 @@ def _shifted(spans: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
     return [(s + by, e + by) for s, e in spans]
 
 
-def _boundary(run: str, a: tuple[int, int, bool], b: tuple[int, int, bool], seen: Counter[str],
-              lex: GlueLexicon) -> int | None:
-    left, right = run[a[0]:a[1]], run[b[0]:b[1]]
+def _boundary(
+    run: str, a: tuple[int, int, bool], b: tuple[int, int, bool], seen: Counter[str], lex: GlueLexicon
+) -> int | None:
+    left, right = run[a[0] : a[1]], run[b[0] : b[1]]
     if a[2] or b[2]:  # beside a kept name: split when the other side is a word (`TransJakarta|mogok`)
         other = right if a[2] else left
         return b[0] if len(other) >= 2 and (_known(other, lex) or seen[other]) else None
@@ -291,6 +318,7 @@ def _boundary(run: str, a: tuple[int, int, bool], b: tuple[int, int, bool], seen
 
 
 # ---------------------------------------------------------------- a text
+
 
 def _run_words(run: str) -> list[str]:
     """The run itself and, where its case changes inside, its case words (`daerahKota`: daerah, Kota)."""
@@ -329,7 +357,12 @@ def _prose_runs(text: str) -> Iterable[re.Match[str]]:
             k += 1
         if k < len(skip) and skip[k][0] <= m.start():
             continue
-        if m.start() > 0 and m.end() < len(text) and text[m.start() - 1].isdigit() and text[m.end()].isdigit():
+        if (
+            m.start() > 0
+            and m.end() < len(text)
+            and text[m.start() - 1].isdigit()
+            and text[m.end()].isdigit()
+        ):
             continue  # between digits: an identifier, not prose
         yield m
 

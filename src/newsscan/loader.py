@@ -4,13 +4,13 @@
     >>> [a.outlet for a in iter_articles(["seeds/"]) if hasattr(a, "outlet")]  # doctest: +SKIP
     ['Tempo', 'Cekricek', 'Kontan', 'EGINDO', 'Bloomberg Technoz']
 
-A bad input is never an exception: `iter_articles` yields an `Issue(path, reason)` for it and goes on (an empty,
-binary, unreadable or oversized file, a broken JSONL line, an export without a text column). Doubts are warnings
-yielded before the article they concern (a fallback encoding, a text that does not read as Indonesian); a second
-copy of an article already seen is a warning and is not yielded again.
+A bad input is never an exception: `iter_articles` yields an `Issue(path, reason)` for it and goes on (an
+empty, binary, unreadable or oversized file, a broken JSONL line, an export without a text column). Doubts are
+warnings yielded before the article they concern (a fallback encoding, a text that does not read as
+Indonesian); a second copy of an article already seen is a warning and is not yielded again.
 
-Text files follow the scrapers' layout: headline, optional byline and date lines, an empty line, the body; or the
-body alone. The clean body is the body's lines, minus boilerplate, joined by "\\n" exactly as scraped.
+Text files follow the scrapers' layout: headline, optional byline and date lines, an empty line, the body; or
+the body alone. The clean body is the body's lines, minus boilerplate, joined by "\\n" exactly as scraped.
 """
 from __future__ import annotations
 
@@ -33,10 +33,11 @@ from . import outlets
 from .boilerplate import strip_boilerplate
 from .records import Article, Issue
 from .repair import find_repairs
-from .tables import load_toml, load_tsv
+from .tables import load_toml, table
 
 MAX_BYTES = 50 * 1024 * 1024
-STDIN = "-"  # a path that names standard input: one article (plain text or an HTML page), as trafilatura reads it
+# a path that names standard input: one article (plain text or an HTML page), as trafilatura reads it
+STDIN = "-"
 MAX_CHARS = 500_000  # characters: a longer body is no news article (a dump, a log); skipped unless asked for
 LONG_BODY = 100_000  # characters: a longer body is analyzed in parts, and the loader says so
 TEXT_EXTS = {".txt", ".text", ""}
@@ -57,7 +58,7 @@ _CONTROL_MAX = 0.05  # more control characters than this and the file is binary,
 def _function_words() -> frozenset[str]:
     """Indonesian function words (data/function_words.tsv): the cheap language check; a text with almost none
     of them is flagged, not dropped."""
-    return frozenset(r["word"].casefold() for r in load_tsv("function_words.tsv", ("word",)))
+    return frozenset(r["word"].casefold() for r in table('function_words.tsv'))
 
 
 _ID_MIN_WORDS = 30
@@ -87,7 +88,8 @@ def passed_over(path: str) -> PassedOver:
 
 
 # an export whose rows are shorter than this (median words of its first rows) holds annotations, quotes or
-# titles rather than articles: a quote or a headline has 10-20 words, the shortest of 3,463 IndoSum articles 44
+# titles rather than articles: a quote or a headline has 10-20 words, the shortest of 3,463 IndoSum articles
+# 44
 MIN_ARTICLE_WORDS = 25
 _LIKENESS_ROWS = 20
 
@@ -315,7 +317,8 @@ def make_article(path: str, header: Sequence[str], body_lines: Sequence[str], *,
         published_time=info.published_time, dateline=info.dateline, dateline_end=info.dateline_end,
         authors=info.authors, editors=info.editors, credits=info.credits, url=info.url, body=body,
         paragraphs=paragraphs, boilerplate=removed, text_hash=text_hash, source_format=source_format,
-        encoding=encoding, repairs=find_repairs(body, extra_dir, info.dateline_end))  # scraper damage, read through by the analysis
+        # scraper damage, read through by the analysis
+        encoding=encoding, repairs=find_repairs(body, extra_dir, info.dateline_end))
 
 
 # ---------------------------------------------------------------- exports
@@ -328,7 +331,8 @@ def _norm_col(name: str) -> str:
 def column_aliases(extra_dir: str | None = None) -> dict[str, tuple[str, ...]]:
     """Role -> normalized column names, from `data/columns.toml`."""
     data = load_toml("columns.toml", extra_dir)
-    return {role: tuple(_norm_col(n) for n in names) for role, names in data.items() if isinstance(names, list)}
+    return {role: tuple(_norm_col(n) for n in names) for role, names in data.items() if isinstance(names,
+                                                                                                   list)}
 
 
 def find_columns(columns: Sequence[str], *, text_column: str | None = None, extra_dir: str | None = None,
@@ -417,7 +421,10 @@ def _iter_jsonl(path: str, text: str, enc: str, text_column: str | None, extra_d
             continue
         yield from _one_row(where, row, "jsonl", enc, text_column, extra_dir)
     if missing:
-        lines = f"line {missing[0]}" if len(missing) == 1 else f"{len(missing)} rows, lines {missing[0]}-{missing[-1]}"
+        if len(missing) == 1:
+            lines = f"line {missing[0]}"
+        else:
+            lines = f"{len(missing)} rows, lines {missing[0]}-{missing[-1]}"
         yield Issue(path, f"{lines}: {_no_text_column(first_keys, text_column)}")
 
 
@@ -484,7 +491,7 @@ def _iter_csv(path: str, text: str, enc: str, text_column: str | None, extra_dir
         n += 1
         if not any(c.strip() for c in cells):
             continue
-        row = dict(zip(header, cells))
+        row = dict(zip(header, cells, strict=False))
         try:
             yield _row_article(f"{path}#{n}", row, roles, "csv", enc, extra_dir)
         except _Bad as exc:
@@ -503,10 +510,12 @@ def _iter_html(path: str, text: str, enc: str, extra_dir: str | None) -> Iterato
     if page is None:
         yield Issue(path, "no article text found in the HTML page")
         return
-    meta = outlets.Meta(title=page.title, url=page.url, date=page.date, outlet=page.sitename, author=page.author,
+    meta = outlets.Meta(title=page.title, url=page.url, date=page.date, outlet=page.sitename,
+                        author=page.author,
                         columns={"date": page.date_source, "outlet": "html:sitename", "title": "html:title"})
     try:
-        header = [page.title or "", *(t for t, why in page.removed if why == "byline")]  # as a text file's header
+        # as a text file's header
+        header = [page.title or "", *(t for t, why in page.removed if why == "byline")]
         yield make_article(path, header, page.lines, meta=meta, source_format="html", encoding=enc,
                            extra_dir=extra_dir)
     except _Bad as exc:
@@ -530,7 +539,8 @@ def _iter_file(path: str, text_column: str | None, extra_dir: str | None) -> Ite
         yield from _read_one(path, text_column, extra_dir)
     except (MemoryError, RecursionError, re.error, UnicodeError, ValueError, IndexError, KeyError, TypeError,
             AttributeError) as exc:
-        # the contract is "an Issue, never an exception" even for a bug of ours: say so, so that it gets reported
+        # the contract is "an Issue, never an exception" even for a bug of ours: say so, so that it gets
+        # reported
         yield Issue(path, f"internal error while reading ({type(exc).__name__}: {exc}); please report it")
 
 
@@ -560,8 +570,8 @@ def _read_one(path: str, text_column: str | None, extra_dir: str | None) -> Iter
 
 
 def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
-                  text_column: str | None = None, extra_dir: str | None = None,
-                  file_cache: FileCache | None = None, max_chars: int | None = None) -> Iterator[Article | Issue]:
+                  text_column: str | None = None, extra_dir: str | None = None, file_cache: FileCache | None =
+                  None, max_chars: int | None = None) -> Iterator[Article | Issue]:
     """Articles from files, folders (recursive, sorted) and glob patterns, with an Issue for every input that
     could not be read, was read with a doubt (warning), or repeats an article already yielded (a `Duplicate`
     warning naming the copy kept). A path named twice is read once; an export whose rows are too short to be
@@ -579,17 +589,20 @@ def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str
 def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_dir: str | None = None,
                file_cache: FileCache | None = None, max_chars: int | None = None,
                read=None) -> Iterator[Article | Issue]:
-    """`iter_articles` over files already listed by `expand_paths`. `read(path)`, when given, returns the items
-    of a file the cache does not hold, read elsewhere (`read_items` on a Dask worker), or None to read it here."""
+    """`iter_articles` over files already listed by `expand_paths`. `read(path)`, when given, returns the
+    items of a file the cache does not hold, read elsewhere (`read_items` on a Dask worker), or None to read
+    it here."""
     seen: dict[str, str] = {}
     last: dict[str, str] = {}  # text hash -> the latest name it was seen under
     for path in files:
         items = _file_items(path, text_column, extra_dir, file_cache, read)
         if text_column is None and os.path.splitext(path)[1].lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS:
-            items = _articles_or_nothing(path, items)  # a column named by the user is read whatever its length
+            # a column named by the user is read whatever its length
+            items = _articles_or_nothing(path, items)
         for item in items:
             if isinstance(item, Article) and max_chars is not None and len(item.body) > max_chars:
-                yield Issue(item.path, f"body of {len(item.body):,} characters, over the limit of {max_chars:,}: "
+                yield Issue(item.path,
+                            f"body of {len(item.body):,} characters, over the limit of {max_chars:,}: "
                             "skipped (raise it with --max-chars, or max_chars= in the library)")
                 continue
             if isinstance(item, Article):

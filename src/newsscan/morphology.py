@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .tables import load_tsv
+from .tables import table
 
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 # meN-, di-, ber-, ter-, per- before a stem of three letters or more (Sneddon 2.3)
@@ -23,7 +23,7 @@ NOUN_FORM = re.compile(r"^(?:per|pe|ke)[a-z]{3,}an(?:nya)?$")
 
 @functools.lru_cache(maxsize=1)
 def _word_kinds() -> dict[str, frozenset[str]]:
-    rows = load_tsv("base_verbs.tsv", ("word", "kind"), 2, (("kind", ("base", "speech", "notverb", "headline")),))
+    rows = table('base_verbs.tsv')
     out: dict[str, set[str]] = {"base": set(), "speech": set(), "notverb": set(), "headline": set()}
     for r in rows:
         out[r["kind"]].add(r["word"].lower())
@@ -47,8 +47,7 @@ def speech_lemmas() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _lemma_rules() -> tuple[tuple[re.Pattern[str], str, str, int], ...]:
-    rows = load_tsv("lemma_rules.tsv", ("pattern", "replacement", "kind", "min_stem"), 4,
-                    (("kind", ("particle", "possessive", "derivational", "prefix")),))
+    rows = table('lemma_rules.tsv')
     return tuple((re.compile(r["pattern"]), r["replacement"], r["kind"], int(r["min_stem"])) for r in rows)
 
 
@@ -79,8 +78,7 @@ def is_nominalisation(word: str) -> bool:
 
 
 def looks_prefixed_verb(word: str) -> bool:
-    """A verb by its form: a verb prefix, not a per-/ke-…-an noun and not a listed word that only looks prefixed
-    (`terdakwa`, `terhadap`);
-    stop words and units are the caller's."""
+    """A verb by its form: a verb prefix, not a per-/ke-…-an noun and not a listed word that only looks
+    prefixed (`terdakwa`, `terhadap`); stop words and units are the caller's."""
     w = word.lower()
     return bool(VERB_PREFIX.match(w)) and not NOUN_FORM.match(w) and w not in _word_kinds()["notverb"]

@@ -27,7 +27,6 @@ from .entities import stoplist
 from .extensions import set_extensions
 
 MODEL_NAME = "id_news_ner"
-GAZETTEER = "gazetteer.jsonl"
 
 
 def model_path() -> Path:
@@ -119,15 +118,13 @@ def _add_hyphen_names(nlp: Language, **where: str) -> None:
 
 
 def _add_gazetteer(nlp: Language, **where: str) -> None:
-    import json
+    from .tables import gazetteer
 
-    text = resources.files("newsscan").joinpath("data", GAZETTEER).read_text(encoding="utf-8")
     patterns = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            row = json.loads(line)
-            row.setdefault("id", f"gazetteer:{n}")  # marks the entity's source (Span._.source)
-            patterns.append(row)
+    for n, shared in gazetteer():
+        row = dict(shared)
+        row.setdefault("id", f"gazetteer:{n}")  # marks the entity's source (Span._.source)
+        patterns.append(row)
     # after the NER, overwrite_ents=False: the gazetteer fills gaps and never cuts a model entity
     ruler = nlp.add_pipe("entity_ruler", name="gazetteer", config={"overwrite_ents": False}, **where)
     ruler.add_patterns(patterns)
@@ -163,9 +160,10 @@ _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 
 class _TailSearch:
-    """The tokenizer's suffix search, run on the last SUFFIX_WINDOW characters of a long string. spaCy calls it
-    once per affix it strips, and a `$`-anchored search starts at every position: a run of 8,000 quote marks
-    took 18 s. spaCy only reads the match's length, which the window does not change for any real suffix."""
+    """The tokenizer's suffix search, run on the last SUFFIX_WINDOW characters of a long string. spaCy calls
+    it once per affix it strips, and a `$`-anchored search starts at every position: a run of 8,000 quote
+    marks took 18 s. spaCy only reads the match's length, which the window does not change for any real
+    suffix."""
 
     def __init__(self, search: Callable[[str], Any]):
         self.search = search
@@ -178,9 +176,10 @@ class _TailSearch:
 
 class BoundedTokenizer:
     """spaCy's tokenizer, except that a run of more than MAX_RUN characters without a space (a base64 blob, a
-    minified script, a line of quote marks) becomes tokens of MAX_RUN characters: the tokenizer copies the rest
-    of a run for each affix it strips, so one run cost the square of its length, and each quote mark of it was a
-    token for the NER. Text without such a run goes to the tokenizer unchanged; the Doc's text is always the
+    minified script, a line of quote marks) becomes tokens of MAX_RUN characters: the tokenizer copies the
+    rest of a run for each affix it strips, so one run cost the square of its length, and each quote mark of
+    it was a token for the NER. Text without such a run goes to the tokenizer unchanged; the Doc's text is
+    always the
     input, character for character."""
 
     def __init__(self, tokenizer: Any):
@@ -197,9 +196,9 @@ class BoundedTokenizer:
         docs, pos = [], 0
         for run in _LONG_RUN.finditer(text):
             if run.start() > pos:
-                docs.append(self.tokenizer(text[pos:run.start()]))
+                docs.append(self.tokenizer(text[pos : run.start()]))
             # no word stands in such a run: its pieces are tokens as they are (the NER's cost is per token)
-            pieces = [text[i:min(i + MAX_RUN, run.end())] for i in range(run.start(), run.end(), MAX_RUN)]
+            pieces = [text[i : min(i + MAX_RUN, run.end())] for i in range(run.start(), run.end(), MAX_RUN)]
             docs.append(Doc(self.tokenizer.vocab, words=pieces, spaces=[False] * len(pieces)))
             pos = run.end()
         if pos < len(text):
@@ -209,10 +208,16 @@ class BoundedTokenizer:
 
 @functools.cache
 def pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
-    """The pipeline with `components` in that order, built once per process and per `components`.
+    """The pipeline newsscan itself runs, with `components` in that order, built once per process and per
+    `components`: not to be changed by a caller (`newsscan.pipeline()` hands users a copy of their own).
 
     Raises `UnknownNameError` (a `KeyError`) naming the known components for an unknown name.
     """
+    return build_pipeline(components)
+
+
+def build_pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
+    """A new pipeline with `components` in that order, shared with no one (`pipeline()` caches one)."""
     unknown = [c for c in components if c not in COMPONENTS]
     if unknown:
         from .errors import UnknownNameError
@@ -229,4 +234,3 @@ def pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
         where = {"before": "ner"} if i < ner_at and "ner" in nlp.pipe_names else {}
         COMPONENTS[name](nlp, **where)
     return nlp
-

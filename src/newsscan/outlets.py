@@ -1,15 +1,16 @@
 """Outlet, title, dateline, byline, wire credits and publication date, read from an article's own text.
 
-Everything is read from the text (header lines, the body's dateline, house style), from an export's columns or a
-saved page's metadata; never from the file's name or modification time. Where the evidence is missing or two
-outlets tie, the outlet is `unknown` and the date `None`: each decision carries an `Evidence(value, source, text)`.
+Everything is read from the text (header lines, the body's dateline, house style), from an export's columns or
+a saved page's metadata; never from the file's name or modification time. Where the evidence is missing or two
+outlets tie, the outlet is `unknown` and the date `None`: each decision carries an `Evidence(value, source,
+text)`.
 
-The outlet is weighed from every signal (`detect_outlet`): the URL or a source cell, a dateline shape or the site a
-dateline names (`BANDUNG--XYZCOM:`, `Wamena (ANTARA News) -`), bylines and logos, header date shapes, the title's
-site segment, the outlet naming itself as the one told or present (`kepada detikcom`, `Pantauan detikcom`) and
-house style (editor codes, promos). A regional edition counts for its group and is kept as the evidence's value
-(`detikJatim` -> detikcom). The signatures live in `data/outlets.toml`; titles are cleaned in `titles.py`, dates
-read in `pubdate.py`.
+The outlet is weighed from every signal (`detect_outlet`): the URL or a source cell, a dateline shape or the
+site a dateline names (`BANDUNG--XYZCOM:`, `Wamena (ANTARA News) -`), bylines and logos, header date shapes,
+the title's site segment, the outlet naming itself as the one told or present (`kepada detikcom`, `Pantauan
+detikcom`) and house style (editor codes, promos). A regional edition counts for its group and is kept as the
+evidence's value (`detikJatim` -> detikcom). The signatures live in `data/outlets.toml`; titles are cleaned in
+`titles.py`, dates read in `pubdate.py`.
 """
 from __future__ import annotations
 
@@ -29,24 +30,35 @@ from .tables import load_toml
 UNKNOWN = "unknown"
 
 # Datelines: where the story was filed and which site filed it.
-_PW = r"(?:[A-Z][a-z'\u2019]+|[A-Z][A-Z'\u2019]+)"  # a place word: `Jakarta`, `JAKARTA` (stops at `JakartaMenteri`)
+# a place word: `Jakarta`, `JAKARTA` (stops at `JakartaMenteri`)
+_PW = r"(?:[A-Z][a-z'\u2019]+|[A-Z][A-Z'\u2019]+)"
 _PLACE = r"(?P<place>" + _PW + r"(?:[ ]" + _PW + r"){0,3})"
 _SITE = r"(?P<site>[A-Za-z0-9][A-Za-z0-9\-]{1,30}(?:\.[A-Za-z]{2,3}){1,2})"
 _DASH = r"[\-\u2013\u2014]{1,2}"
-_NAME = r"(?P<site>[A-Za-z][A-Za-z0-9.]{1,24}(?: [A-Z][A-Za-z0-9.]{1,20}){0,2})"  # a site's name: needs the registry
+# a site's name: needs the registry
+_NAME = r"(?P<site>[A-Za-z][A-Za-z0-9.]{1,24}(?: [A-Z][A-Za-z0-9.]{1,20}){0,2})"
 # (shape, whether its site must be an outlet of the registry): the first shape that matches is the dateline
 _DATELINES: list[tuple[re.Pattern[str], bool]] = [
-    (re.compile(_PLACE + r"\s{0,3},\s{0,3}" + _SITE + r"\s{0,3}" + _DASH), False),            # JAKARTA, KOMPAS.com -
-    (re.compile(_SITE + r"\s{0,3},\s{0,3}" + _PLACE + r"(?:\s{0,3}" + _DASH + r")?"), False),  # TEMPO.CO, Jakarta -
-    (re.compile(_SITE + r"\s{0,3}" + _DASH + r"\s{0,3}" + _PLACE + r"\."), False),             # KONTAN.CO.ID - MOSKOW.
-    (re.compile(_PLACE + r"\s{0,3}\|\s{0,3}" + _SITE + r"\s{0,3}" + _DASH), False),            # Moskow | EGINDO.co -
-    (re.compile(_PLACE + r"\s{0,3}\(\s?" + _NAME + r"\s?\)\s{0,3}" + _DASH), True),          # Jakarta (ANTARA) -
-    (re.compile(_PLACE + r"\s{0,3}-{1,2}\s{0,3}" + _NAME + r"\s{0,2}:"), True),                # JAKARTA--XYZCOM:
-    (re.compile(_PLACE + r"\s{0,3},\s{0,3}" + _NAME + r"\s{0,3}" + _DASH), True),               # Jakarta, CNN Indonesia -
-    (re.compile(_NAME + r"\s{0,3},\s{0,3}" + _PLACE + r"\s{0,3}" + _DASH), True),               # KBR, Jakarta -
+    # JAKARTA, KOMPAS.com -
+    (re.compile(_PLACE + r"\s{0,3},\s{0,3}" + _SITE + r"\s{0,3}" + _DASH), False),
+    # TEMPO.CO, Jakarta -
+    (re.compile(_SITE + r"\s{0,3},\s{0,3}" + _PLACE + r"(?:\s{0,3}" + _DASH + r")?"), False),
+    # KONTAN.CO.ID - MOSKOW.
+    (re.compile(_SITE + r"\s{0,3}" + _DASH + r"\s{0,3}" + _PLACE + r"\."), False),
+    # Moskow | EGINDO.co -
+    (re.compile(_PLACE + r"\s{0,3}\|\s{0,3}" + _SITE + r"\s{0,3}" + _DASH), False),
+    # Jakarta (ANTARA) -
+    (re.compile(_PLACE + r"\s{0,3}\(\s?" + _NAME + r"\s?\)\s{0,3}" + _DASH), True),
+    # JAKARTA--XYZCOM:
+    (re.compile(_PLACE + r"\s{0,3}-{1,2}\s{0,3}" + _NAME + r"\s{0,2}:"), True),
+    # Jakarta, CNN Indonesia -
+    (re.compile(_PLACE + r"\s{0,3},\s{0,3}" + _NAME + r"\s{0,3}" + _DASH), True),
+    # KBR, Jakarta -
+    (re.compile(_NAME + r"\s{0,3},\s{0,3}" + _PLACE + r"\s{0,3}" + _DASH), True),
     (re.compile(_SITE + r"\s{0,3}" + _DASH), False),                                           # Cekricek.id -
     # from here on, a place without a site name
-    (re.compile(r"(?P<place>[A-Z][A-Z'\u2019]+(?:[ ][A-Z][A-Z'\u2019]+){0,3})\s{0,3}" + _DASH), False),  # JAKARTA -
+    # JAKARTA -
+    (re.compile(r"(?P<place>[A-Z][A-Z'\u2019]+(?:[ ][A-Z][A-Z'\u2019]+){0,3})\s{0,3}" + _DASH), False),
     (re.compile(r"(?P<place>[A-Z][a-z'\u2019]+(?:[ ][A-Z][a-z'\u2019]+){0,2})[ \t]{0,3}\n\s{0,3}" + _DASH),
      False),  # Jakarta\n-
 ]
@@ -54,13 +66,16 @@ _DATELINE_HEAD = 240
 _PLACE_ONLY = 9  # index of the first dateline shape without a site name
 _DATELINE_PARAS = 2
 
-_BYLINE_FIELDS = re.compile(r"(?P<k>Reporter|Penulis|Wartawan|Editor|Penyunting|Redaktur)\s?:\s?(?P<v>[^|\n]+)",
-                            re.IGNORECASE)
+_BYLINE_FIELDS = re.compile(
+    r"(?P<k>Reporter|Penulis|Wartawan|Editor|Penyunting|Redaktur)\s?:\s?(?P<v>[^|\n]+)", re.IGNORECASE
+)
 _BYLINE_DASH = re.compile(r"^(?P<who>[^\n]{1,80}?)\s?-\s?(?P<desk>detik[A-Za-z]{0,15})\s*$")
 _TEAM = re.compile(r"\s+Tim Redaksi\s*$")
 _LOGO = re.compile(r"^Logo\s+(?P<name>\S.{0,60})$")
-_CREDIT_LEAD = re.compile(r"^(?:Seperti\s|Sebagaimana\s)?(?:Dilansir|Melansir|Mengutip|Dikutip)(?:\s+dari)?\s+"
-                          r"(?P<src>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3})\s?,")
+_CREDIT_LEAD = re.compile(
+    r"^(?:Seperti\s|Sebagaimana\s)?(?:Dilansir|Melansir|Mengutip|Dikutip)(?:\s+dari)?\s+"
+    r"(?P<src>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3})\s?,"
+)
 _CREDIT_PAREN = re.compile(r"\((?P<src>[A-Z][A-Za-z]{1,20}(?:/[A-Za-z]{1,10})?)\)\s*$")
 _FOOTER = re.compile(r"tayang di\s+(?P<src>\S+(?:\s[A-Z]\S*)?)\s+dengan judul", re.IGNORECASE)
 _HOUSE_WINDOW = 20000  # house style is searched in the first and last this many characters of a huge text
@@ -70,7 +85,8 @@ _HOUSE_WINDOW = 20000  # house style is searched in the first and last this many
 class Outlet:
     key: str
     name: str
-    group: str | None = None  # a regional edition or desk: the key of the outlet it belongs to (detikJatim -> detik)
+    # a regional edition or desk: the key of the outlet it belongs to (detikJatim -> detik)
+    group: str | None = None
     domains: tuple[str, ...] = ()  # `detik.com`, or a host with a path for an edition (`detik.com/jatim`)
     sources: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()  # how its own articles name it in running text (`kepada detikcom`)
@@ -91,8 +107,10 @@ def norm_name(text: str) -> str:
 class Registry:
     outlets: tuple[Outlet, ...]
     wires: tuple[str, ...]
-    names: Mapping[str, str] = field(default_factory=dict)  # norm_name of a name, source, mention, domain -> key
-    sections: frozenset[str] = frozenset()  # norm_name of section names a title may carry beside the site name
+    # norm_name of a name, source, mention, domain -> key
+    names: Mapping[str, str] = field(default_factory=dict)
+    # norm_name of section names a title may carry beside the site name
+    sections: frozenset[str] = frozenset()
     trailers: tuple[re.Pattern[str], ...] = ()  # page markers at the end of a headline (`Halaman all`)
     suffixes: frozenset[str] = frozenset()  # words a site name may carry after the outlet's name (`News`)
 
@@ -147,17 +165,30 @@ def _compile(entry: Mapping[str, Any], kind: str, where: str, flags: int = 0) ->
         try:
             out.append(re.compile(pat, flags))
         except re.error as exc:
-            raise DataTableError(f"outlets.toml: outlet '{where}': bad {kind} expression {pat!r}: {exc}") from exc
+            raise DataTableError(
+                f"outlets.toml: outlet '{where}': bad {kind} expression {pat!r}: {exc}"
+            ) from exc
     return tuple(out)
 
 
-_ALLOWED = {"key", "name", "group", "domains", "sources", "mentions", "dateline", "byline", "header", "house",
-            "title"}
+_ALLOWED = {
+    "key",
+    "name",
+    "group",
+    "domains",
+    "sources",
+    "mentions",
+    "dateline",
+    "byline",
+    "header",
+    "house",
+    "title",
+}
 
 
 def _self_ref(mentions: Sequence[str], cues: Sequence[str]) -> re.Pattern[str] | None:
-    """`kepada detikcom`, `Pantauan detikcom`, `dikirim ke Okezone`: the outlet naming itself as the one that was
-    told, asked or present. Names are matched as written (case matters: `Tempo` is not `tempo`)."""
+    """`kepada detikcom`, `Pantauan detikcom`, `dikirim ke Okezone`: the outlet naming itself as the one that
+    was told, asked or present. Names are matched as written (case matters: `Tempo` is not `tempo`)."""
     if not mentions or not cues:
         return None
     cue = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
@@ -171,25 +202,32 @@ def _entry(entry: Any, i: int, cues: Sequence[str]) -> Outlet:
         raise DataTableError(f"outlets.toml: outlet #{i} needs a key and a name")
     unknown = set(entry) - _ALLOWED
     if unknown:
-        raise DataTableError(f"outlets.toml: outlet '{entry['key']}': unknown field(s) {sorted(unknown)} "
-                             f"(allowed: {', '.join(sorted(_ALLOWED))})")
+        raise DataTableError(
+            f"outlets.toml: outlet '{entry['key']}': unknown field(s) {sorted(unknown)} "
+            f"(allowed: {', '.join(sorted(_ALLOWED))})"
+        )
     key = str(entry["key"])
     mentions = tuple(str(m) for m in entry.get("mentions", ()))
     return Outlet(
-        key=key, name=str(entry["name"]), group=entry.get("group"),
+        key=key,
+        name=str(entry["name"]),
+        group=entry.get("group"),
         domains=tuple(d.casefold() for d in entry.get("domains", ())),
-        sources=tuple(s.casefold() for s in entry.get("sources", ())), mentions=mentions,
+        sources=tuple(s.casefold() for s in entry.get("sources", ())),
+        mentions=mentions,
         dateline=_compile(entry, "dateline", key, re.IGNORECASE),
         byline=_compile(entry, "byline", key),
         header=_compile(entry, "header", key),
         house=_compile(entry, "house", key, re.MULTILINE),
         title=_compile(entry, "title", key, re.IGNORECASE),
-        self_ref=_self_ref(mentions, cues))
+        self_ref=_self_ref(mentions, cues),
+    )
 
 
 @functools.cache
 def load_registry(extra_dir: str | None = None) -> Registry:
-    """Outlets and wire names from `data/outlets.toml` (plus a user's file); a later entry with a known key wins."""
+    """Outlets and wire names from `data/outlets.toml` (plus a user's file); a later entry with a known key
+    wins."""
     data = load_toml("outlets.toml", extra_dir)
     cues = tuple(str(c) for c in data.get("self_reference", ()))
     by_key: dict[str, Outlet] = {}
@@ -211,7 +249,10 @@ def load_registry(extra_dir: str | None = None) -> Registry:
 
 # ---------------------------------------------------------------- title, byline, dateline, credits
 
-def clean_title(title: str | None, reg: Registry | None = None, hint: str | None = None) -> tuple[str | None, str]:
+
+def clean_title(
+    title: str | None, reg: Registry | None = None, hint: str | None = None
+) -> tuple[str | None, str]:
     """(the headline without a site or section name at either end, the site name taken off); see titles.py."""
     return titles.clean_title(title, reg or load_registry(), hint)
 
@@ -239,7 +280,9 @@ def parse_byline(line: str, reg: Registry | None = None) -> Byline:
     if fields:
         for m in fields:
             who = _names(m["v"])
-            (out.editors if m["k"].casefold() in ("editor", "penyunting", "redaktur") else out.authors).extend(who)
+            (
+                out.editors if m["k"].casefold() in ("editor", "penyunting", "redaktur") else out.authors
+            ).extend(who)
         return out
     m = _BYLINE_DASH.match(s)
     if m:
@@ -271,7 +314,7 @@ def _openings(body: str, n: int = _DATELINE_PARAS) -> list[tuple[int, str]]:
     for para in body.split("\n"):
         if para.strip():
             lead = len(para) - len(para.lstrip())
-            out.append((pos + lead, body[pos + lead:pos + lead + _DATELINE_HEAD]))
+            out.append((pos + lead, body[pos + lead : pos + lead + _DATELINE_HEAD]))
             if len(out) == n:
                 break
         pos += len(para) + 1
@@ -279,9 +322,9 @@ def _openings(body: str, n: int = _DATELINE_PARAS) -> list[tuple[int, str]]:
 
 
 def find_dateline(body: str, reg: Registry | None = None) -> Dateline | None:
-    """The dateline the body opens with (`JAKARTA, KOMPAS.com -` -> place Jakarta, site KOMPAS.com), at the start
-    of one of the first two paragraphs. An outlet's name in capitals (`POSMETRO MEDAN-`, Tempo's `INFO NASIONAL -`)
-    is not read as a place."""
+    """The dateline the body opens with (`JAKARTA, KOMPAS.com -` -> place Jakarta, site KOMPAS.com), at the
+    start of one of the first two paragraphs. An outlet's name in capitals (`POSMETRO MEDAN-`, Tempo's `INFO
+    NASIONAL -`) is not read as a place."""
     reg = reg or load_registry()
     for start, head in _openings(body):
         outlet_first = any(rx.match(head) for o in reg.outlets for rx in o.dateline)
@@ -328,6 +371,7 @@ def find_credits(body_lines: Sequence[str], removed: Sequence[Removed], reg: Reg
 
 # ---------------------------------------------------------------- outlet
 
+
 @dataclass(frozen=True, slots=True)
 class _Clue:
     weight: int
@@ -373,8 +417,9 @@ def _dateline_clues(reg: Registry, body: str) -> list[_Clue]:
     return clues
 
 
-def _header_clues(reg: Registry, header_lines: Sequence[str], bylines: Sequence[str], title: str | None,
-                  title_suffix: str) -> list[_Clue]:
+def _header_clues(
+    reg: Registry, header_lines: Sequence[str], bylines: Sequence[str], title: str | None, title_suffix: str
+) -> list[_Clue]:
     """Logos, bylines (`-detikNews`), header date shapes peculiar to an outlet, the title's site name."""
     clues = []
     head_lines = [h.strip() for h in header_lines if h.strip()]
@@ -401,8 +446,8 @@ def _header_clues(reg: Registry, header_lines: Sequence[str], bylines: Sequence[
 
 
 def _text_clues(reg: Registry, body: str, raw_text: str) -> list[_Clue]:
-    """House style anywhere in the text (weight 10 each) and the outlet naming itself as the one told, asked or
-    present (`kepada detikcom`, `Pantauan detikcom`: 20)."""
+    """House style anywhere in the text (weight 10 each) and the outlet naming itself as the one told, asked
+    or present (`kepada detikcom`, `Pantauan detikcom`: 20)."""
     clues = []
     text = raw_text or body
     window = [text] if len(text) <= 2 * _HOUSE_WINDOW else [text[:_HOUSE_WINDOW], text[-_HOUSE_WINDOW:]]
@@ -440,19 +485,33 @@ def decide_outlet(reg: Registry, clues: Sequence[_Clue]) -> tuple[str, Evidence]
     return names[top[0]], Evidence(names[edition.key] if edition else names[top[0]], win.source, win.text)
 
 
-def detect_outlet(*, reg: Registry, header_lines: Sequence[str] = (), bylines: Sequence[str] = (),
-                  title: str | None = None, title_suffix: str = "", body: str = "", raw_text: str = "",
-                  url: str | None = None, source: str | None = None, source_column: str = "source",
-                  ) -> tuple[str, Evidence]:
-    """(outlet name or "unknown", evidence). Clues count by kind: URL or source column 100, dateline 50, byline
-    and logo 40, header shape and title 30, the outlet naming itself 20, each house-style marker 10. The outlet
-    with the highest total wins; a tie at the top, or no clue, is `unknown`."""
-    clues = [*_named_clues(reg, url, source, source_column), *_dateline_clues(reg, body),
-             *_header_clues(reg, header_lines, bylines, title, title_suffix), *_text_clues(reg, body, raw_text)]
+def detect_outlet(
+    *,
+    reg: Registry,
+    header_lines: Sequence[str] = (),
+    bylines: Sequence[str] = (),
+    title: str | None = None,
+    title_suffix: str = "",
+    body: str = "",
+    raw_text: str = "",
+    url: str | None = None,
+    source: str | None = None,
+    source_column: str = "source",
+) -> tuple[str, Evidence]:
+    """(outlet name or "unknown", evidence). Clues count by kind: URL or source column 100, dateline 50,
+    byline and logo 40, header shape and title 30, the outlet naming itself 20, each house-style marker 10.
+    The outlet with the highest total wins; a tie at the top, or no clue, is `unknown`."""
+    clues = [
+        *_named_clues(reg, url, source, source_column),
+        *_dateline_clues(reg, body),
+        *_header_clues(reg, header_lines, bylines, title, title_suffix),
+        *_text_clues(reg, body, raw_text),
+    ]
     return decide_outlet(reg, clues)
 
 
 # ---------------------------------------------------------------- all of it
+
 
 @dataclass
 class Meta:
@@ -504,8 +563,12 @@ def _split_header(header_lines: Sequence[str]) -> tuple[str, list[str], list[str
     return title_line, dates, bylines
 
 
-def _people(bylines: Sequence[str], body: str, removed: Sequence[Removed], reg: Registry,
-            ) -> tuple[list[str], list[str], list[str]]:
+def _people(
+    bylines: Sequence[str],
+    body: str,
+    removed: Sequence[Removed],
+    reg: Registry,
+) -> tuple[list[str], list[str], list[str]]:
     """(authors, editors, credits) of the bylines, and the credits the body and its furniture give."""
     authors: list[str] = []
     editors: list[str] = []
@@ -521,15 +584,22 @@ def _people(bylines: Sequence[str], body: str, removed: Sequence[Removed], reg: 
     return authors, editors, credits
 
 
-def _published(meta: Meta, lines: Sequence[str], body: str, dateline_end: int,
-               ) -> tuple[str | None, str | None, Evidence]:
+def _published(
+    meta: Meta,
+    lines: Sequence[str],
+    body: str,
+    dateline_end: int,
+) -> tuple[str | None, str | None, Evidence]:
     """(ISO date, HH:MM, evidence): the export's date cell, else a header line (a date line, or a byline that
     carries one), else the URL's date, else the day the body reports from."""
     if meta.date:
         iso, hhmm, _ = parse_header_date(meta.date)
         if iso:
-            return iso, hhmm or parse_time(meta.time), Evidence(
-                iso, f"column:{meta.columns.get('date', 'date')}", meta.date.strip())
+            return (
+                iso,
+                hhmm or parse_time(meta.time),
+                Evidence(iso, f"column:{meta.columns.get('date', 'date')}", meta.date.strip()),
+            )
     for line in lines:
         iso, hhmm, _ = parse_header_date(line)
         if iso:
@@ -540,10 +610,17 @@ def _published(meta: Meta, lines: Sequence[str], body: str, dateline_end: int,
     return ev.value, None, ev
 
 
-def analyze(header_lines: Sequence[str], body: str, removed: Sequence[Removed] = (), *,
-            meta: Meta | None = None, extra_dir: str | None = None) -> HeaderInfo:
-    """Reads outlet, title, date, dateline, authors and credits from the header lines (the lines before the first
-    empty line), the clean body, the removed furniture and an export's columns. Never raises on odd text."""
+def analyze(
+    header_lines: Sequence[str],
+    body: str,
+    removed: Sequence[Removed] = (),
+    *,
+    meta: Meta | None = None,
+    extra_dir: str | None = None,
+) -> HeaderInfo:
+    """Reads outlet, title, date, dateline, authors and credits from the header lines (the lines before the
+    first empty line), the clean body, the removed furniture and an export's columns. Never raises on odd
+    text."""
     reg = load_registry(extra_dir)
     meta = meta or Meta()
     title_line, dates, bylines = _split_header(header_lines)
@@ -558,13 +635,30 @@ def analyze(header_lines: Sequence[str], body: str, removed: Sequence[Removed] =
     authors, editors, credits = _people(bylines, body, removed, reg)
     raw_text = "\n".join([*header_lines, body, *(r.text for r in removed)])
     outlet, outlet_ev = detect_outlet(
-        reg=reg, header_lines=[h for h in header_lines if h.strip() and h.strip() != title_line],
-        bylines=bylines, title=title, title_suffix=suffix, body=body, raw_text=raw_text, url=meta.url,
-        source=meta.outlet, source_column=meta.columns.get("outlet", "source"))
+        reg=reg,
+        header_lines=[h for h in header_lines if h.strip() and h.strip() != title_line],
+        bylines=bylines,
+        title=title,
+        title_suffix=suffix,
+        body=body,
+        raw_text=raw_text,
+        url=meta.url,
+        source=meta.outlet,
+        source_column=meta.columns.get("outlet", "source"),
+    )
     dl = find_dateline(body, reg)
     published, ptime, pev = _published(meta, [*dates, *bylines], body, dl.end if dl else 0)
     return HeaderInfo(
-        outlet=outlet, outlet_evidence=outlet_ev, title=title, published=published, published_evidence=pev,
-        published_time=ptime, dateline=dl.place if dl else None, dateline_end=dl.end if dl else 0,
-        authors=tuple(dict.fromkeys(authors)), editors=tuple(dict.fromkeys(editors)),
-        credits=tuple(dict.fromkeys(credits)), url=meta.url)
+        outlet=outlet,
+        outlet_evidence=outlet_ev,
+        title=title,
+        published=published,
+        published_evidence=pev,
+        published_time=ptime,
+        dateline=dl.place if dl else None,
+        dateline_end=dl.end if dl else 0,
+        authors=tuple(dict.fromkeys(authors)),
+        editors=tuple(dict.fromkeys(editors)),
+        credits=tuple(dict.fromkeys(credits)),
+        url=meta.url,
+    )

@@ -46,8 +46,10 @@ def issue_lines(issues: Sequence[Issue], *, verbose: bool = False) -> list[str]:
             if pairs[pair] > 1:
                 if pair not in said:
                     said.add(pair)
-                    lines.append(f"warning {pair[0]}: {pairs[pair]} rows are duplicates of rows of {pair[1]}: "
-                                 "analyzed once (-v lists each)")
+                    lines.append(
+                        f"warning {pair[0]}: {pairs[pair]} rows are duplicates of rows of {pair[1]}: "
+                        "analyzed once (-v lists each)"
+                    )
                 continue
         lines.append(_line(i))
     passed = [i for i in issues if isinstance(i, PassedOver)]
@@ -68,10 +70,14 @@ def closing_line(run: Run) -> str:
     errors = {i.path for i in run.issues if i.severity == "error"}
     duplicates = sum(isinstance(i, Duplicate) for i in run.issues)
     passed = sum(isinstance(i, PassedOver) for i in run.issues)
-    warned = {i.path for i in run.issues
-              if i.severity != "error" and not isinstance(i, (Duplicate, PassedOver))}
-    parts = [f"{_n(len(run.results), 'article')} from {_n(analyzed, 'file')} analyzed",
-             f"{len(errors)} skipped", f"{len(warned)} with warnings"]
+    warned = {
+        i.path for i in run.issues if i.severity != "error" and not isinstance(i, (Duplicate, PassedOver))
+    }
+    parts = [
+        f"{_n(len(run.results), 'article')} from {_n(analyzed, 'file')} analyzed",
+        f"{len(errors)} skipped",
+        f"{len(warned)} with warnings",
+    ]
     if duplicates:
         parts.append(f"{_n(duplicates, 'duplicate')} analyzed once")
     if passed:

@@ -1,11 +1,12 @@
 """The publication date: from a header line or an export's date cell, else the day the body reports from.
 
-A body names many full dates: the day the words were said (`kata X, Kamis (14/7/2022)`), a dateline's date, but
-also a rule that takes effect next month or an event that runs over several days. The body's date is therefore
-the best-scored candidate, not the first one: the dateline sentence, the `Hari (d/m/y)` form Indonesian news
-writes the reporting day in, and a speech or report cue before it count for a candidate; a plan cue (`akan`) or a
-range (`28 Januari hingga 1 Februari 2019`) count against it, and a related-article headline is never read.
-The cue words are `data/date_cues.tsv` (kinds `report` and `plan`), shared with the date tagger.
+A body names many full dates: the day the words were said (`kata X, Kamis (14/7/2022)`), a dateline's date,
+but also a rule that takes effect next month or an event that runs over several days. The body's date is
+therefore the best-scored candidate, not the first one: the dateline sentence, the `Hari (d/m/y)` form
+Indonesian news writes the reporting day in, and a speech or report cue before it count for a candidate; a
+plan cue (`akan`) or a range (`28 Januari hingga 1 Februari 2019`) count against it, and a related-article
+headline is never read. The cue words are `data/date_cues.tsv` (kinds `report` and `plan`), shared with the
+date tagger.
 """
 from __future__ import annotations
 
@@ -15,18 +16,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from .records import Evidence
-from .tables import load_tsv
+from .tables import table
 
 _TIME = r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:[:.][0-5]\d)?"
 _TIME_ONLY = re.compile(r"^\s*" + _TIME + r"\b")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_BODY_CHARS = 3000  # candidates are read in the body's first this many characters: the report, not the archive
+# candidates are read in the body's first this many characters: the report, not the archive
+_BODY_CHARS = 3000
 _CUE_WINDOW = 160  # how far before a date a cue still belongs to it (within its sentence)
 _SHORT_PARAGRAPH = 600  # a first paragraph up to this long is the opening; a longer one was flattened
 # a related-article headline set inside a flattened paragraph (`Baca juga: ...`) up to its end
 _RELATED = re.compile(r"(?i)\b(?:baca|lihat|simak)\s(?:juga|pula)\s?:?[^\n]{0,160}?(?=[.!?]\s|\n|$)")
 _RANGE_AFTER = re.compile(r"^\s{0,2}(?:[-\u2013\u2014]|s\.?d\.?|sampai|hingga)\s", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(r"(?:\d\s{0,2}[-\u2013\u2014]|\b(?:sampai|hingga|s\.?d\.?))\s{0,2}$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(
+    r"(?:\d\s{0,2}[-\u2013\u2014]|\b(?:sampai|hingga|s\.?d\.?))\s{0,2}$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,8 @@ class _Calendar:
     months: dict[str, int]  # every spelling -> 1..12 (data/months.tsv, shared with the date tagger)
     weekdays: dict[str, int]  # every spelling -> Python weekday() number (data/weekdays.tsv)
     header_dates: tuple[re.Pattern, ...]  # a date as a header line or an export column writes it
-    body_dates: tuple[re.Pattern, ...]  # a full date in running text: `Senin (30/5/2011)`, `Senin, 30 Mei 2011`
+    # a full date in running text: `Senin (30/5/2011)`, `Senin, 30 Mei 2011`
+    body_dates: tuple[re.Pattern, ...]
     report: re.Pattern  # a speech or report cue: the date after it is the day the words were said
     plan: re.Pattern  # a plan cue: the date after it is an event to come
     past: re.Pattern  # just after a date: a day before the report (`lalu`)
@@ -56,30 +61,54 @@ def _calendar() -> _Calendar:
     weekday_re = _alternation(weekdays).replace("'", "['\u2019]?")
     header = (
         re.compile(r"(?P<y>(?:19|20)\d\d)[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[T ]{1,2}" + _TIME + ")?"),
-        re.compile(r"(?<![\d.:])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)"
-                   r"(?:[\s,]{1,3}(?:pukul\s)?" + _TIME + ")?"),
-        re.compile(r"(?P<d>\d{1,2})\s{1,3}(?P<mon>" + month_re + r")\.?,?\s{1,3}(?P<y>(?:19|20)\d\d)"
-                   r"(?:[\s,|\-\u2013\u2014/]{1,5}(?:pukul\s)?" + _TIME + ")?", re.IGNORECASE),
-        re.compile(r"(?P<mon>" + month_re + r")\.?\s{1,3}(?P<d>\d{1,2}),?\s{1,3}(?P<y>(?:19|20)\d\d)"
-                   r"(?:[\s,|\-\u2013\u2014]{1,5}" + _TIME + ")?", re.IGNORECASE),
+        re.compile(
+            r"(?<![\d.:])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)"
+            r"(?:[\s,]{1,3}(?:pukul\s)?" + _TIME + ")?"
+        ),
+        re.compile(
+            r"(?P<d>\d{1,2})\s{1,3}(?P<mon>" + month_re + r")\.?,?\s{1,3}(?P<y>(?:19|20)\d\d)"
+            r"(?:[\s,|\-\u2013\u2014/]{1,5}(?:pukul\s)?" + _TIME + ")?",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"(?P<mon>" + month_re + r")\.?\s{1,3}(?P<d>\d{1,2}),?\s{1,3}(?P<y>(?:19|20)\d\d)"
+            r"(?:[\s,|\-\u2013\u2014]{1,5}" + _TIME + ")?",
+            re.IGNORECASE,
+        ),
         # a two-digit year, last: `Kamis, 15/12/22 07:30 WIB`
-        re.compile(r"(?<![\d.:/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d\d)(?![\d/])(?:[\s,]{1,3}" + _TIME + ")?"),
+        re.compile(
+            r"(?<![\d.:/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d\d)(?![\d/])(?:[\s,]{1,3}" + _TIME + ")?"
+        ),
     )
     body = (
-        re.compile(r"\b(?P<wd>" + weekday_re + r")\s{0,3},?\s{0,2}\(\s?(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})"
-                   r"(?:\s?/\s?(?P<y>\d{4}|\d{2}))?\s?\)", re.IGNORECASE),
-        re.compile(r"\b(?:(?P<wd>" + weekday_re + r"),?\s{1,3})?(?P<d>\d{1,2})\s{1,3}(?P<mon>" + month_re
-                   + r")\s{1,3}(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?P<wd>" + weekday_re + r")\s{0,3},?\s{0,2}\(\s?(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})"
+            r"(?:\s?/\s?(?P<y>\d{4}|\d{2}))?\s?\)",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"\b(?:(?P<wd>"
+            + weekday_re
+            + r"),?\s{1,3})?(?P<d>\d{1,2})\s{1,3}(?P<mon>"
+            + month_re
+            + r")\s{1,3}(?P<y>(?:19|20)\d\d)\b",
+            re.IGNORECASE,
+        ),
     )
     own: dict[str, list[str]] = {"past_after": [], "today_before": []}
-    for r in load_tsv("pubdate_cues.tsv", ("cue", "kind"), 2, (("kind", tuple(own)),)):
+    for r in table('pubdate_cues.tsv'):
         own[r["kind"]].append(r["cue"])
     cue = r"(?<![\w])(?:{})(?![\w])"
-    return _Calendar(months, weekdays, header, body,
-                     re.compile(cue.format(_alternation(lex.cues.get("report", ()))), re.IGNORECASE),
-                     re.compile(cue.format(_alternation(lex.cues.get("plan", ()))), re.IGNORECASE),
-                     re.compile(r"[\s,]{0,3}(?:" + _alternation(own["past_after"]) + r")(?![\w])", re.IGNORECASE),
-                     re.compile(cue.format(_alternation(own["today_before"])), re.IGNORECASE))
+    return _Calendar(
+        months,
+        weekdays,
+        header,
+        body,
+        re.compile(cue.format(_alternation(lex.cues.get("report", ()))), re.IGNORECASE),
+        re.compile(cue.format(_alternation(lex.cues.get("plan", ()))), re.IGNORECASE),
+        re.compile(r"[\s,]{0,3}(?:" + _alternation(own["past_after"]) + r")(?![\w])", re.IGNORECASE),
+        re.compile(cue.format(_alternation(own["today_before"])), re.IGNORECASE),
+    )
 
 
 def _month(g: dict[str, str | None]) -> int | None:
@@ -99,12 +128,13 @@ def _valid(y: int, m: int | None, d: int) -> str | None:
 
 
 def parse_header_date(text: str | None) -> tuple[str | None, str | None, str]:
-    """(ISO date, HH:MM or None, the words it was read from) for a header line or a date cell, else (None, None, "").
+    """(ISO date, HH:MM or None, the words it was read from) for a header line or a date cell, else (None,
+    None, "").
 
-    Reads `Kamis, 19 Jun 2025 08:22 WIB`, `Kompas.com- 18/06/2025, 22:01 WIB`, `Diperbarui 18 Jun 2025, 16:36 WIB`,
-    `Tayang: Senin, 9 Juni 2025 22:43 WIB`, `Rabu, 18 Juni 2025 | 16:30 WIB`, `18 Juni 2025 | 20.37 WIB`,
-    `10 Jun 2025 21:23`, `2025/07/02 10:51:26`, `2025-06-18T08:00:00+07:00`, `Senin, 21 Januari 2019 / 21:34 WIB`;
-    day first, unless only month first gives a date (`10/21/2025 14:50`).
+    Reads `Kamis, 19 Jun 2025 08:22 WIB`, `Kompas.com- 18/06/2025, 22:01 WIB`, `Diperbarui 18 Jun 2025, 16:36
+    WIB`, `Tayang: Senin, 9 Juni 2025 22:43 WIB`, `Rabu, 18 Juni 2025 | 16:30 WIB`, `18 Juni 2025 | 20.37
+    WIB`, `10 Jun 2025 21:23`, `2025/07/02 10:51:26`, `2025-06-18T08:00:00+07:00`, `Senin, 21 Januari 2019 /
+    21:34 WIB`; day first, unless only month first gives a date (`10/21/2025 14:50`).
     """
     if not text:
         return None, None, ""
@@ -148,6 +178,7 @@ def is_date_line(line: str) -> bool:
 
 # ---------------------------------------------------------------- the body's date
 
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     score: int
@@ -174,16 +205,16 @@ def _resolve(g: dict[str, str | None], years: list[int]) -> str | None:
 
 def _sentence_before(text: str, start: int) -> str:
     """The words of the candidate's own sentence before it, at most _CUE_WINDOW characters."""
-    head = text[max(0, start - _CUE_WINDOW):start]
+    head = text[max(0, start - _CUE_WINDOW) : start]
     cut = max(head.rfind(". "), head.rfind("\n"), head.rfind(".\u201c"), head.rfind('."'))
-    return head[cut + 1:] if cut >= 0 else head
+    return head[cut + 1 :] if cut >= 0 else head
 
 
 def _score(text: str, m: re.Match[str], opening_end: int) -> int:
     """Evidence that a full date is the day the article reports from (see the module docstring)."""
     cal = _calendar()
     before = _sentence_before(text, m.start())
-    after = text[m.end():m.end() + 14]
+    after = text[m.end() : m.end() + 14]
     score = 0
     if m.start() < opening_end:
         score += 3  # the opening (the dateline's sentence or a short first paragraph) states the news
@@ -195,7 +226,7 @@ def _score(text: str, m: re.Match[str], opening_end: int) -> int:
         score -= 2
     if cal.past.match(after):
         score -= 3  # `Sabtu (9/7/2022) lalu`: a day before the report
-    if _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+    if _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
         score -= 5  # one end of a period (`28 Januari hingga 1 Februari 2019`): an event, not the report
     return score
 
@@ -215,8 +246,8 @@ def body_date(body: str, dateline_end: int = 0) -> Evidence:
     """The day the body reports from, as Evidence(iso, "body", words), or Evidence(None, "none").
 
     Candidates are the full dates in the body's first characters (`Senin (30/5/2011)`, `Senin, 30 Mei 2011`,
-    `30 Mei 2011`), outside related-article headlines; each is scored (module docstring) and the best wins, the
-    earlier on a tie. A candidate with a negative score (a plan, a range) is never taken."""
+    `30 Mei 2011`), outside related-article headlines; each is scored (module docstring) and the best wins,
+    the earlier on a tie. A candidate with a negative score (a plan, a range) is never taken."""
     text = _RELATED.sub(lambda m: " " * len(m.group(0)), body[:_BODY_CHARS])
     dateline_end = min(dateline_end, len(text))
     opening_end = _opening_end(text, dateline_end)

@@ -22,14 +22,15 @@ import re
 from dataclasses import dataclass
 
 from .records import Quantity
-from .tables import load_tsv
+from .tables import table
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[%°]|[A-Za-z$]+(?:-[A-Za-z]+)*|[^\sA-Za-z\d]")
 
 
 @dataclass(frozen=True, slots=True)
 class _Words:
-    numbers: dict[str, tuple[float, str]]  # word -> (value, kind) for number|teen|tens|hundreds|thousands|scale
+    # word -> (value, kind) for number|teen|tens|hundreds|thousands|scale
+    numbers: dict[str, tuple[float, str]]
     vague: dict[tuple[str, ...], float]  # phrase -> lower bound
     approx: dict[tuple[str, ...], str]  # phrase -> about|below|above|atleast|atmost
     months: frozenset[str]
@@ -41,17 +42,16 @@ class _Words:
 
 @functools.lru_cache(maxsize=1)
 def _words() -> _Words:
-    rows = load_tsv("quantity_words.tsv", ("word", "value", "kind"), 3,
-                    (("kind", ("vague", "approx", "clock", "reference")),))
+    rows = table('quantity_words.tsv')
     numbers, vague, approx, refs = {}, {}, {}, {}
     clock: set[str] = set()
     kinds = {"digit": "number", "fraction": "number", "teen": "teen", "tens": "tens", "hundreds": "hundreds",
              "thousands": "thousands", "scale": "scale"}  # numbers.tsv is shared with the date tagger
-    for r in load_tsv("numbers.tsv", ("word", "value", "kind"), 3):
+    for r in table('numbers.tsv'):
         if r["kind"] in kinds:
             numbers[r["word"].lower()] = (float(r["value"]), kinds[r["kind"]])
     months = set()
-    for r in load_tsv("months.tsv", ("name", "number", "abbrevs"), 2):
+    for r in table('months.tsv'):
         months.add(r["name"].lower())
         months.update(a.lower() for a in r["abbrevs"].split("|") if a)
     for r in rows:
@@ -65,8 +65,8 @@ def _words() -> _Words:
         else:
             refs[w] = r["value"]
     units = {r["word"].lower(): (r["unit"], r["class"])
-             for r in load_tsv("units.tsv", ("word", "unit", "class"), 3)}
-    stop = frozenset(r["word"].lower() for r in load_tsv("claim_stopwords.tsv", ("word",)))
+             for r in table('units.tsv')}
+    stop = frozenset(r["word"].lower() for r in table('claim_stopwords.tsv'))
     return _Words(numbers, vague, approx, frozenset(months), frozenset(clock), refs, units, stop)
 
 
@@ -89,7 +89,8 @@ def parse_number(s: str) -> tuple[float, int] | None:
     return None
 
 
-_FIRST_WORDS: dict[int, frozenset[str]] = {}  # id(table) -> first words of its phrases (tables live as long as the process)
+# id(table) -> first words of its phrases (tables live as long as the process)
+_FIRST_WORDS: dict[int, frozenset[str]] = {}
 
 
 def _match_phrase(toks, i, table) -> tuple[int, object] | None:
@@ -344,7 +345,8 @@ def units_relation(u1: str | None, u2: str | None) -> str:
     return "unrelated"
 
 
-LIMITS = ("max", "min")  # the limits a rule sets (`paling lama 5 tahun`): compared as values, by limit_relation
+# the limits a rule sets (`paling lama 5 tahun`): compared as values, by limit_relation
+LIMITS = ("max", "min")
 
 
 def limit_relation(a: Quantity, b: Quantity) -> str:
@@ -360,7 +362,8 @@ def limit_relation(a: Quantity, b: Quantity) -> str:
 
 
 def compare(a: Quantity, b: Quantity) -> str:
-    """`agree`, `conflict` or `unrelated` for two quantities. Rounding and approximations are not conflicts."""
+    """`agree`, `conflict` or `unrelated` for two quantities. Rounding and approximations are not
+    conflicts."""
     rel = units_relation(a.unit, b.unit)
     if rel == "unrelated" or a.value is None or b.value is None:
         return "unrelated"

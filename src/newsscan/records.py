@@ -81,7 +81,8 @@ class Article:
     body: str = ""  # the clean body: paragraphs joined by "\n"
     paragraphs: tuple[str, ...] = ()
     boilerplate: tuple[Removed, ...] = ()
-    repairs: tuple[Repair, ...] = ()  # scraper damage the analysis reads repaired, in body order (newsscan.repair)
+    # scraper damage the analysis reads repaired, in body order (newsscan.repair)
+    repairs: tuple[Repair, ...] = ()
     text_hash: str = ""  # sha256 of the clean body: the cache key and the duplicate detector
     source_format: str = "txt"  # txt | jsonl | csv | html
     encoding: str = "utf-8"

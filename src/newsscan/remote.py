@@ -1,8 +1,10 @@
-"""Inputs named by URL (`s3://bucket/news/`, `gs://…/export.jsonl`, `memory://…`, `file:///…`), read through
-fsspec: the protocol's package (s3fs, gcsfs, …) must be installed. fsspec is imported only when a URL is given.
+"""Inputs named by URL (`s3://bucket/news/`, `gs://…/export.jsonl`, `memory://…`, `file:///…`), read
+through fsspec: the protocol's package (s3fs, gcsfs, …) must be installed. fsspec is imported only when a URL
+is given.
 
-A folder URL lists its article files (recursive, sorted, hidden ones left out) as full URLs, so that paths in the
-output name where each article came from; the loader then reads each URL's bytes as it reads a local file's.
+A folder URL lists its article files (recursive, sorted, hidden ones left out) as full URLs, so that paths in
+the output name where each article came from; the loader then reads each URL's bytes as it reads a local
+file's.
 """
 from __future__ import annotations
 

@@ -279,7 +279,9 @@ def output_problem(output: str | None) -> str | None:
     if os.path.isdir(output):
         return f"{output} is a folder"
     if not os.path.isdir(folder):
-        return f"folder {folder} does not exist" if not os.path.exists(folder) else f"{folder} is not a folder"
+        if not os.path.exists(folder):
+            return f"folder {folder} does not exist"
+        return f"{folder} is not a folder"
     if not os.access(folder, os.W_OK | os.X_OK):
         return f"folder {folder} is not writable"
     if os.path.exists(output) and not os.access(output, os.W_OK):
@@ -287,15 +289,24 @@ def output_problem(output: str | None) -> str | None:
     return None
 
 
-def emit(rows: Sequence[dict[str, Any]], fmt: str | None, output: str | None = None, *,
-         table_columns: Sequence[Col] | None = None, sections: Sequence[Section] | None = None,
-         title: str | None = None, extra: dict[str, Any] | None = None, footer: Sequence[str] = (),
-         headers: bool = True) -> None:
+def emit(
+    rows: Sequence[dict[str, Any]],
+    fmt: str | None,
+    output: str | None = None,
+    *,
+    table_columns: Sequence[Col] | None = None,
+    sections: Sequence[Section] | None = None,
+    title: str | None = None,
+    extra: dict[str, Any] | None = None,
+    footer: Sequence[str] = (),
+    headers: bool = True,
+) -> None:
     """Print or write `rows` in the chosen format (see `choose_format`).
 
     JSON is `{"rows": [...], **extra}`; JSON lines and CSV are the rows (CSV keeps its header when there is no
     row; `headers=False` leaves it out, as it does the table's). A table shows `sections` when given (each a
-    (title, rows, columns) triple), else `rows` under `title` with `table_columns`, then the `footer` lines."""
+    (title, rows, columns) triple), else `rows` under `title` with `table_columns`, then the `footer`
+    lines."""
     fmt = choose_format(fmt, output)
     if fmt == "jsonl":
         text = rows_to_jsonl(rows)
@@ -305,8 +316,15 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str | None, output: str | None = N
         text = rows_to_csv(rows, headers=headers)
     elif fmt == "table":
         cols = table_columns or [Col(k) for k in _columns(rows, None)]
-        text = tables_text(sections if sections is not None else [(title, rows, cols)], _width(),
-                           headers=headers, footer=footer) + "\n"
+        text = (
+            tables_text(
+                sections if sections is not None else [(title, rows, cols)],
+                _width(),
+                headers=headers,
+                footer=footer,
+            )
+            + "\n"
+        )
     else:
         from .errors import UsageError
 

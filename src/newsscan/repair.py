@@ -9,7 +9,8 @@ offset it finds is carried back to `Article.body`, which stays as the source wro
 Repairs, each a `records.Repair` (kind, offsets in the body, original and replacement text):
 - `mojibake`: UTF-8 read as Windows-1252 or Latin-1 (`â€œ` for `“`) made the character it was;
 - `entity`: an HTML entity the scraper left undecoded (`&nbsp;`, `&amp;`, `&#8220;`, also `&amp;nbsp;`);
-- `space`: an odd space (no-break, thin, ideographic) made a plain space; a zero-width character or soft hyphen
+- `space`: an odd space (no-break, thin, ideographic) made a plain space; a zero-width character or soft
+hyphen
   dropped (a zero-width space between two letters becomes a space);
 - `newline`: a lone carriage return used as a paragraph break made a line break; the CR of a CRLF dropped;
 - `glued`: a missing space between two glued words (`newsscan.glued`), or after a sentence's or clause's
@@ -32,22 +33,27 @@ _ENTITY = re.compile(r"&(?:amp;)?(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Z
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0080-\u009f]")  # C1 controls too
 # UTF-8 read as Latin-1 or Windows-1252 (`â€œ` for `“`): a lead byte and its continuation bytes as characters
-_CP1252 = "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d" \
+_CP1252 = (
+    "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d"
     "\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+)
 _CONT = f"[\u0080-\u00bf{_CP1252}]"
 _MOJIBAKE = re.compile(f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}")
 _CR = re.compile(r"\r\n?")
 # a missing space after punctuation, letters on both sides: a sentence end before a capitalised word (the word
 # before it four letters or more, so that `dr.Budi` and `S.H` stay), a comma, a closing bracket, curly quotes
-_PUNCT_GLUE = re.compile(  # each alternative tests its punctuation first, its look-behind after (fast on letters)
+# each alternative tests its punctuation first, its look-behind after (fast on letters)
+_PUNCT_GLUE = re.compile(
     r"[.!?;:](?<=[^\W\d_]{3}[a-z].)(?=[A-Z][a-z])"
     r"|,(?<=[^\W\d_]{2},)(?=[^\W\d_]{2})"
     r"|\.(?<=[)\u201d\"].)(?=[A-Z][a-z])"
     r"|\)(?<=[^\W\d_]\))(?=[^\W\d_]{2})"
     r"|(?=\()(?<=[^\W\d_]{3})(?=\([^\W\d_])"
     r"|(?=\u201c)(?<=[^\W\d_]{2})"
-    r"|\u201d(?<=[,.!?]\u201d)(?=[^\W\d_])"  # a closing mark after the quote's punctuation (some use ” to open)
-    r"|\"(?<=[,.!?]\")(?=[a-z])")  # a straight closing mark before the attribution (`,"kata dia`)
+    # a closing mark after the quote's punctuation (some use ” to open)
+    r"|\u201d(?<=[,.!?]\u201d)(?=[^\W\d_])"
+    r"|\"(?<=[,.!?]\")(?=[a-z])"
+)  # a straight closing mark before the attribution (`,"kata dia`)
 
 
 def _entity(m: re.Match[str]) -> str | None:
@@ -94,8 +100,13 @@ def _char_repairs(body: str) -> list[Repair]:
         i = m.start()
         if i in taken:
             continue
-        between_letters = m.group() == "\u200b" and 0 < i and i + 1 < len(body) \
-            and body[i - 1].isalpha() and body[i + 1].isalpha()
+        between_letters = (
+            m.group() == "\u200b"
+            and 0 < i
+            and i + 1 < len(body)
+            and body[i - 1].isalpha()
+            and body[i + 1].isalpha()
+        )
         out.append(Repair(i, m.end(), m.group(), " " if between_letters else "", "space"))
     for m in _CR.finditer(body):
         out.append(Repair(m.start(), m.start() + 1, "\r", "" if m.group() == "\r\n" else "\n", "newline"))
@@ -115,16 +126,18 @@ def _punct_glue(text: str) -> list[int]:
 
 
 def find_repairs(body: str, extra_dir: str | None = None, dateline_end: int = 0) -> tuple[Repair, ...]:
-    """Every repair of `body`, in order. Missing spaces are found in the text with its characters repaired
-    (so `kali.&nbsp;Sinta` is not read as glued) and placed back at their offsets in `body`. A first word glued
-    to the dateline (`Contoh.com, BandungGubernur`; `dateline_end` from the loader) is set off as datelines
-    are, with a dash, so that the place is not read as part of a name."""
+    """Every repair of `body`, in order. Missing spaces are found in the text with its characters repaired (so
+    `kali.&nbsp;Sinta` is not read as glued) and placed back at their offsets in `body`. A first word glued to
+    the dateline (`Contoh.com, BandungGubernur`; `dateline_end` from the loader) is set off as datelines are,
+    with a dash, so that the place is not read as part of a name."""
     chars = _char_repairs(body)
     text = repaired(body, chars)
     back = OffsetMap(chars)
     cuts = sorted(set(find_glue(text, extra_dir)) | set(_punct_glue(text)))
-    glued = [Repair(p, p, "", " - " if p == dateline_end and p else " ", "glued")
-             for p in (back.start(c) for c in cuts)]
+    glued = [
+        Repair(p, p, "", " - " if p == dateline_end and p else " ", "glued")
+        for p in (back.start(c) for c in cuts)
+    ]
     return tuple(sorted(chars + glued, key=lambda r: (r.start, r.end)))
 
 
@@ -134,7 +147,7 @@ def repaired(body: str, repairs: Sequence[Repair]) -> str:
         return body
     parts, at = [], 0
     for r in repairs:
-        parts.append(body[at:r.start])
+        parts.append(body[at : r.start])
         parts.append(r.replacement)
         at = r.end
     parts.append(body[at:])
@@ -200,7 +213,7 @@ def to_body(records: Iterable[R], body: str, text: str, omap: OffsetMap) -> tupl
         start, end = omap.start(rec.start), omap.end(rec.end)
         end = max(end, start)
         changes: dict[str, Any] = {"start": start, "end": end}
-        if getattr(rec, "text", None) == text[rec.start:rec.end]:
+        if getattr(rec, "text", None) == text[rec.start : rec.end]:
             changes["text"] = body[start:end]
         sentence = getattr(rec, "sentence", "")
         if sentence:
@@ -216,4 +229,4 @@ def _sentence(sentence: str, start: int, end: int, body: str, text: str, omap: O
         i = text.find(sentence)
     if i < 0:
         return sentence
-    return body[omap.start(i):omap.end(i + len(sentence))]
+    return body[omap.start(i) : omap.end(i + len(sentence))]

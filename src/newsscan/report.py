@@ -94,7 +94,8 @@ def _quote_title(q, name: str | None) -> str:
 
 def body_tokens(result, run) -> list[Token]:
     """An article's clean body with its quotes (speaker on hover), entities and dates marked."""
-    quotes = [Span(q.start, q.end, f"q q-{q.kind}", _quote_title(q, run.name(q.speaker))) for q in result.quotes]
+    quotes = [Span(q.start, q.end, f"q q-{q.kind}", _quote_title(q,
+                                                                 run.name(q.speaker))) for q in result.quotes]
     ents = [Span(m.start, m.end, f"e e-{m.label}", f"{m.label}: {run.name(m.canonical)}")
             for m in result.entities]
     dates = [Span(d.start, d.end, "d", f"{d.value} ({d.kind})") for d in result.dates]
@@ -151,11 +152,13 @@ def overview(run, summary: dict[str, Any], sources: Sequence[dict[str, Any]]) ->
     by_outlet = sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))
     tops = {}
     for label, title in (("PERSON", "People"), ("ORG", "Organisations"), ("LOC", "Places")):
-        rows = sorted(entity_rows(run, label=label), key=lambda e: (-e["articles"], -e["mentions"], e["name"]))
+        rows = sorted(entity_rows(run, label=label), key=lambda e: (-e["articles"], -e["mentions"],
+                                                                    e["name"]))
         tops[title] = _bars([(e["name"], e["articles"]) for e in rows[:TOP_ENTITIES]], "#articles")
     totals = [("articles", summary["articles"], "#articles"), ("outlets", len(outlets), "#outlets"),
               ("stories", summary["stories"], "#stories"), ("quotes", summary["quotes"], "#sources"),
-              ("sources", len(sources), "#sources"), ("dates", sum(len(r.dates) for r in run.results), "#timeline"),
+              ("sources", len(sources), "#sources"), ("dates", sum(len(r.dates) for r in run.results),
+                                                      "#timeline"),
               ("problems", len(run.issues), "#problems")]
     return {"totals": totals, "date_range": summary.get("date_range"),
             "outlets": _bars(by_outlet, "#articles"), "histogram": date_histogram([r.article.published
@@ -192,7 +195,8 @@ def timeline(run, anchors: dict[str, str], story_titles: dict[str, str]) -> dict
     unplaced = sum(1 for r in run.results for d in r.dates
                    if d.granularity != "duration" and d.value.startswith("X"))
     order = [s.id for s in run.stories] + [""]
-    return {"groups": [{"id": sid, "title": story_titles.get(sid, "articles in no story"), "events": groups[sid]}
+    return {"groups": [{"id": sid, "title": story_titles.get(sid, "articles in no story"),
+                        "events": groups[sid]}
                        for sid in order if groups.get(sid)], "unplaced": unplaced}
 
 
@@ -240,11 +244,13 @@ def item_view(item: dict[str, Any], anchors: dict[str, str]) -> dict[str, Any]:
     values = item_values(item)
     sides = [side_view(item.get(k), values[n] if n < len(values) else "", anchors)
              for n, k in enumerate(("a", "b"))]
-    return {"what": item.get("what") or "", "values": values, "labels": list(dict.fromkeys(values)), "note": item.get("note") or "",
+    return {"what": item.get("what") or "", "values": values, "labels": list(dict.fromkeys(values)),
+            "note": item.get("note") or "",
             "score": item.get("score"), "sides": [s for s in sides if s]}
 
 
-ITEM_KINDS = (("conflicts", "Conflicts"), ("updates", "Updates (a later report)"), ("agreements", "Agreements"),
+ITEM_KINDS = (("conflicts", "Conflicts"), ("updates", "Updates (a later report)"), ("agreements",
+                                                                                    "Agreements"),
               ("shared_quotes", "Quotes shared across outlets"))
 
 
@@ -264,14 +270,16 @@ def stories(run, diff: dict[str, Any], anchors: dict[str, str], outlet_of: dict[
         out.append({
             "id": f"story-{n}", "title": story.title or story.id,
             "articles": [{"path": p, "anchor": anchors.get(p, ""), "outlet": outlet_of.get(p, ""),
-                          "heading": heading.get(p, p), "published": published.get(p)} for p in story.articles],
+                          "heading": heading.get(p, p),
+                          "published": published.get(p)} for p in story.articles],
             "outlets": sorted({outlet_of.get(p, "unknown") for p in story.articles}),
             "sections": [{"kind": k, "title": t, "entries": [item_view(i, anchors) for i in d.get(k) or ()]}
                          for k, t in ITEM_KINDS],
             "only": sorted(only.items()), "only_count": sum(len(v) for v in only.values()),
             "compared": bool(d)})
     # stories told by several articles first, those with the most conflicts on top; then the singles
-    return sorted(out, key=lambda s: (not s["compared"], -len(s["sections"][0]["entries"]), -len(s["articles"]),
+    return sorted(out, key=lambda s: (not s["compared"], -len(s["sections"][0]["entries"]),
+                                      -len(s["articles"]),
                                       int(s["id"].split("-")[1])))
 
 
@@ -337,7 +345,8 @@ def _metadata(r, run, story: dict[str, str] | None) -> list[dict[str, Any]]:
     rows = [("file", a.path, ""), ("outlet", a.outlet, _evidence(a.outlet_evidence)),
             ("published", " ".join(x for x in (a.published or "unknown", a.published_time or "") if x),
              _evidence(a.published_evidence)),
-            ("relative dates resolved against", r.reference_date.value or "nothing", _evidence(r.reference_date)),
+            ("relative dates resolved against", r.reference_date.value or "nothing",
+             _evidence(r.reference_date)),
             ("dateline", a.dateline, ""), ("authors", ", ".join(a.authors), ""),
             ("editors", ", ".join(a.editors), ""), ("credits", ", ".join(a.credits), ""),
             ("url", a.url, ""), ("format", f"{a.source_format}, {a.encoding}, {a.words} words", "")]
@@ -360,7 +369,8 @@ def articles(run, anchors: dict[str, str], story_of: dict[str, dict[str, str]]) 
                     "entities": len(r.entities), "dates": len(r.dates), "story": story_of.get(a.path),
                     "keywords": " ".join(names), "meta": _metadata(r, run, story_of.get(a.path)),
                     "tokens": body_tokens(r, run),
-                    "removed": [{"line": b.line + 1, "reason": b.reason, "text": b.text} for b in a.boilerplate]})
+                    "removed": [{"line": b.line + 1, "reason": b.reason,
+                                 "text": b.text} for b in a.boilerplate]})
     return out
 
 
@@ -381,7 +391,8 @@ def _environment():
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     # autoescape on for every template, whatever its name: article text is hostile until escaped
-    return Environment(loader=PackageLoader("newsscan", "templates"), autoescape=True, undefined=StrictUndefined,
+    return Environment(loader=PackageLoader("newsscan", "templates"), autoescape=True,
+                       undefined=StrictUndefined,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
@@ -393,12 +404,13 @@ def report_context(run, *, title: str | None = None) -> dict[str, Any]:
     outlet_of = {r.article.path: r.article.outlet for r in run.results}
     story_list = stories(run, diff_document(run), anchors, outlet_of)
     story_of = {p["path"]: {"id": s["id"], "title": s["title"]} for s in story_list for p in s["articles"]}
-    titles = {st.id: s["title"] for st, s in zip(run.stories, story_list)}
+    titles = {st.id: s["title"] for st, s in zip(run.stories, story_list, strict=False)}
     _, summary = summary_rows(run)
     source_view = sources(run, anchors)
     n = len(run.results)
     return {"title": title or f"newsscan report: {n} article{'s' if n != 1 else ''}", "version": __version__,
-            "overview": overview(run, summary, source_view["rows"]), "timeline": timeline(run, anchors, titles),
+            "overview": overview(run, summary, source_view["rows"]), "timeline": timeline(run, anchors,
+                                                                                          titles),
             "stories": story_list, "sources": source_view, "articles": articles(run, anchors, story_of)}
 
 

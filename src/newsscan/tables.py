@@ -1,8 +1,10 @@
 """Loads the linguistic data tables in `newsscan/data/`, merged with a user's own.
 
-Tables are TSV (a header line, `#` comments, one row a line) or TOML. A user folder named by
-`NEWSSCAN_TABLES` (or `load_table(..., extra_dir=...)`) may hold files of the same name: their rows are
-added after the packaged ones, and a row whose key (first column) matches a packaged row replaces it.
+Tables are TSV (a header line, `#` comments, one row a line), TOML, or the gazetteer's JSON lines. Each TSV
+table is declared once, in `TABLE_SPECS`, and read through `table(name)`; the gazetteer through
+`gazetteer()`. A user folder named by `NEWSSCAN_TABLES` (or `table(name, extra_dir)`) may hold TSV and TOML
+files of the same name: their rows are added after the packaged ones, and a row whose key (first column)
+matches a packaged row replaces it.
 Every row is checked; a bad one raises `DataTableError("file:line: why")`. `validate_user_tables()` checks
 every user table at start-up against `TABLE_SPECS` (the strictest rules any reader of the table applies),
 so that a bad header or row is reported before any analysis, whichever command reads the table.
@@ -10,6 +12,7 @@ so that a bad header or row is reported before any analysis, whichever command r
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import tomllib
@@ -35,8 +38,8 @@ def _extra_dirs(extra_dir: str | None) -> list[Path]:
     return [Path(d) for d in dirs if d]
 
 
-# column -> allowed values; the values (or the whole tuple) may be named as "module:CONSTANT" of the module that
-# reads the table, so that the start-up check and the reader allow the same values
+# column -> allowed values; the values (or the whole tuple) may be named as "module:CONSTANT" of the module
+# that reads the table, so that the start-up check and the reader allow the same values
 Choices = tuple[tuple[str, "tuple[str, ...] | str"], ...] | str
 
 
@@ -56,7 +59,7 @@ class TableSpec:
 # spec matching its header and passes it, and that every reader asks for the same columns); a reader may check
 # more (a month number 1-12): its error is one line too, only later.
 TABLE_SPECS: dict[str, TableSpec] = {
-    "aliases.tsv": TableSpec(("canonical", "alias", "rule", "note"), 2),
+    "aliases.tsv": TableSpec(("canonical", "alias", "rule", "note"), 2, (("rule", ("replace",)),)),
     "anonymous.tsv": TableSpec(("descriptor", "kind"), 2, (("kind", ("quantifier", "head", "modifier")),)),
     "attribution.tsv": TableSpec(("cue", "kind"), 2, (("kind", "newsscan.quotes.lexicon:CUE_KINDS"),)),
     "boilerplate.tsv": TableSpec(("pattern", "kind", "reason"), 3, (("kind", "newsscan.boilerplate:KINDS"),)),
@@ -64,51 +67,98 @@ TABLE_SPECS: dict[str, TableSpec] = {
     "date_cues.tsv": TableSpec(("cue", "kind", "value"), 2, (("kind", "newsscan.dates.lexicon:CUE_KINDS"),)),
     "event_words.tsv": TableSpec(("lemma", "group"), 2),
     "function_words.tsv": TableSpec(("word",)),
-    "hedges.tsv": TableSpec(("marker", "category"), 2, (
-        ("category", ("reported", "uncertain", "planned", "negative", "pending", "neutral")),)),
+    "hedges.tsv": TableSpec(
+        ("marker", "category"),
+        2,
+        (("category", ("reported", "uncertain", "planned", "negative", "pending", "neutral")),),
+    ),
     "attribute_cues.tsv": TableSpec(("word", "kind"), 2, (("kind", ("age_verb", "now", "plate")),)),
     "base_verbs.tsv": TableSpec(("word", "kind"), 2, (("kind", ("base", "speech", "notverb", "headline")),)),
     "lowercase_words.tsv": TableSpec(("word",)),
-    "common_words.tsv": TableSpec(("word", "form", "count"), 3, (("form", ("lower", "name")),),
-                                  integers=("count",)),
+    "common_words.tsv": TableSpec(
+        ("word", "form", "count"), 3, (("form", ("lower", "name")),), integers=("count",)
+    ),
     "descriptions.tsv": TableSpec(("word", "slot", "value"), 3, (("slot", ("container", "ground")),)),
     "glue_names.tsv": TableSpec(("name", "kind"), 2, (("kind", ("whole", "prefix")),)),
     "glue_pieces.tsv": TableSpec(("word", "rule"), 2, (("rule", ("never", "final", "notlast")),)),
     "holidays.tsv": TableSpec(("holiday", "date", "names", "first_year"), 3),
     "holiday_dates.tsv": TableSpec(("occurrence", "date", "hijri_year"), 2),
     "pubdate_cues.tsv": TableSpec(("cue", "kind"), 2, (("kind", ("past_after", "today_before")),)),
-    "lemma_rules.tsv": TableSpec(("pattern", "replacement", "kind", "min_stem"), 4,
-                                 (("kind", ("particle", "possessive", "derivational", "prefix")),),
-                                 integers=("min_stem",), regexes=("pattern",)),
+    "lemma_rules.tsv": TableSpec(
+        ("pattern", "replacement", "kind", "min_stem"),
+        4,
+        (("kind", ("particle", "possessive", "derivational", "prefix")),),
+        integers=("min_stem",),
+        regexes=("pattern",),
+    ),
     "months.tsv": TableSpec(("name", "number", "abbrevs"), 2, integers=("number",)),
-    "not_entities.tsv": TableSpec(("phrase", "kind", "note"), 2, (
-        ("kind", ("weekday", "month", "furniture", "common", "acronym", "english", "legal", "epithet",
-                  "sentence_start", "headline_word")),)),
-    "entity_scope.tsv": TableSpec(("cue", "kind", "note"), 2,
-                                  (("kind", ("related", "credits", "headline", "footer")),)),
-    "entity_words.tsv": TableSpec(("word", "kind", "label", "note"), 2, (
-        ("kind", ("head", "admin", "tail", "particle", "generic", "none", "place_before")),
-        ("label", ("PERSON", "ORG", "LOC")))),
-    "numbers.tsv": TableSpec(("word", "value", "kind"), 3, (("kind", "newsscan.dates.numbers:NUMBER_KINDS"),)),
+    "not_entities.tsv": TableSpec(
+        ("phrase", "kind", "note"),
+        2,
+        (
+            (
+                "kind",
+                (
+                    "weekday",
+                    "month",
+                    "furniture",
+                    "common",
+                    "acronym",
+                    "english",
+                    "legal",
+                    "epithet",
+                    "sentence_start",
+                    "headline_word",
+                ),
+            ),
+        ),
+    ),
+    "entity_scope.tsv": TableSpec(
+        ("cue", "kind", "note"), 2, (("kind", ("related", "credits", "headline", "footer")),)
+    ),
+    "entity_words.tsv": TableSpec(
+        ("word", "kind", "label", "note"),
+        2,
+        (
+            ("kind", ("head", "admin", "tail", "particle", "generic", "none", "place_before")),
+            ("label", ("PERSON", "ORG", "LOC")),
+        ),
+    ),
+    "numbers.tsv": TableSpec(
+        ("word", "value", "kind"), 3, (("kind", "newsscan.dates.numbers:NUMBER_KINDS"),)
+    ),
     "place_words.tsv": TableSpec(("word", "level", "kind"), 2, integers=("level",)),
     "pronouns.tsv": TableSpec(("form", "kind"), 2, (("kind", ("singular", "plural", "possessive")),)),
-    "quantity_words.tsv": TableSpec(("word", "value", "kind"), 3,
-                                    (("kind", ("vague", "approx", "clock", "reference")),)),
+    "quantity_words.tsv": TableSpec(
+        ("word", "value", "kind"), 3, (("kind", ("vague", "approx", "clock", "reference")),)
+    ),
     "regions.tsv": TableSpec(("name", "kind"), 2),
-    "relative_time.tsv": TableSpec(("phrase", "offset", "granularity", "base"), 4, (
-        ("granularity", "newsscan.dates.lexicon:GRANULARITIES"), ("base", ("publication", "event")))),
+    "relative_time.tsv": TableSpec(
+        ("phrase", "offset", "granularity", "base"),
+        4,
+        (("granularity", "newsscan.dates.lexicon:GRANULARITIES"), ("base", ("publication", "event"))),
+    ),
     "roles.tsv": TableSpec(("word", "kind", "abbrev"), 2, (("kind", "newsscan.quotes.lexicon:ROLE_KINDS"),)),
-    "speech_verbs.tsv": TableSpec(("lemma", "forms", "kind", "slot", "class"), 4,
-                                  "newsscan.quotes.lexicon:VERB_CHOICES"),
-    "time_units.tsv": TableSpec(("word", "unit", "size"), 3, (("unit", "newsscan.dates.lexicon:UNITS"),),
-                                integers=("size",)),
+    "speech_verbs.tsv": TableSpec(
+        ("lemma", "forms", "kind", "slot", "class"), 4, "newsscan.quotes.lexicon:VERB_CHOICES"
+    ),
+    "time_units.tsv": TableSpec(
+        ("word", "unit", "size"), 3, (("unit", "newsscan.dates.lexicon:UNITS"),), integers=("size",)
+    ),
     "units.tsv": TableSpec(("word", "unit", "class"), 3),
-    "weekdays.tsv": TableSpec(("name", "iso_weekday", "variants", "ambiguous_with"), 2, integers=("iso_weekday",)),
+    "weekdays.tsv": TableSpec(
+        ("name", "iso_weekday", "variants", "ambiguous_with"), 2, integers=("iso_weekday",)
+    ),
 }
 
 
-def parse_tsv(text: str, name: str, columns: tuple[str, ...], required: int = 1,
-              choices: dict[str, set[str]] | None = None) -> list[dict[str, str]]:
+def parse_tsv(
+    text: str,
+    name: str,
+    columns: tuple[str, ...],
+    required: int = 1,
+    choices: dict[str, set[str]] | None = None,
+) -> list[dict[str, str]]:
     """Rows of a TSV table as dicts. The first non-comment line is the header and must equal `columns`."""
     rows: list[dict[str, str]] = []
     header_seen = False
@@ -125,23 +175,28 @@ def parse_tsv(text: str, name: str, columns: tuple[str, ...], required: int = 1,
         if len(cells) > len(columns):
             raise DataTableError(f"{name}:{lineno}: {len(cells)} columns, expected at most {len(columns)}")
         cells = [c.strip() for c in cells] + [""] * (len(columns) - len(cells))
-        row = dict(zip(columns, cells))
+        row = dict(zip(columns, cells, strict=False))
         for col in columns[:required]:
             if not row[col]:
                 raise DataTableError(f"{name}:{lineno}: empty '{col}'")
         for col, allowed in (choices or {}).items():
             if row[col] and row[col] not in allowed:
                 raise DataTableError(
-                    f"{name}:{lineno}: unknown {col} '{row[col]}' (allowed: {', '.join(sorted(allowed))})")
+                    f"{name}:{lineno}: unknown {col} '{row[col]}' (allowed: {', '.join(sorted(allowed))})"
+                )
         row["_where"] = f"{name}:{lineno}"
         rows.append(row)
     return rows
 
 
 @functools.cache
-def load_tsv(name: str, columns: tuple[str, ...], required: int = 1,
-             choices: tuple[tuple[str, tuple[str, ...]], ...] = (), extra_dir: str | None = None,
-             ) -> tuple[dict[str, str], ...]:
+def load_tsv(
+    name: str,
+    columns: tuple[str, ...],
+    required: int = 1,
+    choices: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    extra_dir: str | None = None,
+) -> tuple[dict[str, str], ...]:
     """The packaged table `name`, with the rows of any user table of the same name laid over it."""
     ch = {k: set(v) for k, v in choices}
     rows = parse_tsv(_packaged_text(name), name, columns, required, ch)
@@ -151,6 +206,42 @@ def load_tsv(name: str, columns: tuple[str, ...], required: int = 1,
             user = parse_tsv(_user_text(p), str(p), columns, required, ch)
             keys = {r[columns[0]] for r in user}
             rows = [r for r in rows if r[columns[0]] not in keys] + user
+    return tuple(rows)
+
+
+def table(name: str, extra_dir: str | None = None) -> tuple[dict[str, str], ...]:
+    """The rows of the TSV table `name` as its spec in TABLE_SPECS declares it (header, filled columns,
+    allowed values), with a user's table of the same name laid over the packaged one. Every reader of a table
+    goes through here, so a table is declared once; an undeclared name raises KeyError."""
+    spec = TABLE_SPECS[name]
+    choices = tuple((col, tuple(sorted(values))) for col, values in sorted(spec_choices(spec).items()))
+    return load_tsv(name, spec.columns, spec.required, choices, extra_dir)
+
+
+GAZETTEER = "gazetteer.jsonl"
+
+
+@functools.cache
+def gazetteer() -> tuple[tuple[int, dict[str, Any]], ...]:
+    """(line number, entity_ruler pattern) of every row of the packaged gazetteer, each an object with a
+    string `label` and a `pattern` (a phrase or a list of token patterns); a bad line raises
+    DataTableError("gazetteer.jsonl:line: why"). The rows are shared: a caller copies one before changing
+    it."""
+    rows = []
+    for n, line in enumerate(_packaged_text(GAZETTEER).splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataTableError(f"{GAZETTEER}:{n}: {exc.msg}") from None
+        if not (
+            isinstance(row, dict)
+            and isinstance(row.get("label"), str)
+            and isinstance(row.get("pattern"), (str, list))
+        ):
+            raise DataTableError(f"{GAZETTEER}:{n}: a row needs a string label and a pattern")
+        rows.append((n, row))
     return tuple(rows)
 
 
@@ -180,7 +271,7 @@ def _user_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[:exc.start].count(b"\n") + 1
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise DataTableError(f"{path}:{line}: not UTF-8 text ({exc.reason})") from None
     except OSError as exc:
         raise DataTableError(f"{path}: unreadable ({exc.strerror or exc})") from None
@@ -225,8 +316,9 @@ def _toml_line(text: str, table: str, index: int) -> int:
 TOML_REQUIRED: dict[str, dict[str, tuple[str, ...]]] = {"outlets.toml": {"outlet": ("key", "name")}}
 
 
-def check_toml(text: str, where: str, packaged: dict[str, Any],
-               required: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+def check_toml(
+    text: str, where: str, packaged: dict[str, Any], required: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, Any]:
     """A user TOML table, checked against the packaged one: valid TOML, each top-level entry of the packaged
     table's type (a list stays a list); each entry of an array of tables carries its `required` keys."""
     try:
@@ -236,13 +328,17 @@ def check_toml(text: str, where: str, packaged: dict[str, Any],
     for key, value in data.items():
         base = packaged.get(key)
         if base is not None and isinstance(base, list) != isinstance(value, list):
-            raise DataTableError(f"{where}: '{key}' must be {'a list' if isinstance(base, list) else 'a single value'}")
+            raise DataTableError(
+                f"{where}: '{key}' must be {'a list' if isinstance(base, list) else 'a single value'}"
+            )
         needed = set((required or {}).get(key, ()))
         for i, entry in enumerate(value if needed and isinstance(value, list) else []):
             missing = needed - set(entry) if isinstance(entry, dict) else needed
             if missing:
-                raise DataTableError(f"{where}:{_toml_line(text, key, i)}: [[{key}]] entry without "
-                                     f"{', '.join(sorted(missing))}")
+                raise DataTableError(
+                    f"{where}:{_toml_line(text, key, i)}: [[{key}]] entry without "
+                    f"{', '.join(sorted(missing))}"
+                )
     return data
 
 
@@ -261,7 +357,9 @@ def validate_user_tables(extra_dir: str | None = None) -> list[str]:
             if p.name in TABLE_SPECS:
                 check_tsv(_user_text(p), str(p), TABLE_SPECS[p.name])
             elif p.name.endswith(".toml") and p.name in packaged:
-                check_toml(_user_text(p), str(p), tomllib.loads(_packaged_text(p.name)), TOML_REQUIRED.get(p.name))
+                check_toml(
+                    _user_text(p), str(p), tomllib.loads(_packaged_text(p.name)), TOML_REQUIRED.get(p.name)
+                )
             else:
                 warnings.append(f"{p}: no newsscan table has this name; ignored")
     return warnings

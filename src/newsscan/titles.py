@@ -1,10 +1,10 @@
 """A headline without the site or section name a page or scraper put at either end of it.
 
-`Judul Berita - Contoh.com Regional`, `Judul Berita | Contoh Online`, `Contoh.com: Judul Berita` and
-`Judul Berita - Regional - Contoh.com` all give `Judul Berita`. A segment goes only when it names a site: an outlet
+`Judul Berita - Contoh.com Regional`, `Judul Berita | Contoh Online`, `Contoh.com: Judul Berita` and `Judul
+Berita - Regional - Contoh.com` all give `Judul Berita`. A segment goes only when it names a site: an outlet
 of `data/outlets.toml` (whatever its case and punctuation), a web address, or the page's own site name
-(`og:site_name`); a section name (`title_sections` in the same table) goes only beside a site name. A rubric that
-is part of the headline (`VIDEO: ...`, `Kilas Balik: ...`) names no site and stays.
+(`og:site_name`); a section name (`title_sections` in the same table) goes only beside a site name. A rubric
+that is part of the headline (`VIDEO: ...`, `Kilas Balik: ...`) names no site and stays.
 """
 from __future__ import annotations
 
@@ -27,10 +27,12 @@ def _words(seg: str) -> list[str]:
 
 
 def site_name(seg: str, reg: Registry, hint: str | None = None) -> str | None:
-    """The words of `seg` that name a site (`Contoh.com` of `Contoh.com Regional`), or None when it names none.
+    """The words of `seg` that name a site (`Contoh.com` of `Contoh.com Regional`), or None when it names
+    none.
 
     A segment names a site when it is an outlet's name or a web address, or the page's site name, or starts or
-    ends with one of them and the rest is at most a few words (an edition or section: `ANTARA News Jawa Timur`)."""
+    ends with one of them and the rest is at most a few words (an edition or section: `ANTARA News Jawa
+    Timur`)."""
     from .outlets import norm_name
 
     s = seg.strip(" \t|-:\u2013\u2014")
@@ -41,13 +43,16 @@ def site_name(seg: str, reg: Registry, hint: str | None = None) -> str | None:
         return s
     if _ADDRESS.fullmatch(s):
         return s
-    for n in range(len(words) - 1, 0, -1):  # the longest leading or trailing run of words that names an outlet
+    # the longest leading or trailing run of words that names an outlet
+    for n in range(len(words) - 1, 0, -1):
         for part, rest in ((words[:n], words[n:]), (words[-n:], words[:-n])):
             name = " ".join(part)
-            if not (reg.by_name(name) or _ADDRESS.fullmatch(name) or (hint and norm_name(hint) == norm_name(name))):
+            if not (
+                reg.by_name(name) or _ADDRESS.fullmatch(name) or (hint and norm_name(hint) == norm_name(name))
+            ):
                 continue
-            # a one-word brand beside other words is a site only with a web address or section words beside it:
-            # `Okezone Nasional` is, `Bisnis Kuliner Meningkat` is a headline
+            # a one-word brand beside other words is a site only with a web address or section words beside
+            # it: `Okezone Nasional` is, `Bisnis Kuliner Meningkat` is a headline
             if n > 1 or "." in name or _is_section(" ".join(rest), reg):
                 return name
     return None
@@ -61,22 +66,25 @@ def _is_section(seg: str, reg: Registry) -> bool:
 
 
 def clean_title(title: str | None, reg: Registry, hint: str | None = None) -> tuple[str | None, str]:
-    """(the headline, the site name taken off it or ""). Never returns an empty headline: a title that is nothing
-    but a site name stays as it is."""
+    """(the headline, the site name taken off it or ""). Never returns an empty headline: a title that is
+    nothing but a site name stays as it is."""
     if not title or not title.strip():
         return None, ""
     t = title.strip()
     site = ""
     m = _LEAD_SEP.match(t)
-    if m and (name := site_name(m["seg"], reg, hint)) and t[m.end():].strip():
-        t, site = t[m.end():].strip(), name
+    if m and (name := site_name(m["seg"], reg, hint)) and t[m.end() :].strip():
+        t, site = t[m.end() :].strip(), name
     parts = _SEP.split(t)
     seps = _SEP.findall(t)
     removed_site = False
     while len(parts) > 1:
         name = site_name(parts[-1], reg, hint)
-        if name or (removed_site and _is_section(parts[-1], reg)) or (
-                _is_section(parts[-1], reg) and len(parts) > 2 and site_name(parts[-2], reg, hint)):
+        if (
+            name
+            or (removed_site and _is_section(parts[-1], reg))
+            or (_is_section(parts[-1], reg) and len(parts) > 2 and site_name(parts[-2], reg, hint))
+        ):
             site = site or name or ""
             removed_site = removed_site or bool(name)
             parts.pop()
@@ -85,7 +93,7 @@ def clean_title(title: str | None, reg: Registry, hint: str | None = None) -> tu
         break
     if not removed_site and site == "":
         return t, ""
-    head = "".join(p + s for p, s in zip(parts, [*seps, ""])).strip()
+    head = "".join(p + s for p, s in zip(parts, [*seps, ""], strict=False)).strip()
     for rx in reg.trailers:  # `Judul Halaman all` once `- Kompas.com` is off
         head = rx.sub("", head).rstrip()
     return head or t, site

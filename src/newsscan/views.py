@@ -20,65 +20,105 @@ def _count(key: str):
 
 
 SUMMARIZE = (
-    Col("outlet", max=18), Col("published", kind="date"), Col("title", kind="wide", min=24,
-                                                                value=_title_or_file),
-    Col("words", kind="num"), Col("quotes", kind="num"), Col("claims", kind="num"),
-    Col("top_entities", "top entities", max=34, drop=2), Col("people_quoted", "people quoted", max=34, drop=3),
+    Col("outlet", max=18),
+    Col("published", kind="date"),
+    Col("title", kind="wide", min=24, value=_title_or_file),
+    Col("words", kind="num"),
+    Col("quotes", kind="num"),
+    Col("claims", kind="num"),
+    Col("top_entities", "top entities", max=34, drop=2),
+    Col("people_quoted", "people quoted", max=34, drop=3),
     Col("path", "file", max=28, drop=4, value=lambda r: os.path.basename(r.get("path") or "")),
 )
 
 QUOTES = (
-    Col("outlet", max=18), Col("kind", max=8, drop=5), Col("speaker", max=22),
-    Col("speaker_role", "role", max=24, drop=3), Col("via", max=12, drop=4), Col("text", kind="wide"),
+    Col("outlet", max=18),
+    Col("kind", max=8, drop=5),
+    Col("speaker", max=22),
+    Col("speaker_role", "role", max=24, drop=3),
+    Col("via", max=12, drop=4),
+    Col("text", kind="wide"),
 )
 
 SOURCES = (
-    Col("name", max=24), Col("type", max=12, drop=4), Col("roles", max=32, drop=2), Col("quotes", kind="num"),
-    Col("outlets", max=30, drop=3), Col("last_date", "last", kind="date", drop=5),
+    Col("name", max=24),
+    Col("type", max=12, drop=4),
+    Col("roles", max=32, drop=2),
+    Col("quotes", kind="num"),
+    Col("outlets", max=30, drop=3),
+    Col("last_date", "last", kind="date", drop=5),
     Col("last_quote", "last quote", kind="wide"),
 )
 
 ENTITIES = (
-    Col("name", max=30), Col("label", max=6), Col("mentions", kind="num"), Col("articles", kind="num"),
-    Col("outlets", max=40, drop=2), Col("aliases", kind="wide", min=20, drop=1),
+    Col("name", max=30),
+    Col("label", max=6),
+    Col("mentions", kind="num"),
+    Col("articles", kind="num"),
+    Col("outlets", max=40, drop=2),
+    Col("aliases", kind="wide", min=20, drop=1),
 )
 
 MENTIONS = (
     Col("path", "file", max=28, drop=2, value=lambda r: os.path.basename(r.get("path") or "")),
-    Col("text", max=30), Col("canonical", max=30), Col("label", max=6), Col("role", max=24, drop=1),
-    Col("start", kind="num", drop=3), Col("end", kind="num", drop=3),
+    Col("text", max=30),
+    Col("canonical", max=30),
+    Col("label", max=6),
+    Col("role", max=24, drop=1),
+    Col("start", kind="num", drop=3),
+    Col("end", kind="num", drop=3),
 )
 
 DATES = (
-    Col("outlet", max=18), Col("text", max=28), Col("value", kind="date"), Col("granularity", max=11, drop=3),
-    Col("kind", max=9, drop=2), Col("sentence", kind="wide", min=30, drop=1),
+    Col("outlet", max=18),
+    Col("text", max=28),
+    Col("value", kind="date"),
+    Col("granularity", max=11, drop=3),
+    Col("kind", max=9, drop=2),
+    Col("sentence", kind="wide", min=30, drop=1),
 )
 
 TIMELINE = (
-    Col("date", kind="date"), Col("outlet", max=18), Col("sentence", kind="wide"),
+    Col("date", kind="date"),
+    Col("outlet", max=18),
+    Col("sentence", kind="wide"),
     Col("entities", max=36, drop=1),
 )
 
 CLAIMS = (
-    Col("outlet", max=18), Col("speaker", max=22, drop=2), Col("modality", max=9, drop=3),
-    Col("polarity", max=8, drop=4), Col("text", kind="wide"),
+    Col("outlet", max=18),
+    Col("speaker", max=22, drop=2),
+    Col("modality", max=9, drop=3),
+    Col("polarity", max=8, drop=4),
+    Col("text", kind="wide"),
 )
 
 DIFF_STORIES = (
-    Col("title", "story", kind="wide"), Col("outlets", kind="num", value=_count("outlets")),
-    Col("articles", kind="num", value=_count("articles")), Col("conflicts", kind="num"),
+    Col("title", "story", kind="wide"),
+    Col("outlets", kind="num", value=_count("outlets")),
+    Col("articles", kind="num", value=_count("articles")),
+    Col("conflicts", kind="num"),
     Col("updates", kind="num", drop=2),
-    Col("agreements", kind="num", drop=1), Col("only", kind="num", drop=1), Col("shared_quotes", "shared",
-                                                                              kind="num", drop=1),
+    Col("agreements", kind="num", drop=1),
+    Col("only", kind="num", drop=1),
+    Col("shared_quotes", "shared", kind="num", drop=1),
 )
 
 DIFF_ITEMS = (
-    Col("slot", max=10), Col("outlet", max=18), Col("speaker", max=20, drop=1),
-    Col("value", kind="wide", min=14), Col("text", kind="wide", min=20, drop=2),
+    Col("slot", max=10),
+    Col("outlet", max=18),
+    Col("speaker", max=20, drop=1),
+    Col("value", kind="wide", min=14),
+    Col("text", kind="wide", min=20, drop=2),
 )
 
-DIFF_TITLES = {"conflicts": "conflicts", "updates": "updates (a later report)", "agreements": "agreements",
-               "only": "said by one outlet only", "shared_quotes": "shared quotes"}
+DIFF_TITLES = {
+    "conflicts": "conflicts",
+    "updates": "updates (a later report)",
+    "agreements": "agreements",
+    "only": "said by one outlet only",
+    "shared_quotes": "shared quotes",
+}
 
 
 def _side_rows(item: dict[str, Any]) -> list[dict[str, Any]]:
@@ -86,9 +126,15 @@ def _side_rows(item: dict[str, Any]) -> list[dict[str, Any]]:
     values = item_values(item)
     rows = []
     for n, side in enumerate(s for s in (item.get("a"), item.get("b")) if s):
-        rows.append({"slot": item.get("what", "") if n == 0 else "", "outlet": side.get("outlet"),
-                     "speaker": side.get("speaker"), "value": values[n] if n < len(values) else "",
-                     "text": side.get("text")})
+        rows.append(
+            {
+                "slot": item.get("what", "") if n == 0 else "",
+                "outlet": side.get("outlet"),
+                "speaker": side.get("speaker"),
+                "value": values[n] if n < len(values) else "",
+                "text": side.get("text"),
+            }
+        )
     if rows:
         rows[-1]["_end_section"] = True
     return rows
@@ -120,8 +166,9 @@ def diff_sections(doc: dict[str, Any], kinds: Sequence[str]) -> list[Section]:
             items = s.get(kind) or []
             if items:
                 rows = [r for it in items for r in _side_rows(it)]
-                sections.append((f"{DIFF_TITLES[kind]} ({len(items)}): {s.get('title') or s.get('id')}",
-                                 rows, DIFF_ITEMS))
+                sections.append(
+                    (f"{DIFF_TITLES[kind]} ({len(items)}): {s.get('title') or s.get('id')}", rows, DIFF_ITEMS)
+                )
     if len(sections) == 1 and stories:
         sections.append((", ".join(DIFF_TITLES[k] for k in kinds), [], DIFF_ITEMS))
     return sections

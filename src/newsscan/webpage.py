@@ -1,15 +1,16 @@
 """A saved news page -> headline, metadata and the article's own paragraphs.
 
 trafilatura finds the main text and the metadata; this module adds what it lacks on Indonesian news pages:
-- teaser and link lists (`Baca juga`, `Terpopuler`, related headlines) go before extraction: a block whose text is
+- teaser and link lists (`Baca juga`, `Terpopuler`, related headlines) go before extraction: a block whose
+text is
   nearly all link text is furniture, whatever its class name;
 - embedded posts (X/Twitter, Instagram, TikTok) and image captions go before extraction, bylines after it;
 - the lead paragraph that opens with the outlet's dateline (`JAKARTA, KOMPAS.com -`) is put back when the
   extractor dropped it;
 - on a photo or video page, where the article is the caption, the caption is the body;
 - the headline the extractor repeats as the first line is not body;
-- the publication date comes from JSON-LD `datePublished` or `article:published_time` before trafilatura's guess.
-Every line returned is text of the page; nothing is rewritten.
+- the publication date comes from JSON-LD `datePublished` or `article:published_time` before trafilatura's
+guess. Every line returned is text of the page; nothing is rewritten.
 """
 from __future__ import annotations
 
@@ -26,7 +27,9 @@ _EMBED_XPATH = ("//blockquote[contains(@class,'twitter-tweet') or contains(@clas
                 "//div[contains(@class,'twitter-tweet') or contains(@class,'instagram-media')] | //iframe")
 # image captions: <figcaption> and the caption blocks the portals' templates name so (`photo__caption`,
 # `detail__media-caption`, `wp-caption-text`)
-_CAPTION_XPATH = "//figcaption | //*[contains(@class,'caption') and not(.//p[string-length(normalize-space()) > 400])]"
+_CAPTION_XPATH = (
+    "//figcaption | //*[contains(@class,'caption') and not(.//p[string-length(normalize-space()) > 400])]"
+)
 _BLOCKS = ("ul", "ol", "div", "section", "aside", "nav", "table", "p")
 _LINK_SHARE = 0.7  # a block whose text is at least this share link text is a link list
 _MIN_LINKS = 2
@@ -40,7 +43,9 @@ _TOP_LINES = 6  # a date line is page furniture only among the first lines
 _DATE_LINE = 60
 _BYLINE_CHARS = 80
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")  # lxml refuses a str that declares its encoding
-_TWEET_LINE = re.compile(r"pic\.twitter\.com/|^\u2014\s?.{1,60}\(@\w{1,30}\)|^[\u2014-]\s?\S.{0,60}\(@\w{1,30}\)")
+_TWEET_LINE = re.compile(
+    r"pic\.twitter\.com/|^\u2014\s?.{1,60}\(@\w{1,30}\)|^[\u2014-]\s?\S.{0,60}\(@\w{1,30}\)"
+)
 
 
 @dataclass
@@ -60,15 +65,19 @@ def _text(el: Any) -> str:
 
 
 def _json_ld(tree: Any) -> dict[str, str]:
-    """`datePublished`, `headline` and the publisher's name of the page's NewsArticle JSON-LD, where it has one."""
+    """`datePublished`, `headline` and the publisher's name of the page's NewsArticle JSON-LD, where it has
+    one."""
     out: dict[str, str] = {}
     for node in tree.xpath("//script[@type='application/ld+json']"):
         try:
             data = json.loads(node.text or "")
         except ValueError:
             continue
-        items = data if isinstance(data, list) else [data, *((data.get("@graph") or []) if isinstance(data, dict)
-                                                            else [])]
+        items = (
+            data
+            if isinstance(data, list)
+            else [data, *((data.get("@graph") or []) if isinstance(data, dict) else [])]
+        )
         for it in items:
             if not isinstance(it, dict):
                 continue
@@ -113,7 +122,8 @@ def _is_link_list(el: Any) -> bool:
 
 
 def _prune(tree: Any, page: Page) -> list[str]:
-    """Takes embeds, captions and link lists out of the tree (kept on the page for audit); returns the captions."""
+    """Takes embeds, captions and link lists out of the tree (kept on the page for audit); returns the
+    captions."""
     captions = []
     for el in tree.xpath(_EMBED_XPATH):
         page.removed.append((_text(el), "embedded-post"))
@@ -172,8 +182,14 @@ def _furniture(s: str, top: bool, page: Page, captions: list[str]) -> str | None
         return "caption"
     names = _author_words(page.author)
     words = re.findall(r"[^\W\d_]{3,}", s)
-    if top and names and len(s) <= _BYLINE_CHARS and words and names & {w.casefold() for w in words} and \
-            not s.rstrip().endswith((".", '"', "\u201d")):
+    if (
+        top
+        and names
+        and len(s) <= _BYLINE_CHARS
+        and words
+        and names & {w.casefold() for w in words}
+        and not s.rstrip().endswith((".", '"', "\u201d"))
+    ):
         return "byline"  # `Rina Wati - detikNews`, `Oleh: Rina Wati`: the page's author line
     return None
 
@@ -193,7 +209,8 @@ def _clean_lines(lines: list[str], page: Page, captions: list[str]) -> list[str]
 
 
 def _starts_container(lead: tuple[str, str], lines: list[str]) -> bool:
-    """The dateline paragraph belongs to the extracted article: the article's first line is in its container."""
+    """The dateline paragraph belongs to the extracted article: the article's first line is in its
+    container."""
     first = " ".join(lines[0].split())[:_LEAD_MIN]
     return bool(first) and first in lead[1]
 
@@ -215,14 +232,22 @@ def read_page(html: str) -> Page | None:
     if doc is not None:
         d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     page.title = ld.get("headline") or d.get("title") or _meta(tree, "og:title")
-    page.url = d.get("url") or _meta(tree, "og:url") or (f"https://{d['hostname']}/" if d.get("hostname") else None)
+    page.url = (
+        d.get("url") or _meta(tree, "og:url") or (f"https://{d['hostname']}/" if d.get("hostname") else None)
+    )
     page.sitename = sitename or d.get("sitename")
     page.author = d.get("author")
-    page.date, page.date_source = (published, "html:datePublished") if published else (d.get("date"), "html:date")
+    page.date, page.date_source = (
+        (published, "html:datePublished") if published else (d.get("date"), "html:date")
+    )
     body = (d.get("text") or "").replace("\r\n", "\n").replace("\r", "\n")
     lines = _clean_lines(body.split("\n"), page, captions)
-    if lead and lines and _starts_container(lead, lines) and not any(
-            _same(lead[0][:_LEAD_MIN], ln.strip()[:_LEAD_MIN]) for ln in lines):
+    if (
+        lead
+        and lines
+        and _starts_container(lead, lines)
+        and not any(_same(lead[0][:_LEAD_MIN], ln.strip()[:_LEAD_MIN]) for ln in lines)
+    ):
         lines.insert(0, lead[0])  # the extractor dropped the lead paragraph of the article it kept
     prose = sum(len(ln) for ln in lines if len(ln.split()) >= _PROSE_WORDS)
     best_caption = max(captions, key=len, default="")

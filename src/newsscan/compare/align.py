@@ -98,10 +98,14 @@ def _same_statement(A: Art, ca: Claim, B: Art, cb: Claim) -> bool:
     qa, qb = _quotes_in(A, sa.start, sa.end), _quotes_in(B, sb.start, sb.end)
     if any(token_overlap(x.text, y.text) >= QUOTE_OVERLAP for x in qa for y in qb):
         return True
-    pa, pb = _paragraph(A.result.article.body, sa.start, sa.end), _paragraph(B.result.article.body, sb.start, sb.end)
-    para_a, para_b = A.result.article.body[pa[0]:pa[1]], B.result.article.body[pb[0]:pb[1]]
-    return any(len(tokens(x.text)) >= 6 and token_overlap(x.text, para_b) >= 0.8 for x in qa) or \
-        any(len(tokens(y.text)) >= 6 and token_overlap(y.text, para_a) >= 0.8 for y in qb)
+    pa, pb = (
+        _paragraph(A.result.article.body, sa.start, sa.end),
+        _paragraph(B.result.article.body, sb.start, sb.end),
+    )
+    para_a, para_b = A.result.article.body[pa[0] : pa[1]], B.result.article.body[pb[0] : pb[1]]
+    return any(len(tokens(x.text)) >= 6 and token_overlap(x.text, para_b) >= 0.8 for x in qa) or any(
+        len(tokens(y.text)) >= 6 and token_overlap(y.text, para_a) >= 0.8 for y in qb
+    )
 
 
 def main_predicates(arts: Sequence[Art]) -> set[str]:
@@ -148,7 +152,7 @@ def _guessed(c: Claim) -> bool:
 
 
 def classify(a: Claim, b: Claim, sim: float, main_pair: bool, same_act: bool = False
-              ) -> tuple[str, str, str, Any]:
+             ) -> tuple[str, str, str, Any]:
     """(verdict, what, note, amounts) for two sentence claims taken to be about the same thing.
 
     How close two claims must be before a difference counts depends on the slot: amounts need clearly
@@ -168,17 +172,19 @@ def classify(a: Claim, b: Claim, sim: float, main_pair: bool, same_act: bool = F
     other_act = bool(a.predicate and b.predicate and a.predicate != b.predicate)
     for what in SENTENCE_SLOTS:
         verdict, note = slots[what]
-        if other_act and what in ("time", "day", "place") and verdict in ("conflict", "differ") and not main_pair:
+        two_events = other_act and not main_pair
+        if two_events and what in ("time", "day", "place") and verdict in ("conflict", "differ"):
             continue
         if what in ("number", "limit") and verdict == "conflict" and _guessed(a) != _guessed(b):
-            continue  # a plan or estimate against a report says two things (`akan diikuti 600` / `dihadiri 450`)
+            # a plan or estimate against a report says two things (`akan diikuti 600` / `dihadiri 450`)
+            continue
         if verdict == "conflict" and (sim >= need[what] or (what == "place" and main_pair)):
             return "conflict", what, note, num[2] if what == "number" else None
         if verdict == "differ" and sim >= need[what]:
             if (a.modality == "planned") != (b.modality == "planned"):
                 continue
             return "conflict", what, note, None
-    if (a.polarity != b.polarity and sim >= NEAR_SAME and a.predicate and a.predicate == b.predicate):
+    if a.polarity != b.polarity and sim >= NEAR_SAME and a.predicate and a.predicate == b.predicate:
         return "conflict", "denial", f"{a.polarity} / {b.polarity}", None
     agreed = [w for w, (v, _) in slots.items() if v == "agree"]
     if agreed and sim >= PAIR:
@@ -218,11 +224,16 @@ def classify_circumstance(A: Art, ca: Claim, B: Art, cb: Claim) -> tuple[str, st
         if same:
             return "conflict", "day", day_note
     va, vb = _venue(ca), _venue(cb)
-    if (va and vb and va[0] == vb[0] and not place_match(va[1], vb[1])
-            and (day == "agree" or (same if same is not None else _same_statement(A, ca, B, cb)))
-            # neither clause also names the other's venue
-            and not any(place_match(va[1], p) for p in cb.places)
-            and not any(place_match(vb[1], p) for p in ca.places)):
+    if (
+        va
+        and vb
+        and va[0] == vb[0]
+        and not place_match(va[1], vb[1])
+        and (day == "agree" or (same if same is not None else _same_statement(A, ca, B, cb)))
+        # neither clause also names the other's venue
+        and not any(place_match(va[1], p) for p in cb.places)
+        and not any(place_match(vb[1], p) for p in ca.places)
+    ):
         return "conflict", "place", f"{va[1]} / {vb[1]}"
     if day == "agree":
         return "agree", "day", ""
@@ -246,6 +257,11 @@ def event_time(art: Art, main: set[str]) -> tuple[Claim, list[int]] | None:
 _APPROX = re.compile(r"\b(?:sekitar|sekira|kira-kira|kurang lebih|sekitaran)\b", re.IGNORECASE)
 
 
+def _clocks(ms) -> str:
+    """Minutes of the day as `HH:MM, HH:MM`."""
+    return ", ".join(f"{m // 60:02d}:{m % 60:02d}" for m in ms)
+
+
 def event_time_conflict(ea, eb) -> str | None:
     (ca, ta), (cb, tb) = ea, eb
     if day_slot(ca, cb)[0] == "conflict":
@@ -254,5 +270,4 @@ def event_time_conflict(ea, eb) -> str | None:
     gap = min(abs(x - y) for x in ta for y in tb)
     if gap <= (APPROX_TOLERANCE if approx else TIME_TOLERANCE) or (approx and gap < 60) or gap > EVENT_GAP:
         return None
-    fmt = lambda ms: ", ".join(f"{m // 60:02d}:{m % 60:02d}" for m in ms)
-    return f"{fmt(ta)} / {fmt(tb)}"
+    return f"{_clocks(ta)} / {_clocks(tb)}"

@@ -1,12 +1,12 @@
 """Descriptions that cannot both hold of the story's thing: what it was in (a sack, a bag, a box) and what
 ground it lay on or in (a pavement, a drain, a river), from data/descriptions.tsv.
 
-The story's things are the words two or more titles share that the bodies also write in lower case (`mayat`
-in three headlines about a body). Per article, the first container (`dalam karung`, `ke dalam tas`) and the
-first ground (`di trotoar`, `di dalam saluran air`) within a few words after such a thing (or, for the
-ground, after its container) are its description. Two articles conflict when their descriptions are of two kinds and one of them never writes the
-other's kind in such a frame (an article that names both, `dalam karung besar atau tas besar`, still gives
-its own first).
+The story's things are the words two or more titles share that the bodies also write in lower case (`mayat` in
+three headlines about a body). Per article, the first container (`dalam karung`, `ke dalam tas`) and the first
+ground (`di trotoar`, `di dalam saluran air`) within a few words after such a thing (or, for the ground, after
+its container) are its description. Two articles conflict when their descriptions are of two kinds and one of
+them never writes the other's kind in such a frame (an article that names both, `dalam karung besar atau tas
+besar`, still gives its own first).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..claims import split_sentences, stopwords
 from ..morphology import WORD, looks_prefixed_verb
 from ..records import Claim
-from ..tables import load_tsv
+from ..tables import table
 from .records import Art, span_claim
 
 
@@ -34,7 +34,7 @@ class Description:
 
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[str, str]]:
-    rows = load_tsv("descriptions.tsv", ("word", "slot", "value"), 3, (("slot", ("container", "ground")),))
+    rows = table('descriptions.tsv')
     return {r["word"].lower(): (r["slot"], r["value"]) for r in rows}
 
 
@@ -43,9 +43,15 @@ def _frames() -> dict[str, re.Pattern[str]]:
     """Per slot the frame before the word: `dalam` / `ke dalam` (container), `di` / `di dalam` (ground)."""
     alts = {slot: "|".join(sorted((re.escape(w) for w, (s, _) in _words().items() if s == slot),
                                   key=len, reverse=True)) for slot in ("container", "ground")}
-    return {"container": re.compile(rf"\b(?:[Dd]i\s+|[Kk]e\s+)?[Dd]alam\s+(?:sebuah\s+|satu\s+)?({alts['container']})\b"),
-            "ground": re.compile(rf"\b[Dd]i\s+(?:dalam\s+|atas\s+|tepi\s+|pinggir\s+)?(?:sebuah\s+)?"
-                                 rf"({alts['ground']})\b")}
+    return {
+        "container": re.compile(
+            rf"\b(?:[Dd]i\s+|[Kk]e\s+)?[Dd]alam\s+(?:sebuah\s+|satu\s+)?({alts['container']})\b"
+        ),
+        "ground": re.compile(
+            rf"\b[Dd]i\s+(?:dalam\s+|atas\s+|tepi\s+|pinggir\s+)?(?:sebuah\s+)?"
+            rf"({alts['ground']})\b"
+        ),
+    }
 
 
 def story_things(arts: Sequence[Art]) -> frozenset[str]:
@@ -77,7 +83,10 @@ def descriptions(art: Art, things: frozenset[str]) -> list[Description]:
     """The containers and grounds the article gives the story's thing, in text order."""
     body, out = art.result.article.body, []
     # a ground may describe the thing's container (`mayat … dalam sebuah tas plastik besar … di trotoar`)
-    holders = {"container": things, "ground": things | {w for w, (s, _) in _words().items() if s == "container"}}
+    holders = {
+        "container": things,
+        "ground": things | {w for w, (s, _) in _words().items() if s == "container"},
+    }
     for a, b in split_sentences(body):
         text = body[a:b]
         if not things & {w.lower() for w in WORD.findall(text)}:

@@ -186,17 +186,21 @@ def _ordered(found: dict) -> list:
     agreement of two sentences already paired by a slot is not repeated."""
     items = sorted(found.items(), key=lambda kv: (kv[1][1].a.start, kv[1][1].b.start))
     slotted = {(it.a.start, it.b.start) for (v, key), (_, it) in items if not key.startswith("s")}
-    items = [kv for kv in items if not (kv[0][1].startswith("s") and (kv[1][1].a.start, kv[1][1].b.start) in slotted)]
+    items = [kv for kv in items
+             if not (kv[0][1].startswith("s") and (kv[1][1].a.start, kv[1][1].b.start) in slotted)]
     if ("conflict", "event-time") in found:
-        items = [kv for kv in items if not (kv[0][0] == "conflict" and kv[1][1].what == "time"
-                                            and kv[0][1] != "event-time")]
+        items = [
+            kv
+            for kv in items
+            if not (kv[0][0] == "conflict" and kv[1][1].what == "time" and kv[0][1] != "event-time")
+        ]
     return items
 
 
 def _headline_venues(ctx: _Ctx) -> list[DiffItem]:
     """Articles whose headline puts the event elsewhere than their own body."""
     out = []
-    for A, (xb, xh) in zip(ctx.arts, ctx.venues):
+    for A, (xb, xh) in zip(ctx.arts, ctx.venues, strict=False):
         hit = venue_conflict(A, [xh] if xh else [], A, xb, ctx.vtexts)
         if hit:
             out.append(ctx.item("place", A, hit[0].claim, A, hit[1].claim, venue_note(*hit)))
@@ -223,12 +227,24 @@ def compare_story(story: Any, results_by_path: Mapping[str, ArticleResult]) -> S
             for (verdict, _), (_, item) in _ordered(found):
                 {"conflict": conflicts, "update": updates}.get(verdict, agreements).append(item)
     conflicts += _headline_venues(ctx)
-    only = [DiffItem(what=c.kind, a=side_of(A, c)) for i, A in enumerate(ctx.arts)
-            for x, c in enumerate(A.claims) if (i, x) not in ctx.paired and c.kind in ("quantity", "event")]
+    only = [
+        DiffItem(what=c.kind, a=side_of(A, c))
+        for i, A in enumerate(ctx.arts)
+        for x, c in enumerate(A.claims)
+        if (i, x) not in ctx.paired and c.kind in ("quantity", "event")
+    ]
     outlets = tuple(sorted({a.outlet for a in ctx.arts}))
-    return StoryDiff(id=story.id, title=story.title, articles=tuple(story.articles), outlets=outlets,
-                     conflicts=tuple(conflicts), agreements=tuple(agreements), only=tuple(only),
-                     shared_quotes=tuple(shared_quotes(ctx.arts)), updates=tuple(updates))
+    return StoryDiff(
+        id=story.id,
+        title=story.title,
+        articles=tuple(story.articles),
+        outlets=outlets,
+        conflicts=tuple(conflicts),
+        agreements=tuple(agreements),
+        only=tuple(only),
+        shared_quotes=tuple(shared_quotes(ctx.arts)),
+        updates=tuple(updates),
+    )
 
 
 def alignment_frame(diffs: Sequence[StoryDiff]):
@@ -245,5 +261,19 @@ def alignment_frame(diffs: Sequence[StoryDiff]):
                     row[f"{name}_path"] = side.path if side else None
                     row[f"{name}_text"] = side.text if side else None
                 rows.append(row)
-    return pd.DataFrame(rows, columns=["story", "kind", "what", "score", "note", "a_outlet", "a_path",
-                                       "a_text", "b_outlet", "b_path", "b_text"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "story",
+            "kind",
+            "what",
+            "score",
+            "note",
+            "a_outlet",
+            "a_path",
+            "a_text",
+            "b_outlet",
+            "b_path",
+            "b_text",
+        ],
+    )

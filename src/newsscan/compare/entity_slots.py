@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..claims import split_sentences
 from ..records import Claim
-from ..tables import load_tsv
+from ..tables import table
 from .records import Art, span_claim
 from .words import same_person
 
@@ -36,7 +36,7 @@ class Attribute:
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> dict[str, str]:
-    rows = load_tsv("attribute_cues.tsv", ("word", "kind"), 2, (("kind", ("age_verb", "now", "plate")),))
+    rows = table('attribute_cues.tsv')
     return {r["word"].lower(): r["kind"] for r in rows}
 
 
@@ -54,7 +54,8 @@ def _age_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 def _person_at(art: Art, start: int, end: int, name: str) -> str | None:
-    """The article's PERSON the name stands for: a mention overlapping it, or a canonical holding its words."""
+    """The article's PERSON the name stands for: a mention overlapping it, or a canonical holding its
+    words."""
     people = [m for m in art.result.entities if m.label == "PERSON"]
     for m in people:
         if m.start < end and m.end > start:
@@ -74,8 +75,10 @@ def ages(art: Art) -> list[Attribute]:
 
 @functools.lru_cache(maxsize=1)
 def _plate_pattern() -> re.Pattern[str]:
-    return re.compile(rf"\b(?i:{_alt('plate')})\s+(?:(?i:nomor)\s+)?([A-Z]{{1,2}})\s?(\d{{1,4}}(?:\s\d{{1,3}})?)"
-                      rf"(?:\s?([A-Z]{{1,3}}))?\b")
+    return re.compile(
+        rf"\b(?i:{_alt('plate')})\s+(?:(?i:nomor)\s+)?([A-Z]{{1,2}})\s?(\d{{1,4}}(?:\s\d{{1,3}})?)"
+        rf"(?:\s?([A-Z]{{1,3}}))?\b"
+    )
 
 
 def plates(art: Art) -> list[Attribute]:
@@ -83,8 +86,16 @@ def plates(art: Art) -> list[Attribute]:
     for m in _plate_pattern().finditer(body):
         digits = m.group(2).replace(" ", "")
         if len(digits) <= 4:
-            out.append(Attribute("identifier", m.group(1), digits + (m.group(3) or ""), body[m.start(1):m.end()],
-                                 m.start(1), m.end()))
+            out.append(
+                Attribute(
+                    "identifier",
+                    m.group(1),
+                    digits + (m.group(3) or ""),
+                    body[m.start(1) : m.end()],
+                    m.start(1),
+                    m.end(),
+                )
+            )
     return out
 
 
@@ -96,10 +107,10 @@ def _misprint(x: str, y: str) -> bool:
     """Two registrations one misprint apart: digits of one length, at most two differ; letters alike or one
     missing."""
     dx, dy = re.match(r"\d+", x).group(), re.match(r"\d+", y).group()
-    lx, ly = x[len(dx):], y[len(dy):]
+    lx, ly = x[len(dx) :], y[len(dy) :]
     if len(dx) != len(dy) or (lx and ly and lx != ly):
         return False
-    return sum(p != q for p, q in zip(dx, dy)) <= 2
+    return sum(p != q for p, q in zip(dx, dy, strict=False)) <= 2
 
 
 def _differ(x: Attribute, y: Attribute) -> bool:
@@ -137,8 +148,16 @@ def entity_slot_conflicts(A: Art, B: Art) -> list[tuple[Claim, Claim, str, str]]
                 key = (kind, x.holder, x.value, y.value)
                 if key not in seen:
                     seen.add(key)
-                    out.append((_sentence(A, x.start), _sentence(B, y.start), kind,
-                                f"{x.holder} {x.text} / {y.holder} {y.text}" if kind == "age" else f"{x.text} / {y.text}"))
+                    out.append(
+                        (
+                            _sentence(A, x.start),
+                            _sentence(B, y.start),
+                            kind,
+                            f"{x.holder} {x.text} / {y.holder} {y.text}"
+                            if kind == "age"
+                            else f"{x.text} / {y.text}",
+                        )
+                    )
     return out
 
 

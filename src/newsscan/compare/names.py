@@ -8,7 +8,7 @@ import re
 from ..claims import place_words, stopwords
 from ..morphology import VERB_PREFIX, base_verbs
 from ..records import Claim
-from ..tables import load_tsv
+from ..tables import table
 from .records import Art
 from .slots import place_match, place_parts
 from .words import name_like, unit_words
@@ -24,7 +24,7 @@ def _slot_skip() -> frozenset[str]:
     """Words that do not head a name slot: speech verbs (`kata X`), place heads (places are compared
     as places), month and weekday words."""
     out = set(place_words())
-    for r in load_tsv("speech_verbs.tsv", ("lemma", "forms", "kind", "slot", "class"), 1):
+    for r in table('speech_verbs.tsv'):
         out.add(r["lemma"].lower())
         out.update(f.strip().lower() for f in (r.get("forms") or "").split(",") if f.strip())
     out.update(["hari", "tanggal", "bulan", "tahun", "pukul", "jam", "kabupaten", "provinsi", "kota"])
@@ -60,7 +60,8 @@ def _name_slots(text: str) -> list[tuple[str, str]]:
 
 def name_conflict(A: Art, ca: Claim, B: Art, cb: Claim) -> str | None:
     """Aligned sentences (they share another name: `minibus Wira Sakti` / `mobil Wira Sakti`) that
-    fill one noun with two different names (`truk Garuda` / `truk Rajawali`), where neither article ever writes
+    fill one noun with two different names (`truk Garuda` / `truk Rajawali`), where neither article ever
+    writes
     the other's name after that noun."""
     sa, sb = _name_slots(ca.text), _name_slots(cb.text)
     if not sa or not sb:
@@ -117,9 +118,17 @@ def unit_conflicts(A: Art, B: Art) -> list[tuple[Claim, Claim, str]]:
         for nb, hb, ub, pb in cb_:
             if ha != hb or not place_match(" ".join(na), " ".join(nb)) or place_match(ua, ub):
                 continue
-            if any(hb2 == ha and place_match(ua, ub2) for nb2, hb2, ub2, _ in cb_ if place_match(" ".join(na), " ".join(nb2))):
+            if any(
+                hb2 == ha and place_match(ua, ub2)
+                for nb2, hb2, ub2, _ in cb_
+                if place_match(" ".join(na), " ".join(nb2))
+            ):
                 continue
-            if any(ha2 == hb and place_match(ub, ua2) for na2, ha2, ua2, _ in ca_ if place_match(" ".join(nb), " ".join(na2))):
+            if any(
+                ha2 == hb and place_match(ub, ua2)
+                for na2, ha2, ua2, _ in ca_
+                if place_match(" ".join(nb), " ".join(na2))
+            ):
                 continue
             key = (ha, ua, ub)
             x, y = _claim_at(A, pa), _claim_at(B, pb)

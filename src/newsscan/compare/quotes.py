@@ -134,9 +134,15 @@ def _missed_quotes(A: Art, B: Art, done: set[int]) -> list[DiffItem]:
             if hit:
                 # the speaker B gives, where its quote layer found a quote there under another speaker
                 sp = next((q.speaker for q in B.result.quotes if q.start < hit[1] and q.end > hit[0]), None)
-                out.append(DiffItem(what="quote", a=Side(A.path, A.outlet, ua[2], ua[0], ua[1], "quote", qa.speaker),
-                                    b=Side(B.path, B.outlet, body[hit[0]:hit[1]], hit[0], hit[1], "quote", sp),
-                                    score=VERBATIM_OVERLAP, note=qa.speaker or ""))
+                out.append(
+                    DiffItem(
+                        what="quote",
+                        a=Side(A.path, A.outlet, ua[2], ua[0], ua[1], "quote", qa.speaker),
+                        b=Side(B.path, B.outlet, body[hit[0] : hit[1]], hit[0], hit[1], "quote", sp),
+                        score=VERBATIM_OVERLAP,
+                        note=qa.speaker or "",
+                    )
+                )
                 break
     return out
 
@@ -148,7 +154,7 @@ def shared_quotes(arts: Sequence[Art]) -> list[DiffItem]:
     shared too, though the other's quote layer missed it."""
     out = []
     for i, A in enumerate(arts):
-        for B in arts[i + 1:]:
+        for B in arts[i + 1 :]:
             if A.outlet == B.outlet and A.outlet != "unknown":
                 continue
             qbs = [q for q in B.result.quotes if q.kind in ("direct", "partial") and len(tokens(q.text)) >= 3]
@@ -163,12 +169,18 @@ def shared_quotes(arts: Sequence[Art]) -> list[DiffItem]:
                     _, ov, ua, ub, qb = best
                     done_a.add(id(qa))
                     done_b.add(id(qb))
-                    out.append(DiffItem(
-                        what="quote",
-                        a=Side(A.path, A.outlet, ua[2], ua[0], ua[1], "quote", qa.speaker),
-                        b=Side(B.path, B.outlet, ub[2], ub[0], ub[1], "quote", qb.speaker),
-                        score=ov, note=qa.speaker or qb.speaker or ""))
+                    out.append(
+                        DiffItem(
+                            what="quote",
+                            a=Side(A.path, A.outlet, ua[2], ua[0], ua[1], "quote", qa.speaker),
+                            b=Side(B.path, B.outlet, ub[2], ub[0], ub[1], "quote", qb.speaker),
+                            score=ov,
+                            note=qa.speaker or qb.speaker or "",
+                        )
+                    )
             out += _missed_quotes(A, B, done_a)
-            out += [DiffItem(what="quote", a=it.b, b=it.a, score=it.score, note=it.note)
-                    for it in _missed_quotes(B, A, done_b)]
+            out += [
+                DiffItem(what="quote", a=it.b, b=it.a, score=it.score, note=it.note)
+                for it in _missed_quotes(B, A, done_b)
+            ]
     return out

@@ -100,5 +100,9 @@ class Art:
 def span_claim(art: Art, start: int, end: int) -> Claim:
     """A bare claim of a body span, its speaker the one of a quote it overlaps (a slot read outside the
     claims layer still shows who said it)."""
-    speaker = next((q.speaker for q in art.result.quotes if q.start < end and q.end > start and q.speaker), None)
-    return Claim(start=start, end=end, text=art.result.article.body[start:end], speaker=speaker, kind="statement")
+    speaker = next(
+        (q.speaker for q in art.result.quotes if q.start < end and q.end > start and q.speaker), None
+    )
+    return Claim(
+        start=start, end=end, text=art.result.article.body[start:end], speaker=speaker, kind="statement"
+    )

@@ -2,15 +2,13 @@
 
 Where each slot type lives:
 
-| slot | read by | compared as |
-|---|---|---|
-| count of X, amount, duration | `number_slot` | intervals (`sekitar 40` / `hampir 60` conflict; `1,3 juta` / `1.323.459` agree) |
-| limit a rule sets | `limit_slot` | values (`paling lama 5 tahun` / `maksimal 7 tahun`) |
-| date, day, clock time | `day_slot`, `time_slot` (align: the event's time) | days written out; tolerances |
-| place | `place_slot` (venues, names: venue, unit) | names, administrative level |
-| age, identifier | entity_slots.FINDERS | per person; registrations one misprint apart |
-| state, outcome | states.state_conflicts | asserted against negated or denied |
-| category (container, ground) | descriptions.description_conflicts | kinds (data/descriptions.tsv) |
+| slot | read by | compared as | |---|---|---| | count of X, amount, duration | `number_slot` | intervals
+(`sekitar 40` / `hampir 60` conflict; `1,3 juta` / `1.323.459` agree) | | limit a rule sets | `limit_slot` |
+values (`paling lama 5 tahun` / `maksimal 7 tahun`) | | date, day, clock time | `day_slot`, `time_slot`
+(align: the event's time) | days written out; tolerances | | place | `place_slot` (venues, names: venue, unit)
+| names, administrative level | | age, identifier | entity_slots.FINDERS | per person; registrations one
+misprint apart | | state, outcome | states.state_conflicts | asserted against negated or denied | | category
+(container, ground) | descriptions.description_conflicts | kinds (data/descriptions.tsv) |
 
 Sentence slots are registered in `SENTENCE_SLOTS` in the order `align.classify` tries them; whole-pair slots
 in `diff.PAIR_SLOTS`.
@@ -30,7 +28,7 @@ from ..morphology import WORD, lemma
 from ..quantities import compare as compare_quantities
 from ..quantities import limit_relation, unit_class, units_relation
 from ..records import Claim
-from ..tables import load_tsv
+from ..tables import table
 from .words import bag, event_groups, hedge_rows, other_names, tokens, verb_lemmas
 
 TIME_TOLERANCE = 10  # minutes between two clock times that still agree (`sekitar`: APPROX_TOLERANCE)
@@ -61,7 +59,7 @@ def _days(c: Claim) -> set[str]:
 
 
 def _same_day(x: str, y: str) -> bool:
-    return all(p == q or "X" in p or "X" in q for p, q in zip(x.split("-"), y.split("-")))
+    return all(p == q or "X" in p or "X" in q for p, q in zip(x.split("-"), y.split("-"), strict=False))
 
 
 def clock_times(c: Claim) -> list[int]:
@@ -179,8 +177,8 @@ def limit_slot(a: Claim, b: Claim) -> tuple[str | None, str, bool]:
 @functools.lru_cache(maxsize=1)
 def _explicit_day() -> re.Pattern[str]:
     """A day written out: `(21/1)`, `21 Januari`, a weekday name (data/months.tsv, data/weekdays.tsv)."""
-    months = {r["name"] for r in load_tsv("months.tsv", ("name", "number", "abbrevs"), 2)}
-    days = {r["name"] for r in load_tsv("weekdays.tsv", ("name", "iso_weekday", "variants", "ambiguous_with"), 2)}
+    months = {r["name"] for r in table('months.tsv')}
+    days = {r["name"] for r in table('weekdays.tsv')}
     names = "|".join(sorted(map(re.escape, months | days), key=len, reverse=True))
     return re.compile(rf"\d{{1,2}}/\d{{1,2}}|\b(?i:{names})\b")
 
@@ -206,18 +204,24 @@ def day_slot(a: Claim, b: Claim) -> tuple[str | None, str]:
     return "conflict", f"{', '.join(sorted(da))} / {', '.join(sorted(db))}"
 
 
+def _clocks(ms) -> str:
+    """Minutes of the day as `HH:MM, HH:MM`."""
+    return ", ".join(f"{m // 60:02d}:{m % 60:02d}" for m in ms)
+
+
 def time_slot(a: Claim, b: Claim) -> tuple[str | None, str]:
     ta, tb = clock_times(a), clock_times(b)
     if not ta or not tb or consulted(a.text) or consulted(b.text):
         return None, ""
-    approx = bool(re.search(r"\b(?:sekitar|sekira|kira-kira|kurang lebih)\b", a.text + " " + b.text, re.IGNORECASE))
+    approx = bool(
+        re.search(r"\b(?:sekitar|sekira|kira-kira|kurang lebih)\b", a.text + " " + b.text, re.IGNORECASE)
+    )
     tol = APPROX_TOLERANCE if approx else TIME_TOLERANCE
     if any(abs(x - y) <= tol for x in ta for y in tb):
         return "agree", ""
     if approx and min(abs(x - y) for x in ta for y in tb) < 60:
         return None, ""  # two rough times half an hour apart say little
-    fmt = lambda ms: ", ".join(f"{m // 60:02d}:{m % 60:02d}" for m in ms)
-    return "conflict", f"{fmt(ta)} / {fmt(tb)}"
+    return "conflict", f"{_clocks(ta)} / {_clocks(tb)}"
 
 
 # sentence slots in the order align.classify tries them (the first conflict found is the one shown)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..claims import marker_spans, split_sentences, stopwords
 from ..morphology import WORD, is_nominalisation, lemma, looks_prefixed_verb, speech_lemmas
 from ..records import Claim
-from ..tables import load_tsv
+from ..tables import table
 from .records import Art, span_claim
 from .words import same_person, unit_words
 
@@ -25,7 +25,7 @@ from .words import same_person, unit_words
 @functools.lru_cache(maxsize=1)
 def number_words() -> frozenset[str]:
     """Number words (data/numbers.tsv): an owner's count (`empat perusahaan`) tells two owners apart."""
-    return frozenset(r["word"].lower() for r in load_tsv("numbers.tsv", ("word", "value", "kind"), 3))
+    return frozenset(r["word"].lower() for r in table('numbers.tsv'))
 
 
 NEGATOR_REACH = 2  # words between a negator and its verb (`tidak juga ditemukan`)
@@ -39,7 +39,8 @@ class StateFact:
     negated: bool
     start: int  # sentence span in the body
     end: int
-    owner: frozenset[str] = frozenset()  # names and numbers right after the thing (`izin … PT X`, `… empat perusahaan`)
+    # names and numbers right after the thing (`izin … PT X`, `… empat perusahaan`)
+    owner: frozenset[str] = frozenset()
 
 
 def _content(w: str) -> bool:
@@ -102,7 +103,8 @@ def state_facts(text: str, start: int = 0) -> list[StateFact]:
         if not (w.islower() and looks_prefixed_verb(lw)) or lemma(lw) in speech_lemmas():
             continue
         if i and is_nominalisation(words[i - 1]):
-            continue  # a verb completing a noun (`keputusan menaikkan`, `kesiapannya memenuhi`) asserts nothing
+            # a verb completing a noun (`keputusan menaikkan`, `kesiapannya memenuhi`) asserts nothing
+            continue
         hit = _thing(words, i)
         polarity = _polarity(spans, words, i)
         if hit and polarity:
@@ -129,6 +131,10 @@ def _claim(art: Art, f: StateFact) -> Claim:
     return span_claim(art, f.start, f.end)
 
 
+def _neg(f) -> str:
+    return "not " if f.negated else ""
+
+
 def state_conflicts(A: Art, B: Art) -> list[tuple[Claim, Claim, str, str]]:
     """(claim of A, claim of B, "state", note) where one article asserts what the other negates."""
     xs, ys = _facts(A), _facts(B)
@@ -142,7 +148,6 @@ def state_conflicts(A: Art, B: Art) -> list[tuple[Claim, Claim, str, str]]:
             if (x.verb, x.thing) in seen:
                 continue
             seen.add((x.verb, x.thing))
-            neg = lambda f: "not " if f.negated else ""
             out.append((_claim(A, x), _claim(B, y), "state",
-                        f"{neg(x)}{x.verb} {x.thing} / {neg(y)}{y.verb} {y.thing}"))
+                        f"{_neg(x)}{x.verb} {x.thing} / {_neg(y)}{y.verb} {y.thing}"))
     return out

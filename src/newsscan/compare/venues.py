@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..claims import place_kinds, place_words
 from ..morphology import WORD, lemma
 from ..records import Claim
-from ..tables import load_tsv
+from ..tables import table
 from .names import CALENDAR, NAMEW
 from .records import Art
 from .slots import day_slot, place_match
@@ -21,7 +21,7 @@ from .words import event_groups
 @functools.lru_cache(maxsize=1)
 def _regions() -> frozenset[str]:
     """Names of countries and large regions, lower case (data/regions.tsv)."""
-    return frozenset(r["name"].lower() for r in load_tsv("regions.tsv", ("name", "kind"), 2))
+    return frozenset(r["name"].lower() for r in table('regions.tsv'))
 
 
 _VENUE_AT = re.compile(rf"\b(?:[Dd]i|[Kk]e|DI|KE)\s+((?:[a-z]+\s+){{0,2}})({NAMEW}(?:\s+{NAMEW}){{0,3}})")
@@ -116,7 +116,8 @@ def _venues(art: Art, events: set[str], year: str | None, texts: Sequence[str]) 
             if _is_region(lead, name, texts):
                 continue
             # a title-case headline capitalises every word: its place must be a name some body writes so
-            if c.kind == "headline" and not any(re.search(rf"(?<=[a-z,] ){re.escape(name)}\b", t) for t in texts):
+            in_text = any(re.search(rf"(?<=[a-z,] ){re.escape(name)}\b", t) for t in texts)
+            if c.kind == "headline" and not in_text:
                 continue
             planned = c.modality in ("planned", "uncertain")
             out.append(Venue(c, name, planned, explicit, c.kind == "headline"))
@@ -126,12 +127,18 @@ def _venues(art: Art, events: set[str], year: str | None, texts: Sequence[str]) 
 
 def _mentions(text: str, name: str) -> bool:
     return bool(re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)) or any(
-        re.search(rf"\b{re.escape(w)}\b", text) for w in name.split() if len(w) >= 5 and w.lower() not in _regions())
+        re.search(rf"\b{re.escape(w)}\b", text)
+        for w in name.split()
+        if len(w) >= 5 and w.lower() not in _regions()
+    )
+
+
+def _venue_tag(v: Venue) -> str:
+    return f"{v.name} ({'title, ' if v.headline else ''}{'plan' if v.planned else 'report'})"
 
 
 def venue_note(x: Venue, y: Venue) -> str:
-    tag = lambda v: f"{v.name} ({'title, ' if v.headline else ''}{'plan' if v.planned else 'report'})"
-    return f"{tag(x)} / {tag(y)}"
+    return f"{_venue_tag(x)} / {_venue_tag(y)}"
 
 
 def story_venues(arts: Sequence[Art], main: set[str]) -> list[tuple[list[Venue], Venue | None]]:
@@ -155,11 +162,12 @@ def story_venues(arts: Sequence[Art], main: set[str]) -> list[tuple[list[Venue],
 
 def _text_of(art: Art, title: bool = True) -> str:
     a = art.result.article
-    return ((a.title or "") + "\n" if title else "") + a.body[a.dateline_end:]
+    return ((a.title or "") + "\n" if title else "") + a.body[a.dateline_end :]
 
 
-def venue_conflict(A: Art, xs: Sequence[Venue], B: Art, ys: Sequence[Venue], texts: Sequence[str] = ()
-                    ) -> tuple[Venue, Venue] | None:
+def venue_conflict(
+    A: Art, xs: Sequence[Venue], B: Art, ys: Sequence[Venue], texts: Sequence[str] = ()
+) -> tuple[Venue, Venue] | None:
     """Two accounts put the event in two different cities or sites: no venue of one matches a venue of the
     other, and neither article names the other's venue anywhere (then one may hold the other)."""
     if not xs or not ys or any(place_match(x.name, y.name) for x in xs for y in ys):
@@ -173,6 +181,7 @@ def venue_conflict(A: Art, xs: Sequence[Venue], B: Art, ys: Sequence[Venue], tex
         at = re.compile(rf"\b(?:[Dd]i|[Kk]e|[Dd]ari)\s+(?:[a-z]+\s+){{0,2}}{re.escape(x.name)}\b")
         return None if at.search(_text_of(A, False)) else (x, y)
     if any(_mentions(_text_of(A, not x.headline), v.name) for v in ys) or any(
-            _mentions(_text_of(B, not y.headline), v.name) for v in xs):
+        _mentions(_text_of(B, not y.headline), v.name) for v in xs
+    ):
         return None
     return x, y

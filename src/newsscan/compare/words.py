@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from ..claims import stopwords
 from ..morphology import WORD, base_verbs, lemma, looks_prefixed_verb
 from ..records import Claim
-from ..tables import load_tsv
+from ..tables import table
 
 
 def bag(text: str) -> Counter:
@@ -64,7 +64,9 @@ def verb_lemmas(words: Sequence[str]) -> set[str]:
 
 @functools.lru_cache(maxsize=1)
 def hedge_rows() -> tuple[tuple[str, str], ...]:
-    return tuple((r["marker"].lower(), r["category"]) for r in load_tsv("hedges.tsv", ("marker", "category"), 2))
+    return tuple(
+        (r["marker"].lower(), r["category"]) for r in table('hedges.tsv')
+    )
 
 
 def _names(c: Claim) -> set[str]:
@@ -84,7 +86,7 @@ def other_names(a: Claim, b: Claim) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def unit_words() -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in load_tsv("units.tsv", ("word", "unit", "class"), 3))
+    return frozenset(r["word"].lower() for r in table('units.tsv'))
 
 
 def name_like(x: str, y: str) -> bool:
@@ -98,4 +100,4 @@ def name_like(x: str, y: str) -> bool:
 def event_groups() -> dict[str, str]:
     """Lemma -> event kind (data/event_words.tsv): `temu`, `sambut` -> meeting; `langsung` -> venue;
     `akses`, `baca` -> access."""
-    return {r["lemma"].lower(): r["group"] for r in load_tsv("event_words.tsv", ("lemma", "group"), 2)}
+    return {r["lemma"].lower(): r["group"] for r in table('event_words.tsv')}

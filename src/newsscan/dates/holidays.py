@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import DataTableError
-from ..tables import load_tsv
+from ..tables import table
 from .values import Anchor, Date, valid
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def holiday_names(extra_dir: str | None = None) -> dict[str, str]:
 @functools.cache
 def _names(extra_dir: str | None) -> tuple[tuple[str, str], ...]:
     out = []
-    for r in load_tsv("holidays.tsv", _COLUMNS, 3, (), extra_dir):
+    for r in table('holidays.tsv', extra_dir):
         out.extend((" ".join(n.lower().split()), r["holiday"]) for n in r["names"].split("|") if n.strip())
     return tuple(out)
 
@@ -64,7 +64,7 @@ def _names(extra_dir: str | None) -> tuple[tuple[str, str], ...]:
 @functools.cache
 def calendar(extra_dir: str | None = None) -> Calendar:
     fixed, season_end, moving_keys, first_year = {}, {}, set(), {}
-    for r in load_tsv("holidays.tsv", _COLUMNS, 3, (), extra_dir):
+    for r in table('holidays.tsv', extra_dir):
         if r["first_year"]:
             if not r["first_year"].isdigit():
                 raise DataTableError(f"{r['_where']}: first_year must be a year, not '{r['first_year']}'")
@@ -78,7 +78,7 @@ def calendar(extra_dir: str | None = None) -> Calendar:
             season_end[r["holiday"]] = _month_day(end, r["_where"])
     moving: dict[str, list[Date]] = {k: [] for k in moving_keys}
     hijri: dict[tuple[str, int], Date] = {}
-    for r in load_tsv("holiday_dates.tsv", ("occurrence", "date", "hijri_year"), 2, (), extra_dir):
+    for r in table('holiday_dates.tsv', extra_dir):
         key = r["occurrence"].split()[0]
         try:
             day = dt.date.fromisoformat(r["date"])

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import DataTableError
-from ..tables import load_tsv
+from ..tables import table
 from .holidays import holiday_names
 from .numbers import number_words
 
@@ -87,7 +87,7 @@ def _load(extra_dir: str | None) -> Lexicon:
     lex = Lexicon(extra_dir=extra_dir)
     _load_months(lex)
     _load_weekdays(lex)
-    for r in load_tsv("time_units.tsv", ("word", "unit", "size"), 3, (("unit", UNITS),), extra_dir):
+    for r in table('time_units.tsv', extra_dir):
         if not r["size"].isdigit():
             raise DataTableError(f"{r['_where']}: size must be a whole number, not '{r['size']}'")
         lex.units[r["word"].lower()] = (r["unit"], int(r["size"]))
@@ -101,7 +101,7 @@ def _load(extra_dir: str | None) -> Lexicon:
 
 def _load_months(lex: Lexicon) -> None:
     full = set()
-    for r in load_tsv("months.tsv", ("name", "number", "abbrevs"), 2, (), lex.extra_dir):
+    for r in table('months.tsv', lex.extra_dir):
         try:
             n = int(r["number"])
         except ValueError:
@@ -120,8 +120,7 @@ def _load_months(lex: Lexicon) -> None:
 
 def _load_weekdays(lex: Lexicon) -> None:
     amb = set()
-    cols = ("name", "iso_weekday", "variants", "ambiguous_with")
-    for r in load_tsv("weekdays.tsv", cols, 2, (), lex.extra_dir):
+    for r in table('weekdays.tsv', lex.extra_dir):
         if r["iso_weekday"] not in {str(i) for i in range(1, 8)}:
             raise DataTableError(f"{r['_where']}: iso_weekday must be 1-7, not '{r['iso_weekday']}'")
         names = [r["name"].lower(), *_split(r["variants"])]
@@ -137,7 +136,7 @@ _CUE_VALUES = {"daypart": ("am", "pm", "noon"), "meridiem": ("am", "pm"), "era":
 
 def _load_cues(lex: Lexicon) -> None:
     cues: dict[str, set[str]] = {k: set() for k in CUE_KINDS}
-    for r in load_tsv("date_cues.tsv", ("cue", "kind", "value"), 2, (("kind", CUE_KINDS),), lex.extra_dir):
+    for r in table('date_cues.tsv', lex.extra_dir):
         kind, cue = r["kind"], r["cue"].lower()
         cues[kind].add(cue)
         if kind in _CUE_VALUES and r["value"] not in _CUE_VALUES[kind]:
@@ -273,9 +272,7 @@ def _compile_context(lex: Lexicon, conn: str) -> None:
 
 
 def _relative(lex: Lexicon) -> None:
-    cols = ("phrase", "offset", "granularity", "base")
-    rows = load_tsv("relative_time.tsv", cols, 4,
-                    (("granularity", GRANULARITIES), ("base", ("publication", "event"))), lex.extra_dir)
+    rows = table('relative_time.tsv', lex.extra_dir)
     slot_re = {
         "{weekday}": rf"(?P<weekday>{_alt(lex.weekdays)})",
         "{month}": rf"(?P<month>{_alt(lex.full_months)})",

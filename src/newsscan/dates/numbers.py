@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 
-from ..tables import load_tsv
+from ..tables import table
 
 NUMBER_KINDS = ("digit", "teen", "tens", "hundreds", "thousands", "scale", "fraction", "prefix")
 
@@ -14,7 +14,7 @@ NUMBER_KINDS = ("digit", "teen", "tens", "hundreds", "thousands", "scale", "frac
 @functools.cache
 def number_words(extra_dir: str | None = None) -> dict[str, tuple[float, str]]:
     """word -> (value, kind) from numbers.tsv (and a user table of the same name)."""
-    rows = load_tsv("numbers.tsv", ("word", "value", "kind"), 3, (("kind", NUMBER_KINDS),), extra_dir)
+    rows = table('numbers.tsv', extra_dir)
     return {r["word"].lower(): (float(r["value"]), r["kind"]) for r in rows}
 
 

@@ -7,11 +7,10 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 from importlib import resources
 
-from ..tables import load_tsv
+from ..tables import gazetteer, table
 
 _PUNCT_EDGES = " \t\n\"'“”‘’«»()[]{},.;:!?-–—/"
 
@@ -38,9 +37,7 @@ def _optional_names(name: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def stoplist() -> tuple[frozenset[str], frozenset[str]]:
     """(never entities, not entities at a sentence start), case-folded."""
-    rows = load_tsv("not_entities.tsv", ("phrase", "kind", "note"), 2,
-                    (("kind", ("weekday", "month", "furniture", "common", "acronym", "english", "legal", "epithet",
-                               "sentence_start", "headline_word")),))
+    rows = table('not_entities.tsv')
     never = {r["phrase"].casefold() for r in rows if r["kind"] not in ("sentence_start", "headline_word")}
     never.update(n.casefold() for n in _optional_names("weekdays.tsv") + _optional_names("months.tsv"))
     start = {r["phrase"].casefold() for r in rows if r["kind"] == "sentence_start"}
@@ -49,7 +46,7 @@ def stoplist() -> tuple[frozenset[str], frozenset[str]]:
 
 @functools.lru_cache(maxsize=1)
 def headline_words() -> frozenset[str]:
-    rows = load_tsv("not_entities.tsv", ("phrase", "kind", "note"), 2)
+    rows = table('not_entities.tsv')
     return frozenset(r["phrase"] for r in rows if r["kind"] == "headline_word")
 
 
@@ -57,7 +54,7 @@ def headline_words() -> frozenset[str]:
 def roles() -> dict[tuple[str, ...], str]:
     """Role phrase (case-folded words, `.` kept optional) -> kind, from `roles.tsv`."""
     try:
-        rows = load_tsv("roles.tsv", ("word", "kind", "abbrev"), 2)
+        rows = table('roles.tsv')
     except FileNotFoundError:
         return {}
     out: dict[tuple[str, ...], str] = {}
@@ -79,7 +76,7 @@ def aliases() -> dict[str, str]:
 
 
 def _alias_rows() -> tuple[dict[str, str], ...]:
-    return load_tsv("aliases.tsv", ("canonical", "alias", "rule", "note"), 2, (("rule", ("replace",)),))
+    return table('aliases.tsv')
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,13 +95,10 @@ def alias_target(text: str) -> str | None:
 def gazetteer_labels() -> dict[str, str]:
     """Gazetteer phrase as written -> its label."""
     out: dict[str, str] = {}
-    text = resources.files("newsscan").joinpath("data", "gazetteer.jsonl").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip():
-            row = json.loads(line)
-            pat = row["pattern"]
-            phrase = pat if isinstance(pat, str) else " ".join(str(next(iter(t.values()))) for t in pat)
-            out.setdefault(phrase, row["label"])
+    for _, row in gazetteer():
+        pat = row["pattern"]
+        phrase = pat if isinstance(pat, str) else " ".join(str(next(iter(t.values()))) for t in pat)
+        out.setdefault(phrase, row["label"])
     return out
 
 
@@ -113,11 +107,8 @@ def known_names() -> frozenset[tuple[str, ...]]:
     """Places and organisations of the gazetteer and alias table (case-folded words): in a role phrase
     (`Presiden Rusia`) they belong to the role, not to the person's name."""
     names: set[tuple[str, ...]] = set()
-    text = resources.files("newsscan").joinpath("data", "gazetteer.jsonl").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        pat = json.loads(line)["pattern"]
+    for _, row in gazetteer():
+        pat = row["pattern"]
         phrase = pat if isinstance(pat, str) else " ".join(str(next(iter(t.values()))) for t in pat)
         names.add(tuple(phrase.casefold().split()))
     for alias, canonical in aliases().items():

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from ..errors import DataTableError
-from ..tables import load_tsv
+from ..tables import table
 from .lexicon import known_names, roles
 
 _WORD = re.compile(r"\S+")
@@ -139,7 +139,7 @@ def _speech_cue_before(body: str, start: int) -> bool:
 def _post_cues() -> frozenset[str]:
     """Speech verbs written before the speaker (`kata Lami Kim`), from the quotes table `speech_verbs.tsv`."""
     try:
-        rows = load_tsv("speech_verbs.tsv", ("lemma", "forms", "kind", "slot", "class"), 1)
+        rows = table('speech_verbs.tsv')
     except (FileNotFoundError, DataTableError):  # the quotes layer's table; without it, no cue
         return frozenset()
     return frozenset(f.strip().casefold() for r in rows if r["slot"] == "post"

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from ..tables import load_tsv
+from ..tables import table
 
 Span = tuple[int, int]
 # a parenthesised credit right after a sentence end: `(OL-8)`, `(Ant/OL-12)`, `(Wahyu Tri, Yoliawan H)`
@@ -27,8 +27,7 @@ _STOP = re.compile(r"[.!?\"“”;\n]|\s[-–—]\s")
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rows = load_tsv("entity_scope.tsv", ("cue", "kind", "note"), 2,
-                    (("kind", ("related", "credits", "headline", "footer")),))
+    rows = table('entity_scope.tsv')
     out = []
     for r in rows:
         words = [re.escape(w) for w in r["cue"].split()]
@@ -39,7 +38,7 @@ def _cues() -> tuple[tuple[re.Pattern[str], str], ...]:
 @functools.lru_cache(maxsize=1)
 def _small_words() -> frozenset[str]:
     """Function words a title-case headline leaves in lower case (`Polisi Periksa Saksi di Bandung`)."""
-    return frozenset(r["word"].casefold() for r in load_tsv("function_words.tsv", ("word",)))
+    return frozenset(r["word"].casefold() for r in table('function_words.tsv'))
 
 
 def _paragraph_end(body: str, i: int) -> int:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..tables import load_toml, load_tsv
+from ..tables import load_toml, table
 
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”‘’«»()[]{},.;:!?"
@@ -40,8 +40,7 @@ class NameWords:
 
 @functools.lru_cache(maxsize=1)
 def name_words() -> NameWords:
-    rows = load_tsv("entity_words.tsv", ("word", "kind", "label", "note"), 2,
-                    (("kind", ("head", "admin", "tail", "particle", "generic", "none", "place_before")), ("label", ("PERSON", "ORG", "LOC"))))
+    rows = table('entity_words.tsv')
     heads: dict[tuple[str, ...], str] = {}
     tails: dict[str, str] = {}
     particles: set[str] = set()
@@ -83,7 +82,7 @@ def outlet_names() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _lowercase_words() -> frozenset[str]:
-    return frozenset(r["word"] for r in load_tsv("lowercase_words.tsv", ("word",)))
+    return frozenset(r["word"] for r in table('lowercase_words.tsv'))
 
 
 def common_word(word: str) -> bool:

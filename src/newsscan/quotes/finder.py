@@ -53,29 +53,39 @@ class Finder(IndirectReader):
                 if cls == "document" and sp.type in ("unknown",):
                     sp.type = "document"
                 return Attribution(sp, self.via_in(pe, limit), m.group(0), None, pe)
-        dm = re.match(r"(?:demikian|bunyi|berbunyi|tulis)\s+(?:(?:yang\s+)?(?:dilansir|dikutip|tertulis)\s+(?:dari\s+)?)?", rest, re.IGNORECASE)
+        dm = re.match(
+            r"(?:demikian|bunyi|berbunyi|tulis)\s+(?:(?:yang\s+)?(?:dilansir|dikutip|tertulis)\s+(?:dari\s+)?)?",
+            rest,
+            re.IGNORECASE,
+        )
         if dm and dm.end() < len(rest):
             pa, ps, pe = self.phrase_after(p + dm.end(), limit)
             doc = self.document_speaker(pa, body[p:limit])
             if doc:
-                return Attribution(doc, None, rest[:dm.end()].strip(), None, pe)
+                return Attribution(doc, None, rest[: dm.end()].strip(), None, pe)
         # `,” Nam mengatakan` / `,” kantor berita RIA mengutip pernyataan juru bicara … Maria Zakharova`
         vm = lex.re_pre.search(rest[:120])
         if vm:
-            subj = rest[:vm.start()].strip(" ,")
+            subj = rest[: vm.start()].strip(" ,")
             verb = vm.group(0).lower()
-            if verb == "mengutip" or subj.lower().split()[:1] and subj.lower().split()[0] in lex.cue("via_agency"):
+            if (
+                verb == "mengutip"
+                or subj.lower().split()[:1]
+                and subj.lower().split()[0] in lex.cue("via_agency")
+            ):
                 pass
             if subj and count_words(subj) <= 8 and "." not in subj:
                 sp = self.ctx.parse(subj, start=p)
                 if sp.name:
                     return Attribution(sp, self.via_in(p + vm.end(), limit), vm.group(0), None, p + vm.end())
-        um = re.search(r"(?<![\w-])mengutip\s+(?:pernyataan\s+|ucapan\s+|keterangan\s+)?", rest[:150], re.IGNORECASE)
+        um = re.search(
+            r"(?<![\w-])mengutip\s+(?:pernyataan\s+|ucapan\s+|keterangan\s+)?", rest[:150], re.IGNORECASE
+        )
         if um:
             pa, ps, pe = self.phrase_after(p + um.end(), limit)
             if pa:
                 sp = self.ctx.parse(pa, start=ps)
-                via = clean_medium(self.ctx, rest[:um.start()])
+                via = clean_medium(self.ctx, rest[: um.start()])
                 return Attribution(sp, via, "mengutip", None, pe)
         return None
 
@@ -86,13 +96,14 @@ class Finder(IndirectReader):
             return None
         word = wm.group(0)
         for v in sorted(self.lex.post, key=len, reverse=True):
-            tail = word[len(v):]
+            tail = word[len(v) :]
             if word.startswith(v) and len(tail) >= 4 and tail in self.ctx.words:
                 return re.match(re.escape(v), rest)
         return None
 
     def document_speaker(self, phrase: str, clause: str = "") -> Speaker | None:
-        """A ruling or regulation read out (`demikian putusan …`): its issuing body, as the article names it."""
+        """A ruling or regulation read out (`demikian putusan …`): its issuing body, as the article names
+        it."""
         if not phrase:
             return None
         heads = self.lex.cue("org_head")
@@ -120,38 +131,53 @@ class Finder(IndirectReader):
         if not text.endswith((":", ",")) and not lex.re_pre.search(text[-40:] or ""):
             return None
         core = text.rstrip(":, ")
-        m = None
-        for m in lex.re_pre.finditer(core):
-            pass
-        if m is not None and core[m.end():].strip(" ,") == "" or (m is not None and re.fullmatch(
-                r"\s*(?:kepada\s+[\w .]+)?", core[m.end():] or "", re.IGNORECASE)):
+        found = list(lex.re_pre.finditer(core))
+        m = found[-1] if found else None
+        if (
+            m is not None
+            and core[m.end() :].strip(" ,") == ""
+            or (
+                m is not None
+                and re.fullmatch(r"\s*(?:kepada\s+[\w .]+)?", core[m.end() :] or "", re.IGNORECASE)
+            )
+        ):
             subj, ss = self.subject_before(a, a + m.start())
             if subj:
                 sp = self.ctx.parse(subj, start=ss)
                 if sp.name:
                     return Attribution(sp, self.via_in(a + m.end(), open_start), m.group(0), None, open_start)
-        pm = re.match(r"\s*(?:(?:{})\s*,?\s*)?(kata|ujar|menurut)\s+".format(
-            "|".join(re.escape(c) for c in sorted(lex.cue("connector"), key=len, reverse=True))), core, re.IGNORECASE)
+        pm = re.match(
+            r"\s*(?:(?:{})\s*,?\s*)?(kata|ujar|menurut)\s+".format(
+                "|".join(re.escape(c) for c in sorted(lex.cue("connector"), key=len, reverse=True))
+            ),
+            core,
+            re.IGNORECASE,
+        )
         if pm:
-            sp = self.ctx.parse(core[pm.end():], start=a + pm.end())
+            sp = self.ctx.parse(core[pm.end() :], start=a + pm.end())
             if sp.name:
                 return Attribution(sp, None, pm.group(1), None, open_start)
         return None
 
     def is_heading(self, s: Span, sent: Sentence) -> bool:
         body = self.body
-        content = body[s.open_end:s.close_start].strip()
-        # only the 60 characters before the mark matter for a heading cue: look no further back for the line start
+        content = body[s.open_end : s.close_start].strip()
+        # only the 60 characters before the mark matter for a heading cue: look no further back for the line
+        # start
         w0 = max(0, s.open_start - 60)
         nl = body.rfind("\n", w0, s.open_start)
-        before = body[nl + 1 if nl >= 0 else w0:s.open_start]
-        hm = None
-        for hm in self.lex.re_heading.finditer(before):
-            pass
-        if hm is not None and not before[hm.end():].strip(" \t:-–—"):
+        before = body[nl + 1 if nl >= 0 else w0 : s.open_start]
+        found = list(self.lex.re_heading.finditer(before))
+        hm = found[-1] if found else None
+        if hm is not None and not before[hm.end() :].strip(" \t:-–—"):
             return True
         words = re.findall(r"[^\W\d_][\w'’-]*", content)
-        if words and not content.endswith((".", "!", "?", ",")) and len(words) <= 12 and self._alone_on_line(s):
+        if (
+            words
+            and not content.endswith((".", "!", "?", ","))
+            and len(words) <= 12
+            and self._alone_on_line(s)
+        ):
             caps = sum(w[0].isupper() for w in words)
             if caps >= max(1, 0.6 * len(words)):
                 return True
@@ -181,92 +207,153 @@ class Finder(IndirectReader):
         key = (sent.start, sent.end)
         t = self._sent_texts.get(key)
         if t is None:
-            t = self._sent_texts[key] = self.body[sent.start:sent.end]
+            t = self._sent_texts[key] = self.body[sent.start : sent.end]
         return t
 
-    def emit(self, a: int, b: int, kind: str, sp: Speaker, via: str | None, cue: str | None,
-             sent: Sentence, unclosed: bool = False) -> None:
+    def emit(
+        self,
+        a: int,
+        b: int,
+        kind: str,
+        sp: Speaker,
+        via: str | None,
+        cue: str | None,
+        sent: Sentence,
+        unclosed: bool = False,
+    ) -> None:
         text = self.body[a:b]
         if not text.strip():
             return
-        self.quotes.append(Quote(
-            start=a, end=b, text=text, kind=kind, speaker=sp.name, speaker_role=sp.role,
-            speaker_type=sp.type if sp.name else "unknown", via=via, anonymous=sp.anonymous, unclosed=unclosed,
-            cue=cue, sentence=self._sentence_text(sent)))
+        self.quotes.append(
+            Quote(
+                start=a,
+                end=b,
+                text=text,
+                kind=kind,
+                speaker=sp.name,
+                speaker_role=sp.role,
+                speaker_type=sp.type if sp.name else "unknown",
+                via=via,
+                anonymous=sp.anonymous,
+                unclosed=unclosed,
+                cue=cue,
+                sentence=self._sentence_text(sent),
+            )
+        )
 
     def quote_sentence(self, sent: Sentence) -> None:
-        body = self.body
-        spans = [s for s in sent.spans]
+        """The quotes of a sentence holding quote marks: direct ones (the span is the whole statement), and
+        partial ones (a fragment in marks inside a sentence that reports someone's words)."""
+        spans = list(sent.spans)
         masks = [(s.open_start, s.close_end) for s in spans]
-        sentence_attr: Attribution | None = None
-        sentence_attr_done = False
-        emitted_direct = False
+        sentence_attr: list[Attribution | None] = []  # the sentence's own attribution, read once when needed
         for i, s in enumerate(spans):
-            ca, cb = trim_span(body, s.open_end, s.close_start)
-            # a final `.` `!` `?` stays; a trailing comma goes
-            if cb <= ca or not re.search(r"\w", body[ca:cb]):
+            read = self._read_span(sent, spans, i)
+            if read is None:
                 continue
-            prev_end = spans[i - 1].close_end if i > 0 else sent.start
-            nxt_start = spans[i + 1].open_start if i + 1 < len(spans) else sent.end
-            left = body[prev_end:s.open_start]
-            right = body[s.close_end:nxt_start]
-            attr = self.right_attribution(s.close_end, nxt_start)
-            if attr is None:
-                attr = self.left_attribution(prev_end, s.open_start)
-            left_plain = left.strip(" \t\n,:;—–-")
-            if left_plain and attr is not None and attr.end == s.open_start:
-                left_plain = ""
-            if left_plain and self.lex.re_connector.fullmatch(left_plain + " "):
-                left_plain = ""
-            right_plain = right.strip(" \t\n.,:;!?)")
-            right_is_attr = attr is not None and attr.end > s.close_end
-            whole = not left_plain and (not right_plain or right_is_attr)
+            ca, cb, attr, whole, nxt_start = read
             if s.family == "s" and not (attr is not None and whole):
                 continue
-            if whole and not self.is_heading(s, sent):
-                if attr is None:
-                    # an unattributed quote carries on the quote before it
-                    ld = self.last_direct
-                    if ld is not None and s.open_start - ld[0] <= 900:
-                        sp, via = ld[1], ld[2]
-                    else:
-                        sp, via = self.ctx.last(), None
-                    cue = None
-                else:
-                    sp, via, cue = attr.speaker, attr.via, attr.cue
-                    if sp.name and sp.type in ("person", "organisation") and (not self.ctx.speakers or
-                                                                              self.ctx.speakers[-1] is not sp):
-                        self.ctx.speakers.append(sp)
-                self.emit(ca, cb, "direct", sp, via, cue, sent, s.unclosed)
-                self.last_direct = (s.close_end, sp, via)
-                emitted_direct = True
-                # `,” kata Prof Hastings, seraya menambahkan bahwa …`
-                if attr is not None and attr.end > s.close_end:
-                    tail = re.match(r"\s*,?\s*(?:seraya|sambil|dan)?\s*(?:{})\s+(?:bahwa\s+)?".format(
-                        "|".join(re.escape(v) for v in sorted(self.lex.pre, key=len, reverse=True))),
-                        body[attr.end:nxt_start], re.IGNORECASE)
-                    if tail:
-                        ta, tb = trim_span(body, attr.end + tail.end(), nxt_start, True)
-                        if count_words(body[ta:tb]) >= 3:
-                            self.emit(ta, tb, "indirect", sp, None, tail.group(0).strip(" ,"), sent)
-                continue
             if whole:
-                continue  # a heading in marks
-            # a fragment inside the sentence: a partial quote when the sentence reports someone's words
-            words = re.findall(r"[^\W\d_][\w'’-]*", body[ca:cb])
-            if words and all(w[0].isupper() for w in words):
-                continue  # a name or a title in marks
-            if not sentence_attr_done:
-                sentence_attr_done = True
-                sentence_attr = self.attribute(sent.start, sent.end, masks, loose=True) or \
-                    self.attribute(sent.start, sent.end, (), loose=True)
-            if sentence_attr is None and attr is not None:
-                sentence_attr = attr
-            if sentence_attr is None or not sentence_attr.speaker.name:
-                continue
-            self.emit(ca, cb, "partial", sentence_attr.speaker, sentence_attr.via, sentence_attr.cue, sent,
-                      s.unclosed)
-        _ = emitted_direct
+                if not self.is_heading(s, sent):
+                    self._direct(s, sent, ca, cb, attr, nxt_start)
+                continue  # else a heading in marks
+            self._partial(s, sent, ca, cb, attr, masks, sentence_attr)
+
+    def _read_span(
+        self, sent: Sentence, spans: list[Span], i: int
+    ) -> tuple[int, int, Attribution | None, bool, int] | None:
+        """(content start, content end, the attribution beside the span, whether the span is the whole
+        statement, where the next span starts) for spans[i]; None for a span with no words."""
+        body = self.body
+        s = spans[i]
+        ca, cb = trim_span(body, s.open_end, s.close_start)
+        # a final `.` `!` `?` stays; a trailing comma goes
+        if cb <= ca or not re.search(r"\w", body[ca:cb]):
+            return None
+        prev_end = spans[i - 1].close_end if i > 0 else sent.start
+        nxt_start = spans[i + 1].open_start if i + 1 < len(spans) else sent.end
+        left = body[prev_end : s.open_start]
+        right = body[s.close_end : nxt_start]
+        attr = self.right_attribution(s.close_end, nxt_start)
+        if attr is None:
+            attr = self.left_attribution(prev_end, s.open_start)
+        left_plain = left.strip(" \t\n,:;—–-")
+        if left_plain and attr is not None and attr.end == s.open_start:
+            left_plain = ""
+        if left_plain and self.lex.re_connector.fullmatch(left_plain + " "):
+            left_plain = ""
+        right_plain = right.strip(" \t\n.,:;!?)")
+        right_is_attr = attr is not None and attr.end > s.close_end
+        whole = not left_plain and (not right_plain or right_is_attr)
+        return ca, cb, attr, whole, nxt_start
+
+    def _direct(
+        self, s: Span, sent: Sentence, ca: int, cb: int, attr: Attribution | None, nxt_start: int
+    ) -> None:
+        """A direct quote; unattributed, it carries on the quote before it."""
+        if attr is None:
+            ld = self.last_direct
+            if ld is not None and s.open_start - ld[0] <= 900:
+                sp, via = ld[1], ld[2]
+            else:
+                sp, via = self.ctx.last(), None
+            cue = None
+        else:
+            sp, via, cue = attr.speaker, attr.via, attr.cue
+            if (
+                sp.name
+                and sp.type in ("person", "organisation")
+                and (not self.ctx.speakers or self.ctx.speakers[-1] is not sp)
+            ):
+                self.ctx.speakers.append(sp)
+        self.emit(ca, cb, "direct", sp, via, cue, sent, s.unclosed)
+        self.last_direct = (s.close_end, sp, via)
+        if attr is not None and attr.end > s.close_end:
+            self._added_after(attr.end, nxt_start, sp, sent)
+
+    def _added_after(self, a: int, b: int, sp: Speaker, sent: Sentence) -> None:
+        """`,” kata Prof Hastings, seraya menambahkan bahwa …`: what the speaker added after the attribution,
+        an indirect quote of three words or more."""
+        body = self.body
+        tail = re.match(
+            r"\s*,?\s*(?:seraya|sambil|dan)?\s*(?:{})\s+(?:bahwa\s+)?".format(
+                "|".join(re.escape(v) for v in sorted(self.lex.pre, key=len, reverse=True))
+            ),
+            body[a:b],
+            re.IGNORECASE,
+        )
+        if tail:
+            ta, tb = trim_span(body, a + tail.end(), b, True)
+            if count_words(body[ta:tb]) >= 3:
+                self.emit(ta, tb, "indirect", sp, None, tail.group(0).strip(" ,"), sent)
+
+    def _partial(
+        self,
+        s: Span,
+        sent: Sentence,
+        ca: int,
+        cb: int,
+        attr: Attribution | None,
+        masks: list[tuple[int, int]],
+        sentence_attr: list[Attribution | None],
+    ) -> None:
+        """A fragment inside the sentence: a partial quote when the sentence reports someone's words.
+        `sentence_attr` holds the sentence's attribution once read (shared by the sentence's spans)."""
+        words = re.findall(r"[^\W\d_][\w'’-]*", self.body[ca:cb])
+        if words and all(w[0].isupper() for w in words):
+            return  # a name or a title in marks
+        if not sentence_attr:
+            sentence_attr.append(
+                self.attribute(sent.start, sent.end, masks, loose=True)
+                or self.attribute(sent.start, sent.end, (), loose=True)
+            )
+        if sentence_attr[0] is None and attr is not None:
+            sentence_attr[0] = attr
+        found = sentence_attr[0]
+        if found is None or not found.speaker.name:
+            return
+        self.emit(ca, cb, "partial", found.speaker, found.via, found.cue, sent, s.unclosed)
 
     def run(self) -> list[Quote]:
         body = self.body
@@ -282,7 +369,7 @@ class Finder(IndirectReader):
                 if len(self.quotes) > n0:
                     prev_plain, prev_had_row = None, True
                     continue
-            if self.lex.re_heading.match(body[sent.start:sent.end]):
+            if self.lex.re_heading.match(body[sent.start : sent.end]):
                 continue
             attr = self.attribute(sent.start, sent.end)
             if attr is None:
@@ -310,8 +397,9 @@ class Finder(IndirectReader):
         return out
 
 
-def find_quotes(body: str, mentions: Sequence[Mention] = (), *, outlet: str | None = None,
-                extra_dir: str | None = None) -> list[Quote]:
+def find_quotes(
+    body: str, mentions: Sequence[Mention] = (), *, outlet: str | None = None, extra_dir: str | None = None
+) -> list[Quote]:
     """Direct, partial and indirect quotes in an article body, with speaker, role and medium.
 
     `mentions` (entity mentions of the body, optional) improve speaker names; `outlet` (the publishing
@@ -322,5 +410,3 @@ def find_quotes(body: str, mentions: Sequence[Mention] = (), *, outlet: str | No
     lex = load_lexicon(extra_dir)
     finder = Finder(body, mentions, outlet, lex)
     return resolve_speakers(align_with_people(finder.run(), mentions), finder.ctx, mentions)
-
-

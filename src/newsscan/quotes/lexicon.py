@@ -6,20 +6,57 @@ pronouns.tsv); this module only turns them into sets and linear alternations.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 
-from ..tables import _packaged_text, load_tsv
+from ..tables import gazetteer, table
 
 VERB_COLUMNS = ("lemma", "forms", "kind", "slot", "class")
-VERB_CHOICES = (("kind", ("direct", "indirect", "both")), ("slot", ("post", "pre", "passive")),
-                ("class", ("statement", "directive", "question", "document", "admit", "confirm", "describe", "report")))
-CUE_KINDS = ("according", "written", "via_before", "via_to", "via_after", "via_agency", "document", "closing",
-             "not_medium", "channel", "stop", "adverb", "connector", "complementiser", "pronoun", "addressee",
-             "heading", "org_head", "org_head_final", "abbreviation", "question_word", "negation", "passive_marker", "subordinator",
-             "alias", "through", "presiding", "legal_form", "object_preposition", "demonstrative", "time",
-             "predicate", "title_word", "purpose", "verb_like", "org_prefix", "introduces", "document_head")
+VERB_CHOICES = (
+    ("kind", ("direct", "indirect", "both")),
+    ("slot", ("post", "pre", "passive")),
+    ("class", ("statement", "directive", "question", "document", "admit", "confirm", "describe", "report")),
+)
+CUE_KINDS = (
+    "according",
+    "written",
+    "via_before",
+    "via_to",
+    "via_after",
+    "via_agency",
+    "document",
+    "closing",
+    "not_medium",
+    "channel",
+    "stop",
+    "adverb",
+    "connector",
+    "complementiser",
+    "pronoun",
+    "addressee",
+    "heading",
+    "org_head",
+    "org_head_final",
+    "abbreviation",
+    "question_word",
+    "negation",
+    "passive_marker",
+    "subordinator",
+    "alias",
+    "through",
+    "presiding",
+    "legal_form",
+    "object_preposition",
+    "demonstrative",
+    "time",
+    "predicate",
+    "title_word",
+    "purpose",
+    "verb_like",
+    "org_prefix",
+    "introduces",
+    "document_head",
+)
 ROLE_KINDS = ("title", "role", "rank", "degree", "honorific")
 
 
@@ -30,10 +67,10 @@ def _alt(words) -> str:
 
 
 def _word_re(template: str, words) -> re.Pattern:
-    """`template` (a look-behind, then `{}`) around the alternation of `words`, case-insensitive. A look-ahead for
-    the words' first letters goes in front: it does not change what matches, but the regex engine then skips a
-    position at the cost of one character test instead of trying every alternative there (a long body with
-    none of the words, `“““…` or `"a "a …`, is scanned in linear time with a small constant)."""
+    """`template` (a look-behind, then `{}`) around the alternation of `words`, case-insensitive. A look-ahead
+    for the words' first letters goes in front: it does not change what matches, but the regex engine then
+    skips a position at the cost of one character test instead of trying every alternative there (a long body
+    with none of the words, `“““…` or `"a "a …`, is scanned in linear time with a small constant)."""
     first = sorted({w[0] for w in words if w})
     head = "(?=[{}])".format("".join(re.escape(c) for c in first)) if first else ""
     return re.compile(head + template.format(_alt(words)), re.IGNORECASE)
@@ -41,21 +78,22 @@ def _word_re(template: str, words) -> re.Pattern:
 
 @dataclass(frozen=True)
 class Lexicon:
-    post: frozenset[str]          # kata, ujar … (the speaker follows)
-    post_nya: frozenset[str]      # katanya, ujarnya … (the last speaker)
-    pre: dict[str, str]           # mengatakan -> class (the speaker precedes)
-    pre_kind: dict[str, str]      # mengatakan -> direct|indirect|both
-    passive: frozenset[str]       # dikatakan, disampaikan …
+    post: frozenset[str]  # kata, ujar … (the speaker follows)
+    post_nya: frozenset[str]  # katanya, ujarnya … (the last speaker)
+    pre: dict[str, str]  # mengatakan -> class (the speaker precedes)
+    pre_kind: dict[str, str]  # mengatakan -> direct|indirect|both
+    passive: frozenset[str]  # dikatakan, disampaikan …
     post_class: dict[str, str]
-    post_kind: dict[str, str]     # kata -> both; teriak -> direct (never attributes reported speech)
+    post_kind: dict[str, str]  # kata -> both; teriak -> direct (never attributes reported speech)
     cues: dict[str, frozenset[str]]
-    roles: dict[str, str]         # lower-cased role/title -> kind
-    role_abbrev: frozenset[str]   # lower-cased short titles that stand for the holder (menlu, mensos)
+    roles: dict[str, str]  # lower-cased role/title -> kind
+    role_abbrev: frozenset[str]  # lower-cased short titles that stand for the holder (menlu, mensos)
     quantifiers: frozenset[str]
     anon_heads: frozenset[str]
     anon_modifiers: frozenset[str]
     pronouns: frozenset[str]
-    places: frozenset[str]        # one-word place names (gazetteer.jsonl LOC) and heads of places (place_words.tsv)
+    # one-word place names (gazetteer.jsonl LOC) and heads of places (place_words.tsv)
+    places: frozenset[str]
     # compiled
     re_post: re.Pattern
     re_post_nya: re.Pattern
@@ -74,15 +112,13 @@ class Lexicon:
         return self.cues.get(kind, frozenset())
 
 
-@functools.lru_cache(maxsize=8)
-def load_lexicon(extra_dir: str | None = None) -> Lexicon:
-    verbs = load_tsv("speech_verbs.tsv", VERB_COLUMNS, 4, VERB_CHOICES, extra_dir)
-    cues_rows = load_tsv("attribution.tsv", ("cue", "kind"), 2, (("kind", CUE_KINDS),), extra_dir)
-    roles_rows = load_tsv("roles.tsv", ("word", "kind", "abbrev"), 2, (("kind", ROLE_KINDS),), extra_dir)
-    anon_rows = load_tsv("anonymous.tsv", ("descriptor", "kind"), 2,
-                         (("kind", ("quantifier", "head", "modifier")),), extra_dir)
-    pron_rows = load_tsv("pronouns.tsv", ("form", "kind"), 2,
-                         (("kind", ("singular", "plural", "possessive")),), extra_dir)
+_VerbForms = tuple[set[str], dict[str, str], dict[str, str], set[str], dict[str, str], dict[str, str]]
+
+
+def _verb_forms(verbs) -> _VerbForms:
+    """(post forms, pre form -> class, pre form -> kind, passive forms, post form -> class, post form -> kind)
+    from the rows of speech_verbs.tsv: a verb's slot says whether its speaker follows, precedes or is
+    absent."""
     post: set[str] = set()
     pre: dict[str, str] = {}
     pre_kind: dict[str, str] = {}
@@ -101,6 +137,30 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
                 pre_kind[f] = r["kind"]
             else:
                 passive.add(f)
+    return post, pre, pre_kind, passive, post_class, post_kind
+
+
+def _places(extra_dir: str | None) -> set[str]:
+    """One-word place names (gazetteer.jsonl LOC) and heads of places (place_words.tsv), lower-cased."""
+    places = {
+        r["word"].lower()
+        for r in table('place_words.tsv', extra_dir)
+    }
+    for _, row in gazetteer():
+        pattern = row.get("pattern")
+        if row.get("label") == "LOC" and isinstance(pattern, str) and " " not in pattern:
+            places.add(pattern.lower())  # one-word names only: `Sri Lanka` must not make `Sri` a place
+    return places
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(extra_dir: str | None = None) -> Lexicon:
+    verbs = table('speech_verbs.tsv', extra_dir)
+    cues_rows = table('attribution.tsv', extra_dir)
+    roles_rows = table('roles.tsv', extra_dir)
+    anon_rows = table('anonymous.tsv', extra_dir)
+    pron_rows = table('pronouns.tsv', extra_dir)
+    post, pre, pre_kind, passive, post_class, post_kind = _verb_forms(verbs)
     post_nya = {f + "nya" for f in post}
     cues: dict[str, set[str]] = {}
     for r in cues_rows:
@@ -112,20 +172,25 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
     mods = {r["descriptor"].lower() for r in anon_rows if r["kind"] == "modifier"}
     prons = {r["form"].lower() for r in pron_rows if r["kind"] == "singular"}
     fc = {k: frozenset(v) for k, v in cues.items()}
-    places = {r["word"].lower() for r in load_tsv("place_words.tsv", ("word", "level", "kind"), 2,
-                                                 extra_dir=extra_dir)}
-    for line in _packaged_text("gazetteer.jsonl").splitlines():
-        row = json.loads(line) if line.strip() else {}
-        pattern = row.get("pattern")
-        if row.get("label") == "LOC" and isinstance(pattern, str) and " " not in pattern:
-            places.add(pattern.lower())  # one-word names only: `Sri Lanka` must not make `Sri` a place
+    places = _places(extra_dir)
     w = r"(?<![\w-])(?:{})(?![\w-])"
     # a speech verb the scraper glued to a capitalised word (`menyebutSekjen`, `tanyaJaksa`) still counts
     wg = r"(?<![\w-])(?:{})(?:(?![\w-])|(?=(?-i:[A-Z])))"
     return Lexicon(
-        post=frozenset(post), post_nya=frozenset(post_nya), pre=pre, pre_kind=pre_kind, passive=frozenset(passive),
-        post_class=post_class, post_kind=post_kind, cues=fc, roles=roles, role_abbrev=frozenset(abbrev), quantifiers=frozenset(quant),
-        anon_heads=frozenset(heads), anon_modifiers=frozenset(mods), pronouns=frozenset(prons),
+        post=frozenset(post),
+        post_nya=frozenset(post_nya),
+        pre=pre,
+        pre_kind=pre_kind,
+        passive=frozenset(passive),
+        post_class=post_class,
+        post_kind=post_kind,
+        cues=fc,
+        roles=roles,
+        role_abbrev=frozenset(abbrev),
+        quantifiers=frozenset(quant),
+        anon_heads=frozenset(heads),
+        anon_modifiers=frozenset(mods),
+        pronouns=frozenset(prons),
         places=frozenset(places),
         re_post=_word_re(wg, post),
         re_post_nya=_word_re(w, post_nya),

@@ -13,20 +13,44 @@ from dataclasses import dataclass
 
 # family, direction: o = opens, c = closes, a = either
 _MARKS = {
-    "“": ("d", "o"), "„": ("d", "o"), "‟": ("d", "o"), "«": ("d", "o"), "”": ("d", "c"), "»": ("d", "c"),
-    '"': ("d", "a"), "″": ("d", "a"),
-    "‘": ("s", "o"), "‹": ("s", "o"), "’": ("s", "c"), "›": ("s", "c"), "'": ("s", "a"),
-    "&ldquo;": ("d", "o"), "&bdquo;": ("d", "o"), "&laquo;": ("d", "o"), "&rdquo;": ("d", "c"),
-    "&raquo;": ("d", "c"), "&quot;": ("d", "a"), "&#8220;": ("d", "o"), "&#8222;": ("d", "o"),
-    "&#171;": ("d", "o"), "&#8221;": ("d", "c"), "&#187;": ("d", "c"), "&#34;": ("d", "a"),
-    "&lsquo;": ("s", "o"), "&rsquo;": ("s", "c"), "&#8216;": ("s", "o"), "&#8217;": ("s", "c"), "&#39;": ("s", "a"),
+    "“": ("d", "o"),
+    "„": ("d", "o"),
+    "‟": ("d", "o"),
+    "«": ("d", "o"),
+    "”": ("d", "c"),
+    "»": ("d", "c"),
+    '"': ("d", "a"),
+    "″": ("d", "a"),
+    "‘": ("s", "o"),
+    "‹": ("s", "o"),
+    "’": ("s", "c"),
+    "›": ("s", "c"),
+    "'": ("s", "a"),
+    "&ldquo;": ("d", "o"),
+    "&bdquo;": ("d", "o"),
+    "&laquo;": ("d", "o"),
+    "&rdquo;": ("d", "c"),
+    "&raquo;": ("d", "c"),
+    "&quot;": ("d", "a"),
+    "&#8220;": ("d", "o"),
+    "&#8222;": ("d", "o"),
+    "&#171;": ("d", "o"),
+    "&#8221;": ("d", "c"),
+    "&#187;": ("d", "c"),
+    "&#34;": ("d", "a"),
+    "&lsquo;": ("s", "o"),
+    "&rsquo;": ("s", "c"),
+    "&#8216;": ("s", "o"),
+    "&#8217;": ("s", "c"),
+    "&#39;": ("s", "a"),
 }
 MARK_RE = re.compile("|".join(re.escape(m) for m in sorted(_MARKS, key=len, reverse=True)), re.IGNORECASE)
-JOIN_LINES = 3       # a quote broken by the scraper may run over this many more lines
+JOIN_LINES = 3  # a quote broken by the scraper may run over this many more lines
 JOIN_CHARS = 2000
-# a line (paragraph) with more quote marks than this, and more than one for every MARK_DENSITY characters, is no
-# prose (a data dump, a run of stray marks, a hostile input): its marks are left unpaired. Prose has a mark every
-# hundred characters or so; this keeps the marks of such a line from costing a mark, a span and a quote each.
+# a line (paragraph) with more quote marks than this, and more than one for every MARK_DENSITY characters, is
+# no prose (a data dump, a run of stray marks, a hostile input): its marks are left unpaired. Prose has a mark
+# every hundred characters or so; this keeps the marks of such a line from costing a mark, a span and a quote
+# each.
 MAX_LINE_MARKS = 256
 MARK_DENSITY = 16
 
@@ -58,8 +82,9 @@ _MARK_ENTITIES = tuple(k for k in _MARKS if k.startswith("&"))
 
 
 def _too_many_marks(body: str, a: int, b: int) -> bool:
-    """body[a:b] (a line) holds more quote marks (characters or entities, apostrophes included) than prose has:
-    more than MAX_LINE_MARKS and more than one for every MARK_DENSITY characters. Counted with `str.count`."""
+    """body[a:b] (a line) holds more quote marks (characters or entities, apostrophes included) than prose
+    has: more than MAX_LINE_MARKS and more than one for every MARK_DENSITY characters. Counted with
+    `str.count`."""
     limit = max(MAX_LINE_MARKS, (b - a) // MARK_DENSITY)
     if b - a <= limit:
         return False
@@ -76,8 +101,8 @@ def _too_many_marks(body: str, a: int, b: int) -> bool:
 
 
 def _marks(body: str, nl: list[int] | None = None) -> list[Mark]:
-    """The quote marks of the body, with their direction; `nl` are the offsets of its line breaks. The marks of a
-    line that has too many of them (`_too_many_marks`) are skipped without being read one by one."""
+    """The quote marks of the body, with their direction; `nl` are the offsets of its line breaks. The marks
+    of a line that has too many of them (`_too_many_marks`) are skipped without being read one by one."""
     if nl is None:
         nl = [m.start() for m in re.finditer("\n", body)]
     out: list[Mark] = []
@@ -123,7 +148,7 @@ def _pair(body: str, marks: list[Mark], family: str, line_end, line_of) -> list[
         if cur is not None and line_of(mk.start) != line_of(cur.start):
             # a quote broken over lines with no mark in between: join when this mark can close it
             near = line_of(mk.start) - line_of(cur.start) <= JOIN_LINES and mk.start - cur.end <= JOIN_CHARS
-            starts_line = mk.start == 0 or body[body.rfind("\n", 0, mk.start) + 1:mk.start].strip() == ""
+            starts_line = mk.start == 0 or body[body.rfind("\n", 0, mk.start) + 1 : mk.start].strip() == ""
             if family == "d" and near and mk.direction in "ca" and not (starts_line and mk.direction != "c"):
                 spans.append(Span(cur.start, cur.end, mk.start, mk.end, family, False))
                 cur = None
@@ -169,6 +194,8 @@ def find_spans(body: str) -> list[Span]:
         k = bisect.bisect_right(starts, pos) - 1
         return k >= 0 and inside[k][0] <= pos < inside[k][1]
 
-    singles = _pair(body, [m for m in marks if m.family == "s" and not covered(m.start)], "s", line_end, line_of)
+    singles = _pair(
+        body, [m for m in marks if m.family == "s" and not covered(m.start)], "s", line_end, line_of
+    )
     spans = doubles + [s for s in singles if line_of(s.open_start) == line_of(s.close_start)]
     return sorted(spans, key=lambda s: s.open_start)

@@ -1,5 +1,6 @@
-"""The medium a statement came through (`kepada CNN`, `kantor berita Interfax`): a name, never an addressee, the
-speaker's own channel or the publishing outlet."""
+"""The medium a statement came through (`kepada CNN`, `kantor berita Interfax`): a name, never an addressee,
+the speaker's own channel or the publishing outlet."""
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,7 @@ def clean_medium(ctx: ArticleContext, text: str) -> str | None:
     low = t.lower()
     for a in sorted(lex.cue("via_agency"), key=len, reverse=True):
         if low.startswith(a + " "):
-            t = t[len(a):].strip()
+            t = t[len(a) :].strip()
             low = t.lower()
             break
     toks = [x.text for x in tokens(t)]
@@ -26,7 +27,7 @@ def clean_medium(ctx: ArticleContext, text: str) -> str | None:
     if toks and re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.(?:com|id|co|net|org|tv|news)", toks[0], re.IGNORECASE):
         toks = toks[:1]  # a site credited by its address (`ameks.id`)
         keep = toks[:]
-    for x in toks[len(keep):]:
+    for x in toks[len(keep) :]:
         if x[:1].isupper() or x[:1].isdigit() or (keep and x.lower() in {"of", "the"}):
             keep.append(x)
         else:
@@ -45,8 +46,10 @@ def clean_medium(ctx: ArticleContext, text: str) -> str | None:
     if ml in lex.cue("not_medium") or ml.split()[0] in lex.cue("channel") or ml in lex.cue("channel"):
         return None
     if ctx.outlet:
+
         def norm(s: str) -> str:
             return re.sub(r"[^a-z0-9]", "", re.sub(r"\.(com|co|id|net)\b", "", s.lower()))
+
         a, b = norm(m), norm(ctx.outlet)
         # the outlet, or its own site under a regional address (`Tribunkaltim.co` in a Tribunnews article)
         site = re.search(r"\.(?:com|co|id|net)\b", m.lower()) is not None

@@ -1,5 +1,6 @@
 """Reading a speaker phrase (`Menteri ESDM Bahlil Lahadalia`, `seorang pejabat AS`, `dia`, `KPK`) into a
-`Speaker`: name, role, type. `SpeakerParser` is the part of `ArticleContext` that does it, one method per shape
+`Speaker`: name, role, type. `SpeakerParser` is the part of `ArticleContext` that does it, one method per
+shape
 of phrase; the article scans it relies on (titles, holders, aliases, organisations) live in `speakers.py`."""
 from __future__ import annotations
 
@@ -48,11 +49,21 @@ class SpeakerParser:
                     continue
                 role, rest = self.strip_roles(texts)
                 # named with a title, or as the subject of a sentence (`Oki Setiana Dewi mengaku …`)
-                subject = self._sentence_start(run[0].start) and texts[0].lower() not in self.words and \
-                    self.body[run[-1].end:run[-1].end + 2].strip()[:1].islower() or self._introduced_by_cue(run[0].start)
-                if (role or subject) and 2 <= len(rest) <= 4 and not any(t.lower() in heads for t in rest) \
-                        and not any(is_acronym(t) for t in rest):
-                    self._named.append((run[0].start, Speaker(" ".join(rest), " ".join(role) or None, "person")))
+                subject = (
+                    self._sentence_start(run[0].start)
+                    and texts[0].lower() not in self.words
+                    and self.body[run[-1].end : run[-1].end + 2].strip()[:1].islower()
+                    or self._introduced_by_cue(run[0].start)
+                )
+                if (
+                    (role or subject)
+                    and 2 <= len(rest) <= 4
+                    and not any(t.lower() in heads for t in rest)
+                    and not any(is_acronym(t) for t in rest)
+                ):
+                    self._named.append(
+                        (run[0].start, Speaker(" ".join(rest), " ".join(role) or None, "person"))
+                    )
         k = bisect.bisect_left(self._named, self.cursor, key=lambda x: x[0]) - 1
         if k >= 0:
             sp = self._named[k][1]
@@ -61,12 +72,12 @@ class SpeakerParser:
 
     def _introduced_by_cue(self, a: int) -> bool:
         """`seorang guru bernama Tanti Oktaria`, `yakni Tumpal Siahaan`: a word that introduces the name."""
-        before = self.body[max(0, a - 12):a].split()
+        before = self.body[max(0, a - 12) : a].split()
         return bool(before) and before[-1].lower() in self.lex.cue("introduces")
 
     def mention_type(self, name: str, start: int | None) -> str | None:
-        """What the entity mentions say this name is: person (PERSON) or organisation (ORG, or a LOC: a country
-        or a city speaking is its government). The mentions only type a speaker, never rename it."""
+        """What the entity mentions say this name is: person (PERSON) or organisation (ORG, or a LOC: a
+        country or a city speaking is its government). The mentions only type a speaker, never rename it."""
         if not self.mentions or not name:
             return None
         key = name.lower()
@@ -106,7 +117,9 @@ class SpeakerParser:
         """`AS, Inggris, Korea Selatan, dan Jepang`, `militer Korea Selatan dan pemerintah Jepang`: several
         speakers at once, kept whole."""
         lex = self.lex
-        parts = [x.strip() for x in re.split(r",\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+", phrase) if x.strip()]
+        parts = [
+            x.strip() for x in re.split(r",\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+", phrase) if x.strip()
+        ]
         if len(parts) < 2 or not re.search(r"(?<![\w-])(?:dan|serta)\s", phrase):
             return None
         for part in parts:
@@ -127,8 +140,8 @@ class SpeakerParser:
         return self._typed(self._parse_words(phrase, start), start)
 
     def _parse_words(self, phrase: str, start: int | None) -> Speaker:
-        """The speaker a phrase names, tried shape by shape: a pronoun, an alias or initials, a document, a group,
-        an epithet, an apposition, an unnamed source, then a title and a name."""
+        """The speaker a phrase names, tried shape by shape: a pronoun, an alias or initials, a document, a
+        group, an epithet, an apposition, an unnamed source, then a title and a name."""
         if not phrase:
             return Speaker(None)
         sp = self._pointer(phrase)
@@ -155,8 +168,11 @@ class SpeakerParser:
         low = phrase.lower()
         if low in lex.pronouns or low in lex.post_nya:
             return self.last()
-        if re.fullmatch(r"[a-z]{2,4}", low) and low not in self.words - {low} and \
-                any(_one_edit(low, p) for p in lex.pronouns):
+        if (
+            re.fullmatch(r"[a-z]{2,4}", low)
+            and low not in self.words - {low}
+            and any(_one_edit(low, p) for p in lex.pronouns)
+        ):
             return self.last()  # `ujar dja`: a typo of `dia`
         if phrase in self.epithet_aliases:
             return self.last()
@@ -181,8 +197,16 @@ class SpeakerParser:
         if a.role and chunks[1][:1].isupper():
             b = self._parse_words(chunks[1], None)
             # `Kapolres Maluku Tenggara, AKBP Frans Duma`: a rank or honorific stands before a person's name
-            if b.type == "person" and b.name and (not b.role or all(
-                    lex.roles.get(w.lower()) in ("rank", "degree", "honorific") for w in b.role.split())):
+            if (
+                b.type == "person"
+                and b.name
+                and (
+                    not b.role
+                    or all(
+                        lex.roles.get(w.lower()) in ("rank", "degree", "honorific") for w in b.role.split()
+                    )
+                )
+            ):
                 return Speaker(b.name, ", ".join(x for x in (chunks[0], b.role) if x), "person")
         if a.type == "person" and a.name and a.name[:1].isupper() and not a.role:
             return Speaker(a.name, chunks[1], "person")
@@ -196,12 +220,19 @@ class SpeakerParser:
         return a
 
     def _unnamed(self, phrase: str, toks: list[str]) -> Speaker | None:
-        """Unnamed sources: `seorang pejabat AS`, `para analis`, `analis lain`; a bare role with a named holder."""
+        """Unnamed sources: `seorang pejabat AS`, `para analis`, `analis lain`; a bare role with a named
+        holder."""
         lex = self.lex
         words = phrase.lower().split()
         head2 = " ".join(words[:2])
-        if not (words and (words[0] in lex.quantifiers or head2 in lex.quantifiers or
-                           (phrase[:1].islower() and (words[0] in lex.anon_heads or head2 in lex.anon_heads)))):
+        if not (
+            words
+            and (
+                words[0] in lex.quantifiers
+                or head2 in lex.quantifiers
+                or (phrase[:1].islower() and (words[0] in lex.anon_heads or head2 in lex.anon_heads))
+            )
+        ):
             return None
         named = [t for t in toks[1:] if t[:1].isupper() and not is_acronym(t)]
         holder = None
@@ -217,8 +248,12 @@ class SpeakerParser:
         """Titles and roles, then a name or an organisation: `Menteri ESDM Bahlil Lahadalia`, `PHRI DIY`."""
         lex = self.lex
         role, rest = self.strip_roles([self.unglue(t) if t[:1].isupper() else t for t in toks])
-        if ")" in rest and all(is_acronym(t) for t in rest[rest.index(")") + 1:]) and role and \
-                not (rest[0] == "(" or is_acronym(rest[0])):
+        if (
+            ")" in rest
+            and all(is_acronym(t) for t in rest[rest.index(")") + 1 :])
+            and role
+            and not (rest[0] == "(" or is_acronym(rest[0]))
+        ):
             # `Direktur Pengabdian kepada Masyarakat (DPKM) UGM`: a title and its office, no personal name
             h = self.holder(phrase)
             if h:
@@ -227,8 +262,13 @@ class SpeakerParser:
         rest = [t for t in rest if t not in "()"]
         # `penasihat kebijakan luar negeri Putin`: a function described by its domain and the person it serves
         # is an unnamed source, not that person
-        if phrase[:1].islower() and len(rest) == 1 and len(role) >= 3 and role[0].lower() in lex.roles and \
-                all(w[:1].islower() and w.lower() not in lex.roles for w in role[-2:]):
+        if (
+            phrase[:1].islower()
+            and len(rest) == 1
+            and len(role) >= 3
+            and role[0].lower() in lex.roles
+            and all(w[:1].islower() and w.lower() not in lex.roles for w in role[-2:])
+        ):
             return Speaker(phrase, None, "anonymous", True)
         if rest and all(is_acronym(t) for t in rest):
             # `PHRI DIY`, `KPK`: an organisation by its short name
@@ -246,25 +286,31 @@ class SpeakerParser:
             rest = pick
         role_s = " ".join(role) or None
         if not rest or not runs:
-            # a bare title: the named holder of it
-            h = self.holder(phrase.strip()) or (self.holder(role[0]) if role else None)
-            if h:
-                return Speaker(self.full_name(h), role_s, "person")
-            return Speaker(phrase[:1].lower() + phrase[1:] if phrase[:1].isupper() and
-                           phrase.lower() in lex.roles else phrase, None, "anonymous", True)
+            return self._bare_title(phrase, role, role_s)
         if org:
             return self._organisation(phrase, toks, role, rest, role_s)
         name = " ".join(rest)
         if role and len(role) == 1 and role[0].lower() in self._heads:
             return Speaker(self.org_form(phrase), None, "organisation")
         if len(rest) == 1 and not role and self.org_candidates(name):
-            return Speaker(self.org_form(name), None, "organisation")  # `Pertamina` -> `PT Pertamina (Persero)`
+            # `Pertamina` -> `PT Pertamina (Persero)`
+            return Speaker(self.org_form(name), None, "organisation")
         if len(rest) <= 2:
             name = self.full_name(name)
         return Speaker(name, role_s, "person")
 
-    def _organisation(self, phrase: str, toks: list[str], role: list[str], rest: list[str],
-                      role_s: str | None) -> Speaker:
+    def _bare_title(self, phrase: str, role: list[str], role_s: str | None) -> Speaker:
+        """A bare title: the named holder of it, else an unnamed source."""
+        h = self.holder(phrase.strip()) or (self.holder(role[0]) if role else None)
+        if h:
+            return Speaker(self.full_name(h), role_s, "person")
+        if phrase[:1].isupper() and phrase.lower() in self.lex.roles:
+            return Speaker(phrase[:1].lower() + phrase[1:], None, "anonymous", True)
+        return Speaker(phrase, None, "anonymous", True)
+
+    def _organisation(
+        self, phrase: str, toks: list[str], role: list[str], rest: list[str], role_s: str | None
+    ) -> Speaker:
         """An organisation's name, or a title, its organisation and the holder's name after it
         (`Kepala Pusat Penerangan Hukum Kejaksaan Agung Harli Siregar`, `Direktur Utama PT Pertamina (Persero)
         Simon Aloysius Mantiri`)."""
@@ -274,13 +320,16 @@ class SpeakerParser:
         if role and any(lex.roles.get(w.lower()) == "title" for w in role):
             toks2 = [t for t in toks if t not in "()"]
             if ")" in toks:
-                tail = toks[len(toks) - 1 - toks[::-1].index(")") + 1:]
+                tail = toks[len(toks) - 1 - toks[::-1].index(")") + 1 :]
             else:
                 last_head = max(i for i, t in enumerate(toks2) if t.lower() in heads)
-                tail = toks2[last_head + 2:]
-            if 2 <= len(tail) <= 4 and all(t[:1].isupper() and not is_acronym(t) and t.lower() not in heads
-                                           for t in tail):
-                return Speaker(self.full_name(" ".join(tail)), " ".join(toks[:len(toks) - len(tail)]), "person")
+                tail = toks2[last_head + 2 :]
+            if 2 <= len(tail) <= 4 and all(
+                t[:1].isupper() and not is_acronym(t) and t.lower() not in heads for t in tail
+            ):
+                return Speaker(
+                    self.full_name(" ".join(tail)), " ".join(toks[: len(toks) - len(tail)]), "person"
+                )
         if "(" in phrase:
             k = phrase.find(rest[0])
             if k >= 0:
@@ -301,5 +350,4 @@ def _capital_runs(words: list[str]) -> list[list[str]]:
 
 def _one_edit(a: str, b: str) -> bool:
     """a and b differ by one substitution (`dja`/`dia`)."""
-    return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b)) == 1
-
+    return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b, strict=False)) == 1

@@ -22,11 +22,26 @@ MAX_NAME = 5  # words in a personal name (`Mohammad Ath Thoriz`, `Sari Wulandari
 MIN_FUZZY = 5
 _INITIAL_RE = re.compile(r"[A-Z]\.")
 _AGE_RE = re.compile(r"[ \t]*\(\d{1,3}\)")
-# a noun made with ke-…-an or pe(r/n/m)-…-an (`Kebudayaan`, `Perhubungan`, `Pemberitaan`): a role's scope, never
-# a given name (Indonesian derivational morphology; `-wan` names such as `Setiawan` do not take these prefixes)
+# a noun made with ke-…-an or pe(r/n/m)-…-an (`Kebudayaan`, `Perhubungan`, `Pemberitaan`): a role's scope,
+# never a given name (Indonesian derivational morphology; `-wan` names such as `Setiawan` do not take these
+# prefixes)
 NOMINAL_RE = re.compile(r"(?:ke|pe[rnm]?)[a-z]{3,}an")
-GRAMMAR_CUES = ("according", "connector", "stop", "adverb", "via_before", "time", "demonstrative", "subordinator",
-                "predicate", "negation", "written", "closing", "heading")  # letters a name word needs before a one-letter slip in its spelling is matched
+GRAMMAR_CUES = (
+    "according",
+    "connector",
+    "stop",
+    "adverb",
+    "via_before",
+    "time",
+    "demonstrative",
+    "subordinator",
+    # letters a name word needs before a one-letter slip in its spelling is matched
+    "predicate",
+    "negation",
+    "written",
+    "closing",
+    "heading",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,26 +59,29 @@ def _key(word: str) -> str:
     return word.rstrip(".").lower()
 
 
-_GLUED_START = re.compile(r"(?<=[a-z])\.(?=[A-Z])")  # `biologi.Penny`: a sentence glued to the next by a scraper
+# `biologi.Penny`: a sentence glued to the next by a scraper
+_GLUED_START = re.compile(r"(?<=[a-z])\.(?=[A-Z])")
 
 
 def _tokens(body: str, start: int):
-    """The body's tokens after `start`; a token that glues two sentences (`kata.Penny`) gives its second part."""
+    """The body's tokens after `start`; a token that glues two sentences (`kata.Penny`) gives its second
+    part."""
     for m in TOKEN_RE.finditer(body, start):
         g = _GLUED_START.search(m.group(0))
         if g is None:
             yield m.start(), m.end(), m.group(0)
         else:
             yield m.start(), m.start() + g.start() + 1, "."
-            yield m.start() + g.end(), m.end(), m.group(0)[g.end():]
+            yield m.start() + g.end(), m.end(), m.group(0)[g.end() :]
 
 
 def _name_runs(body: str, start: int) -> list[list[tuple[int, int, str]]]:
-    """Runs of capitalised words of the body after `start` within a line, an initial keeping its dot (`K.`)."""
+    """Runs of capitalised words of the body after `start` within a line, an initial keeping its dot
+    (`K.`)."""
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
     for a, b, text in _tokens(body, start):
-        if run and ("\n" in body[run[-1][1]:a] or "\r" in body[run[-1][1]:a]):
+        if run and ("\n" in body[run[-1][1] : a] or "\r" in body[run[-1][1] : a]):
             runs.append(run)
             run = []
         if text == "." and run and run[-1][1] == a and len(run[-1][2]) == 1:
@@ -94,8 +112,14 @@ class People:
         self.common = _common_words(self.body, lex)
         self.org_prefixes = tuple(sorted(w.lower() for w in lex.cue("org_prefix")))
         # words of the attribution grammar, capitalised at a sentence start (`Menurut Budi`, `Kata Sari`)
-        self.grammar = frozenset(set(lex.pre) | lex.post | lex.pronouns | lex.quantifiers | lex.anon_heads |
-                                 set().union(*(lex.cue(k) for k in GRAMMAR_CUES)))
+        self.grammar = frozenset(
+            set(lex.pre)
+            | lex.post
+            | lex.pronouns
+            | lex.quantifiers
+            | lex.anon_heads
+            | set().union(*(lex.cue(k) for k in GRAMMAR_CUES))
+        )
         self.people: list[Person] = []
         seen: set[tuple[str, ...]] = set()
         for run in _name_runs(self.body, ctx.start):
@@ -113,16 +137,29 @@ class People:
         if len(word) == 2 and word.endswith("."):
             return True  # an initial
         lex = self.lex
-        return not (low in lex.roles or NOMINAL_RE.fullmatch(low) is not None or low in lex.places or
-                    low.startswith(self.org_prefixes) or is_acronym(word) or low in self.ctx._heads or low in self.scope or
-                    low in self.common or low in self.grammar or not word[:1].isupper())
+        return not (
+            low in lex.roles
+            or NOMINAL_RE.fullmatch(low) is not None
+            or low in lex.places
+            or low.startswith(self.org_prefixes)
+            or is_acronym(word)
+            or low in self.ctx._heads
+            or low in self.scope
+            or low in self.common
+            or low in self.grammar
+            or not word[:1].isupper()
+        )
 
     def core(self, words: Sequence[str]) -> int:
         """How many of the last words of a phrase form the personal name at its end. The word after an
         organisation's head word is that organisation's (`Kejaksaan Agung`)."""
         n = 0
         for i in range(len(words) - 1, -1, -1):
-            if not self.name_like(words[i]) or n == MAX_NAME or (i > 0 and _key(words[i - 1]) in self.initial_heads):
+            if (
+                not self.name_like(words[i])
+                or n == MAX_NAME
+                or (i > 0 and _key(words[i - 1]) in self.initial_heads)
+            ):
                 break
             n += 1
         return n
@@ -142,25 +179,34 @@ class People:
             return None  # one name word only after a title (`Direktur Pemberitaan Metro TV Suryopratomo`)
         first = len(run) - n
         a, b = run[first][0], run[-1][1]
-        follow = self.body[b:b + 12].split()
+        follow = self.body[b : b + 12].split()
         if follow and follow[0].lower() in self.lex.cue("demonstrative"):
             return None  # `Ketua Umum Persatuan Petani itu`: a description pointing back, not a name
-        nxt = self.body[b:b + 3].lstrip(" \t")
+        nxt = self.body[b : b + 3].lstrip(" \t")
         # named with a title, as a sentence's subject, in apposition, or with an age (`Tumpal Siahaan (58)`)
-        introduced = bool(title) or self.ctx._sentence_start(a) and nxt[:1].islower() or nxt[:1] == "," or \
-            _AGE_RE.match(self.body, b) is not None
+        introduced = (
+            bool(title)
+            or self.ctx._sentence_start(a)
+            and nxt[:1].islower()
+            or nxt[:1] == ","
+            or _AGE_RE.match(self.body, b) is not None
+        )
         if first > 0:
             title = " ".join(texts[:first])  # the title with its scope, as written before the name
         return Person(self.body[a:b], tuple(_key(w) for w in texts[first:]), a, introduced, title)
 
     def _scope_out(self, texts: Sequence[str], n: int) -> int:
         """`Dirlantas Polda Metro Jaya Sudharmanto`: a name word that ends an organisation's name (a head word
-        and what follows it) the body writes elsewhere before another word belongs to that name, not the person's."""
+        and what follows it) the body writes elsewhere before another word belongs to that name, not the
+        person's."""
         while n > 1:
             first = len(texts) - n
-            if not any(_key(texts[first + 1 - k]) in self.initial_heads and
-                       self.ctx.standalone(list(texts[first + 1 - k:first + 1]), texts[first + 1])
-                       for k in (2, 3) if first + 1 - k >= 0):
+            if not any(
+                _key(texts[first + 1 - k]) in self.initial_heads
+                and self.ctx.standalone(list(texts[first + 1 - k : first + 1]), texts[first + 1])
+                for k in (2, 3)
+                if first + 1 - k >= 0
+            ):
                 break
             n -= 1
         return n
@@ -168,9 +214,9 @@ class People:
     def _titled_bracket(self, a: int) -> str:
         """The title written right before the run, set apart by a bracketed short form or a comma
         (`Gubernur Sumatera Utara (Sumut) Edy Rahmayadi`, `Wali Nagari Sukamaju, Jetrizanko`); "" if none."""
-        before = self.body[max(0, a - 80):a].rstrip(" \t")
+        before = self.body[max(0, a - 80) : a].rstrip(" \t")
         if before.endswith(")") and "(" in before:
-            before = before[:before.rindex("(")]
+            before = before[: before.rindex("(")]
         elif before.endswith(","):
             before = before[:-1]
         else:
@@ -194,14 +240,22 @@ class People:
         return min((p for p in found if p.words == best.words), key=lambda p: p.start)
 
     def contracted(self, words: Sequence[str]) -> Person | None:
-        """The person introduced with a title that `words[0]` contracts (`Gubsu` for `Gubernur Sumatera Utara`,
-        `Seskab` for `Sekretaris Kabinet`) whose name holds the other words."""
-        if len(words) < 2 or len(words[0]) < 3 or not words[0][:1].isupper() or _key(words[0]) in self.lex.roles:
+        """The person introduced with a title that `words[0]` contracts (`Gubsu` for `Gubernur Sumatera
+        Utara`, `Seskab` for `Sekretaris Kabinet`) whose name holds the other words."""
+        if (
+            len(words) < 2
+            or len(words[0]) < 3
+            or not words[0][:1].isupper()
+            or _key(words[0]) in self.lex.roles
+        ):
             return None
         short = _key(words[0])
         rest = [_key(w) for w in words[1:]]
-        found = {p.words: p for p in self.people if p.title and short not in p.words and _subsequence(rest, p.words)
-                 and _contracts(short, p.title)}
+        found = {
+            p.words: p
+            for p in self.people
+            if p.title and short not in p.words and _subsequence(rest, p.words) and _contracts(short, p.title)
+        }
         return min(found.values(), key=lambda p: p.start) if len(found) == 1 else None
 
     def org_name(self, name: str) -> str:
@@ -211,8 +265,13 @@ class People:
         while len(words) > 1 and words[-1][:1].islower() and words[-1] in self.common | self.grammar:
             words.pop()
         lex = self.lex
-        while len(words) > 1 and words[0][:1].islower() and words[1][:1].isupper() and \
-                words[0] not in lex.anon_heads | lex.quantifiers and words[0] not in lex.roles:
+        while (
+            len(words) > 1
+            and words[0][:1].islower()
+            and words[1][:1].isupper()
+            and words[0] not in lex.anon_heads | lex.quantifiers
+            and words[0] not in lex.roles
+        ):
             words.pop(0)
         core = " ".join(words)
         if len(words) > 4 or "(" in core:
@@ -222,23 +281,33 @@ class People:
     def names_org(self, name: str) -> bool:
         """Common words around an organisation's name (`KPK ternyata`, `pernyataan resmi Bank X`)."""
         core = self.org_name(name).split()
-        return core != name.split() and bool(core) and (
-            is_acronym(core[0]) or _key(core[0]) in self.ctx._heads or _key(core[0]) in
-            {f.lower() for f in self.lex.cue("legal_form")})
+        return (
+            core != name.split()
+            and bool(core)
+            and (
+                is_acronym(core[0])
+                or _key(core[0]) in self.ctx._heads
+                or _key(core[0]) in {f.lower() for f in self.lex.cue("legal_form")}
+            )
+        )
 
     def _company_forms(self, core: str) -> list[str]:
         """`PT Bank X Indonesia Tbk.` for `Bank X`: the name with a legal form before and after it, and up to
         three more capitalised words between, as the body writes it."""
         forms = sorted((f for f in self.lex.cue("legal_form") if f[:1].isalpha()), key=len, reverse=True)
         alt = "|".join(re.escape(f) for f in forms)
-        rx = re.compile(rf"(?:(?i:{alt})[ \t]+)?{re.escape(core)}(?:[ \t]+[A-Z][\w-]*){{0,3}}[ \t]+(?i:{alt})(?![\w-])")
+        rx = re.compile(
+            rf"(?:(?i:{alt})[ \t]+)?{re.escape(core)}(?:[ \t]+[A-Z][\w-]*){{0,3}}[ \t]+(?i:{alt})(?![\w-])"
+        )
         return [m.group(0) for m in itertools.islice(rx.finditer(self.body), 20)]
 
     def is_place(self, name: str) -> bool:
         """Every word of the name is a place the gazetteer knows (the NER's LOC mentions are too noisy to
         take a speaker's name away on their own)."""
         words = [_key(w) for w in name.split()]
-        return bool(words) and all(w in self.lex.places for w in words) and self.containing(name.split()) is None
+        return (
+            bool(words) and all(w in self.lex.places for w in words) and self.containing(name.split()) is None
+        )
 
     def title_holder(self, short: str) -> Person | None:
         """The one person introduced with a title that `short` contracts (`Mendag`: `Menteri Perdagangan`)."""
@@ -252,13 +321,17 @@ class People:
         low = _key(word)
         if len(low) < MIN_FUZZY:
             return None
-        found = {p.words: p for p in self.people if (p.introduced or len(p.words) > 1) and any(
-            len(w) >= MIN_FUZZY - 1 and _one_apart(low, w) for w in p.words)}
+        found = {
+            p.words: p
+            for p in self.people
+            if (p.introduced or len(p.words) > 1)
+            and any(len(w) >= MIN_FUZZY - 1 and _one_apart(low, w) for w in p.words)
+        }
         return min(found.values(), key=lambda p: p.start) if len(found) == 1 else None
 
     def holder_in(self, phrase: str, role: str | None) -> tuple[str, str] | None:
-        """`Head of Mandiri Institute Moekti Soejachmoen`: a title, its organisation, then a person the article
-        names: the person speaks, the rest is the role."""
+        """`Head of Mandiri Institute Moekti Soejachmoen`: a title, its organisation, then a person the
+        article names: the person speaks, the rest is the role."""
         words = ((role or "") + " " + phrase).split()
         n = self.core(words)
         if n < 2 or n == len(words) or _key(words[0]) not in self.lex.roles:
@@ -295,7 +368,8 @@ def _contracts(short: str, title: str) -> bool:
 
 
 def _common_words(body: str, lex: Lexicon) -> frozenset[str]:
-    """The words the body writes in lower case, but for a name lower-cased after a speech verb (`ujar karta`)."""
+    """The words the body writes in lower case, but for a name lower-cased after a speech verb (`ujar
+    karta`)."""
     out: set[str] = set()
     prev = ""
     for m in TOKEN_RE.finditer(body):
@@ -316,9 +390,9 @@ def _one_apart(a: str, b: str) -> bool:
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return sum(x != y for x, y in zip(a, b, strict=False)) == 1
     s, t = (a, b) if len(a) < len(b) else (b, a)
-    return any(t[:i] + t[i + 1:] == s for i in range(len(t)))
+    return any(t[:i] + t[i + 1 :] == s for i in range(len(t)))
 
 
 _BRACKET_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
@@ -327,8 +401,8 @@ _BRACKET_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
 def _epithet(q: Quote, people: People) -> bool:
     """`Mantan Ketua Umum PSSI itu`, `kata Legislator asal Jawa Barat ini`, `Pria yang akrab disapa X ini`: a
     description that ends in a demonstrative points back to a person spoken of before. Read on the quote's
-    sentence: the speaker's words and what follows them up to a punctuation mark end with `ini`/`itu`/`tersebut`,
-    and no person of the article is named in them."""
+    sentence: the speaker's words and what follows them up to a punctuation mark end with
+    `ini`/`itu`/`tersebut`, and no person of the article is named in them."""
     name = q.speaker or ""
     words = name.split()
     if not words or people.containing(words) is not None or _key(words[0]) in people.ctx._heads:
@@ -336,7 +410,7 @@ def _epithet(q: Quote, people: People) -> bool:
     k = q.sentence.find(name)
     if k < 0:
         return False
-    stretch = re.split(r"[,.;:!?\"“”]", q.sentence[k:k + 120], maxsplit=1)[0].split()
+    stretch = re.split(r"[,.;:!?\"“”]", q.sentence[k : k + 120], maxsplit=1)[0].split()
     lex = people.lex
     demonstratives = lex.cue("demonstrative")
     clause = set(lex.pre) | lex.post | lex.cue("complementiser") | lex.cue("adverb") | lex.cue("negation")
@@ -356,8 +430,15 @@ def _no_speaker(name: str, people: People) -> bool:
     first = _key(words[0])
     if first.endswith("nya") and len(first) > 5 and people.containing(words) is None:
         return True  # `Facebooknya`, `Hadirnya X`: a possessed noun, no name
-    if len(words) == 1 and words[0][:1].isupper() and first in people.common and people.containing(words) is None \
-            and first not in lex.anon_heads and first not in lex.roles and first not in lex.pronouns:
+    if (
+        len(words) == 1
+        and words[0][:1].isupper()
+        and first in people.common
+        and people.containing(words) is None
+        and first not in lex.anon_heads
+        and first not in lex.roles
+        and first not in lex.pronouns
+    ):
         return True  # `Kabar …`, `Hal …`: a common noun opening the sentence
     clause = lex.cue("subordinator") | lex.cue("verb_like") | lex.cue("passive_marker") | lex.cue("connector")
     if first not in clause and first not in lex.passive:
@@ -378,12 +459,15 @@ def _legal_form(role: str | None, lex: Lexicon) -> bool:
 
 
 def _short_form(name: str, lex: Lexicon) -> bool:
-    """The name ends with its short form in brackets (`(BEI)`, `(Kemenkes)`), not a legal form (`(Persero)`)."""
+    """The name ends with its short form in brackets (`(BEI)`, `(Kemenkes)`), not a legal form
+    (`(Persero)`)."""
     m = _BRACKET_RE.search(name)
     return m is not None and len(m.group(1).split()) <= 2 and m.group(1).lower() not in lex.cue("legal_form")
 
 
-def resolve_speakers(quotes: Sequence[Quote], ctx: ArticleContext, mentions: Sequence[Mention]) -> list[Quote]:
+def resolve_speakers(
+    quotes: Sequence[Quote], ctx: ArticleContext, mentions: Sequence[Mention]
+) -> list[Quote]:
     """Each person speaker mapped to the article's fullest form of that person, its extra words to the role;
     an epithet to the person spoken of before; an organisation without the bracketed short form the article
     defines beside it (`Bursa Efek Indonesia`)."""
@@ -395,21 +479,37 @@ def resolve_speakers(quotes: Sequence[Quote], ctx: ArticleContext, mentions: Seq
             # `Termasuk`, `Meski`, `Diberitakan X`: a clause word read as a speaker; reported speech with no
             # speaker is no row, a quote in marks stays without one
             if q.kind != "indirect":
-                out.append(replace(q, speaker=None, speaker_role=None, speaker_type="unknown", anonymous=False))
+                out.append(
+                    replace(q, speaker=None, speaker_role=None, speaker_type="unknown", anonymous=False)
+                )
             continue
         if q.speaker_type in ("person", "unknown") and anaphoric(q, people):
             # `Sementara itu, Kepala Desa Rina Wati membantah …. “…,” ujarnya.`: the subject just named
             p = subject_before(ctx.body, q.start, previous_end(quotes, k), people)
             if p is not None and p.form != q.speaker:
-                out.append(replace(q, speaker=p.form, speaker_role=p.title or None, speaker_type="person",
-                                   anonymous=False))
+                out.append(
+                    replace(
+                        q,
+                        speaker=p.form,
+                        speaker_role=p.title or None,
+                        speaker_type="person",
+                        anonymous=False,
+                    )
+                )
                 continue
         if q.speaker and (q.speaker in epithets or _epithet(q, people)):
             antecedent = epithets.get(q.speaker) or _last_person(out)
             if antecedent is not None:
                 epithets[q.speaker] = antecedent
-                out.append(replace(q, speaker=antecedent[0], speaker_role=antecedent[1], speaker_type="person",
-                                   anonymous=False))
+                out.append(
+                    replace(
+                        q,
+                        speaker=antecedent[0],
+                        speaker_role=antecedent[1],
+                        speaker_type="person",
+                        anonymous=False,
+                    )
+                )
                 continue
         out.append(_resolve_one(q, people) if q.speaker else q)
     return out
@@ -430,13 +530,21 @@ def _resolve_one(q: Quote, people: People) -> Quote:
     if q.anonymous and (q.speaker or "").lower() in lex.role_abbrev:
         # `kata Mendag`: the person the article introduces with the title it contracts
         p = people.title_holder(q.speaker or "")
-        return q if p is None else replace(q, speaker=p.form, speaker_role=q.speaker, speaker_type="person",
-                                           anonymous=False)
+        return (
+            q
+            if p is None
+            else replace(q, speaker=p.form, speaker_role=q.speaker, speaker_type="person", anonymous=False)
+        )
     if q.speaker_type == "person" and not q.anonymous and q.speaker_role and people.is_place(q.speaker or ""):
         # `Gubernur Hamedan`: a title and its place, no holder named: the descriptor stays (CONVENTIONS)
         desc = f"{q.speaker_role} {q.speaker}"
-        return replace(q, speaker=desc[:1].lower() + desc[1:], speaker_role=None, speaker_type="anonymous",
-                       anonymous=True)
+        return replace(
+            q,
+            speaker=desc[:1].lower() + desc[1:],
+            speaker_role=None,
+            speaker_type="anonymous",
+            anonymous=True,
+        )
     if q.speaker_type == "person" and not q.anonymous:
         name, role = people.resolve(q.speaker or "", q.speaker_role)
         return q if name == q.speaker else replace(q, speaker=name, speaker_role=role)
@@ -474,8 +582,10 @@ def align_with_people(quotes: list[Quote], mentions: Sequence[Mention]) -> list[
     the article ends with the same words, the name becomes that person's and the rest goes to the role:
     words move only between the role and the name, never appear from elsewhere.
     """
-    people = sorted({m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2},
-                    key=lambda n: (-len(n.split()), n))
+    people = sorted(
+        {m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2},
+        key=lambda n: (-len(n.split()), n),
+    )
     if not people:
         return quotes
     texts = {m.text for m in mentions}
@@ -499,8 +609,14 @@ def align_with_people(quotes: list[Quote], mentions: Sequence[Mention]) -> list[
                 q = replace(q, speaker=person, speaker_role=" ".join(rw[:-k]) or None)
                 moved[name] = person
                 break
-            if k < 0 and rw and sw[-k:] == pw and name not in texts and _scope_words(sw[:-k], places, lex) \
-                    and not any(w.lower() in given for w in sw[:-k]):
+            if (
+                k < 0
+                and rw
+                and sw[-k:] == pw
+                and name not in texts
+                and _scope_words(sw[:-k], places, lex)
+                and not any(w.lower() in given for w in sw[:-k])
+            ):
                 # run on: the role's scope ran into the name
                 q = replace(q, speaker=person, speaker_role=" ".join(rw + sw[:-k]))
                 moved[name] = person

@@ -35,7 +35,11 @@ def anaphoric(q: Quote, people: People) -> bool:
     if cue in lex.post_nya:
         return True
     k = q.sentence.find(q.text)
-    after = q.sentence[k + len(q.text):k + len(q.text) + 40].strip(_MARKS + " ,.").lower().split() if k >= 0 else []
+    after = (
+        q.sentence[k + len(q.text) : k + len(q.text) + 40].strip(_MARKS + " ,.").lower().split()
+        if k >= 0
+        else []
+    )
     if len(after) >= 2 and after[0] in lex.post and after[1].strip(",.") in lex.pronouns:
         return True
     head = lex.re_connector.sub("", q.sentence.lstrip(_MARKS + " ")).split()[:2]
@@ -43,9 +47,11 @@ def anaphoric(q: Quote, people: People) -> bool:
         return False
     first = head[0].lower().strip(",")
     # `Ia mengatakan …`, `Menurut dia, …`, `Menurutnya, …`
-    return first in lex.pronouns or (first in lex.cue("according") and len(head) > 1 and
-                                     head[1].lower().strip(",") in lex.pronouns) or \
-        any(first == w + "nya" for w in lex.cue("according"))
+    return (
+        first in lex.pronouns
+        or (first in lex.cue("according") and len(head) > 1 and head[1].lower().strip(",") in lex.pronouns)
+        or any(first == w + "nya" for w in lex.cue("according"))
+    )
 
 
 def subject_before(body: str, start: int, floor: int, people: People) -> Person | None:
@@ -54,8 +60,9 @@ def subject_before(body: str, start: int, floor: int, people: People) -> Person 
     stretch = body[a:start]
     sentences = [s for s in _SENTENCE_END.split(stretch) if s and s.strip()]
     # the sentence the quote opens in is not before it: drop a last piece that runs into the quote mark
-    for sentence in reversed(sentences[:-1] if not stretch.rstrip().endswith((".", "!", "?") + tuple(_MARKS))
-                             else sentences):
+    for sentence in reversed(
+        sentences[:-1] if not stretch.rstrip().endswith((".", "!", "?") + tuple(_MARKS)) else sentences
+    ):
         p = _subject(sentence, people)
         if p is not None:
             return p
@@ -72,7 +79,8 @@ def _subject(sentence: str, people: People) -> Person | None:
         w = m.group(0)
         if w[:1].islower() and runs[-1]:
             if _PATIENT.fullmatch(w) or w in lex.cue("predicate"):
-                return None  # `X diangkat menjadi …`, `X adalah mahasiswa …`: the sentence is about X, X does not act
+                # `X diangkat menjadi …`, `X adalah mahasiswa …`: the sentence is about X, X does not act
+                return None
             break
         if w[:1].islower() and len(runs) > 1:
             continue  # `Rina Wulandari, kakaknya, ingin …`: an apposition after the subject

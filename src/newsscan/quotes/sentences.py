@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
@@ -18,7 +18,8 @@ from .speakers import (
 )
 
 # a sentence ends at a line break, or at `.` `!` `?` before a capital, a quote mark or the end; a scraper that
-# joins paragraphs with `.,` (`… ujarnya.,Menurut dia …`) leaves a comma between the stop and the next sentence
+# joins paragraphs with `.,` (`… ujarnya.,Menurut dia …`) leaves a comma between the stop and the next
+# sentence
 BOUNDARY_RE = re.compile(r"\n|[.!?]+(?=\s*(?:[A-Z\"“‘'(\[«]|&(?:ldquo|quot|bdquo|laquo|#8220|#34);|$|\n))"
                          r"|(?<=[.!?\"”]),(?=[A-Z\"“])")
 MAX_PHRASE = 12
@@ -49,6 +50,16 @@ class Sentence:
 
 # -- sentences ---------------------------------------------------------------------------------------------
 def split_sentences(body: str, spans: list[Span], lex: Lexicon) -> list[Sentence]:
+    """The body's sentences after its dateline, each with the quote spans opening inside it. No cut falls
+    inside a quote span."""
+    covered = _coverage(spans)
+    cuts = _boundary_cuts(body, covered, lex) | _heading_cuts(body, covered, lex)
+    cuts |= _quote_end_cuts(body, spans)
+    return _cut_sentences(body, spans, cuts)
+
+
+def _coverage(spans: list[Span]) -> Callable[[int], bool]:
+    """Whether an offset lies inside one of the quote spans."""
     inside = [(s.open_start, max(s.close_end, s.open_end)) for s in spans]
     starts = [a for a, _ in inside]
 
@@ -56,10 +67,17 @@ def split_sentences(body: str, spans: list[Span], lex: Lexicon) -> list[Sentence
         k = bisect.bisect_right(starts, pos) - 1
         return k >= 0 and inside[k][0] <= pos < inside[k][1]
 
-    # a full stop after a short title or degree (`Prof.`, `Kombes.`) does not end a sentence; after a long role
-    # word (`komisaris.`) it does
-    abbrev = lex.cue("abbreviation") | {r.rstrip(".").lower() for r, k in lex.roles.items()
-                                        if r.endswith(".") or (k in ("degree", "rank", "honorific") and len(r) <= 5)}
+    return covered
+
+
+def _boundary_cuts(body: str, covered: Callable[[int], bool], lex: Lexicon) -> set[int]:
+    """Sentence ends outside quotes. A full stop after a short title or degree (`Prof.`, `Kombes.`) or an
+    initial does not end a sentence; after a long role word (`komisaris.`) it does."""
+    abbrev = lex.cue("abbreviation") | {
+        r.rstrip(".").lower()
+        for r, k in lex.roles.items()
+        if r.endswith(".") or (k in ("degree", "rank", "honorific") and len(r) <= 5)
+    }
     cuts: set[int] = set()
     for m in BOUNDARY_RE.finditer(body):
         if covered(m.start()):
@@ -68,43 +86,63 @@ def split_sentences(body: str, spans: list[Span], lex: Lexicon) -> list[Sentence
             continue
         if m.group(0) != "\n":
             j = m.start()
-            w = re.search(r"([\w]+)$", body[max(0, j - 12):j])
+            w = re.search(r"([\w]+)$", body[max(0, j - 12) : j])
             if w and (len(w.group(1)) == 1 and w.group(1).isupper() or w.group(1).lower() in abbrev):
                 continue
         cuts.add(m.end())
-    # a related-article line run into the next sentence (`Baca juga:Jenazah … ke Rumah Duka Ia menjelaskan, …`):
-    # the headline is title case; the sentence starts at the capitalised word before the first lower-case word
-    # that a title would not have
+    return cuts
+
+
+def _heading_cuts(body: str, covered: Callable[[int], bool], lex: Lexicon) -> set[int]:
+    """A related-article line run into the next sentence (`Baca juga:Jenazah … ke Rumah Duka Ia menjelaskan,
+    …`): the headline is title case; the sentence starts at the capitalised word before the first lower-case
+    word that a title would not have, or at a quote mark."""
     title_words = lex.cue("title_word")
+    cuts: set[int] = set()
     for m in lex.re_heading.finditer(body):
-        colon = re.match(r"\s*:\s*", body[m.end():m.end() + 5])
+        colon = re.match(r"\s*:\s*", body[m.end() : m.end() + 5])
         if not colon or covered(m.start()):
             continue
         line_end = body.find("\n", m.end(), m.end() + 300)
         line_end = min(len(body), m.end() + 300) if line_end < 0 else line_end
-        toks: list[Tok] = []  # read as far as the loop goes (it stops at the first lower-case word)
-        for i, t in enumerate(iter_tokens(body, m.end(), line_end)):
-            toks.append(t)
-            if i > 0 and t.text in "\"“«" or (t.text == "&" and body.startswith(("&ldquo;", "&quot;"), t.start)):
-                cuts.add(m.start())
-                cuts.add(t.start)  # a quote opens after the headline
-                break
-            if t.text[:1].islower() and t.text.lower() not in title_words and i > 0:
-                j = i - 1
-                while j > 0 and not (toks[j].cap and toks[j].text[0].isalpha()):
-                    j -= 1
-                if j > 0:
-                    cuts.add(m.start())
-                    cuts.add(toks[j].start)
-                break
+        start = _after_heading(body, m.end(), line_end, title_words)
+        if start is not None:
+            cuts.add(m.start())
+            cuts.add(start)
+    return cuts
+
+
+def _after_heading(body: str, a: int, b: int, title_words: frozenset[str] | set[str]) -> int | None:
+    """Where the sentence after a headline in body[a:b] starts, or None."""
+    toks: list[Tok] = []  # read as far as the loop goes (it stops at the first lower-case word)
+    for i, t in enumerate(iter_tokens(body, a, b)):
+        toks.append(t)
+        if i > 0 and t.text in '"“«' or (t.text == "&" and body.startswith(("&ldquo;", "&quot;"), t.start)):
+            return t.start  # a quote opens after the headline
+        if t.text[:1].islower() and t.text.lower() not in title_words and i > 0:
+            j = i - 1
+            while j > 0 and not (toks[j].cap and toks[j].text[0].isalpha()):
+                j -= 1
+            return toks[j].start if j > 0 else None
+    return None
+
+
+def _quote_end_cuts(body: str, spans: list[Span]) -> set[int]:
+    """A closed quote whose content ends a sentence ends one, when a line, a quote or a capital follows."""
+    cuts: set[int] = set()
     for s in spans:
         if s.unclosed:
             continue
-        content = body[s.open_end:s.close_start].rstrip()
+        content = body[s.open_end : s.close_start].rstrip()
         if content.endswith((".", "!", "?")):
-            rest = body[s.close_end:s.close_end + 3].lstrip(" \t")
-            if not rest or rest[0] in "\n\"“‘«" or rest[0].isupper():
+            rest = body[s.close_end : s.close_end + 3].lstrip(" \t")
+            if not rest or rest[0] in '\n"“‘«' or rest[0].isupper():
                 cuts.add(s.close_end)
+    return cuts
+
+
+def _cut_sentences(body: str, spans: list[Span], cuts: set[int]) -> list[Sentence]:
+    """The body after its dateline cut at `cuts`, each piece trimmed of spaces, with its spans."""
     out: list[Sentence] = []
     prev = dateline_end(body)
     si = 0
@@ -129,21 +167,27 @@ def split_sentences(body: str, spans: list[Span], lex: Lexicon) -> list[Sentence
 
 
 def glued_line(body: str, nl: int) -> bool:
-    """A line break the scraper put inside a sentence (around italics or a link), not a paragraph end:
-    the line does not end a sentence and the next one carries it on (`… 20 bus bekas\nTransjakarta\nterbakar`)."""
+    """A line break the scraper put inside a sentence (around italics or a link), not a paragraph end: the
+    line does not end a sentence and the next one carries it on (`… 20 bus bekas\nTransjakarta\nterbakar`)."""
     a = body.rfind("\n", 0, nl) + 1
     prev = body[a:nl].rstrip(" \t")
     e = body.find("\n", nl + 1)
-    nxt = body[nl + 1:e if e >= 0 else len(body)].lstrip(" \t")
+    nxt = body[nl + 1 : e if e >= 0 else len(body)].lstrip(" \t")
     if not prev or not nxt or prev[-1] in ".!?:;\"”’'»" or (nl + 1 < len(body) and body[nl + 1] == "\n"):
         return False
     if prev.endswith("(") or nxt[0] in "),;" or nxt[0].islower():
         return True
     last = re.search(r"(\w+)\W*$", prev)
-    # the line stops on a lower-case word in the middle of a long sentence (headings are short and capitalised)
-    # and the next line is a word or two set apart (an italic term, a linked name) before the sentence goes on
-    return bool(last and last.group(1)[:1].islower() and count_words(prev) >= 5 and count_words(nxt) <= 3
-                and nxt[-1:] not in ".!?:\"”")
+    # the line stops on a lower-case word in the middle of a long sentence (headings are short and
+    # capitalised) and the next line is a word or two set apart (an italic term, a linked name) before the
+    # sentence goes on
+    return bool(
+        last
+        and last.group(1)[:1].islower()
+        and count_words(prev) >= 5
+        and count_words(nxt) <= 3
+        and nxt[-1:] not in '.!?:"”'
+    )
 
 
 # -- helpers -----------------------------------------------------------------------------------------------
@@ -164,8 +208,13 @@ def defined_name_follows(toks: list[Tok], i: int) -> bool:
     j = i
     while j < len(toks) and j - i < 4 and toks[j].cap and toks[j].text[0].isalpha():
         j += 1
-    return j > i and j + 2 < len(toks) and toks[j].text == "(" and is_acronym(toks[j + 1].text) and \
-        toks[j + 2].text == ")"
+    return (
+        j > i
+        and j + 2 < len(toks)
+        and toks[j].text == "("
+        and is_acronym(toks[j + 1].text)
+        and toks[j + 2].text == ")"
+    )
 
 
 def iter_candidates(rx: re.Pattern, text: str, a: int, masked) -> Iterator[tuple[re.Match, int]]:
@@ -216,10 +265,10 @@ def only_in(body: str, a: int, e: int, chars: str) -> bool:
 
 
 def demikian_before(body: str, a: int, p: int) -> tuple[int, bool] | None:
-    r"""What `re.search(r",?\s*demikian\s*$", body[a:p])` finds (its body offset and whether it has the comma),
-    read from `p` backwards instead of over the whole prefix."""
+    r"""What `re.search(r",?\s*demikian\s*$", body[a:p])` finds (its body offset and whether it has the
+    comma), read from `p` backwards instead of over the whole prefix."""
     k = rstrip_at(body, a, p)
-    if k - 8 < a or body[k - 8:k] != "demikian":
+    if k - 8 < a or body[k - 8 : k] != "demikian":
         return None
     k = rstrip_at(body, a, k - 8)
     if k > a and body[k - 1] == ",":
@@ -244,9 +293,9 @@ def at_least_words(body: str, a: int, b: int, k: int) -> bool:
 
 
 def window_start(body: str, a: int, p: int, width: int) -> int:
-    """The start of the last `width` characters of body[a:p] (`a` when it is shorter), moved on to a word start."""
+    """The start of the last `width` characters of body[a:p] (`a` when it is shorter), moved on to a word
+    start."""
     if p - a <= width:
         return a
     m = _SPACE_RE.search(body, p - width, p)
     return m.end() if m else p
-

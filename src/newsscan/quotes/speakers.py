@@ -2,8 +2,9 @@
 
 Works without NER: names are runs of capitalised words, roles come from `roles.tsv`, unnamed sources from
 `anonymous.tsv`. Entity mentions, where given, only type a speaker (a LOC or ORG speaking is an organisation)
-and mark a place in front of a name as the title's scope; they never rename a speaker. Within one article a surname, a first name, a
-title alone or a pronoun resolves to the person named in full before (or, for a title, anywhere).
+and mark a place in front of a name as the title's scope; they never rename a speaker. Within one article a
+surname, a first name, a title alone or a pronoun resolves to the person named in full before (or, for a
+title, anywhere).
 """
 from __future__ import annotations
 
@@ -21,11 +22,15 @@ ALIAS_RE = re.compile(r"(?:(?:yang|atau)\s+(?:(?:akrab|karib|biasa)\s+)?(?:disap
                       r"(?:akrab|karib|biasa)\s+(?:disapa|dipanggil)|alias)\s+"
                       r"((?:[A-Z][\w'’\-]*[ \t]*){1,4})")
 # `Tomi, demikian Suryopratomo disapa`: the nickname first, then the name it stands for
-REVERSE_ALIAS_RE = re.compile(r"(?<![\w-])([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}),[ \t]*demikian[ \t]+"
-                              r"((?:[A-Z][\w'’\-]*[ \t]*){1,4}?)[ \t]*(?:(?:akrab|biasa)[ \t]+)?(?:disapa|dipanggil)")
+REVERSE_ALIAS_RE = re.compile(
+    r"(?<![\w-])([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}),[ \t]*demikian[ \t]+"
+    r"((?:[A-Z][\w'’\-]*[ \t]*){1,4}?)[ \t]*(?:(?:akrab|biasa)[ \t]+)?(?:disapa|dipanggil)"
+)
 INITIAL_RE = re.compile(r"berinisial\s+([A-Z]{1,4})\b")
 GLUE_RE = re.compile(r"([A-Z][a-z]{2,})([A-Z][\w'’\-]*)")
-PAREN_ALIAS_RE = re.compile(r"(?<![\w'’\-])((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s*\(((?:[A-Z][a-z][\w'’\-]*\s*){1,3})\)")
+PAREN_ALIAS_RE = re.compile(
+    r"(?<![\w'’\-])((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s*\(((?:[A-Z][a-z][\w'’\-]*\s*){1,3})\)"
+)
 CONNECT = {"dan", ",", "&", "untuk", "of", "the", "and", "kepada", "dari"}
 
 
@@ -35,14 +40,15 @@ class ArticleContext(SpeakerParser):
     lex: Lexicon
     mentions: Sequence[Mention] = ()
     outlet: str | None = None
-    words: set[str] = field(default_factory=set)      # lower-case words standing alone in the body
+    words: set[str] = field(default_factory=set)  # lower-case words standing alone in the body
     acronyms: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     runs: list[list[Tok]] = field(default_factory=list)  # capitalised runs of the body, in order
     speakers: list[Speaker] = field(default_factory=list)  # resolved speakers so far, in order
-    capwords: set[str] = field(default_factory=set)    # capitalised words standing alone in the body
+    capwords: set[str] = field(default_factory=set)  # capitalised words standing alone in the body
     initials: dict[str, str] = field(default_factory=dict)  # `H` -> `seorang warga berinisial H`
-    epithet_aliases: set[str] = field(default_factory=set)  # nicknames given in an epithet (`Pria … disapa X ini`)
+    # nicknames given in an epithet (`Pria … disapa X ini`)
+    epithet_aliases: set[str] = field(default_factory=set)
     cursor: int = 0  # where the finder is reading (for pronouns before any named speaker)
     start: int = 0  # where the body starts after its dateline
     _org_memo: dict[str, list[str]] = field(default_factory=dict)
@@ -53,35 +59,68 @@ class ArticleContext(SpeakerParser):
         # word sets of the lexicon that every parse asks about, built once per article rather than per call
         self._heads = frozenset(h.lower() for h in self.lex.cue("org_head") | self.lex.cue("org_head_final"))
         self._degrees = frozenset(r.rstrip(".") for r, k in self.lex.roles.items() if k == "degree")
+        self._read_initials()
+        self._read_acronyms()
+        self.start = dateline_end(self.body)
+        self._read_words()
+        self._read_aliases()
+
+    def _read_initials(self) -> None:
+        """`Seorang warga berinisial H (32)`: a person known only by initials keeps the article's
+        descriptor."""
         for m in INITIAL_RE.finditer(self.body):
-            # `Seorang warga berinisial H (32)`: a person known only by initials keeps the article's descriptor
-            before = tokens(self.body[max(0, m.start() - 60):m.start()])
-            desc: list[str] = []
-            for t in reversed(before):
-                low = t.text.lower()
-                if not t.text[:1].isalpha() or (t.cap and low not in self.lex.quantifiers) or \
-                        low in self.lex.cue("stop") or low in ("oleh", "yang", "dan", "bernama", "adalah", "dari"):
-                    break
-                desc.insert(0, t.text)
-                if len(desc) >= 3 or low in self.lex.quantifiers:
-                    break
+            desc = self._initial_descriptor(m.start())
             if desc and m.group(1) not in self.initials:
                 d = " ".join(desc + ["berinisial", m.group(1)])
                 self.initials[m.group(1)] = d[:1].lower() + d[1:]
+
+    def _initial_descriptor(self, at: int) -> list[str]:
+        """Up to three lower-case words before `berinisial` at `at` (a quantifier ends them)."""
+        before = tokens(self.body[max(0, at - 60) : at])
+        desc: list[str] = []
+        for t in reversed(before):
+            low = t.text.lower()
+            if (
+                not t.text[:1].isalpha()
+                or (t.cap and low not in self.lex.quantifiers)
+                or low in self.lex.cue("stop")
+                or low in ("oleh", "yang", "dan", "bernama", "adalah", "dari")
+            ):
+                break
+            desc.insert(0, t.text)
+            if len(desc) >= 3 or low in self.lex.quantifiers:
+                break
+        return desc
+
+    def _read_acronyms(self) -> None:
         for m in ACRONYM_RE.finditer(self.body):
             if m.group(1) in self.acronyms:
                 continue  # the first definition stands
             long = self._expand_acronym(m.group(1), m.start())
             if long:
                 self.acronyms[m.group(1)] = long + " (" + m.group(1) + ")"
-        self.start = dateline_end(self.body)
-        run: list[Tok] = []
-        known = (self.lex.cue("connector") | self.lex.cue("according") | self.lex.cue("via_before") |
-                 self.lex.cue("stop") | self.lex.cue("adverb") | set(self.lex.pre) | self.lex.post |
-                 self.lex.pronouns | self.lex.quantifiers)
-        # one pass over the body's tokens, keeping only what is needed (no list of every token of a long body):
-        # the lower-case and capitalised words, and the capitalised runs after the dateline
+
+    def _run_openers(self) -> set[str]:
+        """Capitalised words that open no name (`Menurut`, `Ia`, `Kemarin`)."""
+        lex = self.lex
+        return (
+            lex.cue("connector")
+            | lex.cue("according")
+            | lex.cue("via_before")
+            | lex.cue("stop")
+            | lex.cue("adverb")
+            | set(lex.pre)
+            | lex.post
+            | lex.pronouns
+            | lex.quantifiers
+        )
+
+    def _read_words(self) -> None:
+        """One pass over the body's tokens, keeping only what is needed (no list of every token of a long
+        body): the lower-case and capitalised words, and the capitalised runs after the dateline."""
+        known = self._run_openers()
         words, capwords, runs, start = self.words, self.capwords, self.runs, self.start
+        run: list[Tok] = []
         for m in TOKEN_RE.finditer(self.body):
             text = m.group(0)
             cap = text[:1].isupper()
@@ -91,33 +130,28 @@ class ArticleContext(SpeakerParser):
                 words.add(text)
             if m.start() < start:
                 continue
-            if run and ("\n" in self.body[run[-1].end:m.start()] or "\r" in self.body[run[-1].end:m.start()]):
+            if run and (
+                "\n" in self.body[run[-1].end : m.start()] or "\r" in self.body[run[-1].end : m.start()]
+            ):
                 runs.append(run)  # a name does not run over a line break
                 run = []
             if cap and text[0].isalpha() and not (not run and text.lower() in known):
                 run.append(Tok(m.start(), m.end(), text))
-            else:
-                if run:
-                    runs.append(run)
-                    run = []
+            elif run:
+                runs.append(run)
+                run = []
         if run:
             runs.append(run)
+
+    def _read_aliases(self) -> None:
+        """Short names the body gives a holder: in brackets, `akrab disapa X`, `X alias Y`; a name met without
+        its honorific too."""
         for m in PAREN_ALIAS_RE.finditer(self.body):
             _, rest = self.strip_roles(m.group(1).split())
             if len(rest) >= 2:
                 self.aliases[m.group(2).strip()] = " ".join(rest)
         for m in ALIAS_RE.finditer(self.body):
-            alias = " ".join(x.text for x in tokens(m.group(1)) if x.cap)
-            if not alias or alias in self.aliases:
-                continue  # the first holder stands (`setdefault`): no need to look for another
-            holder = self._subject_before(m.start())
-            after = self.body[m.end():m.end() + 12].split()
-            if after and after[0].lower() in self.lex.cue("demonstrative"):
-                # `Pria yang akrab disapa Tomi ini …`: the nickname of the person spoken of before, not of `Pria`
-                self.epithet_aliases.add(alias)
-                continue
-            if alias and holder and alias != holder:
-                self.aliases.setdefault(alias, holder)
+            self._called(m)
         for m in REVERSE_ALIAS_RE.finditer(self.body):
             if m.group(1) not in self.aliases:
                 self.aliases[m.group(1)] = m.group(2).strip()
@@ -127,6 +161,20 @@ class ArticleContext(SpeakerParser):
             if rest and " ".join(rest) != alias:
                 self.aliases.setdefault(" ".join(rest), holder)
 
+    def _called(self, m: re.Match[str]) -> None:
+        """`… akrab disapa X`: X is the alias of the subject before, or an epithet's nickname."""
+        alias = " ".join(x.text for x in tokens(m.group(1)) if x.cap)
+        if not alias or alias in self.aliases:
+            return  # the first holder stands (`setdefault`): no need to look for another
+        holder = self._subject_before(m.start())
+        after = self.body[m.end() : m.end() + 12].split()
+        if after and after[0].lower() in self.lex.cue("demonstrative"):
+            # `Pria yang akrab disapa Tomi ini …`: the nickname of the person spoken of before, not of `Pria`
+            self.epithet_aliases.add(alias)
+            return
+        if alias and holder and alias != holder:
+            self.aliases.setdefault(alias, holder)
+
     # -- article scans -------------------------------------------------------------------------------
     def _expand_acronym(self, acr: str, paren: int) -> str | None:
         """`Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)`: words before the bracket whose initials
@@ -135,8 +183,8 @@ class ArticleContext(SpeakerParser):
         if len(letters) < 2:
             return None  # `(Persero)`, `(Mensos)`: not an acronym to spell out
         w0 = max(0, paren - 300)
-        # the common way out first: the word right before the bracket is no word (`…) (ABC)`). The last token of
-        # the window is the last token after its last space (no token holds a space), so read only those.
+        # the common way out first: the word right before the bracket is no word (`…) (ABC)`). The last token
+        # of the window is the last token after its last space (no token holds a space), so read only those.
         e = paren
         while e > w0 and self.body[e - 1].isspace():
             e -= 1
@@ -169,16 +217,21 @@ class ArticleContext(SpeakerParser):
         if first is None or k >= 0:
             return None
         j = first
-        while j - 1 >= 0 and before[j - 1].cap and before[j - 1].text.lower() not in self.lex.roles \
-                and not self._sentence_start(before[j - 1].start) and not is_acronym(before[j - 1].text):
+        while (
+            j - 1 >= 0
+            and before[j - 1].cap
+            and before[j - 1].text.lower() not in self.lex.roles
+            and not self._sentence_start(before[j - 1].start)
+            and not is_acronym(before[j - 1].text)
+        ):
             j -= 1
-        return self.body[before[j].start:before[-1].end]
+        return self.body[before[j].start : before[-1].end]
 
     def _sentence_start(self, pos: int) -> bool:
         k = pos - 1
         while k >= 0 and self.body[k] in " \t":
             k -= 1
-        return k < 0 or self.body[k] in "\n.!?\"”:"
+        return k < 0 or self.body[k] in '\n.!?"”:'
 
     def _subject_before(self, pos: int) -> str | None:
         a = max(self.start, pos - 200)
@@ -196,15 +249,19 @@ class ArticleContext(SpeakerParser):
 
     # -- names ---------------------------------------------------------------------------------------
     def split_glue(self, word: str) -> list[str]:
-        """`JaksaKPK` -> `Jaksa KPK`, `JakartaMenteri` -> `Jakarta Menteri`: two words a scraper glued together
-        (a title or a word the body has on its own, then a capitalised word)."""
+        """`JaksaKPK` -> `Jaksa KPK`, `JakartaMenteri` -> `Jakarta Menteri`: two words a scraper glued
+        together (a title or a word the body has on its own, then a capitalised word)."""
         m = GLUE_RE.fullmatch(word)
         if not m:
             return [word]
         a, b = m.group(1), m.group(2)
         b_head = re.match(r"[A-Z][a-z]+", b)
-        if a.lower() in self.lex.roles or is_acronym(b) or (a in self.capwords and b in self.capwords) or \
-                (b_head is not None and b_head.group(0).lower() in self.lex.roles):
+        if (
+            a.lower() in self.lex.roles
+            or is_acronym(b)
+            or (a in self.capwords and b in self.capwords)
+            or (b_head is not None and b_head.group(0).lower() in self.lex.roles)
+        ):
             return [a] + self.split_glue(b)
         return [word]
 
@@ -230,7 +287,7 @@ class ArticleContext(SpeakerParser):
         for run in self.runs:
             texts = [t.text for t in run]
             for i in range(len(texts) - n + 1):
-                if texts[i:i + n] == low and (i + n >= len(texts) or texts[i + n] != nxt):
+                if texts[i : i + n] == low and (i + n >= len(texts) or texts[i + n] != nxt):
                     return True
         return False
 
@@ -248,50 +305,63 @@ class ArticleContext(SpeakerParser):
         for run in self.runs:
             texts = [t.text for t in run]
             for i in range(len(texts) - n + 1):
-                if texts[i:i + n] == seq and (i == 0 or texts[i - 1] != prev):
+                if texts[i : i + n] == seq and (i == 0 or texts[i - 1] != prev):
                     return True
         return False
 
-    def strip_roles(self, toks: list[str]) -> tuple[list[str], list[str]]:
-        """Leading titles, roles, lower-case descriptions and acronyms -> (role words, the rest)."""
-        role: list[str] = []
+    def _leading_roles(self, toks: list[str]) -> int:
+        """How many leading words of `toks` are titles, roles, lower-case descriptions or scope acronyms."""
         i = 0
         lex = self.lex
         while i < len(toks):
             matched = 0
             for n in range(min(lex.role_max_words, len(toks) - i), 0, -1):
-                if " ".join(toks[i:i + n]).lower() in lex.roles:
+                if " ".join(toks[i : i + n]).lower() in lex.roles:
                     matched = n
                     break
             if matched:
-                role.extend(toks[i:i + matched])
                 i += matched
                 continue
             t = toks[i]
-            # an acronym before a name is a scope (`Menteri ESDM Bahlil`); before nothing but acronyms it is the
-            # organisation itself (`PHRI DIY`)
-            if t[:1].islower() or not t[:1].isalpha() or (is_acronym(t) and any(
-                    x[:1].isupper() and not is_acronym(x) for x in toks[i + 1:])):
-                role.append(t)
+            # an acronym before a name is a scope (`Menteri ESDM Bahlil`); before nothing but acronyms it is
+            # the organisation itself (`PHRI DIY`)
+            if (
+                t[:1].islower()
+                or not t[:1].isalpha()
+                or (is_acronym(t) and any(x[:1].isupper() and not is_acronym(x) for x in toks[i + 1 :]))
+            ):
                 i += 1
                 continue
             break
-        rest = toks[i:]
-        # a rank, degree or short title inside the phrase stands right before the name
-        # (`Ps Kasubdit Gakkum Ditlantas Polda Lampung Kompol Yerru Wandono`)
-        if rest:
-            for k in range(len(rest) - 2, -1, -1):
-                n = 0
-                for w in range(min(lex.role_max_words, len(rest) - 1 - k), 0, -1):
-                    key = " ".join(rest[k:k + w]).lower()
-                    if lex.roles.get(key) in ("rank", "degree", "honorific") or key in lex.role_abbrev:
-                        n = w
-                        break
-                if n and all(t[:1].isupper() and not is_acronym(t) and t.lower() not in lex.roles
-                             for t in rest[k + n:]):
-                    role.extend(rest[:k + n])
-                    rest = rest[k + n:]
+        return i
+
+    def _inner_title_end(self, rest: list[str]) -> int:
+        """A rank, degree or short title inside the phrase stands right before the name (`Ps Kasubdit Gakkum
+        Ditlantas Polda Lampung Kompol Yerru Wandono`): where the name after the last such title starts, else
+        0."""
+        lex = self.lex
+        for k in range(len(rest) - 2, -1, -1):
+            n = 0
+            for w in range(min(lex.role_max_words, len(rest) - 1 - k), 0, -1):
+                key = " ".join(rest[k : k + w]).lower()
+                if lex.roles.get(key) in ("rank", "degree", "honorific") or key in lex.role_abbrev:
+                    n = w
                     break
+            if n and all(
+                t[:1].isupper() and not is_acronym(t) and t.lower() not in lex.roles for t in rest[k + n :]
+            ):
+                return k + n
+        return 0
+
+    def strip_roles(self, toks: list[str]) -> tuple[list[str], list[str]]:
+        """Leading titles, roles, lower-case descriptions and acronyms -> (role words, the rest)."""
+        i = self._leading_roles(toks)
+        role, rest = list(toks[:i]), toks[i:]
+        k = self._inner_title_end(rest)
+        if k:
+            role.extend(rest[:k])
+            rest = rest[k:]
+        lex = self.lex
         # scope words after the title (`Presiden Rusia Vladimir Putin`, `Kadishub Jakarta Syafrin Liputo`)
         if role and len(rest) >= 3 and rest[0].lower() in lex.cue("org_head"):
             role.append(rest[0])
@@ -301,8 +371,11 @@ class ArticleContext(SpeakerParser):
             # place the entity mentions name, or a name the body gives without them
             locs = {m.text for m in self.mentions if m.label == "LOC"}
             for k in range(len(rest) - 2, 0, -1):
-                if self.standalone(rest[:k], rest[k]) or " ".join(rest[:k]) in locs or \
-                        self.named_alone(rest[k:], rest[k - 1]):
+                if (
+                    self.standalone(rest[:k], rest[k])
+                    or " ".join(rest[:k]) in locs
+                    or self.named_alone(rest[k:], rest[k - 1])
+                ):
                     role.extend(rest[:k])
                     rest = rest[k:]
                     break
@@ -335,7 +408,9 @@ class ArticleContext(SpeakerParser):
         for run in self.runs:
             texts = [self.unglue(t.text) for t in run]
             # a common word capitalised at a sentence start is no part of a name (`Kunjungan Putin`)
-            while len(texts) > 1 and texts[0].lower() in self.words and texts[0].lower() not in self.lex.roles:
+            while (
+                len(texts) > 1 and texts[0].lower() in self.words and texts[0].lower() not in self.lex.roles
+            ):
                 texts = texts[1:]
             if name in texts and len(texts) > 1:
                 role, rest = self.strip_roles(texts)
@@ -352,8 +427,8 @@ class ArticleContext(SpeakerParser):
         return name
 
     def holder(self, role: str) -> str | None:
-        """The named holder of a bare title (`Menlu`, `jaksa`, `hakim`), wherever the article names one; a bare
-        `hakim` is the presiding judge (`ketua majelis Surya Jaya`, `majelis hakim yang diketuai …`)."""
+        """The named holder of a bare title (`Menlu`, `jaksa`, `hakim`), wherever the article names one; a
+        bare `hakim` is the presiding judge (`ketua majelis Surya Jaya`, `majelis hakim yang diketuai …`)."""
         key = ("holder", role)
         if key not in self._memo:
             self._memo[key] = self._holder_any(role)
@@ -368,51 +443,64 @@ class ArticleContext(SpeakerParser):
         return self._holder(role)
 
     def _holder(self, role: str) -> str | None:
+        """The person the body names right after `role` (`Jaksa KPK, Wawan Yunarwanto`), else before it."""
         pat = re.compile(r"(?<![\w-])" + re.escape(role).replace(r"\ ", r"\s+"), re.IGNORECASE)
         for m in pat.finditer(self.body):
-            nxt = self.body[m.end():m.end() + 1]
+            nxt = self.body[m.end() : m.end() + 1]
             if nxt and (nxt.islower() or nxt.isdigit() or nxt in "-_"):
                 continue  # part of a longer word (`JaksaKPK`, glued by a scraper, is still the title)
-            toks = tokens(self.body[m.end():m.end() + 120], m.end())[:12]
-            words: list[str] = []
-            lead = [m.group(0)]
-            comma = False
-            for t in toks:
-                if t.text in "()":
-                    if words:
-                        break
-                    continue
-                if t.text == ",":
-                    if words and all(is_acronym(w) for w in words) and not comma:
-                        lead.extend(words)
-                        words = []
-                        comma = True
-                        continue
-                    if not words and not comma:
-                        comma = True
-                        continue
-                    break
-                if t.cap and t.text[0].isalpha():
-                    words.append(self.unglue(t.text))
-                    if words[-1] != t.text:
-                        break
-                    continue
-                if not words and t.text.lower() in self.lex.roles:
-                    lead.append(t.text)
-                    continue
-                break
+            toks = tokens(self.body[m.end() : m.end() + 120], m.end())[:12]
+            lead, words = self._name_after_title([m.group(0)], toks)
             if words:
                 _, rest = self.strip_roles(lead + words)
                 if len(rest) >= 2:
                     return " ".join(rest)
-        # `Cecep Hidayat hadir menjadi saksi meringankan`: the holder named before the role
-        back = re.compile(r"(?<![\w-])(?:sebagai|menjadi|selaku)\s+" + re.escape(role).replace(r"\ ", r"\s+") +
-                          r"(?![\w-])", re.IGNORECASE)
+        return self._holder_before(role)
+
+    def _name_after_title(self, lead: list[str], toks: Sequence[Tok]) -> tuple[list[str], list[str]]:
+        """(the title's words, the capitalised words after them) read from `toks`: brackets are skipped, one
+        comma may follow the title or its acronyms, a glued word ends the name."""
+        words: list[str] = []
+        comma = False
+        for t in toks:
+            if t.text in "()":
+                if words:
+                    break
+                continue
+            if t.text == ",":
+                if words and all(is_acronym(w) for w in words) and not comma:
+                    lead.extend(words)
+                    words = []
+                    comma = True
+                    continue
+                if not words and not comma:
+                    comma = True
+                    continue
+                break
+            if t.cap and t.text[0].isalpha():
+                words.append(self.unglue(t.text))
+                if words[-1] != t.text:
+                    break
+                continue
+            if not words and t.text.lower() in self.lex.roles:
+                lead.append(t.text)
+                continue
+            break
+        return lead, words
+
+    def _holder_before(self, role: str) -> str | None:
+        """`Cecep Hidayat hadir menjadi saksi meringankan`: the holder named before the role."""
+        back = re.compile(
+            r"(?<![\w-])(?:sebagai|menjadi|selaku)\s+"
+            + re.escape(role).replace(r"\ ", r"\s+")
+            + r"(?![\w-])",
+            re.IGNORECASE,
+        )
         for m in back.finditer(self.body):
             a = max(0, m.start() - 150)
-            seg = self.body[a:m.start()]
-            cut = max(seg.rfind("."), seg.rfind("\n"), seg.rfind("\""))
-            toks = tokens(seg[cut + 1:], a + cut + 1)
+            seg = self.body[a : m.start()]
+            cut = max(seg.rfind("."), seg.rfind("\n"), seg.rfind('"'))
+            toks = tokens(seg[cut + 1 :], a + cut + 1)
             run: list[str] = []
             for t in reversed(toks):
                 if t.cap and t.text[0].isalpha():
@@ -431,12 +519,14 @@ class ArticleContext(SpeakerParser):
         if name in self._org_memo:
             return self._org_memo[name]
         forms = sorted(self.lex.cue("legal_form"), key=len, reverse=True)
-        pre = re.compile(r"(?i:{})\.?[ \t]+$".format("|".join(re.escape(f) for f in forms if f[:1].isalpha())))
+        pre = re.compile(
+            r"(?i:{})\.?[ \t]+$".format("|".join(re.escape(f) for f in forms if f[:1].isalpha()))
+        )
         post = re.compile(r"[ \t]*(?i:{})(?![\w-])".format("|".join(re.escape(f) for f in forms)))
         out: list[str] = []
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.body):
             a, b = m.start(), m.end()
-            pm = pre.search(self.body[max(0, a - 12):a])
+            pm = pre.search(self.body[max(0, a - 12) : a])
             if pm:
                 a = max(0, a - 12) + pm.start()
                 if a > 0 and (self.body[a - 1].isalnum()):
@@ -463,7 +553,7 @@ class ArticleContext(SpeakerParser):
                 return name  # spelled out already
         for i, t in enumerate(toks):
             if t in self.acronyms:
-                return " ".join(toks[:i] + [self.acronyms[t]] + toks[i + 1:])
+                return " ".join(toks[:i] + [self.acronyms[t]] + toks[i + 1 :])
         if len(toks) <= 3:
             longer = self.org_candidates(name)
             if longer:

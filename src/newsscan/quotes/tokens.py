@@ -49,7 +49,8 @@ def iter_tokens(body: str, a: int, b: int):
 
 
 def tokens_in(body: str, a: int, b: int, limit: int | None = None) -> list[Tok]:
-    """`tokens(body[a:b], a)[:limit]`, reading only the tokens it returns (no slice, no tokenising the rest)."""
+    """`tokens(body[a:b], a)[:limit]`, reading only the tokens it returns (no slice, no tokenising the
+    rest)."""
     it = TOKEN_RE.finditer(body, a, b)
     if limit is not None:
         it = itertools.islice(it, limit)
