@@ -98,6 +98,13 @@ def dask_runs(sets, workers: int, env: dict[str, str], tmp: Path) -> None:
               + (f"  (exit {rc})" if rc else ""))
 
 
+def print_hostile_layers() -> None:
+    print("per layer, seconds at " + ", ".join(f"{n:,}" for n in HOSTILE_SIZES)
+          + " characters; ratio between successive sizes (linear: ~2, must stay <= 2.5)")
+    for line in hostile_layers():
+        print(line)
+
+
 def scaling_run(bench: Path, n: int) -> None:
     with tempfile.TemporaryDirectory() as t:
         print(f"corpus-level steps on copies of {n} bench articles:")
@@ -422,13 +429,7 @@ def main() -> int:
             print(line)
         return 0
     if args.hostile:
-        print(
-            "per layer, seconds at "
-            + ", ".join(f"{n:,}" for n in HOSTILE_SIZES)
-            + " characters; ratio between successive sizes (linear: ~2, must stay <= 2.5)"
-        )
-        for line in hostile_layers():
-            print(line)
+        print_hostile_layers()
         return 0
     bench = Path(args.shared) / "data" / "bench" / "indosum_devfolds_text.jsonl"
     if not bench.exists():
