@@ -491,3 +491,38 @@ def test_body_name_goes_on_past_dan_but_not_into_a_person():
     doc = _doc_with("Pejabat Dinas Pertanian dan Sugiharto hadir.", ("Dinas Pertanian", "ORG"),
                     ("Sugiharto", "PERSON"))
     assert [m.text for m in mentions_from_doc(doc)] == ["Dinas Pertanian", "Sugiharto"]
+
+
+@pytest.mark.parametrize("text, ner, expected", [
+    # the NER found only the company's last words: the capitalised words before them are its name
+    ("Saham milik Sentosa Raya Holdings Group Inc naik tajam.", "Group Inc", "Sentosa Raya Holdings Group Inc"),
+    ("Bank itu dimiliki oleh KLMN Bank Ltd sejak lama.", "Bank Ltd", "KLMN Bank Ltd"),
+    # a title before the name and a sentence opening are no part of it
+    ("Kata Direktur Sentosa Group Inc kemarin, laba naik.", "Group Inc", "Sentosa Group Inc"),
+    ("Laba naik. Sentosa Group Inc mencatat laba.", "Group Inc", "Group Inc"),
+])
+def test_company_name_before_its_legal_form(text, ner, expected):
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with(text, (ner, "ORG"))
+    assert [m.text for m in mentions_from_doc(doc)] == [expected]
+
+
+def test_nickname_links_to_the_full_name_the_article_writes():
+    body = "Presiden Joko Widodo meresmikan bendungan. Jokowi lalu berpidato."
+    ms = canonicalize(mentions(body, ("Joko Widodo", "PERSON"), ("Jokowi", "PERSON")), body)
+    assert {m.text: m.canonical for m in ms}["Jokowi"] == "Joko Widodo"
+    alone = "Jokowi lalu berpidato di depan warga."
+    assert [m.canonical for m in canonicalize(mentions(alone, ("Jokowi", "PERSON")), alone)] == ["Jokowi"]
+
+
+def test_clipped_title_before_a_first_name():
+    body = ("Gubernur Jawa Barat Dedi Kurniawan meninjau banjir. Gubjab Dedi meminta warga waspada. "
+            "Rina Dewi dan Sari Dedi datang kemudian.")
+    ms = canonicalize(mentions(body, ("Dedi Kurniawan", "PERSON"), ("Gubjab Dedi", "PERSON"),
+                               ("Rina Dewi", "PERSON"), ("Sari Dedi", "PERSON")), body)
+    by_start = {m.start: m for m in ms}
+    clipped = by_start[body.index("Dedi meminta")]
+    assert (clipped.text, clipped.canonical, clipped.role) == ("Dedi", "Dedi Kurniawan", "Gubjab")
+    # a given name before the same word clips no role of the article: another person
+    assert by_start[body.index("Sari Dedi")].canonical == "Sari Dedi"

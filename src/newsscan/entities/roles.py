@@ -3,11 +3,13 @@ mention are the role (`Presiden Rusia`, `Kombes Pol.`, `Prof`), and which cues s
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
 
 from ..errors import DataTableError
+from ..records import Mention
 from ..tables import load_tsv
 from .lexicon import known_names, roles
 
@@ -144,3 +146,40 @@ def _post_cues() -> frozenset[str]:
         return frozenset()
     return frozenset(f.strip().casefold() for r in rows if r["slot"] == "post"
                      for f in r["forms"].split(",") if f.strip())
+
+
+def _clips(title: str, before: str) -> bool:
+    """`Gubsu` clips `Gubernur Sumatera Utara`, `Seskab` `Sekretaris Kabinet`: the title's letters in order in
+    the words written before the full name, from a word that opens with its first letter."""
+    t = title.casefold()
+    words = before.casefold().split()
+    for i, w in enumerate(words):
+        if w[:1] == t[0]:
+            rest = iter(" ".join(words[i:]))
+            if all(c in rest for c in t[1:]):
+                return True
+    return False
+
+
+def strip_unknown_titles(ms: Sequence[Mention], body: str) -> list[Mention]:
+    """`Gubsu Edy` after `Gubernur Sumatera Utara Edy Rahmayadi`: a two-word person mention whose second word
+    opens a full name the article gave earlier, after a role the first word clips, is that person under a
+    clipped title the tables do not know: the first word goes to `role`, the mention keeps the name.
+    (`Lami Kim` after `Kim Jong Un` stays: no role before `Kim Jong Un` is clipped to `Lami`.)"""
+    people = [m for m in ms if m.label == "PERSON"]
+    openers: dict[str, int] = {}  # a full name's first word -> where the article first writes that name
+    for m in people:
+        words = m.text.split()
+        if len(words) >= 2:
+            openers.setdefault(words[0], m.start)
+    out = []
+    for m in ms:
+        words = m.text.split()
+        title = words[0] if m.label == "PERSON" and len(words) == 2 else ""
+        first = openers.get(words[1], m.start) if title else m.start
+        if (first < m.start and len(title) >= 4 and title[1:].islower()
+                and _clips(title, body[max(0, body.rfind(".", 0, first) + 1, first - 80):first])):
+            cut = m.start + m.text.index(words[1], len(title))
+            m = dataclasses.replace(m, start=cut, text=words[1], canonical=words[1], role=m.role or title)
+        out.append(m)
+    return out
