@@ -150,15 +150,20 @@ def _post_cues() -> frozenset[str]:
 
 def _clips(title: str, before: str) -> bool:
     """`Gubsu` clips `Gubernur Sumatera Utara`, `Seskab` `Sekretaris Kabinet`: the title's letters in order in
-    the words written before the full name, from a word that opens with its first letter."""
+    the words written before the full name, from a word that opens with its first letter and does not hold
+    them all (`Chrome` before `Chrome Home` is a name written again, not a clipped title)."""
     t = title.casefold()
     words = before.casefold().split()
     for i, w in enumerate(words):
-        if w[:1] == t[0]:
-            rest = iter(" ".join(words[i:]))
-            if all(c in rest for c in t[1:]):
+        if w[:1] == t[0] and not _subsequence(t, w):  # a clipping spans two words or more (`Gub` + `su`)
+            if _subsequence(t, " ".join(words[i:])):
                 return True
     return False
+
+
+def _subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(c in rest for c in short)
 
 
 def strip_unknown_titles(ms: Sequence[Mention], body: str) -> list[Mention]:
