@@ -154,11 +154,9 @@ def _clips(title: str, before: str) -> bool:
     them all (`Chrome` before `Chrome Home` is a name written again, not a clipped title)."""
     t = title.casefold()
     words = before.casefold().split()
-    for i, w in enumerate(words):
-        if w[:1] == t[0] and not _subsequence(t, w):  # a clipping spans two words or more (`Gub` + `su`)
-            if _subsequence(t, " ".join(words[i:])):
-                return True
-    return False
+    # a clipping spans two words or more (`Gub` + `su`)
+    return any(w[:1] == t[0] and not _subsequence(t, w) and _subsequence(t, " ".join(words[i:]))
+               for i, w in enumerate(words))
 
 
 def _subsequence(short: str, long: str) -> bool:
