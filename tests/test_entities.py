@@ -526,3 +526,21 @@ def test_clipped_title_before_a_first_name():
     assert (clipped.text, clipped.canonical, clipped.role) == ("Dedi", "Dedi Kurniawan", "Gubjab")
     # a given name before the same word clips no role of the article: another person
     assert by_start[body.index("Sari Dedi")].canonical == "Sari Dedi"
+
+
+def test_name_defined_by_its_initials_is_one_mention():
+    body = ("Riset itu dibiayai Lembaga Riset dan Pengembangan Teknologi (LRPT) sejak 2020. "
+            "Kepala LRPT menyebut dana naik.")
+    found = mentions(body, ("Lembaga Riset", "ORG"), ("Pengembangan Teknologi", "PERSON"), ("LRPT", "PERSON"))
+    ms = canonicalize(found, body)
+    names = {(m.text, m.label, m.canonical) for m in ms}
+    full = "Lembaga Riset dan Pengembangan Teknologi"
+    assert (full, "ORG", full) in names
+    assert {(m.label, m.canonical) for m in ms if m.text == "LRPT"} == {("ORG", full)}
+    assert not any(m.text in ("Lembaga Riset", "Pengembangan Teknologi") for m in ms)
+
+
+def test_initials_that_do_not_spell_the_words_define_nothing():
+    body = "Dana itu dari Lembaga Riset Nasional (LPPM) tahun lalu."
+    ms = canonicalize(mentions(body, ("Riset Nasional", "ORG")), body)
+    assert [m.text for m in ms if m.label == "ORG"][:1] == ["Riset Nasional"]

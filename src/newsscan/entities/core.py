@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..records import Mention
+from .defined import defined_names
 from .lexicon import (
     _PUNCT_EDGES,
     _key,
@@ -298,6 +299,7 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     """
     known = _is_known
     ms = sorted(_strip_roles(_split_role_names(list(mentions), body), body), key=lambda m: (m.start, -m.end))
+    ms = defined_names(body, ms)
     ms = _dedupe(sorted(ms + _people_after_cues(ms, body), key=lambda m: (m.start, -m.end)))
     ms = sorted(split_merged_names(ms, body, known), key=lambda m: (m.start, -m.end))
     ms = split_at_rank(ms, body, _rank_at)
