@@ -544,3 +544,12 @@ def test_initials_that_do_not_spell_the_words_define_nothing():
     body = "Dana itu dari Lembaga Riset Nasional (LPPM) tahun lalu."
     ms = canonicalize(mentions(body, ("Riset Nasional", "ORG")), body)
     assert [m.text for m in ms if m.label == "ORG"][:1] == ["Riset Nasional"]
+
+
+def test_name_after_a_title_and_a_comma_is_a_person():
+    body = "Dana itu cair, kata Direktur Utama Bank Sentosa, Hartawan, di kantornya."
+    ms = canonicalize(mentions(body, ("Bank Sentosa", "ORG"), ("Hartawan", "LOC")), body)
+    assert {m.text: m.label for m in ms}["Hartawan"] == "PERSON"
+    plain = "Dana itu cair di kota Sentosa, Hartawan, dan sekitarnya."
+    ms = canonicalize(mentions(plain, ("Hartawan", "LOC")), plain)
+    assert {m.text: m.label for m in ms}["Hartawan"] == "LOC"

@@ -59,6 +59,7 @@ from .roles import (
     role_before,
     split_role,
     strip_unknown_titles,
+    title_apposition,
 )
 from .scope import inside
 from .spans import (
@@ -303,7 +304,7 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     ms = _dedupe(sorted(ms + _people_after_cues(ms, body), key=lambda m: (m.start, -m.end)))
     ms = sorted(split_merged_names(ms, body, known), key=lambda m: (m.start, -m.end))
     ms = split_at_rank(ms, body, _rank_at)
-    ms = strip_unknown_titles(person_evidence(ms, body, _rank_before, known, _speech_cue_before), body)
+    ms = strip_unknown_titles(person_evidence(ms, body, _rank_before, known, _person_cue_before), body)
     ms = sorted(_link_abbreviations(ms, body), key=lambda m: m.start)
     ms = link_initials(link_clipped_names(link_short_names(ms)), body)
     ms = _link_people(ms)
@@ -641,6 +642,11 @@ def _resolve_parts(keys: dict[int, str], full: set[str], people: list[int]) -> d
             if choice:
                 resolved[i] = choice
     return resolved
+
+
+def _person_cue_before(body: str, start: int) -> bool:
+    """A speech verb before its speaker (`ujar X`) or a title phrase and a comma (`Direktur Bank Maju, X`)."""
+    return _speech_cue_before(body, start) or title_apposition(body, start)
 
 
 def _vote_labels(ms: list[Mention], body: str) -> list[Mention]:

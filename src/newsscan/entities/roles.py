@@ -186,3 +186,12 @@ def strip_unknown_titles(ms: Sequence[Mention], body: str) -> list[Mention]:
             m = dataclasses.replace(m, start=cut, text=words[1], canonical=words[1], role=m.role or title)
         out.append(m)
     return out
+
+
+def title_apposition(body: str, start: int) -> bool:
+    """A name set off by a comma after a title phrase (`kata Direktur Utama Bank Maju, Budi`): a person."""
+    if not body[:start].endswith(", "):
+        return False
+    comma = start - 2
+    role = role_before(body[:comma] + " ", comma + 1)
+    return role is not None and _role_kind(role.split()[:1]) == "title"
