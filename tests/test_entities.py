@@ -553,3 +553,14 @@ def test_name_after_a_title_and_a_comma_is_a_person():
     plain = "Dana itu cair di kota Sentosa, Hartawan, dan sekitarnya."
     ms = canonicalize(mentions(plain, ("Hartawan", "LOC")), plain)
     assert {m.text: m.label for m in ms}["Hartawan"] == "LOC"
+
+
+def test_last_field_of_a_title_is_no_part_of_the_name():
+    body = "Hal itu disampaikan Menteri Koordinator Ekonomi dan Kemaritiman Hartawan Saleh di Jakarta."
+    ms = canonicalize(mentions(body, ("Kemaritiman Hartawan Saleh", "PERSON")), body)
+    person = next(m for m in ms if m.label == "PERSON")
+    assert (person.text, person.canonical) == ("Hartawan Saleh", "Hartawan Saleh")
+    # `dan` between two people leaves both names whole
+    pair = "Pertemuan itu dihadiri Budi Santoso dan Rina Dewi Lestari kemarin."
+    ms = canonicalize(mentions(pair, ("Budi Santoso", "PERSON"), ("Rina Dewi Lestari", "PERSON")), pair)
+    assert "Rina Dewi Lestari" in {m.canonical for m in ms}

@@ -58,6 +58,7 @@ from .roles import (
     _speech_cue_before,
     role_before,
     split_role,
+    strip_coordinated_fields,
     strip_unknown_titles,
     title_apposition,
 )
@@ -305,6 +306,7 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     ms = sorted(split_merged_names(ms, body, known), key=lambda m: (m.start, -m.end))
     ms = split_at_rank(ms, body, _rank_at)
     ms = strip_unknown_titles(person_evidence(ms, body, _rank_before, known, _person_cue_before), body)
+    ms = strip_coordinated_fields(ms, body)
     ms = sorted(_link_abbreviations(ms, body), key=lambda m: m.start)
     ms = link_initials(link_clipped_names(link_short_names(ms)), body)
     ms = _link_people(ms)

@@ -195,3 +195,20 @@ def title_apposition(body: str, start: int) -> bool:
     comma = start - 2
     role = role_before(body[:comma] + " ", comma + 1)
     return role is not None and _role_kind(role.split()[:1]) == "title"
+
+
+def strip_coordinated_fields(ms: Sequence[Mention], body: str) -> list[Mention]:
+    """`Menteri Koordinator Politik Hukum dan Keamanan Budi`: a person mention right after `dan` that closes a
+    title's coordinated fields opens with the last field, which goes to `role` (the NER took it for a name)."""
+    out = []
+    for m in ms:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) >= 2 and body[:m.start].endswith(" dan "):
+            role = role_before(body, m.start - 4)
+            if role is not None and _role_kind(role.split()[:1]) == "title":
+                cut = m.start + m.text.index(words[1], len(words[0]))
+                text = body[cut:m.end]
+                m = dataclasses.replace(m, start=cut, text=text, canonical=text,
+                                        role=m.role or f"{role} dan {words[0]}")
+        out.append(m)
+    return out
