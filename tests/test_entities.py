@@ -564,3 +564,17 @@ def test_last_field_of_a_title_is_no_part_of_the_name():
     pair = "Pertemuan itu dihadiri Budi Santoso dan Rina Dewi Lestari kemarin."
     ms = canonicalize(mentions(pair, ("Budi Santoso", "PERSON"), ("Rina Dewi Lestari", "PERSON")), pair)
     assert "Rina Dewi Lestari" in {m.canonical for m in ms}
+
+
+@pytest.mark.parametrize("first, other, same", [
+    ("Muhammad Hartawan", "M Hartawan", True),  # an initial
+    ("Dewi Rosalina Putri", "Dewi Rosa Putri", True),  # a clipped given name
+    ("Sri Rahayu Lestari", "Sri Rahayu Lestary", True),  # a spelling variant of the surname
+    ("Kim Jong Un", "Lami Kim", False),  # people who share a part stay apart
+    ("Budi Hartawan", "Bambang Hartawan", False),  # one family name, two given names
+])
+def test_one_person_spelt_two_ways(first, other, same):
+    body = f"{first} datang pagi itu. Beberapa jam kemudian {other} pulang."
+    ms = canonicalize(mentions(body, (first, "PERSON"), (other, "PERSON")), body)
+    canon = {m.text: m.canonical for m in ms}
+    assert (canon[other] == first) is same

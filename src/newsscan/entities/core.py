@@ -76,6 +76,7 @@ from .spans import (
     strip_generic,
     trim_lower,
 )
+from .variants import link_name_variants
 
 LABELS = ("PERSON", "ORG", "LOC")
 _WORD = re.compile(r"\S+")
@@ -309,7 +310,7 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     ms = strip_coordinated_fields(ms, body)
     ms = sorted(_link_abbreviations(ms, body), key=lambda m: m.start)
     ms = link_initials(link_clipped_names(link_short_names(ms)), body)
-    ms = _link_people(ms)
+    ms = link_name_variants(_link_people(ms))
     return _vote_labels(ms, body)
 
 
