@@ -215,3 +215,16 @@ def test_organisation_after_a_site_word_is_a_place(before, is_place):
     m = Mention(body.index(org), body.index(org) + len(org), org, "ORG", org)
     (c,) = find_claims(body, mentions=[m])
     assert (org in c.places) is is_place
+
+
+@pytest.mark.parametrize("body, is_place", [
+    ("Rapat digelar di Markas Besar Polisi Contoh pada Senin.", True),  # a site word opens the name
+    ("Rapat digelar oleh Markas Besar Polisi Contoh pada Senin.", False),  # no locative before it
+])
+def test_organisation_named_by_its_premises_after_di_is_a_place(body, is_place):
+    from newsscan.records import Mention
+
+    org = "Markas Besar Polisi Contoh"
+    m = Mention(body.index(org), body.index(org) + len(org), org, "ORG", org)
+    (c,) = find_claims(body, mentions=[m])
+    assert (org in c.places) is is_place

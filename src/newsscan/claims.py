@@ -235,8 +235,15 @@ def _premises_before() -> re.Pattern[str]:
 
 
 def _at_premises(body: str, a: int, m: Mention) -> bool:
-    """An organisation after a locative (`di kantor Kementerian X`): its premises are the claim's place."""
-    return m.label == "ORG" and bool(_premises_before().search(body[max(a, m.start - 40):m.start]))
+    """An organisation after a locative and a site word, written before it or opening its name (`di kantor
+    Kementerian X`, `di Markas Besar X`): its premises are the claim's place."""
+    if m.label != "ORG":
+        return False
+    first = m.text.split(" ", 1)[0].lower()
+    before = body[max(a, m.start - 40):m.start]
+    if place_kinds().get(first) in ("site", "container") and re.search(r"\b(?:di|ke)\s+$", before, re.IGNORECASE):
+        return True
+    return bool(_premises_before().search(before))
 
 
 def _claim(body, a, b, *, dates, quotes, mentions, speaker=None, kind=None, place=None) -> Claim | None:
