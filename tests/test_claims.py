@@ -179,3 +179,52 @@ def test_limit_relation(a, b, verdict):
 
     qa, qb = find_quantities(a)[0][2], find_quantities(b)[0][2]
     assert limit_relation(qa, qb) == verdict
+
+
+def test_dateline_place_is_the_lead_sentences_place():
+    body = ("BANDUNG, CONTOH.com - Petugas memadamkan kebakaran gudang kain semalam. "
+            "Api membakar tiga gudang lain.")
+    end = body.index("Petugas")
+    lead, other = find_claims(body, dateline="Bandung", dateline_end=end)[:2]
+    assert lead.places[:1] == ("Bandung",)
+    assert "Bandung" not in other.places
+    # without a dateline record the lead has no place of its own
+    assert "Bandung" not in find_claims(body)[0].places
+
+
+def test_dateline_place_is_not_where_a_speaker_spoke():
+    body = ("BANDUNG, CONTOH.com - Kepala dinas mengatakan tiga gudang terbakar semalam.")
+    end = body.index("Kepala")
+    q = Quote(start=body.index("tiga"), end=len(body) - 1, text=body[body.index("tiga"):-1], kind="indirect",
+              speaker="Kepala dinas")
+    (lead,) = find_claims(body, quotes=[q], dateline="Bandung", dateline_end=end)
+    assert lead.speaker and "Bandung" not in lead.places
+
+
+@pytest.mark.parametrize("before, is_place", [
+    ("Rapat digelar di kantor ", True),
+    ("Berkas diantar ke gedung ", True),
+    ("Ia membeli saham di ", False),
+    ("Ia pernah bekerja di ", False),
+])
+def test_organisation_after_a_site_word_is_a_place(before, is_place):
+    from newsscan.records import Mention
+
+    body = before + "Badan Contoh Nasional pada Senin."
+    org = "Badan Contoh Nasional"
+    m = Mention(body.index(org), body.index(org) + len(org), org, "ORG", org)
+    (c,) = find_claims(body, mentions=[m])
+    assert (org in c.places) is is_place
+
+
+@pytest.mark.parametrize("body, is_place", [
+    ("Rapat digelar di Markas Besar Polisi Contoh pada Senin.", True),  # a site word opens the name
+    ("Rapat digelar oleh Markas Besar Polisi Contoh pada Senin.", False),  # no locative before it
+])
+def test_organisation_named_by_its_premises_after_di_is_a_place(body, is_place):
+    from newsscan.records import Mention
+
+    org = "Markas Besar Polisi Contoh"
+    m = Mention(body.index(org), body.index(org) + len(org), org, "ORG", org)
+    (c,) = find_claims(body, mentions=[m])
+    assert (org in c.places) is is_place

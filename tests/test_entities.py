@@ -491,3 +491,90 @@ def test_body_name_goes_on_past_dan_but_not_into_a_person():
     doc = _doc_with("Pejabat Dinas Pertanian dan Sugiharto hadir.", ("Dinas Pertanian", "ORG"),
                     ("Sugiharto", "PERSON"))
     assert [m.text for m in mentions_from_doc(doc)] == ["Dinas Pertanian", "Sugiharto"]
+
+
+@pytest.mark.parametrize("text, ner, expected", [
+    # the NER found only the company's last words: the capitalised words before them are its name
+    ("Saham milik Sentosa Raya Holdings Group Inc naik tajam.", "Group Inc", "Sentosa Raya Holdings Group Inc"),
+    ("Bank itu dimiliki oleh KLMN Bank Ltd sejak lama.", "Bank Ltd", "KLMN Bank Ltd"),
+    # a title before the name and a sentence opening are no part of it
+    ("Kata Direktur Sentosa Group Inc kemarin, laba naik.", "Group Inc", "Sentosa Group Inc"),
+    ("Laba naik. Sentosa Group Inc mencatat laba.", "Group Inc", "Group Inc"),
+])
+def test_company_name_before_its_legal_form(text, ner, expected):
+    from newsscan.entities import mentions_from_doc
+
+    doc = _doc_with(text, (ner, "ORG"))
+    assert [m.text for m in mentions_from_doc(doc)] == [expected]
+
+
+def test_nickname_links_to_the_full_name_the_article_writes():
+    body = "Presiden Joko Widodo meresmikan bendungan. Jokowi lalu berpidato."
+    ms = canonicalize(mentions(body, ("Joko Widodo", "PERSON"), ("Jokowi", "PERSON")), body)
+    assert {m.text: m.canonical for m in ms}["Jokowi"] == "Joko Widodo"
+    alone = "Jokowi lalu berpidato di depan warga."
+    assert [m.canonical for m in canonicalize(mentions(alone, ("Jokowi", "PERSON")), alone)] == ["Jokowi"]
+
+
+def test_clipped_title_before_a_first_name():
+    body = ("Gubernur Jawa Barat Dedi Kurniawan meninjau banjir. Gubjab Dedi meminta warga waspada. "
+            "Rina Dewi dan Sari Dedi datang kemudian.")
+    ms = canonicalize(mentions(body, ("Dedi Kurniawan", "PERSON"), ("Gubjab Dedi", "PERSON"),
+                               ("Rina Dewi", "PERSON"), ("Sari Dedi", "PERSON")), body)
+    by_start = {m.start: m for m in ms}
+    clipped = by_start[body.index("Dedi meminta")]
+    assert (clipped.text, clipped.canonical, clipped.role) == ("Dedi", "Dedi Kurniawan", "Gubjab")
+    # a given name before the same word clips no role of the article: another person
+    assert by_start[body.index("Sari Dedi")].canonical == "Sari Dedi"
+
+
+def test_name_defined_by_its_initials_is_one_mention():
+    body = ("Riset itu dibiayai Lembaga Riset dan Pengembangan Teknologi (LRPT) sejak 2020. "
+            "Kepala LRPT menyebut dana naik.")
+    found = mentions(body, ("Lembaga Riset", "ORG"), ("Pengembangan Teknologi", "PERSON"), ("LRPT", "PERSON"))
+    ms = canonicalize(found, body)
+    names = {(m.text, m.label, m.canonical) for m in ms}
+    full = "Lembaga Riset dan Pengembangan Teknologi"
+    assert (full, "ORG", full) in names
+    assert {(m.label, m.canonical) for m in ms if m.text == "LRPT"} == {("ORG", full)}
+    assert not any(m.text in ("Lembaga Riset", "Pengembangan Teknologi") for m in ms)
+
+
+def test_initials_that_do_not_spell_the_words_define_nothing():
+    body = "Dana itu dari Lembaga Riset Nasional (LPPM) tahun lalu."
+    ms = canonicalize(mentions(body, ("Riset Nasional", "ORG")), body)
+    assert [m.text for m in ms if m.label == "ORG"][:1] == ["Riset Nasional"]
+
+
+def test_name_after_a_title_and_a_comma_is_a_person():
+    body = "Dana itu cair, kata Direktur Utama Bank Sentosa, Hartawan, di kantornya."
+    ms = canonicalize(mentions(body, ("Bank Sentosa", "ORG"), ("Hartawan", "LOC")), body)
+    assert {m.text: m.label for m in ms}["Hartawan"] == "PERSON"
+    plain = "Dana itu cair di kota Sentosa, Hartawan, dan sekitarnya."
+    ms = canonicalize(mentions(plain, ("Hartawan", "LOC")), plain)
+    assert {m.text: m.label for m in ms}["Hartawan"] == "LOC"
+
+
+def test_last_field_of_a_title_is_no_part_of_the_name():
+    body = "Hal itu disampaikan Menteri Koordinator Ekonomi dan Kemaritiman Hartawan Saleh di Jakarta."
+    ms = canonicalize(mentions(body, ("Kemaritiman Hartawan Saleh", "PERSON")), body)
+    person = next(m for m in ms if m.label == "PERSON")
+    assert (person.text, person.canonical) == ("Hartawan Saleh", "Hartawan Saleh")
+    # `dan` between two people leaves both names whole
+    pair = "Pertemuan itu dihadiri Budi Santoso dan Rina Dewi Lestari kemarin."
+    ms = canonicalize(mentions(pair, ("Budi Santoso", "PERSON"), ("Rina Dewi Lestari", "PERSON")), pair)
+    assert "Rina Dewi Lestari" in {m.canonical for m in ms}
+
+
+@pytest.mark.parametrize("first, other, same", [
+    ("Muhammad Hartawan", "M Hartawan", True),  # an initial
+    ("Dewi Rosalina Putri", "Dewi Rosa Putri", True),  # a clipped given name
+    ("Sri Rahayu Lestari", "Sri Rahayu Lestary", True),  # a spelling variant of the surname
+    ("Kim Jong Un", "Lami Kim", False),  # people who share a part stay apart
+    ("Budi Hartawan", "Bambang Hartawan", False),  # one family name, two given names
+])
+def test_one_person_spelt_two_ways(first, other, same):
+    body = f"{first} datang pagi itu. Beberapa jam kemudian {other} pulang."
+    ms = canonicalize(mentions(body, (first, "PERSON"), (other, "PERSON")), body)
+    canon = {m.text: m.canonical for m in ms}
+    assert (canon[other] == first) is same

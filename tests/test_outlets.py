@@ -159,6 +159,7 @@ def test_file_without_a_date_line_takes_the_dateline_date(tmp_path):
         ("Cekricek.id - " + LEAD, None, "Cekricek"),
         ("JAKARTA, KOMPAS.com - " + LEAD, "Jakarta", "Kompas.com"),
         ("JAKARTA, KOMPAS.com\n- " + LEAD, "Jakarta", "Kompas.com"),
+        ("SURABAYA, KOMPAS.com  " + LEAD, "Surabaya", "Kompas.com"),  # the dash lost by the scraper
         ("Liputan6.com, Jakarta -" + LEAD, "Jakarta", "Liputan6.com"),
         (
             "Liputan6.com, JakartaMenteri Sosial membeberkan, ada 1,3 juta rekening gagal.",

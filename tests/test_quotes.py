@@ -605,3 +605,18 @@ def test_people_who_share_a_name_part_are_not_aligned():
         body, [_person(body, "Lami Kim"), Mention(0, 0, "Kim Jong Un", "PERSON", "Kim Jong Un")]
     )
     assert q.speaker == "Lami Kim"
+
+
+@pytest.mark.parametrize("sentence, speech", [
+    # a take-along verb before a `ber-` verb: an activity the subject shares, no speech
+    ("Menteri Rudi Hartono mengajak tamunya berkeliling kompleks pabrik baja itu.", False),
+    ("Gubernur Sinta Lestari mengajak para pedagang berdiskusi di balai kota.", False),
+    # the same verb before a `me-` verb or a clause marker is an appeal
+    ("Gubernur Sinta Lestari mengajak warga menjaga kebersihan sungai selama musim hujan.", True),
+    ("Gubernur Sinta Lestari mengajak warga untuk berhemat air selama musim kemarau.", True),
+    # other directives before a `ber-` verb stay instructions
+    ("Kapolres Andi Saputra meminta warga bersabar menunggu hasil penyelidikan polisi.", True),
+])
+def test_take_along_directive_is_no_speech(sentence, speech):
+    quotes = [q for q in find_quotes(sentence) if q.kind == "indirect"]
+    assert bool(quotes) is speech

@@ -224,7 +224,28 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _claim(body, a, b, *, dates, quotes, mentions, speaker=None, kind=None) -> Claim | None:
+@functools.lru_cache(maxsize=1)
+def _premises_before() -> re.Pattern[str]:
+    """What precedes an organisation named as the place of an event: `di`/`ke` and a site word
+    (`di kantor Kementerian X`, `ke gedung X`; not `saham di Bank X`, `bekerja di X`)."""
+    sites = "|".join(sorted((re.escape(w) for w, k in place_kinds().items() if k in ("site", "container")),
+                            key=len, reverse=True))
+    return re.compile(rf"\b(?:di|ke)\s+(?:{sites})\s+$", re.IGNORECASE)
+
+
+def _at_premises(body: str, a: int, m: Mention) -> bool:
+    """An organisation after a locative and a site word, written before it or opening its name (`di kantor
+    Kementerian X`, `di Markas Besar X`): its premises are the claim's place."""
+    if m.label != "ORG":
+        return False
+    first = m.text.split(" ", 1)[0].lower()
+    before = body[max(a, m.start - 40):m.start]
+    if place_kinds().get(first) in ("site", "container") and re.search(r"\b(?:di|ke)\s+$", before, re.IGNORECASE):
+        return True
+    return bool(_premises_before().search(before))
+
+
+def _claim(body, a, b, *, dates, quotes, mentions, speaker=None, kind=None, place=None) -> Claim | None:
     text = body[a:b]
     words = _WORD.findall(text)
     if not words:
@@ -233,7 +254,7 @@ def _claim(body, a, b, *, dates, quotes, mentions, speaker=None, kind=None) -> C
     ds = _dedup(d.value for d in dates if d.start >= a and d.end <= b and d.value)
     in_span = [m for m in mentions if m.start >= a and m.end <= b]
     if mentions:
-        places = _dedup(m.canonical for m in in_span if m.label == "LOC")
+        places = _dedup(m.canonical for m in in_span if m.label == "LOC" or _at_premises(body, a, m))
         subjects = _dedup(m.canonical for m in in_span if m.label in ("PERSON", "ORG"))
     else:
         places = _dedup(_places_fallback(text, headline=kind == "headline"))
@@ -243,6 +264,10 @@ def _claim(body, a, b, *, dates, quotes, mentions, speaker=None, kind=None) -> C
             if q.start < b and q.end > a and q.speaker:
                 speaker = q.speaker
                 break
+    if place and not speaker:
+        # the dateline's place, first as it reads first: where the reported event was filed from, not where
+        # a speaker spoke (an attribution names its own venue, `kata X di Y`)
+        places = _dedup((place, *places))
     pwords = [w.lower() for w in words] if kind == "headline" else words  # title case hides verbs
     predicate = _predicate(pwords, skip=speech_lemmas() if speaker else ())
     if kind is None:
@@ -262,12 +287,16 @@ def _claim(body, a, b, *, dates, quotes, mentions, speaker=None, kind=None) -> C
 
 
 def find_claims(body: str, *, dates: Sequence[DateMention] = (), quotes: Sequence[Quote] = (),
-                mentions: Sequence[Mention] = (), title: str | None = None) -> list[Claim]:
+                mentions: Sequence[Mention] = (), title: str | None = None,
+                dateline: str | None = None, dateline_end: int = 0) -> list[Claim]:
     """Check-worthy claims of an article body (see the module docstring), in text order.
 
     `dates`, `quotes` and `mentions` are the other layers' records for the same body (offsets into it);
     without mentions, places are capitalised words after `di`/`ke`/`dari` and subjects are runs of
     capitalised words. Headline claims (kind `headline`, offsets into `title`) come first.
+    `dateline` is the place the body's dateline names (`Article.dateline`, the dateline ending at
+    `dateline_end`): the lead sentence reports from there, so it is that sentence's first place
+    (entities report no mention inside a dateline).
     """
     body = body or ""
     out: list[Claim] = []
@@ -275,8 +304,11 @@ def find_claims(body: str, *, dates: Sequence[DateMention] = (), quotes: Sequenc
         c = _claim(title, 0, len(title), dates=(), quotes=(), mentions=(), kind="headline")
         if c and (c.places or c.quantities):
             out.append(c)
+    lead = bool(dateline and dateline_end)
     for a, b in split_sentences(body):
-        c = _claim(body, a, b, dates=dates, quotes=quotes, mentions=mentions)
+        place = dateline if lead and b > dateline_end else None
+        lead = lead and place is None  # the lead sentence only: the first one ending past the dateline
+        c = _claim(body, a, b, dates=dates, quotes=quotes, mentions=mentions, place=place)
         if c:
             out.append(c)
         # the attribution around a direct quote: when and where the words were said

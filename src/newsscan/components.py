@@ -73,9 +73,13 @@ def make_claims(nlp: Language, name: str):
 
     def claims(doc: Doc) -> Doc:
         article = _article(doc)
+        # the dateline opens the body: its place is the lead sentence's only in the body's first part
+        first_part = article is not None and article.body[:len(doc.text)] == doc.text
         doc._.claims = tuple(find_claims(doc.text, dates=doc._.dates or (), quotes=doc._.quotes or (),
                                          mentions=doc._.mentions or (),
-                                         title=article.title if article else None))
+                                         title=article.title if article else None,
+                                         dateline=article.dateline if first_part else None,
+                                         dateline_end=article.dateline_end if first_part else 0))
         return doc
 
     return claims

@@ -39,8 +39,9 @@ _DASH = r"[\-\u2013\u2014]{1,2}"
 _NAME = r"(?P<site>[A-Za-z][A-Za-z0-9.]{1,24}(?: [A-Z][A-Za-z0-9.]{1,20}){0,2})"
 # (shape, whether its site must be an outlet of the registry): the first shape that matches is the dateline
 _DATELINES: list[tuple[re.Pattern[str], bool]] = [
-    # JAKARTA, KOMPAS.com -
-    (re.compile(_PLACE + r"\s{0,3},\s{0,3}" + _SITE + r"\s{0,3}" + _DASH), False),
+    # JAKARTA, KOMPAS.com - (the dash may be lost by a scraper, `JAKARTA, KOMPAS.com  Polisi …`: the
+    # site's domain still ends it)
+    (re.compile(_PLACE + r"\s{0,3},\s{0,3}" + _SITE + r"(?:\s{0,3}" + _DASH + r"|(?=\s{1,3}[A-Z]))"), False),
     # TEMPO.CO, Jakarta -
     (re.compile(_SITE + r"\s{0,3},\s{0,3}" + _PLACE + r"(?:\s{0,3}" + _DASH + r")?"), False),
     # KONTAN.CO.ID - MOSKOW.

@@ -74,6 +74,7 @@ TABLE_SPECS: dict[str, TableSpec] = {
     ),
     "attribute_cues.tsv": TableSpec(("word", "kind"), 2, (("kind", ("age_verb", "now", "plate")),)),
     "base_verbs.tsv": TableSpec(("word", "kind"), 2, (("kind", ("base", "speech", "notverb", "headline")),)),
+    "comitative_verbs.tsv": TableSpec(("form",), 1),
     "lowercase_words.tsv": TableSpec(("word",)),
     "common_words.tsv": TableSpec(
         ("word", "form", "count"), 3, (("form", ("lower", "name")),), integers=("count",)

@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..records import Mention
+from .defined import defined_names
 from .lexicon import (
     _PUNCT_EDGES,
     _key,
@@ -57,6 +58,9 @@ from .roles import (
     _speech_cue_before,
     role_before,
     split_role,
+    strip_coordinated_fields,
+    strip_unknown_titles,
+    title_apposition,
 )
 from .scope import inside
 from .spans import (
@@ -67,10 +71,12 @@ from .spans import (
     is_bare_head,
     is_bare_tail,
     legal_form_after,
+    name_before_tail,
     numeral_after,
     strip_generic,
     trim_lower,
 )
+from .variants import link_name_variants
 
 LABELS = ("PERSON", "ORG", "LOC")
 _WORD = re.compile(r"\S+")
@@ -166,6 +172,7 @@ def _clean(text: str, s: int, e: int, label: str, people: frozenset[int] = froze
         slash = _SLASH_NAME.match(text, e)  # `Kodam IV` + `/Diponegoro`: one name
         e = legal_form_after(text, slash.end() if slash else e)
         e = _joined_part_after(text, s, e, people)
+        s = name_before_tail(text, s, e)
     # `Teradu II Budi` -> `Budi` once `Teradu` is gone (and `I` too then: a Balinese name opens with `I`)
     after_stop = s != s0 or _word_before(text, s).casefold() in never  # `Teradu` + `I Budi`
     lead = (_LEADING_NUMERAL_ANY if after_stop else _LEADING_NUMERAL).match(text, s, e)
@@ -295,13 +302,15 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     """
     known = _is_known
     ms = sorted(_strip_roles(_split_role_names(list(mentions), body), body), key=lambda m: (m.start, -m.end))
+    ms = defined_names(body, ms)
     ms = _dedupe(sorted(ms + _people_after_cues(ms, body), key=lambda m: (m.start, -m.end)))
     ms = sorted(split_merged_names(ms, body, known), key=lambda m: (m.start, -m.end))
     ms = split_at_rank(ms, body, _rank_at)
-    ms = person_evidence(ms, body, _rank_before, known, _speech_cue_before)
+    ms = strip_unknown_titles(person_evidence(ms, body, _rank_before, known, _person_cue_before), body)
+    ms = strip_coordinated_fields(ms, body)
     ms = sorted(_link_abbreviations(ms, body), key=lambda m: m.start)
     ms = link_initials(link_clipped_names(link_short_names(ms)), body)
-    ms = _link_people(ms)
+    ms = link_name_variants(_link_people(ms))
     return _vote_labels(ms, body)
 
 
@@ -506,12 +515,15 @@ def _link_abbreviations(ms: list[Mention], body: str) -> list[Mention]:
     defs = definitions(body, ms)
     glabels = gazetteer_labels()
     written = {_key(m.text) for m in ms}
+    people = {_key(m.text): m.canonical for m in ms if m.label == "PERSON"}
     groups: dict[str, list[int]] = defaultdict(list)
     out = []
     for m in ms:
         target = alias_target(m.text)
         if m.label == "PERSON" and not (target and m.text in glabels):
-            out.append(m)
+            # a nickname (`Jokowi`) is a mention of the person only where the article writes the full name
+            full_person = people.get(_key(target)) if target else None
+            out.append(dataclasses.replace(m, canonical=full_person, source="link") if full_person else m)
             continue
         if m.label == "PERSON":
             m = dataclasses.replace(m, label=glabels[m.text])
@@ -633,6 +645,11 @@ def _resolve_parts(keys: dict[int, str], full: set[str], people: list[int]) -> d
             if choice:
                 resolved[i] = choice
     return resolved
+
+
+def _person_cue_before(body: str, start: int) -> bool:
+    """A speech verb before its speaker (`ujar X`) or a title phrase and a comma (`Direktur Bank Maju, X`)."""
+    return _speech_cue_before(body, start) or title_apposition(body, start)
 
 
 def _vote_labels(ms: list[Mention], body: str) -> list[Mention]:

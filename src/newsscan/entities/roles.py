@@ -3,11 +3,13 @@ mention are the role (`Presiden Rusia`, `Kombes Pol.`, `Prof`), and which cues s
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
 
 from ..errors import DataTableError
+from ..records import Mention
 from ..tables import table
 from .lexicon import known_names, roles
 
@@ -144,3 +146,69 @@ def _post_cues() -> frozenset[str]:
         return frozenset()
     return frozenset(f.strip().casefold() for r in rows if r["slot"] == "post"
                      for f in r["forms"].split(",") if f.strip())
+
+
+def _clips(title: str, before: str) -> bool:
+    """`Gubsu` clips `Gubernur Sumatera Utara`, `Seskab` `Sekretaris Kabinet`: the title's letters in order in
+    the words written before the full name, from a word that opens with its first letter and does not hold
+    them all (`Chrome` before `Chrome Home` is a name written again, not a clipped title)."""
+    t = title.casefold()
+    words = before.casefold().split()
+    # a clipping spans two words or more (`Gub` + `su`)
+    return any(w[:1] == t[0] and not _subsequence(t, w) and _subsequence(t, " ".join(words[i:]))
+               for i, w in enumerate(words))
+
+
+def _subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(c in rest for c in short)
+
+
+def strip_unknown_titles(ms: Sequence[Mention], body: str) -> list[Mention]:
+    """`Gubsu Edy` after `Gubernur Sumatera Utara Edy Rahmayadi`: a two-word person mention whose second word
+    opens a full name the article gave earlier, after a role the first word clips, is that person under a
+    clipped title the tables do not know: the first word goes to `role`, the mention keeps the name.
+    (`Lami Kim` after `Kim Jong Un` stays: no role before `Kim Jong Un` is clipped to `Lami`.)"""
+    people = [m for m in ms if m.label == "PERSON"]
+    openers: dict[str, int] = {}  # a full name's first word -> where the article first writes that name
+    for m in people:
+        words = m.text.split()
+        if len(words) >= 2:
+            openers.setdefault(words[0], m.start)
+    out = []
+    for m in ms:
+        words = m.text.split()
+        title = words[0] if m.label == "PERSON" and len(words) == 2 else ""
+        first = openers.get(words[1], m.start) if title else m.start
+        if (first < m.start and len(title) >= 4 and title[1:].islower()
+                and _clips(title, body[max(0, body.rfind(".", 0, first) + 1, first - 80):first])):
+            cut = m.start + m.text.index(words[1], len(title))
+            m = dataclasses.replace(m, start=cut, text=words[1], canonical=words[1], role=m.role or title)
+        out.append(m)
+    return out
+
+
+def title_apposition(body: str, start: int) -> bool:
+    """A name set off by a comma after a title phrase (`kata Direktur Utama Bank Maju, Budi`): a person."""
+    if not body[:start].endswith(", "):
+        return False
+    comma = start - 2
+    role = role_before(body[:comma] + " ", comma + 1)
+    return role is not None and _role_kind(role.split()[:1]) == "title"
+
+
+def strip_coordinated_fields(ms: Sequence[Mention], body: str) -> list[Mention]:
+    """`Menteri Koordinator Politik Hukum dan Keamanan Budi`: a person mention right after `dan` that closes a
+    title's coordinated fields opens with the last field, which goes to `role` (the NER took it for a name)."""
+    out = []
+    for m in ms:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) >= 2 and body[:m.start].endswith(" dan "):
+            role = role_before(body, m.start - 4)
+            if role is not None and _role_kind(role.split()[:1]) == "title":
+                cut = m.start + m.text.index(words[1], len(words[0]))
+                text = body[cut:m.end]
+                m = dataclasses.replace(m, start=cut, text=text, canonical=text,
+                                        role=m.role or f"{role} dan {words[0]}")
+        out.append(m)
+    return out

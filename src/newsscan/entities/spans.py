@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..tables import load_toml, table
+from .lexicon import roles
 
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”‘’«»()[]{},.;:!?"
@@ -256,6 +257,29 @@ def legal_form_after(body: str, end: int) -> int:
     if m.group(2) and tails.get(m.group(2).casefold()) == "ORG":
         return m.end()
     return m.end(1) + 1
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w&.-]*) $")
+
+
+def name_before_tail(body: str, start: int, end: int) -> int:
+    """The start of a company name the NER cut short before its last words (`Contoh Holdings` + `Group Inc`,
+    `ABCD` + `Bank Ltd`): a name closing on an organisation's tail word (`data/entity_words.tsv`) takes in
+    the capitalised words written right before it, up to a word the language writes in lower case, a
+    title or head word, or a sentence end."""
+    words = body[start:end].split()
+    if len(words) > 2 or name_words().tails.get(words[-1].casefold()) != "ORG":
+        return start
+    s = start
+    for _ in range(4):
+        m = _WORD_BEFORE.search(body, max(0, s - 40), s)
+        if not m or common_word(m.group(1)) or head_label(m.group(1)) is not None or (m.group(1).casefold().rstrip("."),) in roles():
+            break
+        before = body[max(0, m.start() - 2):m.start()]
+        if before and not before.endswith(" ") or before[:1] in ".!?\n":
+            break  # the word opens a sentence or a paragraph: it may be no part of the name
+        s = m.start()
+    return s
 
 
 def is_bare_tail(text: str) -> bool:

@@ -2,9 +2,11 @@
 `menurutnya`. Each shape returns an `Attribution` with the reported content's offsets."""
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
+from ..tables import table
 from .lexicon import Lexicon
 from .media import clean_medium
 from .phrases import Attribution, PhraseReader
@@ -38,6 +40,21 @@ def _verb_after_addressee(words: Sequence[str], lex: Lexicon) -> bool:
     """A directive's clause without `agar`/`untuk`: an addressee of one to five words, then a verb (not a
     preposition built like one, `terhadap`)."""
     return any(_VERB_FORM.fullmatch(w) is not None and w not in lex.cue("verb_like") for w in words[1:6])
+
+
+@functools.lru_cache(maxsize=1)
+def _comitative_forms() -> frozenset[str]:
+    """Directive verbs that also mean "take someone along" (data/comitative_verbs.tsv)."""
+    return frozenset(r["form"].lower() for r in table("comitative_verbs.tsv"))
+
+
+def _joint_activity(verb: str, words: Sequence[str], lex: Lexicon) -> bool:
+    """`mengajak X berkeliling …`: with no clause marker, a take-along verb before an addressee and a `ber-`
+    verb names an activity the subject shares, not an appeal (`mengajak X menjaga …` is one)."""
+    if verb not in _comitative_forms():
+        return False
+    first = next((w for w in words[1:6] if _VERB_FORM.fullmatch(w) and w not in lex.cue("verb_like")), "")
+    return first.startswith("ber")
 
 
 def _reads_as_clause(words: Sequence[str], lex: Lexicon) -> bool:
@@ -307,7 +324,7 @@ class IndirectReader(PhraseReader):
         if cls == "directive":
             first6 = [t.text.lower() for t in toks[:7]]
             k = next((i for i, w in enumerate(first6) if w in comp), None)
-            if k is None and not _verb_after_addressee(first6, lex):
+            if k is None and (not _verb_after_addressee(first6, lex) or _joint_activity(verb, first6, lex)):
                 return None
             if k is not None and (verb in ("mengimbau",) or toks[k].text.lower() in ("agar", "supaya") and k == 0):
                 ca = toks[k].end
