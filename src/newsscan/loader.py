@@ -31,6 +31,7 @@ from typing import Any, Protocol
 
 from . import outlets
 from .boilerplate import strip_boilerplate
+from .likeness import articles_or_nothing
 from .records import Article, Issue
 from .repair import find_repairs
 from .tables import load_toml, table
@@ -85,13 +86,6 @@ class Duplicate(Issue):
 def passed_over(path: str) -> PassedOver:
     ext = os.path.splitext(path)[1]
     return PassedOver(path, f"skipped: not an article file type ({ext or 'no extension'})", "warning")
-
-
-# an export whose rows are shorter than this (median words of its first rows) holds annotations, quotes or
-# titles rather than articles: a quote or a headline has 10-20 words, the shortest of 3,463 IndoSum articles
-# 44
-MIN_ARTICLE_WORDS = 25
-_LIKENESS_ROWS = 20
 
 
 # ---------------------------------------------------------------- paths
@@ -598,7 +592,7 @@ def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_di
         items = _file_items(path, text_column, extra_dir, file_cache, read)
         if text_column is None and os.path.splitext(path)[1].lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS:
             # a column named by the user is read whatever its length
-            items = _articles_or_nothing(path, items)
+            items = articles_or_nothing(path, items)
         for item in items:
             if isinstance(item, Article) and max_chars is not None and len(item.body) > max_chars:
                 yield Issue(item.path,
@@ -624,44 +618,6 @@ def _doubts(item: Article) -> Iterator[Issue]:
     if not _looks_indonesian(item.body):
         yield Issue(item.path, "does not read as Indonesian (few Indonesian function words); loaded anyway",
                     "warning")
-
-
-def _articles_or_nothing(path: str, items: Iterable[Article | Issue]) -> Iterator[Article | Issue]:
-    """The items of an export, or one Issue when its first rows are too short to be article bodies (the
-    export's columns are named so that `--text-column` can pick another one)."""
-    it = iter(items)
-    head: list[Article | Issue] = []
-    for item in it:
-        head.append(item)
-        if sum(isinstance(x, Article) for x in head) >= _LIKENESS_ROWS:
-            break
-    words = sorted(len(x.body.split()) for x in head if isinstance(x, Article))
-    if words and words[len(words) // 2] < MIN_ARTICLE_WORDS:
-        rows = len(words) + sum(isinstance(x, Article) for x in it)
-        cols = _export_columns(path)
-        yield Issue(path, f"its {rows} rows do not look like articles (median {words[len(words) // 2]} "
-                    f"words, articles have {MIN_ARTICLE_WORDS} or more; columns found: {cols}); "
-                    "name the body's column with --text-column to read them anyway")
-        return
-    yield from head
-    yield from it
-
-
-def _export_columns(path: str) -> str:
-    """The column names of an export, read from its first line (CSV header, first JSON object)."""
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as fh:
-            line = fh.readline(65536).strip()
-    except OSError:
-        return "unknown"
-    if os.path.splitext(path)[1].lower() in CSV_EXTS:
-        delim = "\t" if path.lower().endswith(".tsv") else max(",;\t|", key=line.count)
-        return ", ".join(next(csv.reader([line], delimiter=delim), [])) or "none"
-    try:
-        row = json.loads(line)
-    except ValueError:
-        return "unknown"
-    return ", ".join(map(str, row)) if isinstance(row, dict) else "unknown"
 
 
 class FileCache(Protocol):
