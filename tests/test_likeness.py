@@ -15,7 +15,8 @@ def test_short_rows_are_one_issue_and_a_broken_line_keeps_its_own(tmp_path):
 
 
 def test_rows_of_article_length_are_read(tmp_path):
-    body = " ".join(["Warga desa membangun jembatan bambu di atas sungai yang meluap setiap musim hujan."] * 4)
+    line = "Warga desa membangun jembatan bambu di atas sungai yang meluap setiap musim hujan."
+    body = " ".join([line] * 4)
     export = tmp_path / "berita.jsonl"
     export.write_text("".join(f'{{"text": "{body} Nomor {i}."}}\n' for i in range(3)), encoding="utf-8")
     assert sum(isinstance(x, Article) for x in iter_articles([str(export)])) == 3
