@@ -84,3 +84,13 @@ def test_long_body_is_analyzed_in_parts_with_offsets_into_the_whole(tmp_path):
     last = max(r.quotes, key=lambda q: q.start)
     assert last.start > 2 * PART_CHARS and r.article.body[last.start:last.end] == last.text
     assert all(r.article.body[d.start:d.end] == d.text for d in r.dates)
+
+
+def test_the_diff_does_not_depend_on_the_order_the_files_are_named_in(seeds_dir, tmp_path):
+    seeds = sorted(str(p) for p in seeds_dir.glob("*.txt"))
+    backwards = api.analyze(seeds[::-1], jobs=1, cache_dir=str(tmp_path / "cache"))
+    forwards = api.analyze(seeds, jobs=1, cache_dir=str(tmp_path / "cache"))
+    def items(run):  # a story lists its articles in the order given; what it finds must not depend on it
+        return [{k: v for k, v in story.items() if k != "articles"} for story in api.diff_document(run)["stories"]]
+
+    assert items(backwards) == items(forwards)

@@ -65,8 +65,9 @@ class _Ctx:
 
 
 def _articles(story: Any, results_by_path: Mapping[str, ArticleResult]) -> list[Art]:
+    """The story's articles in path order: the same corpus gives the same diff whatever order it was named in."""
     arts: list[Art] = []
-    for p in story.articles:
+    for p in sorted(story.articles):
         r = results_by_path.get(p)
         if r is None:
             continue
