@@ -91,6 +91,7 @@ def test_the_diff_does_not_depend_on_the_order_the_files_are_named_in(seeds_dir,
     backwards = api.analyze(seeds[::-1], jobs=1, cache_dir=str(tmp_path / "cache"))
     forwards = api.analyze(seeds, jobs=1, cache_dir=str(tmp_path / "cache"))
     def items(run):  # a story lists its articles in the order given; what it finds must not depend on it
-        return [{k: v for k, v in story.items() if k != "articles"} for story in api.diff_document(run)["stories"]]
+        stories = api.diff_document(run)["stories"]
+        return [{k: v for k, v in story.items() if k != "articles"} for story in stories]
 
     assert items(backwards) == items(forwards)

@@ -65,7 +65,7 @@ class _Ctx:
 
 
 def _articles(story: Any, results_by_path: Mapping[str, ArticleResult]) -> list[Art]:
-    """The story's articles in path order: the same corpus gives the same diff whatever order it was named in."""
+    """The story's articles in path order: a corpus gives the same diff whatever order it was named in."""
     arts: list[Art] = []
     for p in sorted(story.articles):
         r = results_by_path.get(p)
