@@ -89,8 +89,15 @@ def _claims():
     dates = [DateMention(i, i + 18, "Selasa (10/6/2025)", "2025-06-10", "day", "absolute"),
              DateMention(j, j + 18, "Selasa (10/6/2025)", "2025-06-10", "day", "absolute")]
     q0 = BODY.index("Total")
-    quotes = [Quote(q0, q0 + len("Total sebanyak 20 bus yang terbakar"), "Total sebanyak 20 bus yang terbakar",
-                    "direct", "Hendra Wijaya")]
+    quotes = [
+        Quote(
+            q0,
+            q0 + len("Total sebanyak 20 bus yang terbakar"),
+            "Total sebanyak 20 bus yang terbakar",
+            "direct",
+            "Hendra Wijaya",
+        )
+    ]
     return find_claims(BODY, dates=dates, quotes=quotes)
 
 
