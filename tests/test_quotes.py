@@ -219,67 +219,63 @@ SHAPES = [
     # scraper glue: a title glued to the institution, a verb glued to the next word, a dateline glued to the
     # lead
     (
-        'Ia hadir. "Saudara simpan di HP?" tanya JaksaKPK, Wawan Yunarwanto di Pengadilan Tipikor, Jumat '
-        '(20/6/2025).',
+        'Ia hadir. "Saudara simpan di laci?" tanya JaksaKPK, Budi Hartanto di Pengadilan Tipikor, Selasa '
+        '(12/3/2024).',
         "direct",
-        "Saudara simpan di HP?",
-        "Wawan Yunarwanto",
+        "Saudara simpan di laci?",
+        "Budi Hartanto",
     ),
     (
-        "Dosen Universitas Indonesia (UI), Cecep Hidayat, menyebutSekjen PDIP Hasto pernah memiliki nomor "
-        "luar negeri.",
+        "Dosen Universitas Indonesia (UI), Rina Marlina, menyebutBendahara partai itu pernah memiliki "
+        "rekening luar negeri.",
         "indirect",
-        "Sekjen PDIP Hasto pernah memiliki nomor luar negeri",
-        "Cecep Hidayat",
+        "Bendahara partai itu pernah memiliki rekening luar negeri",
+        "Rina Marlina",
     ),
     (
         (
-            "Liputan6.com, JakartaMenteri Sosial Saifullah Yusuf atau akrab disapa Gus Ipul membeberkan, "
-            "ada 1,3 juta "
-            "rekening yang gagal transfer.\nGus Ipul menambahkan, penyaluran tahap kedua rampung pekan ini."
+            "Liputan6.com, JakartaMenteri Perhubungan Haryanto Wibisono atau akrab disapa Cak Haris "
+            "membeberkan, ada 240 kapal yang belum berizin.\nCak Haris menambahkan, pemeriksaan tahap kedua "
+            "rampung pekan ini."
         ),
         "indirect",
-        "penyaluran tahap kedua rampung pekan ini",
-        "Saifullah Yusuf",
+        "pemeriksaan tahap kedua rampung pekan ini",
+        "Haryanto Wibisono",
     ),
     # a relative clause, a nickname and adjuncts between subject and verb
     (
         (
-            "Menteri Sosial (Mensos) Saifullah Yusuf hadir. Mensos yang karib disapa Gus Ipul itu "
-            "mengungkapkan, terdapat beberapa "
-            "faktor penyebab kegagalan."
+            "Menteri Perhubungan (Menhub) Haryanto Wibisono hadir. Menhub yang karib disapa Cak Haris itu "
+            "mengungkapkan, terdapat beberapa faktor penyebab keterlambatan."
         ),
         "indirect",
-        "terdapat beberapa faktor penyebab kegagalan",
-        "Saifullah Yusuf",
+        "terdapat beberapa faktor penyebab keterlambatan",
+        "Haryanto Wibisono",
     ),
     (
         (
-            "Bupati Rudy Susmanto dalam keterangannya di Cibinong, Rabu (2/7/2025), mengatakan bahwa jalan "
-            "itu akan "
-            "diperbaiki tahun ini."
+            "Bupati Agus Wirawan dalam keterangannya di Sukamaju, Selasa (12/3/2024), mengatakan bahwa "
+            "jembatan itu akan diperbaiki tahun ini."
         ),
         "indirect",
-        "jalan itu akan diperbaiki tahun ini",
-        "Rudy Susmanto",
+        "jembatan itu akan diperbaiki tahun ini",
+        "Agus Wirawan",
     ),
     (
         (
-            "Kapolres Maluku Tenggara, AKBP Frans Duma, seperti dikutip ameks.id, Selasa malam, mengatakan, "
-            "rombongan "
-            "itu berangkat dari Pulau Wearhu."
+            "Kapolres Banda Utara, AKBP Yohanes Lewa, seperti dikutip sukamajunews.id, Selasa malam, "
+            "mengatakan, rombongan itu berangkat dari Pulau Karang."
         ),
         "indirect",
-        "rombongan itu berangkat dari Pulau Wearhu",
-        "Frans Duma",
+        "rombongan itu berangkat dari Pulau Karang",
+        "Yohanes Lewa",
     ),
     # `menurut` in the middle, without a comma, and after `yang`
     (
-        "Kronologi kejadian ini, menurut Rustamadji petang tadi, bermula ketika tujuh mahasiswa mengambil "
-        "pasir.",
+        "Kronologi kejadian ini, menurut Sumarno petang tadi, bermula ketika lima nelayan menarik jaring.",
         "indirect",
-        "bermula ketika tujuh mahasiswa mengambil pasir",
-        "Rustamadji",
+        "bermula ketika lima nelayan menarik jaring",
+        "Sumarno",
     ),
     (
         "Kim mengawasi peluncur roket ganda, yang menurut para ahli senjata merupakan sistem peluru kendali.",
@@ -288,11 +284,10 @@ SHAPES = [
         "para ahli senjata",
     ),
     (
-        "Menurut Menteri ESDM Bahlil Lahadalia, Presiden Prabowo Subianto telah memerintahkan pengawasan "
-        "ketat.",
+        "Menurut Menteri Perdagangan Haryanto Wibisono, Presiden telah memerintahkan pengawasan ketat.",
         "indirect",
-        "Presiden Prabowo Subianto telah memerintahkan pengawasan ketat",
-        "Bahlil Lahadalia",
+        "Presiden telah memerintahkan pengawasan ketat",
+        "Haryanto Wibisono",
     ),
     # a pronoun before any speaker: the person last named with a title
     (
