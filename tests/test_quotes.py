@@ -377,10 +377,10 @@ SHAPES = [
     ),
     # a person known by initials keeps the article's descriptor
     (
-        'Seorang warga berinisial H (32) nyaris menjadi korban.\n"Saya turun di jembatan itu," kata H.',
+        'Seorang warga berinisial R (45) nyaris menjadi korban.\n"Saya berhenti di pasar itu," kata R.',
         "direct",
-        "Saya turun di jembatan itu",
-        "seorang warga berinisial H",
+        "Saya berhenti di pasar itu",
+        "seorang warga berinisial R",
     ),
     # an epithet points back to the last speaker
     (
@@ -396,13 +396,12 @@ SHAPES = [
     # scraper line breaks around italics inside a sentence
     (
         (
-            "Kepala Dinas Perhubungan, Syafrin Liputo mengungkapkan, ada sebanyak 20 bus "
-            "bekas\nTransjakarta\nterbakar "
-            "di area pool hari ini."
+            "Kepala Dinas Kebersihan, Yusuf Hamdani mengungkapkan, ada sebanyak 14 truk "
+            "bekas\nDinas Kebersihan\nterbakar di area pool hari ini."
         ),
         "indirect",
-        "ada sebanyak 20 bus bekas\nTransjakarta\nterbakar di area pool hari ini",
-        "Syafrin Liputo",
+        "ada sebanyak 14 truk bekas\nDinas Kebersihan\nterbakar di area pool hari ini",
+        "Yusuf Hamdani",
     ),
     # a related-article line run into the sentence after it
     (
@@ -426,9 +425,9 @@ def test_attribution_shapes(body, kind, text, speaker):
 
 
 NOT_SPEECH = [
-    "Hasto disebut memerintahkan Harun Masiku merendam handphone agar tak terlacak.",  # agentless passive
+    "Bendahara disebut memerintahkan Rudi Hartanto membakar dokumen agar tak terlacak.",  # agentless passive
     "Maksudnya, perusahaan ini telah melaporkan rencana kerja ke Kementerian ESDM.",  # a discourse marker
-    "BMKG belum mencatat adanya gempa susulan dari kejadian ini.",  # a denied act, no statement
+    "Dinas belum mencatat adanya banjir susulan dari kejadian ini.",  # a denied act, no statement
     # noun phrase
     "Sekretaris Jenderal NATO Jens Stoltenberg menyatakan kekhawatirannya tentang dukungan Rusia.",
     "Polisi belum menyebutkan identitas pelaku pembunuhan tersebut.",
