@@ -128,14 +128,14 @@ def test_kompas_whatsapp_block_over_several_lines():
 
 def test_inline_scroll_marker_is_cut_from_a_flattened_page():
     line = (
-        '"Amar putusan: KABUL," demikian dilansir dari laman Kepaniteraan MA, Rabu (2/7). '
-        "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT Perkara nomor: 32 PK/Pid.Sus/2020 itu diperiksa."
+        '"Amar putusan: TOLAK," demikian dilansir dari laman Kepaniteraan MA, Selasa (12/3). '
+        "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT Perkara nomor: 57 PK/Pid.Sus/2021 itu diperiksa."
     )
     kept, removed = strip(line)
     assert kept == [
         (
-            '"Amar putusan: KABUL," demikian dilansir dari laman Kepaniteraan MA, Rabu (2/7). '
-            "Perkara nomor: 32 PK/Pid.Sus/2020 itu diperiksa."
+            '"Amar putusan: TOLAK," demikian dilansir dari laman Kepaniteraan MA, Selasa (12/3). '
+            "Perkara nomor: 57 PK/Pid.Sus/2021 itu diperiksa."
         )
     ]
     assert (

@@ -38,7 +38,7 @@ def test_not_a_quantity(text):
 
 
 def test_offsets_point_into_text():
-    text = "Sebanyak 18 unit mobil damkar beserta 90 personel dikerahkan."
+    text = "Sebanyak 11 unit mobil tangki beserta 65 personel dikerahkan."
     for a, b, q in find_quantities(text):
         assert text[a:b] == q.text
 
@@ -148,7 +148,7 @@ def test_split_sentences_scraper_glue(text, n):
 
 
 def test_noun_forms_are_not_the_predicate():
-    (c,) = find_claims("Dalam perjalanan kembali, salah satu kapal terbalik di perairan Tanjung Lor.")
+    (c,) = find_claims("Dalam pelayaran kembali, sebuah perahu terbalik di perairan Tanjung Batu.")
     assert c.predicate == "balik"
 
 
