@@ -148,7 +148,7 @@ def test_split_sentences_scraper_glue(text, n):
 
 
 def test_noun_forms_are_not_the_predicate():
-    (c,) = find_claims("Dalam pelayaran kembali, sebuah perahu terbalik di perairan Tanjung Batu.")
+    (c,) = find_claims("Dalam pelayaran kembali, sebuah kapal terbalik di perairan Tanjung Batu.")
     assert c.predicate == "balik"
 
 
