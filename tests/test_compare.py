@@ -193,9 +193,8 @@ def test_conflict_on_time_of_the_event_with_the_right_partner():
     ]
     bodies = [
         (
-            "Mereka berangkat dengan dua perahu motor pada pukul 10.00 WIT. Dalam perjalanan kembali, salah "
-            "satu kapal "
-            "terbalik sekitar pukul 14.47 WIT."
+            "Mereka berangkat dengan dua perahu motor pada pukul 10.00 WIT. Saat pulang ke darat, satu "
+            "perahu terbalik sekitar pukul 14.47 WIT."
         ),
         (
             'Para nelayan berangkat pukul 10.00 WIT dari pulau itu. "Peristiwa ini terjadi sekitar '
