@@ -61,7 +61,9 @@ def test_surname_links_to_full_name():
 def test_people_sharing_a_part_stay_apart():
     body = ("Kim Jong Un tiba. Kim disambut. Lami Kim, seorang profesor, berkata. "
             "Kim Jong Un lalu pergi dan Kim tersenyum.")
-    ms = canonicalize(mentions(body, ("Kim Jong Un", "PERSON"), ("Lami Kim", "PERSON"), ("Kim", "PERSON")), body)
+    ms = canonicalize(
+        mentions(body, ("Kim Jong Un", "PERSON"), ("Lami Kim", "PERSON"), ("Kim", "PERSON")), body
+    )
     by_start = {m.start: m.canonical for m in ms}
     assert by_start[body.index("Lami Kim")] == "Lami Kim"
     assert by_start[body.index("Kim disambut")] == "Kim Jong Un"
@@ -70,14 +72,18 @@ def test_people_sharing_a_part_stay_apart():
 
 def test_part_used_before_any_full_name_goes_to_the_most_often_named():
     body = "Kim berangkat. Lami Kim berkata. Kim Jong Un tiba. Kim Jong Un tersenyum. Kim pulang."
-    ms = canonicalize(mentions(body, ("Kim Jong Un", "PERSON"), ("Lami Kim", "PERSON"), ("Kim", "PERSON")), body)
+    ms = canonicalize(
+        mentions(body, ("Kim Jong Un", "PERSON"), ("Lami Kim", "PERSON"), ("Kim", "PERSON")), body
+    )
     assert ms[0].canonical == ms[-1].canonical == "Kim Jong Un"
 
 
 def test_undecided_part_stays_as_written_for_the_corpus_to_resolve():
     # the part was in use before either full name and both are named once: the article cannot decide
     body = "Kim berangkat. Lami Kim berkata. Kim Jong Un tiba. Kim pulang."
-    ms = canonicalize(mentions(body, ("Kim Jong Un", "PERSON"), ("Lami Kim", "PERSON"), ("Kim", "PERSON")), body)
+    ms = canonicalize(
+        mentions(body, ("Kim Jong Un", "PERSON"), ("Lami Kim", "PERSON"), ("Kim", "PERSON")), body
+    )
     assert [m.canonical for m in ms if m.text == "Kim"] == ["Kim", "Kim"]
 
 
@@ -152,7 +158,7 @@ def seed_mentions():
     paths = sorted(SEEDS.glob("*.txt"))
     bodies = [p.read_text(encoding="utf-8") for p in paths]
     return {p.name: canonicalize(mentions_from_doc(doc), body)
-            for p, body, doc in zip(paths, bodies, nlp.pipe(bodies))}
+            for p, body, doc in zip(paths, bodies, nlp.pipe(bodies), strict=True)}
 
 
 @pytest.fixture(scope="session")
@@ -161,7 +167,12 @@ def seed_map(seed_mentions):
 
 
 def _names(seed_mentions, seed_map, label):
-    return {seed_map.get(m.canonical, m.canonical) for ms in seed_mentions.values() for m in ms if m.label == label}
+    return {
+        seed_map.get(m.canonical, m.canonical)
+        for ms in seed_mentions.values()
+        for m in ms
+        if m.label == label
+    }
 
 
 @pytest.mark.parametrize("person", SEED_PEOPLE)
@@ -378,8 +389,16 @@ def test_title_stops_a_name_growing_left():
 
 def test_place_with_and_without_its_administrative_head_is_one_place():
     body = "Banjir melanda Kota Sukamaju. Warga Sukamaju mengungsi ke Stasiun Sukajaya dekat Sukajaya."
-    ms = canonicalize(mentions(body, ("Kota Sukamaju", "LOC"), ("Sukamaju", "LOC"), ("Stasiun Sukajaya", "LOC"),
-                               ("Sukajaya", "LOC")), body)
+    ms = canonicalize(
+        mentions(
+            body,
+            ("Kota Sukamaju", "LOC"),
+            ("Sukamaju", "LOC"),
+            ("Stasiun Sukajaya", "LOC"),
+            ("Sukajaya", "LOC"),
+        ),
+        body,
+    )
     by_text = {m.text: m.canonical for m in ms}
     assert by_text["Sukamaju"] == "Kota Sukamaju"
     assert by_text["Sukajaya"] == "Sukajaya"  # a station is not the town
@@ -460,7 +479,10 @@ def test_rank_inside_a_body_mention_opens_a_persons_name():
     body = "Hal itu dikatakan Kapendam Kolonel Inf Rudi Hartono kemarin. Direktorat Jenderal Pajak menolak."
     ms = canonicalize(mentions(body, ("Kapendam Kolonel Inf Rudi Hartono", "ORG"),
                                ("Direktorat Jenderal Pajak", "ORG")), body)
-    assert {(m.text, m.label) for m in ms} == {("Rudi Hartono", "PERSON"), ("Direktorat Jenderal Pajak", "ORG")}
+    assert {(m.text, m.label) for m in ms} == {
+        ("Rudi Hartono", "PERSON"),
+        ("Direktorat Jenderal Pajak", "ORG"),
+    }
 
 
 def test_head_word_of_a_body_stands_in_no_persons_name():
@@ -493,14 +515,21 @@ def test_body_name_goes_on_past_dan_but_not_into_a_person():
     assert [m.text for m in mentions_from_doc(doc)] == ["Dinas Pertanian", "Sugiharto"]
 
 
-@pytest.mark.parametrize("text, ner, expected", [
-    # the NER found only the company's last words: the capitalised words before them are its name
-    ("Saham milik Sentosa Raya Holdings Group Inc naik tajam.", "Group Inc", "Sentosa Raya Holdings Group Inc"),
-    ("Bank itu dimiliki oleh KLMN Bank Ltd sejak lama.", "Bank Ltd", "KLMN Bank Ltd"),
-    # a title before the name and a sentence opening are no part of it
-    ("Kata Direktur Sentosa Group Inc kemarin, laba naik.", "Group Inc", "Sentosa Group Inc"),
-    ("Laba naik. Sentosa Group Inc mencatat laba.", "Group Inc", "Group Inc"),
-])
+@pytest.mark.parametrize(
+    "text, ner, expected",
+    [
+        # the NER found only the company's last words: the capitalised words before them are its name
+        (
+            "Saham milik Sentosa Raya Holdings Group Inc naik tajam.",
+            "Group Inc",
+            "Sentosa Raya Holdings Group Inc",
+        ),
+        ("Bank itu dimiliki oleh KLMN Bank Ltd sejak lama.", "Bank Ltd", "KLMN Bank Ltd"),
+        # a title before the name and a sentence opening are no part of it
+        ("Kata Direktur Sentosa Group Inc kemarin, laba naik.", "Group Inc", "Sentosa Group Inc"),
+        ("Laba naik. Sentosa Group Inc mencatat laba.", "Group Inc", "Group Inc"),
+    ],
+)
 def test_company_name_before_its_legal_form(text, ner, expected):
     from newsscan.entities import mentions_from_doc
 

@@ -27,7 +27,8 @@ def read(path: Path, name: str, outlet: str, published=None) -> StoryInput:
 
 
 def gold_groups(manifest: Path) -> dict[str, str]:
-    return {json.loads(l)["file"]: json.loads(l)["cluster"] for l in manifest.read_text().splitlines() if l}
+    rows = [json.loads(line) for line in manifest.read_text().splitlines() if line]
+    return {r["file"]: r["cluster"] for r in rows}
 
 
 def test_seeds_group_by_event():
@@ -46,10 +47,16 @@ def test_deterministic_ids_and_order():
 
 
 def test_other_day_blocks_link():
-    a = StoryInput("a", "x", "Gempa guncang Lembah Hijau", "Gempa magnitudo 5 guncang Lembah Hijau.", "2025-06-10")
-    b = StoryInput("b", "y", "Gempa guncang Lembah Hijau", "Gempa magnitudo 5 guncang Lembah Hijau.", "2025-07-20")
+    a = StoryInput(
+        "a", "x", "Gempa guncang Lembah Hijau", "Gempa magnitudo 5 guncang Lembah Hijau.", "2025-06-10"
+    )
+    b = StoryInput(
+        "b", "y", "Gempa guncang Lembah Hijau", "Gempa magnitudo 5 guncang Lembah Hijau.", "2025-07-20"
+    )
     assert len(group_stories([a, b])) == 2
-    c = StoryInput("c", "y", "Gempa guncang Lembah Hijau", "Gempa magnitudo 5 guncang Lembah Hijau.", "2025-06-11")
+    c = StoryInput(
+        "c", "y", "Gempa guncang Lembah Hijau", "Gempa magnitudo 5 guncang Lembah Hijau.", "2025-06-11"
+    )
     assert len(group_stories([a, c])) == 1
 
 
@@ -64,7 +71,7 @@ def test_empty():
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="shared dev corpus not available")
 def test_dev_grouping_pairs_f1():
-    man = [json.loads(l) for l in (DEV / "manifest.jsonl").read_text().splitlines() if l]
+    man = [json.loads(line) for line in (DEV / "manifest.jsonl").read_text().splitlines() if line]
     items = [read(DEV / m["file"], m["file"], m.get("outlet_key") or "x",
                   m.get("date_iso") if m.get("date_in_text") is not False else None) for m in man]
     stories = group_stories(items)
@@ -107,15 +114,27 @@ def test_publication_date_read_from_the_body_is_only_a_guess():
 
 def test_two_hearings_in_one_court_on_one_afternoon_stay_apart():
     def hearing(path, title, lead, ents):
-        body = (lead + " Sidang di Pengadilan Negeri Kota Hilir pada Senin (3/3/2025) dipimpin hakim Ratna Dewi.")
-        return StoryInput(path, path, title, body, "2025-03-03", ents + ("Pengadilan Negeri Kota Hilir", "Ratna Dewi"))
+        body = (
+            lead + " Sidang di Pengadilan Negeri Kota Hilir pada Senin (3/3/2025) dipimpin hakim Ratna Dewi."
+        )
+        return StoryInput(
+            path, path, title, body, "2025-03-03", ents + ("Pengadilan Negeri Kota Hilir", "Ratna Dewi")
+        )
 
-    a = hearing("a", "Hakim Vonis Andi Saputra 5 Tahun Penjara",
-                "Andi Saputra divonis lima tahun penjara karena menipu puluhan calon jemaah umrah. Uang setoran "
-                "para korban dipakai membeli rumah dan mobil mewah.", ("Andi Saputra",))
-    b = hearing("b", "Jaksa Tuntut Bambang Wijaya 7 Tahun Penjara",
-                "Bambang Wijaya dituntut tujuh tahun karena korupsi dana desa bersama dua perangkat desa. Anggaran "
-                "jalan desa tidak pernah dibangun menurut laporan inspektorat.", ("Bambang Wijaya",))
+    a = hearing(
+        "a",
+        "Hakim Vonis Andi Saputra 5 Tahun Penjara",
+        "Andi Saputra divonis lima tahun penjara karena menipu puluhan calon jemaah umrah. Uang setoran "
+        "para korban dipakai membeli rumah dan mobil mewah.",
+        ("Andi Saputra",),
+    )
+    b = hearing(
+        "b",
+        "Jaksa Tuntut Bambang Wijaya 7 Tahun Penjara",
+        "Bambang Wijaya dituntut tujuh tahun karena korupsi dana desa bersama dua perangkat desa. Anggaran "
+        "jalan desa tidak pernah dibangun menurut laporan inspektorat.",
+        ("Bambang Wijaya",),
+    )
     assert len(group_stories([a, b])) == 2
     # the same hearing told by another outlet links: it shares the actor
     c = hearing("c", "Andi Saputra Divonis 5 Tahun Penjara",

@@ -244,13 +244,13 @@ def _analyze_into(run: Run, articles: Iterable, cache, version: str, backend,
             keys = [article_key(a, version) for a in chunk]
             run.keys.extend(keys)
             hits = cache.get_many(keys) if cache else {}
-            todo = [a for a, k in zip(chunk, keys) if k not in hits]
+            todo = [a for a, k in zip(chunk, keys, strict=True) if k not in hits]
             if todo and progress and not backend.warm:
                 progress.loading()
             tasks = batched_by_size(todo, _body_size, BATCH, BATCH_CHARS)
             done_iter = (r for batch in backend.map(analyze_batch, tasks) for r in batch)
             fresh = []
-            for a, k in zip(chunk, keys):
+            for a, k in zip(chunk, keys, strict=True):
                 if k in hits:
                     # the cache is keyed by content: keep this file's own path and id
                     run.results.append(_with_article(hits[k], a))

@@ -28,8 +28,14 @@ from .records import Claim, DateMention, Mention, Quote
 from .tables import table
 
 _WORD = WORD
-# Abbreviations after which a full stop does not end a sentence (titles, `No.`, `Jl.`); Indonesian style guides.
-_ABBREV = frozenset(["dr", "drs", "ir", "prof", "h", "hj", "st", "no", "nomor", "jl", "kec", "kab", "kel", "dll", "dsb", "tsb", "yth", "bpk", "ibu", "sdr", "m.si", "s.h", "mr", "mrs", "ms", "pt", "tbk", "kompol", "akbp", "kombes", "ipda", "iptu", "aiptu", "brigjen", "irjen", "jenderal", "letjen", "mayjen", "kol", "vol", "hlm", "tel", "telp"])
+# Abbreviations after which a full stop does not end a sentence (titles, `No.`, `Jl.`);
+# Indonesian style guides.
+_ABBREV = frozenset([
+    "dr", "drs", "ir", "prof", "h", "hj", "st", "no", "nomor", "jl", "kec", "kab", "kel", "dll", "dsb",
+    "tsb", "yth", "bpk", "ibu", "sdr", "m.si", "s.h", "mr", "mrs", "ms", "pt", "tbk", "kompol", "akbp",
+    "kombes", "ipda", "iptu", "aiptu", "brigjen", "irjen", "jenderal", "letjen", "mayjen", "kol", "vol",
+    "hlm", "tel", "telp",
+])
 _QUOTE_CHARS = "\"“”„‟«»"
 
 
@@ -167,8 +173,9 @@ _WEEKDAYS = frozenset(["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Mi
 
 
 def _places_fallback(text: str, headline: bool = False) -> list[str]:
-    """Capitalised words after `di`/`ke`/`dari` (`di Vostochny Cosmodrome`, `di perairan Tanjung Lor`) and after a
-    place word (`Kecamatan Sindangsari`), when no LOC mentions are given. In a title-case headline, one word."""
+    """Capitalised words after `di`/`ke`/`dari` (`di Vostochny Cosmodrome`, `di perairan Tanjung Lor`) and
+    after a place word (`Kecamatan Sindangsari`), when no LOC mentions are given. In a title-case headline,
+    one word."""
     heads = "|".join(sorted((re.escape(w) for w in place_words()), key=len, reverse=True))
     more = "" if headline else rf"(?:\s+(?:{_NAME}|\d+))*"
     pat = re.compile(rf"\b(?:[Dd]i|[Kk]e|[Dd]ari|menuju)\s+((?:(?:{heads})\s+)?{_NAME}{more})"
@@ -202,7 +209,7 @@ def _outside_quotes(text: str) -> list[tuple[int, int]]:
     marks = [m.start() for m in re.finditer(f"[{_QUOTE_CHARS}]", text)]
     if len(marks) < 2:
         return []
-    inside, pairs = [], list(zip(marks[0::2], marks[1::2]))
+    inside, pairs = [], list(zip(marks[0::2], marks[1::2], strict=False))
     for a, b in pairs:
         if len(text[a + 1:b].split()) >= 4:
             inside.append((a, b + 1))
@@ -240,7 +247,8 @@ def _at_premises(body: str, a: int, m: Mention) -> bool:
         return False
     first = m.text.split(" ", 1)[0].lower()
     before = body[max(a, m.start - 40):m.start]
-    if place_kinds().get(first) in ("site", "container") and re.search(r"\b(?:di|ke)\s+$", before, re.IGNORECASE):
+    at_site = place_kinds().get(first) in ("site", "container")
+    if at_site and re.search(r"\b(?:di|ke)\s+$", before, re.IGNORECASE):
         return True
     return bool(_premises_before().search(before))
 
@@ -317,12 +325,16 @@ def find_claims(body: str, *, dates: Sequence[DateMention] = (), quotes: Sequenc
             if cb - ca < 8:
                 continue
             has_time = any(d.start >= ca and d.end <= cb for d in dates) or re.search(
-                r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b", body[ca:cb])
+                r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b",
+                body[ca:cb],
+            )
             has_place = bool(re.search(r"\b(?:di|dalam)\s+[A-Z]", body[ca:cb]))
             if not (has_time or has_place):
                 continue
             sp = c.speaker if c else None
-            cc = _claim(body, ca, cb, dates=dates, quotes=(), mentions=mentions, speaker=sp, kind="circumstance")
+            cc = _claim(
+                body, ca, cb, dates=dates, quotes=(), mentions=mentions, speaker=sp, kind="circumstance"
+            )
             if cc:
                 out.append(cc)
     return out

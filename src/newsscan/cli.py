@@ -160,10 +160,10 @@ def corpus_command(fn):
     @click.option("--no-headers", is_flag=True, help="Leave out the header row of a CSV or a table.")
     @analysis_options
     @functools.wraps(fn)
-    def wrapper(paths, fmt, output, no_headers, jobs, scheduler, no_cache, text_column, quiet, verbose, max_chars,
-                **kwargs):
-        analysis = {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column, "max_chars": max_chars,
-                    "scheduler": scheduler or None}
+    def wrapper(paths, fmt, output, no_headers, jobs, scheduler, no_cache, text_column, quiet, verbose,
+                max_chars, **kwargs):
+        analysis = {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column,
+                    "max_chars": max_chars, "scheduler": scheduler or None}
         run = _analyze(paths, analysis, quiet=quiet)
         fn(run, Out(fmt, output, not no_headers), **kwargs)
         _finish(run, quiet=quiet, verbose=verbose)
@@ -253,8 +253,12 @@ def summarize(run, out):
 @corpus_command
 @click.option("--label", type=click.Choice(["PERSON", "ORG", "LOC"], case_sensitive=False), default=None,
               help="Only entities with this label.")
-@click.option("--min-mentions", type=click.IntRange(min=1), default=1, help="Only entities mentioned this often.")
-@click.option("--mentions", is_flag=True, help="One row per mention (path, text, canonical, label, start, end).")
+@click.option(
+    "--min-mentions", type=click.IntRange(min=1), default=1, help="Only entities mentioned this often."
+)
+@click.option(
+    "--mentions", is_flag=True, help="One row per mention (path, text, canonical, label, start, end)."
+)
 def entities(run, out, label, min_mentions, mentions):
     """People, organisations and places, one canonical name each, across the corpus.
 
@@ -360,8 +364,8 @@ DIFF_ONLY = {"conflicts": "conflicts", "updates": "updates", "agreements": "agre
 @cli.command()
 @corpus_command
 @click.option("--only", "only", type=click.Choice(list(DIFF_ONLY)), multiple=True,
-              help="Show only these items (repeatable): conflicts, updates (a later report), agreements, only "
-                   "(one outlet), shared (quotes).")
+              help="Show only these items (repeatable): conflicts, updates (a later report), agreements, "
+                   "only (one outlet), shared (quotes).")
 def diff(run, out, only):
     """Stories across outlets: conflicts first (the slot, each side's value, outlet and speaker), then
     updates, agreements, claims only one outlet has, shared quotes.
@@ -436,8 +440,8 @@ def export_cmd(paths, db, metadata, parquet, jobs, scheduler, no_cache, text_col
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=CorpusPath())
-@click.option("--output", "-o", metavar="FILE", default="report.html", show_default=True, callback=_check_output,
-              help="Write the report to FILE (atomically); - for standard output.")
+@click.option("--output", "-o", metavar="FILE", default="report.html", show_default=True,
+              callback=_check_output, help="Write the report to FILE (atomically); - for standard output.")
 @click.option("--title", default=None, help="The report's title (default: newsscan report: N articles).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the report in the web browser once written.")
 @analysis_options

@@ -10,8 +10,8 @@ high and no two of their articles are date-blocked, so one article cannot chain 
 
 Scales close to linearly: only candidate pairs are compared (`candidate_blocks`: articles whose event days
 lie within DAY_WINDOW of each other, and the few without a dated event day against all), each block as a
-sparse product keeping the pairs above a floor; the Python work is over those pairs only. Deterministic: the same
-input gives the same stories, ids and order (ids are a hash of the member paths).
+sparse product keeping the pairs above a floor; the Python work is over those pairs only. Deterministic:
+the same input gives the same stories, ids and order (ids are a hash of the member paths).
 """
 from __future__ import annotations
 
@@ -31,8 +31,9 @@ LINK = 0.12  # a pair must be at least this alike to link two groups
 AVERAGE = 0.09  # the average likeness between two groups that merge
 WORDS_WEIGHT = 0.75  # likeness = WORDS_WEIGHT * tfidf cosine + (1 - WORDS_WEIGHT) * entity overlap
 DAY_WINDOW = 4  # event days further apart than this block a link
-# below this word likeness (names set aside: a shared court, ministry or official is the setting), a pair whose
-# titles share neither actor nor action is two events; above it the bodies tell one story whatever the headlines say
+# below this word likeness (names set aside: a shared court, ministry or official is the setting), a pair
+# whose titles share neither actor nor action is two events; above it the bodies tell one story whatever the
+# headlines say
 OTHER_EVENT = 0.30
 FLOOR = 0.05  # pairs below this tfidf cosine are not considered at all
 BLOCK = 512  # rows per block of the sparse product (bounds the memory of one product)
@@ -132,7 +133,11 @@ def _other_event(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[st
     """Two titles that name who did what, and share neither the who nor the what: two events, however much
     else (the court, the official, the day) their articles share."""
     (actors_a, acts_a), (actors_b, acts_b) = a, b
-    return bool(actors_a and actors_b and acts_a and acts_b) and not (actors_a & actors_b) and not (acts_a & acts_b)
+    return (
+        bool(actors_a and actors_b and acts_a and acts_b)
+        and not (actors_a & actors_b)
+        and not (acts_a & acts_b)
+    )
 
 
 def _days_gap(xs, ys) -> int | None:
@@ -199,7 +204,8 @@ def _likeness(items: Sequence[StoryInput], days: Sequence[tuple] | None = None):
     never be linked, so it is not computed. Each value is the same dot product of the same rows an all-pairs
     product gives (bit for bit), so the stories are the same; the cost grows with the articles of a few days
     around each article, not with the corpus."""
-    # the title twice and the opening of the body: the lead carries the event; the rest adds memory, not signal
+    # the title twice and the opening of the body: the lead carries the event; the rest adds memory, not
+    # signal
     X = _tfidf([f"{it.title}\n{it.title}\n{it.body[:LEAD_CHARS]}" for it in items])
     E = _entity_rows(items)
     found: dict[tuple[int, int], tuple[float, float]] = {}
@@ -230,7 +236,7 @@ def _entries(like, words):
     oa, ob = np.lexsort((a.col, a.row)), np.lexsort((b.col, b.row))
     if not (np.array_equal(a.row[oa], b.row[ob]) and np.array_equal(a.col[oa], b.col[ob])):
         raise RuntimeError("story likeness: the likeness and word matrices hold different entries")
-    return zip(a.row[oa].tolist(), a.col[oa].tolist(), a.data[oa].tolist(), b.data[ob].tolist())
+    return zip(a.row[oa].tolist(), a.col[oa].tolist(), a.data[oa].tolist(), b.data[ob].tolist(), strict=True)
 
 
 def _entity_rows(items: Sequence[StoryInput]):
@@ -339,6 +345,6 @@ def group_stories(items: Sequence[StoryInput]) -> list[Story]:
         paths = tuple(items[k].path for k in idx)
         lead = min(idx, key=lambda k: (items[k].published or "9999", k))
         sid = "s" + hashlib.sha1("\n".join(sorted(paths)).encode()).hexdigest()[:10]
-        stories.append(Story(id=sid, title=items[lead].title or _opening(items[lead].body) or items[lead].path,
-                             articles=paths))
+        title = items[lead].title or _opening(items[lead].body) or items[lead].path
+        stories.append(Story(id=sid, title=title, articles=paths))
     return stories

@@ -14,8 +14,8 @@ Plain functions over records and the body text, testable without the model:
 Linking a bare name part (`Kim`) follows newswire practice: after a full name is given, a part of it refers to
 the most recently named holder; a part used before any full name that contains it (a well-known person, named
 by the part alone) refers to the holder most often named by it, or stays as written when that is undecided,
-and `merge_corpus` then resolves it to the corpus's dominant holder. People who share a part stay apart: a name
-links only to a longer name containing all its words (`Lami Kim` never becomes `Kim Jong Un`).
+and `merge_corpus` then resolves it to the corpus's dominant holder. People who share a part stay apart: a
+name links only to a longer name containing all its words (`Lami Kim` never becomes `Kim Jong Un`).
 """
 from __future__ import annotations
 
@@ -158,7 +158,9 @@ def _cut_headline_words(ent) -> list[tuple[int, int]]:
     return out
 
 
-def _clean(text: str, s: int, e: int, label: str, people: frozenset[int] = frozenset()) -> tuple[int, int, str] | None:
+def _clean(
+    text: str, s: int, e: int, label: str, people: frozenset[int] = frozenset()
+) -> tuple[int, int, str] | None:
     """(start, end, label) of the name in text[s:e], or None when it names nothing."""
     never, start_only = stoplist()
     s0 = s
@@ -185,13 +187,22 @@ def _clean(text: str, s: int, e: int, label: str, people: frozenset[int] = froze
         if initial and _word_before(text, initial.start()).casefold() not in never:
             s = initial.start()
     surface = text[s:e]
-    if len(surface) < 2 or not any(c.isalpha() for c in surface) or is_bare_head(surface) or is_bare_tail(surface):
+    if (
+        len(surface) < 2
+        or not any(c.isalpha() for c in surface)
+        or is_bare_head(surface)
+        or is_bare_tail(surface)
+    ):
         return None
     folded = surface.casefold()
     if folded in never:
         return None
     if at_sentence_start(text, s):
-        if folded in start_only or _written_lower(text, surface) or (" " not in surface and common_word(surface)):
+        if (
+            folded in start_only
+            or _written_lower(text, surface)
+            or (" " not in surface and common_word(surface))
+        ):
             return None
         s = _skip_common_opener(text, s, e)
     generic_end = strip_generic(text, s, e)
@@ -282,8 +293,10 @@ def _person_stays(text: str, s: int, start: int) -> bool:
         return True
     before = text[max(0, s - 30):s].split()[-2:]
     head = text[s:start].split()
-    return bool(before) and (_is_title_word(before[-1])
-                             or any(_match_role(before[-k:] + head, 0) > k for k in range(1, len(before) + 1)))
+    return bool(before) and (
+        _is_title_word(before[-1])
+        or any(_match_role(before[-k:] + head, 0) > k for k in range(1, len(before) + 1))
+    )
 
 
 # ---------------------------------------------------------------- roles
@@ -341,8 +354,16 @@ def _strip_roles(mentions: Iterable[Mention], body: str) -> list[Mention]:
             if scope is not None:
                 if scope:
                     at = m.start + offset + name.index(scope)
-                    out.append(dataclasses.replace(m, start=at, end=at + len(scope), text=scope, canonical=scope,
-                                                   label=head_label(scope) or "ORG"))
+                    out.append(
+                        dataclasses.replace(
+                            m,
+                            start=at,
+                            end=at + len(scope),
+                            text=scope,
+                            canonical=scope,
+                            label=head_label(scope) or "ORG",
+                        )
+                    )
                 continue
         if not name:
             continue  # a title alone is not a mention
@@ -360,7 +381,8 @@ def _strip_roles(mentions: Iterable[Mention], body: str) -> list[Mention]:
 
 def _role_scope(name: str) -> str | None:
     """After a title, words the language writes in lower case (`Pemberitaan`, `Modal`) are the title's
-    scope, not a name: the body named after them (`Maju TV`), "" when none is left, None for a person's name."""
+    scope, not a name: the body named after them (`Maju TV`), "" when none is left, None for a person's
+    name."""
     words = name.split()
     i = 0
     while i < len(words) and common_word(words[i]) and head_label(words[i]) is None:
@@ -425,7 +447,9 @@ def _people_after_cues(ms: list[Mention], body: str) -> list[Mention]:
         if scope is not None:
             if scope:
                 at = s + offset + name.index(scope)
-                out.append(Mention(at, at + len(scope), scope, head_label(scope) or "ORG", scope, None, "link"))
+                out.append(
+                    Mention(at, at + len(scope), scope, head_label(scope) or "ORG", scope, None, "link")
+                )
             continue
         body_head = next((head_label(w) for w in name.split() if head_label(w)), None)
         if body_head:  # `anggota [Satgas Polda Maju]`: a body's head word stands in no person's name
@@ -510,7 +534,8 @@ def _link_abbreviations(ms: list[Mention], body: str) -> list[Mention]:
     """Organisations and places linked through the article's `Full Name (ABBR)` definitions and the alias
     table. A definition gives the full name as canonical; the alias table only groups forms, and the group's
     canonical is the fullest form the article writes (the table's form only where the article writes it, or
-    for a `replace` row: `RI` -> `Indonesia`). A known place or body taken for a person (`Korut`) is relabelled.
+    for a `replace` row: `RI` -> `Indonesia`). A known place or body taken for a person (`Korut`) is
+    relabelled.
     """
     defs = definitions(body, ms)
     glabels = gazetteer_labels()
@@ -604,7 +629,9 @@ def _link_people(ms: list[Mention]) -> list[Mention]:
             continue
         k = resolved.get(i, keys[i])
         source = "link" if i in resolved and m.source == "model" else m.source
-        out.append(dataclasses.replace(m, canonical=first_form.get(k, m.canonical), label="PERSON", source=source))
+        out.append(
+            dataclasses.replace(m, canonical=first_form.get(k, m.canonical), label="PERSON", source=source)
+        )
     return out
 
 
@@ -661,7 +688,9 @@ def _vote_labels(ms: list[Mention], body: str) -> list[Mention]:
         by_context = m.source == "gazetteer" or (m.label == "LOC" and after_place_word(body, m.start))
         votes[m.canonical][m.label] += 5 if by_head else 3 if by_context else 1
     best = {c: v.most_common(1)[0][0] for c, v in votes.items()}
-    return [m if best[m.canonical] == m.label else dataclasses.replace(m, label=best[m.canonical]) for m in ms]
+    return [
+        m if best[m.canonical] == m.label else dataclasses.replace(m, label=best[m.canonical]) for m in ms
+    ]
 
 
 # ---------------------------------------------------------------- corpus

@@ -46,7 +46,9 @@ def link_short_names(ms: Sequence[Mention]) -> list[Mention]:
         elif m.label == "LOC":
             longer = [c for c in same if admin_head(c) and _words(c)[1:] == words]
         if longer:
-            m = dataclasses.replace(m, canonical=longer[0], source="link" if m.source == "model" else m.source)
+            m = dataclasses.replace(
+                m, canonical=longer[0], source="link" if m.source == "model" else m.source
+            )
         out.append(m)
     return out
 
@@ -81,8 +83,16 @@ def _clipped_target(short: str, bodies: dict[str, str]) -> str | None:
         fw = full.split()
         if len(full) <= len(short) or full == short:
             continue
-        if _CAPS.match(short) and "".join(w[0] for w in fw if w[:1].isupper()).upper() == short or (len(sw) >= 2 and len(fw) > len(sw) - 1 and sw[-1] == fw[-1] and head_label(sw[-1]) is None
-              and _in_order(" ".join(sw[:-1]), " ".join(fw[:-1]))):
+        if (
+            (_CAPS.match(short) and "".join(w[0] for w in fw if w[:1].isupper()).upper() == short)
+            or (
+                len(sw) >= 2
+                and len(fw) > len(sw) - 1
+                and sw[-1] == fw[-1]
+                and head_label(sw[-1]) is None
+                and _in_order(" ".join(sw[:-1]), " ".join(fw[:-1]))
+            )
+        ):
             hits.append(full)
     return hits[0] if len(hits) == 1 else None
 
@@ -141,7 +151,9 @@ def person_evidence(ms: Sequence[Mention], body: str, rank_before: Callable[[str
             out.append(m)
             continue
         has_rank = rank_before(body, m.start) is not None
-        personal_words = set(_words(m.text)) <= person_words if len(words) > 1 else m.text.casefold() in first_names
+        personal_words = (
+            set(_words(m.text)) <= person_words if len(words) > 1 else m.text.casefold() in first_names
+        )
         if not words[0].isupper() and (personal_words or has_rank or cue_before(body, m.start)
                                        or words[0].casefold() in first_names and len(words) > 1):
             people.add(m.text)
@@ -152,7 +164,9 @@ def person_evidence(ms: Sequence[Mention], body: str, rank_before: Callable[[str
             out.append(Mention(cut, m.end, body[cut:m.end], "PERSON", body[cut:m.end], None, "link"))
             continue
         out.append(m)
-    return [dataclasses.replace(m, label="PERSON") if m.label != "PERSON" and m.text in people else m for m in out]
+    return [
+        dataclasses.replace(m, label="PERSON") if m.label != "PERSON" and m.text in people else m for m in out
+    ]
 
 
 def split_merged_names(ms: Sequence[Mention], body: str, known: Callable[[str], bool]) -> list[Mention]:
@@ -183,9 +197,18 @@ def split_merged_names(ms: Sequence[Mention], body: str, known: Callable[[str], 
 def _is_body(head: str, bodies: dict[str, str], known: Callable[[str], bool]) -> bool:
     folded = head.casefold()
     first, last = head.split()[0], head.split()[-1]
-    return (folded in bodies or known(head) or (" " in folded and any(b.endswith(" " + folded) for b in bodies))
-            or (" " in head and (head_label(head) is not None and known(last)
-                                 or _CAPS.match(first) is not None and head_label(first) is None)))
+    return (
+        folded in bodies
+        or known(head)
+        or (" " in folded and any(b.endswith(" " + folded) for b in bodies))
+        or (
+            " " in head
+            and (
+                (head_label(head) is not None and known(last))
+                or (_CAPS.match(first) is not None and head_label(first) is None)
+            )
+        )
+    )
 
 
 def _merge_point(m: Mention, words: list[str], bodies: dict[str, str], people: set[str],
@@ -195,12 +218,21 @@ def _merge_point(m: Mention, words: list[str], bodies: dict[str, str], people: s
         head, rest = " ".join(words[:k]), words[k:]
         if not _is_body(head, bodies, known):
             continue
-        if " ".join(rest).casefold() in people or (head_label(head) and any(w.casefold() in people for w in rest)):
+        if " ".join(rest).casefold() in people or (
+            head_label(head) and any(w.casefold() in people for w in rest)
+        ):
             return k
-        if (len(rest) >= 2 and all(w[:1].isupper() and not (w.isupper() and len(w.rstrip(".")) > 1)
-                                   and not known(w) for w in rest)
-                and head_label(" ".join(rest)) is None
-                and (m.source == "link" or any(written_alone(body, w, m.start, m.end) for w in (rest[0], rest[-1])))):
+        if (
+            len(rest) >= 2
+            and all(
+                w[:1].isupper() and not (w.isupper() and len(w.rstrip(".")) > 1) and not known(w)
+                for w in rest
+            )
+            and head_label(" ".join(rest)) is None
+            and (
+                m.source == "link" or any(written_alone(body, w, m.start, m.end) for w in (rest[0], rest[-1]))
+            )
+        ):
             return k
     return 0
 
@@ -220,7 +252,9 @@ def written_alone(body: str, word: str, start: int, end: int) -> bool:
     return False
 
 
-def split_at_rank(ms: Sequence[Mention], body: str, rank_len: Callable[[list[str], int], int]) -> list[Mention]:
+def split_at_rank(
+    ms: Sequence[Mention], body: str, rank_len: Callable[[list[str], int], int]
+) -> list[Mention]:
     """A non-person mention with a rank inside it (`Kadispen Kolonel Inf Budi Hartono`) holds a person: the
     capitalised words after the rank are a PERSON (a rank stands only before a person's name); the words
     before it are a role, not a name. A rank word right after a head or title word is part of a body's name
@@ -229,7 +263,9 @@ def split_at_rank(ms: Sequence[Mention], body: str, rank_len: Callable[[list[str
     out: list[Mention] = []
     for m in ms:
         words = m.text.split()
-        at = next((i for i in range(1, len(words) - 1) if rank_len(words, i)), 0) if m.label != "PERSON" else 0
+        at = (
+            next((i for i in range(1, len(words) - 1) if rank_len(words, i)), 0) if m.label != "PERSON" else 0
+        )
         if not at:
             out.append(m)
             continue

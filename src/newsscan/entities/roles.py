@@ -118,7 +118,11 @@ def _rank_before(body: str, start: int) -> str | None:
         return None
     for k in (3, 2, 1):
         cand = words[-k:]
-        if len(cand) == k and _match_role(cand, 0) == k and _role_kind(cand) in ("rank", "honorific", "degree"):
+        if (
+            len(cand) == k
+            and _match_role(cand, 0) == k
+            and _role_kind(cand) in ("rank", "honorific", "degree")
+        ):
             return " ".join(cand)
     return None
 
@@ -199,7 +203,8 @@ def title_apposition(body: str, start: int) -> bool:
 
 def strip_coordinated_fields(ms: Sequence[Mention], body: str) -> list[Mention]:
     """`Menteri Koordinator Politik Hukum dan Keamanan Budi`: a person mention right after `dan` that closes a
-    title's coordinated fields opens with the last field, which goes to `role` (the NER took it for a name)."""
+    title's coordinated fields opens with the last field, which goes to `role` (the NER took it for a
+    name)."""
     out = []
     for m in ms:
         words = m.text.split()

@@ -16,10 +16,14 @@ from ..tables import table
 
 Span = tuple[int, int]
 # a parenthesised credit right after a sentence end: `(OL-8)`, `(Ant/OL-12)`, `(Wahyu Tri, Yoliawan H)`
-_CREDIT = re.compile(r"(?<=[.!?\"”’'])[ \t]*\([A-Z*][\w*]*(?:(?:[ \t]*[-/,.&][ \t]*|[ \t]+)[\w*]+){0,7}[ \t]*\)")
+_CREDIT = re.compile(
+    r"(?<=[.!?\"”’'])[ \t]*\([A-Z*][\w*]*(?:(?:[ \t]*[-/,.&][ \t]*|[ \t]+)[\w*]+){0,7}[ \t]*\)"
+)
 # a dateline the outlet layer did not take: `JAKARTA, KOMPAS.com  Peristiwa ...`, `SURABAYA--MICOM:`
-_DATELINE = re.compile(r"[ \t]*[A-Z]{3,}(?:[ \t]+[A-Z]{3,})?(?:(?:,[ \t]*|[ \t]*[-–—]+[ \t]*)[A-Za-z]+\.[A-Za-z.]+)?"
-                       r"[ \t]*(?:[-–—:]+[ \t]*|[ \t](?=[A-Z]))")
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z]{3,}(?:[ \t]+[A-Z]{3,})?(?:(?:,[ \t]*|[ \t]*[-–—]+[ \t]*)[A-Za-z]+\.[A-Za-z.]+)?"
+    r"[ \t]*(?:[-–—:]+[ \t]*|[ \t](?=[A-Z]))"
+)
 _SITE = re.compile(r"[ \t]*[A-Za-z.]*[A-Z]{2,}[A-Za-z.]*[ \t]*[:\-–—]+[ \t]*")
 _WORD = re.compile(r"[^\s]+")
 _STOP = re.compile(r"[.!?\"“”;\n]|\s[-–—]\s")
@@ -31,7 +35,9 @@ def _cues() -> tuple[tuple[re.Pattern[str], str], ...]:
     out = []
     for r in rows:
         words = [re.escape(w) for w in r["cue"].split()]
-        out.append((re.compile(r"(?<!\w)" + r"\s*".join(words) + r"(?!\w)\s*:?\s*", re.IGNORECASE), r["kind"]))
+        out.append(
+            (re.compile(r"(?<!\w)" + r"\s*".join(words) + r"(?!\w)\s*:?\s*", re.IGNORECASE), r["kind"])
+        )
     return tuple(out)
 
 

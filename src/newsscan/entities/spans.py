@@ -10,7 +10,8 @@ Indonesian names are capitalised; the NER's spans are not always so disciplined.
   -> ORG); a name that is a head word alone (`Polda`, `RS`) is no name.
 - `extend_to_head(body, start, end, taken)`: a place written right after capitalised words that begin with a
   head word is part of that name (`Bursa Efek Indonesia`, `Pengadilan Negeri Bandung`): the mention grows to
-  the whole name (and past a number or `Tbk` after it), and no place of its own is left inside it (gold CONVENTIONS: no nesting inside names).
+  the whole name (and past a number or `Tbk` after it), and no place of its own is left inside it (gold
+  CONVENTIONS: no nesting inside names).
 - `strip_generic(body, start, end)`: a capitalised common noun before a place is not part of it
   (`Pemerintah Indonesia` -> `Indonesia`).
 """
@@ -119,7 +120,8 @@ def trim_lower(body: str, start: int, end: int) -> tuple[int, int]:
             break
         kept.append((s, e))
     if kept and len(kept) == len(words) and body[kept[-1][0]:kept[-1][1]].casefold() in particles:
-        nxt = _words(body, end, min(len(body), end + 40))[:1]  # `Kementerian Hukum dan` + `HAM`: the name goes on
+        # `Kementerian Hukum dan` + `HAM`: the name goes on
+        nxt = _words(body, end, min(len(body), end + 40))[:1]
         if nxt and body[end:nxt[0][0]] == " " and _is_name_word(body[nxt[0][0]:nxt[0][1]]):
             word = body[nxt[0][0]:nxt[0][1]].rstrip(_EDGE_PUNCT)
             if word and word[:1].isalnum():
@@ -196,7 +198,8 @@ def extend_to_head(body: str, start: int, end: int, taken: Sequence[tuple[int, i
 
 def _extend_right(body: str, end: int, taken: Sequence[tuple[int, int]]) -> int:
     """The end of the name past a number, Roman numeral or legal-form tail right after it (`Komisi` + `VI`,
-    `Maju Jaya` + `Tbk`); other capitalised words may be the next name (`Ikatan Advokat Indonesia Budi ...`)."""
+    `Maju Jaya` + `Tbk`); other capitalised words may be the next name (`Ikatan Advokat Indonesia Budi
+    ...`)."""
     line_end = body.find("\n", end)
     after = _words(body, end, line_end if line_end >= 0 else min(len(body), end + 80))
     tails = name_words().tails
@@ -273,7 +276,12 @@ def name_before_tail(body: str, start: int, end: int) -> int:
     s = start
     for _ in range(4):
         m = _WORD_BEFORE.search(body, max(0, s - 40), s)
-        if not m or common_word(m.group(1)) or head_label(m.group(1)) is not None or (m.group(1).casefold().rstrip("."),) in roles():
+        if (
+            not m
+            or common_word(m.group(1))
+            or head_label(m.group(1)) is not None
+            or (m.group(1).casefold().rstrip("."),) in roles()
+        ):
             break
         before = body[max(0, m.start() - 2):m.start()]
         if before and not before.endswith(" ") or before[:1] in ".!?\n":

@@ -59,8 +59,8 @@ def _joint_activity(verb: str, words: Sequence[str], lex: Lexicon) -> bool:
 
 def _reads_as_clause(words: Sequence[str], lex: Lexicon) -> bool:
     """The words after a verb read as a clause: a subject, then a verb form or an auxiliary (`pelaku sudah
-    ditangkap`, `harga akan naik`), before any relative `yang` (`dugaan keterlibatan X yang disebut …` is a noun
-    phrase)."""
+    ditangkap`, `harga akan naik`), before any relative `yang` (`dugaan keterlibatan X yang disebut …` is a
+    noun phrase)."""
     aux = lex.cue("predicate") | lex.cue("negation") | lex.cue("adverb")
     for w in (w.lower() for w in words[1:12]):
         if w == "yang" or w in ".;:":
@@ -116,7 +116,8 @@ class IndirectReader(PhraseReader):
         return self._pre_verb(a, b, masked, loose) or self._passive(a, b, masked)
 
     def _according(self, a: int, b: int, masked) -> Attribution | None:
-        """`menurut X, …`, `…, (demikian) menurut X`, `Dalam keterangan tertulis X, …`, `…, yang menurut X …`."""
+        """`menurut X, …`, `…, (demikian) menurut X`, `Dalam keterangan tertulis X, …`, `…, yang menurut X
+        …`."""
         body = self.body
         lex = self.lex
         text = body[a:b]
@@ -191,71 +192,101 @@ class IndirectReader(PhraseReader):
 
     def _post_verb(self, a: int, b: int, masked) -> Attribution | None:
         """`…, kata X.`, `…, katanya.`, `Polisi, kata dia, sudah …`, `Kata X, …`."""
-        body = self.body
-        lex = self.lex
-        text = body[a:b]
-        for rx, nya in ((lex.re_post_nya, True), (lex.re_post, False)):
+        text = self.body[a:b]
+        for rx, nya in ((self.lex.re_post_nya, True), (self.lex.re_post, False)):
             for m, p in iter_candidates(rx, text, a, masked):
-                # what stands before the verb, without its trailing spaces: body[a:pre_end]
-                pre_end = rstrip_at(body, a, p)
-                at_start = pre_end == a or self._conn.fullmatch(body, a, pre_end) is not None
-                if not at_start and body[pre_end - 1] != ",":
-                    continue
-                base = m.group(0).lower()
-                if lex.post_kind.get(base[:-3] if nya else base) == "direct":
-                    continue  # `teriak`: a chant in marks, never reported speech
-                via = None
-                if nya:
-                    sp = self.ctx.last()
-                    pe = a + m.end()
-                    pa = m.group(0)
-                else:
-                    pa, ps, pe = self.phrase_after(a + m.end(), b)
-                    if not pa:
-                        continue
-                    # `…, lapor kantor berita Interfax, mengutip penasihat kebijakan luar negeri Putin`
-                    um = re.match(r"\s*,?\s*mengutip\s+(?:pernyataan\s+|ucapan\s+|keterangan\s+)?", body[pe:b],
-                                  re.IGNORECASE)
-                    pb = self.phrase_after(pe + um.end(), b) if um else ("", pe, pe)
-                    if pb[0]:
-                        via = clean_medium(self.ctx, pa)
-                        pa, ps, pe = pb
-                    sp = self.ctx.parse(pa, start=ps)
-                after_a, after_b = trim_span(body, pe, b, True)
-                after_ok = body[pe:pe + 2].lstrip().startswith(",") and count_words(body[after_a:after_b]) >= 3
-                after_first = body[after_a:after_a + 30].split()[:1]
-                # `…, kata para analis, yang …`: a relative clause on the speaker is not the content
-                if after_first and after_first[0].lower() == "yang":
-                    after_ok = False
-                # `…, kata Shin, menambahkan bahwa …`: a second statement by the same speaker
-                tail = re.match(rf"(?:seraya\s+|sambil\s+|dan\s+)?(?:{alt_words(lex.pre)})(?![\w-])\s*(?:,\s*)?(?:bahwa\s+)?", body[after_a:after_b], re.IGNORECASE)
-                extra = None
-                if tail and not at_start:
-                    ta, tb = trim_span(body, after_a + tail.end(), after_b, True)
-                    if count_words(body[ta:tb]) >= 3:
-                        extra = (ta, tb)
-                    after_ok = False
-                ba, bb = trim_span(body, self._lead_end(a, pre_end, b), p, True)
-                if at_start:
-                    if not after_ok:
-                        continue
-                    content = (after_a, after_b)
-                elif after_ok and count_words(body[after_a:after_b]) > count_words(body[ba:bb]):
-                    content = (after_a, after_b)
-                else:
-                    content = (ba, bb)
-                if count_words(body[content[0]:content[1]]) < 2:
-                    continue
-                if via is None:
-                    via = self.via_in(pe, extra[0] if extra else b)
-                if content[0] >= pe:
-                    cb, tv = self.tail_via(*content)
-                    content, via = (content[0], cb), via or tv
-                return Attribution(sp, via, m.group(0), content, pe, extra)
+                found = self._post_verb_at(a, b, m, p, nya)
+                if found is not None:
+                    return found
         return None
 
+    def _post_verb_at(self, a: int, b: int, m: re.Match, p: int, nya: bool) -> Attribution | None:
+        """One candidate verb of `_post_verb` (match `m` at body offset `p`), or None to try the next."""
+        body = self.body
+        # what stands before the verb, without its trailing spaces: body[a:pre_end]
+        pre_end = rstrip_at(body, a, p)
+        at_start = pre_end == a or self._conn.fullmatch(body, a, pre_end) is not None
+        if not at_start and body[pre_end - 1] != ",":
+            return None
+        base = m.group(0).lower()
+        if self.lex.post_kind.get(base[:-3] if nya else base) == "direct":
+            return None  # `teriak`: a chant in marks, never reported speech
+        speaker = self._post_speaker(a, b, m, nya)
+        if speaker is None:
+            return None
+        sp, via, pe = speaker
+        after = trim_span(body, pe, b, True)
+        after_ok, extra = self._post_after(pe, after, at_start)
+        content = self._post_content(a, b, p, pre_end, at_start, after if after_ok else None)
+        if content is None:
+            return None
+        if via is None:
+            via = self.via_in(pe, extra[0] if extra else b)
+        if content[0] >= pe:
+            cb, tv = self.tail_via(*content)
+            content, via = (content[0], cb), via or tv
+        return Attribution(sp, via, m.group(0), content, pe, extra)
+
+    def _post_speaker(self, a: int, b: int, m: re.Match, nya: bool):
+        """(speaker, medium, end of the speaker phrase) after the verb; None when no phrase follows."""
+        if nya:
+            return self.ctx.last(), None, a + m.end()
+        body = self.body
+        pa, ps, pe = self.phrase_after(a + m.end(), b)
+        if not pa:
+            return None
+        via = None
+        # `…, lapor kantor berita Interfax, mengutip penasihat kebijakan luar negeri Putin`
+        um = re.match(r"\s*,?\s*mengutip\s+(?:pernyataan\s+|ucapan\s+|keterangan\s+)?", body[pe:b],
+                      re.IGNORECASE)
+        pb = self.phrase_after(pe + um.end(), b) if um else ("", pe, pe)
+        if pb[0]:
+            via = clean_medium(self.ctx, pa)
+            pa, ps, pe = pb
+        return self.ctx.parse(pa, start=ps), via, pe
+
+    def _post_after(self, pe: int, after: tuple[int, int], at_start: bool):
+        """Whether the words after the speaker phrase may be the content, and a second statement by the same
+        speaker there (`…, kata Shin, menambahkan bahwa …`) as (start, end) or None."""
+        body = self.body
+        after_a, after_b = after
+        after_ok = body[pe:pe + 2].lstrip().startswith(",") and count_words(body[after_a:after_b]) >= 3
+        after_first = body[after_a:after_a + 30].split()[:1]
+        # `…, kata para analis, yang …`: a relative clause on the speaker is not the content
+        if after_first and after_first[0].lower() == "yang":
+            after_ok = False
+        lead = r"(?:seraya\s+|sambil\s+|dan\s+)?"
+        tail = re.match(rf"{lead}(?:{alt_words(self.lex.pre)})(?![\w-])\s*(?:,\s*)?(?:bahwa\s+)?",
+                        body[after_a:after_b], re.IGNORECASE)
+        extra = None
+        if tail and not at_start:
+            ta, tb = trim_span(body, after_a + tail.end(), after_b, True)
+            if count_words(body[ta:tb]) >= 3:
+                extra = (ta, tb)
+            after_ok = False
+        return after_ok, extra
+
+    def _post_content(self, a: int, b: int, p: int, pre_end: int, at_start: bool,
+                      after: tuple[int, int] | None) -> tuple[int, int] | None:
+        """The content: the words before the verb, or `after` (the words after the speaker, when they may
+        be the content) if the verb opens the sentence or they are the longer; None below two words."""
+        body = self.body
+        ba, bb = trim_span(body, self._lead_end(a, pre_end, b), p, True)
+        if at_start:
+            if after is None:
+                return None
+            content = after
+        elif after is not None and count_words(body[after[0]:after[1]]) > count_words(body[ba:bb]):
+            content = after
+        else:
+            content = (ba, bb)
+        if count_words(body[content[0]:content[1]]) < 2:
+            return None
+        return content
+
     def _pre_verb(self, a: int, b: int, masked, loose: bool) -> Attribution | None:
-        """`X mengatakan (bahwa) …`, directives (`X meminta Y agar …`), questions (`X mempertanyakan apakah …`)."""
+        """`X mengatakan (bahwa) …`, directives (`X meminta Y agar …`), questions (`X mempertanyakan apakah
+        …`)."""
         body = self.body
         lex = self.lex
         text = body[a:b]
@@ -275,7 +306,8 @@ class IndirectReader(PhraseReader):
             if km:
                 pa, _, pe = self.phrase_after(km.end(), b)
                 via = clean_medium(self.ctx, pa) if pa else None
-                # `kepada CNN` is a medium and no part of the content; `kepada pemerintah untuk …` an addressee
+                # `kepada CNN` is a medium and no part of the content; `kepada pemerintah untuk …` an
+                # addressee
                 q = pe if via else q
             toks = tokens_in(body, q, b, 16)  # (no more are read)
             start = self._content_start(verb, cls, toks, q)
@@ -326,7 +358,9 @@ class IndirectReader(PhraseReader):
             k = next((i for i, w in enumerate(first6) if w in comp), None)
             if k is None and (not _verb_after_addressee(first6, lex) or _joint_activity(verb, first6, lex)):
                 return None
-            if k is not None and (verb in ("mengimbau",) or toks[k].text.lower() in ("agar", "supaya") and k == 0):
+            if k is not None and (
+                verb in ("mengimbau",) or toks[k].text.lower() in ("agar", "supaya") and k == 0
+            ):
                 ca = toks[k].end
         if head in comp and cls != "directive":
             ca = toks[0].end
@@ -334,7 +368,8 @@ class IndirectReader(PhraseReader):
 
     def _no_statement(self, ss: int, p: int, content: tuple[int, int], cls: str, clause: bool) -> bool:
         """The verb at `p` reports no statement: it stands in a purpose clause, or, with no clause marker, it
-        is denied (`belum mencatat adanya …`) or its object is a possessed noun (`kekhawatirannya tentang …`)."""
+        is denied (`belum mencatat adanya …`) or its object is a possessed noun (`kekhawatirannya tentang
+        …`)."""
         body = self.body
         lex = self.lex
         # `… memudahkan wisatawan untuk memastikan bahwa …`: a verb in a purpose clause reports nothing
@@ -348,11 +383,19 @@ class IndirectReader(PhraseReader):
         ct = tokens_in(body, content[0], content[1], 2)
         w0 = ct[0].text.lower() if ct else ""
         w1 = ct[1].text.lower() if len(ct) > 1 else ""
-        return cls != "directive" and w0.endswith("nya") and len(w0) > 5 and bool(
-            re.match(r"(?:ke|pe)\w+an(?:nya)$", w0) or (w1 in lex.cue("object_preposition") and w0 not in lex.pronouns))
+        return (
+            cls != "directive"
+            and w0.endswith("nya")
+            and len(w0) > 5
+            and bool(
+                re.match(r"(?:ke|pe)\w+an(?:nya)$", w0)
+                or (w1 in lex.cue("object_preposition") and w0 not in lex.pronouns)
+            )
+        )
 
     def _passive(self, a: int, b: int, masked) -> Attribution | None:
-        """A passive with a named agent: `… dikatakan Menteri X bakal …`, `… dilaporkan oleh New York Times`."""
+        """A passive with a named agent: `… dikatakan Menteri X bakal …`, `… dilaporkan oleh New York
+        Times`."""
         body = self.body
         lex = self.lex
         text = body[a:b]
@@ -370,9 +413,13 @@ class IndirectReader(PhraseReader):
             before = body[a:p]
             dm = re.search(r"(?:,\s*)?(?:demikian\s+)?(?:yang\s+)?(?:pertama\s+kali\s+)?$", before)
             lead = lex.re_connector.match(before)
-            ba, bb = trim_span(body, a + (lead.end() if lead else 0), a + (dm.start() if dm else len(before)), True)
+            ba, bb = trim_span(
+                body, a + (lead.end() if lead else 0), a + (dm.start() if dm else len(before)), True
+            )
             aa, ab = trim_span(body, pe, b, True)
-            if re.match(r"^(?:Informasi|Hal|Pernyataan|Kabar)\s+(?:ini|itu|tersebut)\s*$", body[ba:bb], re.IGNORECASE):
+            if re.match(
+                r"^(?:Informasi|Hal|Pernyataan|Kabar)\s+(?:ini|itu|tersebut)\s*$", body[ba:bb], re.IGNORECASE
+            ):
                 return Attribution(self.ctx.parse(pa, start=ps), None, "closing", None, pe)
             content = (ba, bb) if count_words(body[ba:bb]) >= count_words(body[aa:ab]) else (aa, ab)
             if re.search(r"(?<![\w-])yang\s*$", before) and count_words(body[aa:ab]) >= 2:
