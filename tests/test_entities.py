@@ -607,3 +607,15 @@ def test_one_person_spelt_two_ways(first, other, same):
     ms = canonicalize(mentions(body, (first, "PERSON"), (other, "PERSON")), body)
     canon = {m.text: m.canonical for m in ms}
     assert (canon[other] == first) is same
+
+
+def test_a_known_organisation_keeps_its_label_where_the_model_read_a_person():
+    from newsscan.entities.core import _vote_labels
+    from newsscan.records import Mention
+
+    body = "Rencana itu, demikian menurut Yonhap, belum pasti."
+    at = body.index("Yonhap")
+    model = Mention(at, at + 6, "Yonhap", "PERSON", "Yonhap", None, "model")
+    assert [m.label for m in _vote_labels([model], body)] == ["ORG"]
+    unknown = Mention(at, at + 6, "Sutrisno", "PERSON", "Sutrisno", None, "model")
+    assert [m.label for m in _vote_labels([unknown], body)] == ["PERSON"]

@@ -611,3 +611,12 @@ def test_people_who_share_a_name_part_are_not_aligned():
 def test_take_along_directive_is_no_speech(sentence, speech):
     quotes = [q for q in find_quotes(sentence) if q.kind == "indirect"]
     assert bool(quotes) is speech
+
+
+def test_a_common_noun_opening_a_sentence_is_no_part_of_the_speaker_name():
+    body = (
+        "“Kami siap bekerja sama dengan siapa pun,” tulis Wiratmo dalam sebuah surat terbuka.\n\n"
+        "Kunjungan Wiratmo berlangsung dua jam di balai kota."
+    )
+    direct = [q for q in find_quotes(body) if q.kind == "direct"]
+    assert direct and direct[0].speaker == "Wiratmo"

@@ -82,3 +82,14 @@ def looks_prefixed_verb(word: str) -> bool:
     prefixed (`terdakwa`, `terhadap`); stop words and units are the caller's."""
     w = word.lower()
     return bool(VERB_PREFIX.match(w)) and not NOUN_FORM.match(w) and w not in _word_kinds()["notverb"]
+
+
+@functools.lru_cache(maxsize=1)
+def _lowercase_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in table("lowercase_words.tsv"))
+
+
+def common_word(word: str) -> bool:
+    """A word the language writes in lower case inside a sentence (`data/lowercase_words.tsv`, counted over
+    news text): capitalised at a sentence start it is no name (`Sontak`, `Mayat`, `Kunjungan`)."""
+    return word.casefold() in _lowercase_words()

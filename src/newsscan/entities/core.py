@@ -84,9 +84,6 @@ _SENT_END = re.compile(r"(?:^|[.!?…:\n]['\"”’)]?)\s*$")
 _DEFINITION = re.compile(r"\.?\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,14})\s*\)")
 
 
-# ---------------------------------------------------------------- tables
-
-
 # ---------------------------------------------------------------- Doc -> mentions
 
 
@@ -297,9 +294,6 @@ def _person_stays(text: str, s: int, start: int) -> bool:
         _is_title_word(before[-1])
         or any(_match_role(before[-k:] + head, 0) > k for k in range(1, len(before) + 1))
     )
-
-
-# ---------------------------------------------------------------- roles
 
 
 # ---------------------------------------------------------------- canonicalisation
@@ -680,19 +674,18 @@ def _person_cue_before(body: str, start: int) -> bool:
 
 
 def _vote_labels(ms: list[Mention], body: str) -> list[Mention]:
-    """One label per canonical entity in the article: a head word's (`Jalan`, `PT`), else the gazetteer's or
-    a place preposition's (`di X`), else the most frequent."""
+    """One label per canonical entity in the article: a head word's (`Jalan`, `PT`), else the gazetteer's
+    (also where the model read a known name otherwise: `menurut Yonhap` as a person) or a place
+    preposition's (`di X`), else the most frequent."""
+    known = gazetteer_labels()
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in ms:
         by_head = head_label(m.text) == m.label
         by_context = m.source == "gazetteer" or (m.label == "LOC" and after_place_word(body, m.start))
         votes[m.canonical][m.label] += 5 if by_head else 3 if by_context else 1
+        if known.get(m.text, m.label) != m.label:
+            votes[m.canonical][known[m.text]] += 3
     best = {c: v.most_common(1)[0][0] for c, v in votes.items()}
     return [
         m if best[m.canonical] == m.label else dataclasses.replace(m, label=best[m.canonical]) for m in ms
     ]
-
-
-# ---------------------------------------------------------------- corpus
-
-

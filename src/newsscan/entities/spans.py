@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .. import morphology
 from ..tables import load_toml, table
 from .lexicon import roles
 
@@ -82,15 +83,7 @@ def outlet_names() -> frozenset[str]:
     return frozenset(o for o in out if o)
 
 
-@functools.lru_cache(maxsize=1)
-def _lowercase_words() -> frozenset[str]:
-    return frozenset(r["word"] for r in table('lowercase_words.tsv'))
-
-
-def common_word(word: str) -> bool:
-    """A word the language writes in lower case inside a sentence (`data/lowercase_words.tsv`, counted over
-    news text): capitalised at a sentence start it is no name (`Sontak`, `Mayat`)."""
-    return word.casefold() in _lowercase_words()
+common_word = morphology.common_word  # one table, read by entities and quotes alike
 
 
 def _words(body: str, start: int, end: int) -> list[tuple[int, int]]:

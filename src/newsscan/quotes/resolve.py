@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..morphology import common_word
 from ..records import Mention, Quote
 from .lexicon import Lexicon, load_lexicon
 from .salience import anaphoric, previous_end, subject_before
@@ -167,6 +168,10 @@ class People:
     def _person(self, run: list[tuple[int, int, str]]) -> Person | None:
         """The person a run of capitalised words names: two name words or more at its end, or one after a
         title (`Direktur Pemberitaan Metro TV Suryopratomo`)."""
+        if self.ctx._sentence_start(run[0][0]) and common_word(run[0][2]):
+            run = run[1:]  # `Kunjungan Putin terjadi …`: a common noun capitalised by the sentence start
+        if not run:
+            return None
         texts = [t[2] for t in run]
         role, rest = self.ctx.strip_roles(texts)  # the finder's own reading of titles and their scope
         initials = 0  # `Menteri X M. Rizal Hakim`: an initial the title reading took belongs to the name

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..morphology import common_word
 from ..records import Mention
 from .lexicon import Lexicon
 from .parse import Speaker, SpeakerParser
@@ -407,11 +408,13 @@ class ArticleContext(SpeakerParser):
         titled: set[str] = set()
         for run in self.runs:
             texts = [self.unglue(t.text) for t in run]
-            # a common word capitalised at a sentence start is no part of a name (`Kunjungan Putin`)
-            while (
-                len(texts) > 1 and texts[0].lower() in self.words and texts[0].lower() not in self.lex.roles
+            # a common word capitalised at a sentence start is no part of a name (`Kunjungan Putin`): one
+            # the body writes in lower case, or, first in a sentence, one the language does
+            opening = self._sentence_start(run[0].start)
+            while len(texts) > 1 and texts[0].lower() not in self.lex.roles and (
+                texts[0].lower() in self.words or (opening and common_word(texts[0]))
             ):
-                texts = texts[1:]
+                texts, opening = texts[1:], False
             if name in texts and len(texts) > 1:
                 role, rest = self.strip_roles(texts)
                 if name in rest and 1 < len(rest) <= 4:
