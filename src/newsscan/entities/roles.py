@@ -16,23 +16,23 @@ from .lexicon import known_names, roles
 _WORD = re.compile(r"\S+")
 
 
-def _match_role(words: Sequence[str], i: int) -> int:
-    """Number of words of the longest role phrase starting at words[i] (0: none)."""
-    table = roles()
+def _longest(words: Sequence[str], i: int, phrases, strip: str) -> int:
+    """Number of words of the longest of `phrases` (case-folded word tuples) at words[i] (0: none)."""
     best = 0
     for n in range(1, min(6, len(words) - i) + 1):
-        if tuple(w.casefold().rstrip(".,") for w in words[i:i + n]) in table:
+        if tuple(w.casefold().rstrip(strip) for w in words[i:i + n]) in phrases:
             best = n
     return best
+
+
+def _match_role(words: Sequence[str], i: int) -> int:
+    """Number of words of the longest role phrase starting at words[i] (0: none)."""
+    return _longest(words, i, roles(), ".,")
 
 
 def _match_known(words: Sequence[str], i: int) -> int:
-    names = known_names()
-    best = 0
-    for n in range(1, min(6, len(words) - i) + 1):
-        if tuple(w.casefold().rstrip(",") for w in words[i:i + n]) in names:
-            best = n
-    return best
+    """Number of words of the longest known place or body starting at words[i] (0: none)."""
+    return _longest(words, i, known_names(), ",")
 
 
 def _role_kind(words: Sequence[str]) -> str:
