@@ -95,3 +95,8 @@ def test_the_diff_does_not_depend_on_the_order_the_files_are_named_in(seeds_dir,
         return [{k: v for k, v in story.items() if k != "articles"} for story in stories]
 
     assert items(backwards) == items(forwards)
+
+
+def test_every_quoted_speaker_is_listed_under_the_same_name_in_sources(run):
+    speakers = {q["speaker"] for q in api.quote_rows(run) if q["speaker"]}
+    assert speakers == {s["name"] for s in api.source_rows(run)}

@@ -392,6 +392,13 @@ QUOTE_COLUMNS = ("path", "outlet", "kind", "text", "speaker", "speaker_role", "s
                  "anonymous", "unclosed", "start", "end")
 
 
+def speaker_name(run: Run, speaker: str | None, body: str) -> str | None:
+    """The corpus-wide name of a quote's speaker where the article writes it, else the article's own form:
+    never another article's string (`quotes` and `sources` alike)."""
+    name = run.name(speaker)
+    return name if name == speaker or (name and name in body) else speaker
+
+
 def quote_rows(run: Run, *, speaker: str | None = None, outlet: str | None = None,
                kind: str | None = None) -> Rows:
     rows = Rows(columns=QUOTE_COLUMNS)
@@ -400,10 +407,7 @@ def quote_rows(run: Run, *, speaker: str | None = None, outlet: str | None = Non
         if outlet and outlet.lower() not in a.outlet.lower():
             continue
         for q in r.quotes:
-            name = run.name(q.speaker)
-            if name != q.speaker and name not in a.body:
-                # a quote's speaker is the article's own form, never another article's string
-                name = q.speaker
+            name = speaker_name(run, q.speaker, a.body)
             if kind and q.kind != kind:
                 continue
             if speaker and speaker.lower() not in (name or "").lower():
@@ -441,7 +445,7 @@ def source_rows(run: Run) -> Rows:
         for q in r.quotes:
             if not q.speaker:
                 continue
-            name = run.name(q.speaker)
+            name = speaker_name(run, q.speaker, a.body)
             s = agg.setdefault(name, {"name": name, "type": Counter(), "roles": Counter(), "quotes": 0,
                                       "outlets": set(), "paths": set(), "first": None, "last": None})
             s["type"][q.speaker_type] += 1
