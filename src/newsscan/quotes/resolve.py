@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..morphology import common_word
 from ..records import Mention, Quote
 from .lexicon import Lexicon, load_lexicon
 from .salience import anaphoric, previous_end, subject_before
@@ -168,7 +167,7 @@ class People:
     def _person(self, run: list[tuple[int, int, str]]) -> Person | None:
         """The person a run of capitalised words names: two name words or more at its end, or one after a
         title (`Direktur Pemberitaan Metro TV Suryopratomo`)."""
-        if self.ctx._sentence_start(run[0][0]) and common_word(run[0][2]):
+        if self.ctx.opening_common(run[0][0], run[0][2]):
             run = run[1:]  # `Kunjungan Putin terjadi …`: a common noun capitalised by the sentence start
         if not run:
             return None

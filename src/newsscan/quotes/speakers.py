@@ -228,6 +228,11 @@ class ArticleContext(SpeakerParser):
             j -= 1
         return self.body[before[j].start : before[-1].end]
 
+    def opening_common(self, pos: int, word: str) -> bool:
+        """A common word capitalised only because it opens a sentence at `pos` (`Kunjungan Putin terjadi`):
+        no part of a name."""
+        return self._sentence_start(pos) and common_word(word)
+
     def _sentence_start(self, pos: int) -> bool:
         k = pos - 1
         while k >= 0 and self.body[k] in " \t":
@@ -410,9 +415,9 @@ class ArticleContext(SpeakerParser):
             texts = [self.unglue(t.text) for t in run]
             # a common word capitalised at a sentence start is no part of a name (`Kunjungan Putin`): one
             # the body writes in lower case, or, first in a sentence, one the language does
-            opening = self._sentence_start(run[0].start)
+            opening = True
             while len(texts) > 1 and texts[0].lower() not in self.lex.roles and (
-                texts[0].lower() in self.words or (opening and common_word(texts[0]))
+                texts[0].lower() in self.words or (opening and self.opening_common(run[0].start, texts[0]))
             ):
                 texts, opening = texts[1:], False
             if name in texts and len(texts) > 1:
