@@ -162,13 +162,17 @@ def corpus_command(fn):
     @functools.wraps(fn)
     def wrapper(paths, fmt, output, no_headers, jobs, scheduler, no_cache, text_column, quiet, verbose,
                 max_chars, **kwargs):
-        analysis = {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column,
-                    "max_chars": max_chars, "scheduler": scheduler or None}
-        run = _analyze(paths, analysis, quiet=quiet)
+        run = _analyze(paths, _analysis(jobs, scheduler, no_cache, text_column, max_chars), quiet=quiet)
         fn(run, Out(fmt, output, not no_headers), **kwargs)
         _finish(run, quiet=quiet, verbose=verbose)
 
     return wrapper
+
+
+def _analysis(jobs, scheduler, no_cache, text_column, max_chars) -> dict:
+    """`api.analyze`'s keyword arguments from the options every analysing command shares."""
+    return {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column, "max_chars": max_chars,
+            "scheduler": scheduler or None}
 
 
 def _analyze(paths, analysis: dict, *, quiet: bool):
@@ -426,8 +430,7 @@ def export_cmd(paths, db, metadata, parquet, jobs, scheduler, no_cache, text_col
         raise OneLineUsageError(f"cannot write --metadata {metadata}: {output_problem(metadata)}")
     if parquet and os.path.exists(parquet) and not os.path.isdir(parquet):
         raise OneLineUsageError(f"cannot write --parquet {parquet}: it is not a folder")
-    run = _analyze(paths, {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column,
-                           "max_chars": max_chars, "scheduler": scheduler or None}, quiet=quiet)
+    run = _analyze(paths, _analysis(jobs, scheduler, no_cache, text_column, max_chars), quiet=quiet)
     try:
         done = ex.export(run, db=db, metadata=metadata, parquet=parquet)
     except (NewsscanError, OSError) as exc:
@@ -456,8 +459,7 @@ def report(paths, output, title, open_browser, jobs, scheduler, no_cache, text_c
     """
     from .report import write_report
 
-    run = _analyze(paths, {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column,
-                           "max_chars": max_chars, "scheduler": scheduler or None}, quiet=quiet)
+    run = _analyze(paths, _analysis(jobs, scheduler, no_cache, text_column, max_chars), quiet=quiet)
     size = write_report(run, output, title=title)
     if output != "-" and not quiet:
         click.echo(f"newsscan: wrote {output} ({size // 1024 + 1} kB)", err=True)
