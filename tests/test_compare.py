@@ -732,6 +732,23 @@ def test_sentences_in_nearly_the_same_words_agree():
     assert d.agreements and not d.conflicts
 
 
+def test_a_paraphrase_in_other_word_order_agrees():
+    a = "Saat ditemukan, pelaku mengenakan jaket kulit hitam, celana jeans biru dan topi merah."
+    b = "Dengan topi merah dan celana jeans biru, pelaku yang berjaket kulit hitam itu ditemukan warga."
+    assert token_overlap(a, b) < 0.6  # not the same words in order: the content words decide
+    d = diff(a, b)
+    assert [(x.a.text, x.b.text) for x in d.agreements if x.what == "statement"]
+    assert not d.conflicts
+
+
+def test_same_content_words_with_another_number_do_not_agree():
+    d = diff(
+        "Pemerintah daerah menargetkan jumlah wisatawan naik 5 persen tahun depan.",
+        "Tahun depan jumlah wisatawan ditargetkan pemerintah daerah naik 8 persen.",
+    )
+    assert not [x for x in d.agreements if x.what == "statement"]
+
+
 def test_headline_against_body_is_marked():
     from newsscan.compare import DiffItem, Side
 

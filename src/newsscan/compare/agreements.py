@@ -1,6 +1,7 @@
 """Agreements in words: clauses of two outlets that state one fact alike, in nearly the same words (wire
-copy, a shared press release) or in fewer words alike around one amount or one clock time. No slot is
-needed; numbers both state and do not share keep two clauses apart."""
+copy, a shared press release), in the same content words in another order (an outlet's own paraphrase), or
+in fewer words alike around one amount or one clock time. No slot is needed; numbers both state and do not
+share keep two clauses apart."""
 from __future__ import annotations
 
 import difflib
@@ -13,10 +14,14 @@ from ..quantities import compare as compare_quantities
 from ..quantities import find_quantities, unit_class
 from ..records import Claim
 from .records import Art, span_claim
-from .words import tokens
+from .words import bag, numbers, tokens
 
 SAME_WORDS = 0.6  # share of the shorter sentence's words, in order, for two sentences stating one fact alike
 SAME_WORDS_MIN = 6  # words of the shorter sentence
+# a paraphrase keeps the content words and reorders them (`celana hitam dan kaos putih` / `berkaos putih,
+# bercelana hitam`): Dice of the two clauses' content lemmas, each clause naming CONTENT_MIN of them
+SAME_CONTENT = 0.65
+CONTENT_MIN = 4
 
 
 _CLAUSE = re.compile(r"[^,;:]+")
@@ -36,7 +41,7 @@ def _sentences(art: Art) -> list[tuple[int, int, list[str], Counter]]:
                 u0 += 1
             toks = tokens(body[u0:u1])
             if len(toks) >= SAME_WORDS_MIN:
-                out.append((u0, u1, toks, Counter(toks)))
+                out.append((u0, u1, toks, Counter(toks), frozenset(bag(body[u0:u1])), numbers(body[u0:u1])))
     return out
 
 
@@ -51,7 +56,7 @@ def _alike(ta: list[str], tb: list[str]) -> float:
 def _partners(unit, sb, index) -> list[tuple[float, int, int]]:
     """(likeness, start, end) of B's units that may reach AMOUNT_WORDS: the shared word counts (through the
     word index of B's units) bound the words matched in order, so most pairs are never aligned."""
-    _, _, ta, ca = unit
+    ta, ca = unit[2], unit[3]
     shared: Counter = Counter()
     for t, n in ca.items():
         for k in index.get(t, ()):
@@ -63,13 +68,16 @@ def _partners(unit, sb, index) -> list[tuple[float, int, int]]:
 def same_words(A: Art, B: Art) -> list[tuple[Claim, Claim, str, float]]:
     """Sentences of two outlets in nearly the same words state one fact alike (wire copy, a shared press
     release), whether or not they hold a slot: an agreement per sentence of A, its closest partner; or, in
-    fewer words alike, when both state one amount or clock time."""
+    fewer words alike, when both state one amount or clock time; or in the same content words reordered."""
     out = []
     sb = _sentences(B)
     index: dict[str, list[int]] = {}
+    lemma_index: dict[str, list[int]] = {}
     for k, unit in enumerate(sb):
         for t in unit[3]:
             index.setdefault(t, []).append(k)
+        for t in unit[4]:
+            lemma_index.setdefault(t, []).append(k)
     body_a, body_b = A.result.article.body, B.result.article.body
     for unit in _sentences(A):
         a0, a1 = unit[0], unit[1]
@@ -78,11 +86,30 @@ def same_words(A: Art, B: Art) -> list[tuple[Claim, Claim, str, float]]:
         if best[0] < SAME_WORDS:
             valued = [(f, v) for f in found if f[0] >= AMOUNT_WORDS
                       and (v := _same_value(body_a[a0:a1], body_b[f[1]:f[2]]))]
-            if not valued:
-                continue
-            best, what = max(valued)
+            if valued:
+                best, what = max(valued)
+            else:
+                best = _same_content(unit, sb, lemma_index)
+                if best[0] < SAME_CONTENT:
+                    continue
         out.append((span_claim(A, a0, a1), span_claim(B, best[1], best[2]), what, best[0]))
     return out
+
+
+def _same_content(unit, sb, lemma_index) -> tuple[float, int, int]:
+    """(Dice, start, end) of B's unit with most content lemmas in common with `unit`, in any order. Stricter
+    on numbers than word order is: both clauses state the same numbers or none, since a paraphrase that keeps
+    the words and changes a number (`target 5 persen` / `tumbuh 5,3 persen`) states another fact."""
+    la = unit[4]
+    if len(la) < CONTENT_MIN:
+        return (0.0, 0, 0)
+    best = (0.0, 0, 0)
+    for k in sorted({k for t in la for k in lemma_index.get(t, ())}):
+        lb = sb[k][4]
+        if len(lb) < CONTENT_MIN or unit[5] != sb[k][5]:
+            continue
+        best = max(best, (2 * len(la & lb) / (len(la) + len(lb)), sb[k][0], sb[k][1]))
+    return best
 
 
 AMOUNT_WORDS = 0.3  # words in order two clauses need beside one amount of one thing to state it alike

@@ -25,7 +25,7 @@ from .slots import (
     place_slot,
     time_slot,
 )
-from .words import token_overlap, tokens, verb_lemmas
+from .words import numbers, token_overlap, tokens, verb_lemmas
 
 CANDIDATE = 0.20  # word likeness below which two claims are not looked at together
 
@@ -195,7 +195,10 @@ def classify(a: Claim, b: Claim, sim: float, main_pair: bool, same_act: bool = F
     # the same verb on the same day in the same place (`Kim tiba di Rusia pada hari Selasa`)
     if a.predicate and a.predicate == b.predicate and len(agreed) >= 2 and sim >= CANDIDATE / 2:
         return "agree", "day" if "day" in agreed else agreed[0], "", None
-    if sim >= NEAR_SAME:
+    # near-same words with other numbers (`naik 5 persen` / `naik 8 persen`, a change no slot compares) are
+    # not one statement
+    na, nb = numbers(a.text), numbers(b.text)
+    if sim >= NEAR_SAME and not (na and nb and na != nb):
         return "agree", "statement", "", None
     return "none", "", "", None
 
