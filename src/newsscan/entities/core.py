@@ -48,6 +48,7 @@ from .links import (
     split_at_rank,
     split_merged_names,
 )
+from .nicknames import link_nicknames
 from .roles import (
     _is_title_word,
     _match_known,
@@ -317,7 +318,7 @@ def canonicalize(mentions: Iterable[Mention], body: str) -> list[Mention]:
     ms = strip_coordinated_fields(ms, body)
     ms = sorted(_link_abbreviations(ms, body), key=lambda m: m.start)
     ms = link_initials(link_clipped_names(link_short_names(ms)), body)
-    ms = link_name_variants(_link_people(ms))
+    ms = link_nicknames(link_name_variants(_link_people(ms)), body)
     return _vote_labels(ms, body)
 
 
