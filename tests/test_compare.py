@@ -749,6 +749,29 @@ def test_same_content_words_with_another_number_do_not_agree():
     assert not [x for x in d.agreements if x.what == "statement"]
 
 
+def test_two_weekdays_for_one_written_date_conflict():
+    # 9 June 2025 was a Monday: the second outlet's weekday is wrong, and the note says so
+    d = diff(
+        "Banjir merendam ratusan rumah warga pada Senin (9/6/2025) dini hari.",
+        "Ratusan rumah warga terendam banjir pada Selasa (9/6/2025) dini hari.",
+        {"dates": [("Senin (9/6/2025)", "2025-06-09")]},
+        {"dates": [("Selasa (9/6/2025)", "2025-06-09")]},
+    )
+    notes = [c.note for c in d.conflicts if c.what == "day"]
+    assert notes == ["senin / selasa 2025-06-09 (senin by the calendar)"]
+
+
+def test_a_weekday_without_a_written_date_is_not_compared_with_one():
+    # a bare weekday is resolved from the publication date, not written beside the date: nothing to compare
+    d = diff(
+        "Banjir merendam ratusan rumah warga pada Senin (9/6/2025) dini hari.",
+        "Ratusan rumah warga terendam banjir pada Selasa dini hari.",
+        {"dates": [("Senin (9/6/2025)", "2025-06-09")]},
+        {"dates": [("Selasa", "2025-06-09")]},
+    )
+    assert not [c for c in d.conflicts if c.what == "day"]
+
+
 def test_headline_against_body_is_marked():
     from newsscan.compare import DiffItem, Side
 

@@ -35,6 +35,7 @@ from .records import Art, DiffItem, StoryDiff
 from .slots import time_slot
 from .states import state_conflicts
 from .venues import story_venues, venue_conflict, venue_note
+from .weekday import weekday_conflicts
 from .words import bag, likeness, same_person, token_overlap
 
 
@@ -179,6 +180,7 @@ PAIR_SLOTS: dict[str, Callable[[_Ctx, Art, Art], list[tuple[Claim, Claim, str, s
     "age, identifier": lambda ctx, A, B: entity_slot_conflicts(A, B),
     "state": lambda ctx, A, B: state_conflicts(A, B),
     "container, ground": lambda ctx, A, B: description_conflicts(A, B, ctx.things),
+    "weekday": lambda ctx, A, B: weekday_conflicts(A, B),
 }
 
 
