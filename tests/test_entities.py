@@ -485,6 +485,15 @@ def test_rank_inside_a_body_mention_opens_a_persons_name():
     }
 
 
+def test_rank_closing_a_body_mention_is_the_next_persons():
+    body = "Kata Kanit Polsek Sukamaju AKP Darto di lokasi. Polsek Sukamaju AKBP menolak."
+    ms = canonicalize(mentions(body, ("Polsek Sukamaju AKP", "ORG"), ("Darto", "PERSON"),
+                               ("Polsek Sukamaju AKBP", "ORG")), body)
+    got = {(m.text, m.label) for m in ms}
+    assert ("Polsek Sukamaju", "ORG") in got and ("Darto", "PERSON") in got
+    assert ("Polsek Sukamaju AKBP", "ORG") in got  # no name follows: nothing to give the rank to
+
+
 def test_head_word_of_a_body_stands_in_no_persons_name():
     from newsscan.entities import mentions_from_doc
 

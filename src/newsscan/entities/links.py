@@ -252,25 +252,36 @@ def written_alone(body: str, word: str, start: int, end: int) -> bool:
     return False
 
 
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
+
+
+def _cut_before_word(m: Mention, i: int) -> Mention:
+    """`m` up to (not with) its i-th word."""
+    text = m.text[:[x.start() for x in re.finditer(r"\S+", m.text)][i]].rstrip()
+    return dataclasses.replace(m, end=m.start + len(text), text=text, canonical=text)
+
+
 def split_at_rank(
     ms: Sequence[Mention], body: str, rank_len: Callable[[list[str], int], int]
 ) -> list[Mention]:
     """A non-person mention with a rank inside it (`Kadispen Kolonel Inf Budi Hartono`) holds a person: the
     capitalised words after the rank are a PERSON (a rank stands only before a person's name); the words
-    before it are a role, not a name. A rank word right after a head or title word is part of a body's name
+    before it are a role, not a name. A rank closing the mention before a name (`Polsek Maju AKP` `Budi`) is
+    cut off: it is that person's. A rank word right after a head or title word is part of a body's name
     (`Direktorat Jenderal Imigrasi`) and is left alone (`rank_len` gives the rank's length at a word, 0 for
     none or such a use)."""
     out: list[Mention] = []
     for m in ms:
         words = m.text.split()
-        at = (
-            next((i for i in range(1, len(words) - 1) if rank_len(words, i)), 0) if m.label != "PERSON" else 0
-        )
+        at = next((i for i in range(1, len(words)) if rank_len(words, i)), 0) if m.label != "PERSON" else 0
         if not at:
             out.append(m)
             continue
         rest = words[at + rank_len(words, at):]
-        if not rest or not all(w[:1].isupper() for w in rest):
+        if not rest:  # `Polsek Maju AKP` + ` Budi`: the rank closing the body's name is the next person's
+            out.append(_cut_before_word(m, at) if _NAME_NEXT.match(body, m.end) else m)
+            continue
+        if not all(w[:1].isupper() for w in rest):
             out.append(m)
             continue
         start = m.start + m.text.rindex(" ".join(rest))
