@@ -4,7 +4,7 @@ Santoso`, `Bule, demikian Budi Santoso disapa`.
 Indonesian news often introduces a person by full name and then writes only the nickname, which shares no word
 with it (the NER then takes it for another person, or an organisation). Where the article itself defines the
 nickname next to a person's mention, every mention written as the nickname (or as its name after an honorific:
-`Ipul` of `Gus Ipul`) is that person, and occurrences the NER missed become mentions. The cue phrases live in
+`Epul` of `Gus Epul`) is that person, and occurrences the NER missed become mentions. The cue phrases live in
 data/nickname_cues.tsv; a nickname is never taken from another article (gold CONVENTIONS: one canonical per
 article, aliases only where the article writes them).
 """
@@ -93,7 +93,7 @@ def _person_after(body: str, pos: int, starts: dict[int, Mention]) -> Mention | 
 
 def _written_as(m: Mention, nick: str) -> bool:
     """`m` is written as the nickname, or as its name after a title the entity layer stripped into its role
-    (`Ipul`, role `Gus`, of `Gus Ipul`)."""
+    (`Epul`, role `Gus`, of `Gus Epul`)."""
     return m.text == nick or bool(m.role and f"{m.role} {m.text}" == nick)
 
 
