@@ -22,7 +22,7 @@ from newsscan.loader import MAX_BYTES, iter_articles
 from newsscan.records import Article, Issue
 
 BODY = (
-    "Menteri Sosial Saifullah Yusuf mengatakan bahwa bantuan sosial tahap kedua akan rampung pekan ini. "
+    "Menteri Sosial Rahmat Hidayah mengatakan bahwa bantuan sosial tahap kedua akan rampung pekan ini. "
     "Ia menyebut ada 1,3 juta rekening yang gagal menerima transfer dari bank milik negara."
 )
 PNG = (
