@@ -24,7 +24,7 @@ def canonical_of(body: str, spans, written: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("body", [
-    "Bambang Sulistyo, yang akrab disapa Bembeng, hadir di lokasi. Menurut Bembeng, proyek selesai pekan depan.",
+    "Bambang Sulistyo, yang akrab disapa Bembeng, hadir di lokasi. Menurut Bembeng, proyek selesai.",
     "Bambang Sulistyo alias Bembeng hadir di lokasi. Menurut Bembeng, proyek selesai pekan depan.",
     "Bembeng, demikian Bambang Sulistyo biasa disapa, hadir di lokasi. Menurut Bembeng, proyek selesai.",
     "Bembeng, sapaan akrab Bambang Sulistyo, hadir di lokasi. Menurut Bembeng, proyek selesai pekan depan.",
@@ -44,8 +44,8 @@ def test_a_nickname_the_ner_missed_becomes_a_mention():
 
 
 def test_a_nickname_after_an_honorific_links_the_name_the_layer_kept():
-    body = "Menteri Sosial Saiful Rahman hadir. Gus Epul merupakan sapaan akrab Saiful Rahman. Kata Gus Epul, " \
-           "bantuan siap."
+    body = ("Menteri Sosial Saiful Rahman hadir. Gus Epul merupakan sapaan akrab Saiful Rahman. "
+            "Kata Gus Epul, bantuan siap.")
     ms = canonicalize(found(body, ("Saiful Rahman", "PERSON"), ("Gus Epul", "PERSON")), body)
     assert {m.canonical for m in ms if m.text.endswith("Epul")} == {"Saiful Rahman"}
 

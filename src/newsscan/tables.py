@@ -67,7 +67,9 @@ TABLE_SPECS: dict[str, TableSpec] = {
     "date_cues.tsv": TableSpec(("cue", "kind", "value"), 2, (("kind", "newsscan.dates.lexicon:CUE_KINDS"),)),
     "event_words.tsv": TableSpec(("lemma", "group"), 2),
     "function_words.tsv": TableSpec(("word",)),
-    "nickname_cues.tsv": TableSpec(("cue", "kind", "end"), 2, (("kind", ("after", "before", "around", "lead")),)),
+    "nickname_cues.tsv": TableSpec(
+        ("cue", "kind", "end"), 2, (("kind", ("after", "before", "around", "lead")),)
+    ),
     "hedges.tsv": TableSpec(
         ("marker", "category"),
         2,
