@@ -300,3 +300,15 @@ def test_menurut_dia_is_the_subject_just_named_not_the_last_name_in_the_sentence
         "sudah keterlaluan."
     )
     assert ("Budi sudah keterlaluan", "Rina Wulandari") in speakers(body)
+
+
+def test_an_ner_organisation_over_plain_name_words_leaves_the_name_whole():
+    # the NER took the person's first two words for an organisation: with no head word, acronym or one-word
+    # short name to show it is one, its words stay name words and the speaker keeps the whole name
+    from newsscan.records import Mention
+
+    body = ("Direktur Komunikasi Program Bantuan Usaha Rinto Wahyu Saputra mengatakan, bantuan usaha sudah "
+            "cair ke ribuan peserta.")
+    at = body.index("Rinto Wahyu")
+    ner = [Mention(at, at + len("Rinto Wahyu"), "Rinto Wahyu", "ORG", "Rinto Wahyu")]
+    assert [q.speaker for q in find_quotes(body, ner)] == ["Rinto Wahyu Saputra"]

@@ -105,12 +105,12 @@ class People:
         self.ctx = ctx
         self.lex: Lexicon = ctx.lex
         self.body = ctx.body
-        # words that belong to places and organisations the NER found: a role's scope, not a given name
-        self.scope = {_key(w) for m in mentions if m.label in ("LOC", "ORG") for w in m.text.split()}
         lex = self.lex
         self.initial_heads = frozenset(h.lower() for h in lex.cue("org_head"))
         self.common = _common_words(self.body, lex)
         self.org_prefixes = tuple(sorted(w.lower() for w in lex.cue("org_prefix")))
+        # words that belong to places and organisations the NER found: a role's scope, not a given name
+        self.scope = {_key(w) for m in mentions if self._placed(m) for w in m.text.split()}
         # words of the attribution grammar, capitalised at a sentence start (`Menurut Budi`, `Kata Sari`)
         self.grammar = frozenset(
             set(lex.pre)
@@ -127,6 +127,17 @@ class People:
             if p is not None and (p.words, p.introduced) not in seen:
                 seen.add((p.words, p.introduced))
                 self.people.append(p)
+
+    def _placed(self, m: Mention) -> bool:
+        """A place, or an organisation the words themselves show to be one (a head word, a contracted
+        institution, an acronym) or by being one word: the NER's ORG over plain name words (`Budi Wijaya` as
+        ORG) would otherwise take a person's given name out of every speaker that holds it."""
+        words = m.text.split()
+        if m.label == "LOC" or (m.label == "ORG" and len(words) == 1):
+            return True  # one word (`Kemlu`) is a body's short name, never a person's given name and surname
+        heads = self.initial_heads | self.ctx._heads
+        return m.label == "ORG" and any(
+            _key(w) in heads or _key(w).startswith(self.org_prefixes) or is_acronym(w) for w in words)
 
     # -- reading names off the body -------------------------------------------------------------------
     def name_like(self, word: str) -> bool:
