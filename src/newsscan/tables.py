@@ -75,9 +75,10 @@ TABLE_SPECS: dict[str, TableSpec] = {
     "attribute_cues.tsv": TableSpec(("word", "kind"), 2, (("kind", ("age_verb", "now", "plate")),)),
     "base_verbs.tsv": TableSpec(("word", "kind"), 2, (("kind", ("base", "speech", "notverb", "headline")),)),
     "comitative_verbs.tsv": TableSpec(("form",), 1),
-    "lowercase_words.tsv": TableSpec(("word",)),
-    "common_words.tsv": TableSpec(
-        ("word", "form", "count"), 3, (("form", ("lower", "name")),), integers=("count",)
+    "word_counts.tsv": TableSpec(
+        ("word", "lower", "any", "word_lower", "word_capitalised"),
+        5,
+        integers=("lower", "any", "word_lower", "word_capitalised"),
     ),
     "descriptions.tsv": TableSpec(("word", "slot", "value"), 3, (("slot", ("container", "ground")),)),
     "glue_names.tsv": TableSpec(("name", "kind"), 2, (("kind", ("whole", "prefix")),)),
