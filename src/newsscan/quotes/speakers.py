@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..morphology import common_word
 from ..records import Mention
 from .lexicon import Lexicon
+from .names_read import read_body
 from .parse import Speaker, SpeakerParser
 from .tokens import TOKEN_RE, Tok, dateline_end, is_acronym, iter_tokens, tokens, tokens_in  # noqa: F401
 
@@ -41,12 +42,13 @@ class ArticleContext(SpeakerParser):
     lex: Lexicon
     mentions: Sequence[Mention] = ()
     outlet: str | None = None
-    words: set[str] = field(default_factory=set)  # lower-case words standing alone in the body
+    # lower-case words standing alone in the body (but after a speech verb: `ujar karta` is a name)
+    words: frozenset[str] = frozenset()
     acronyms: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
-    runs: list[list[Tok]] = field(default_factory=list)  # capitalised runs of the body, in order
+    runs: tuple[tuple[Tok, ...], ...] = ()  # capitalised runs of the body, in order (names_read.py)
     speakers: list[Speaker] = field(default_factory=list)  # resolved speakers so far, in order
-    capwords: set[str] = field(default_factory=set)  # capitalised words standing alone in the body
+    capwords: frozenset[str] = frozenset()  # capitalised words standing alone in the body
     initials: dict[str, str] = field(default_factory=dict)  # `H` -> `seorang warga berinisial H`
     # nicknames given in an epithet (`Pria … disapa X ini`)
     epithet_aliases: set[str] = field(default_factory=set)
@@ -117,32 +119,9 @@ class ArticleContext(SpeakerParser):
         )
 
     def _read_words(self) -> None:
-        """One pass over the body's tokens, keeping only what is needed (no list of every token of a long
-        body): the lower-case and capitalised words, and the capitalised runs after the dateline."""
-        known = self._run_openers()
-        words, capwords, runs, start = self.words, self.capwords, self.runs, self.start
-        run: list[Tok] = []
-        for m in TOKEN_RE.finditer(self.body):
-            text = m.group(0)
-            cap = text[:1].isupper()
-            if cap:
-                capwords.add(text)
-            elif text.islower():
-                words.add(text)
-            if m.start() < start:
-                continue
-            if run and (
-                "\n" in self.body[run[-1].end : m.start()] or "\r" in self.body[run[-1].end : m.start()]
-            ):
-                runs.append(run)  # a name does not run over a line break
-                run = []
-            if cap and text[0].isalpha() and not (not run and text.lower() in known):
-                run.append(Tok(m.start(), m.end(), text))
-            elif run:
-                runs.append(run)
-                run = []
-        if run:
-            runs.append(run)
+        """The body's lower-case and capitalised words and its capitalised runs, read once (names_read.py)."""
+        bw = read_body(self.body, self.start, self._run_openers(), self.lex.post)
+        self.words, self.capwords, self.runs = bw.lower, bw.capitalised, bw.runs
 
     def _read_aliases(self) -> None:
         """Short names the body gives a holder: in brackets, `akrab disapa X`, `X alias Y`; a name met without
