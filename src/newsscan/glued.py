@@ -44,7 +44,6 @@ MIN_VERB_TAIL = 8  # a speech verb this long after a capitalised head needs no o
 ANY_MIN = 3
 LOWER_MIN = 5
 
-CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")  # which never-pieces are enclitics (checked in the table)
 _LETTERS = re.compile(r"[^\W\d_]+")
 # a whitespace-delimited chunk holding an address, a handle, a hashtag or an underscore; it starts at a chunk
 # start only, so that each chunk is scanned once
@@ -63,6 +62,7 @@ class GlueLexicon:
     verbs: frozenset[str]  # speech-verb forms of at least MIN_VERB_TAIL letters
     never: frozenset[str]  # affixes and clitics: never a piece
     clitics: tuple[str, ...]  # never-pieces that end a word (`-nya`): a piece's stem is measured without them
+    short: frozenset[str]  # two-letter words a scraper glues before a capitalised word (`diKota`)
     final: frozenset[str]  # pieces only at the end of a token (`di`)
     notlast: frozenset[str]  # pieces never at the end of a lower-case token (`akan`, read as `-kan`)
     keep: re.Pattern[str]  # names with internal capitals, kept whole
@@ -93,8 +93,9 @@ def lexicon(extra_dir: str | None = None) -> GlueLexicon:
         closed=frozenset(function | verbs),
         function=frozenset(function),
         verbs=frozenset(v for v in verbs if len(v) >= MIN_VERB_TAIL),
-        never=frozenset(r["word"] for r in pieces if r["rule"] == "never"),
-        clitics=tuple(r["word"] for r in pieces if r["rule"] == "never" and r["word"] in CLITICS),
+        never=frozenset(r["word"] for r in pieces if r["rule"] in ("never", "clitic")),
+        clitics=tuple(r["word"] for r in pieces if r["rule"] == "clitic"),
+        short=frozenset(r["word"] for r in pieces if r["rule"] == "short"),
         final=frozenset(r["word"] for r in pieces if r["rule"] == "final"),
         notlast=frozenset(r["word"] for r in pieces if r["rule"] == "notlast"),
         keep=keep,
@@ -223,7 +224,7 @@ def _case_boundary(left: str, right: str, seen: Counter[str], lex: GlueLexicon) 
     function word on one side (`Keuangan|Sri`), or the two written apart elsewhere (`Dewi Anggraini`)."""
     if len(right) < 2 or len(left) < 2 or left.casefold() in lex.never:
         return False
-    if len(left) == 2 and left not in ("di", "ke"):
+    if len(left) == 2 and left not in lex.short:
         return False
     if left.islower():
         return any(_known(w, lex) or seen[w] for w in (left, right))

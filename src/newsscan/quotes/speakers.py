@@ -8,32 +8,52 @@ title, anywhere).
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..morphology import common_word
 from ..records import Mention
+from .grammar_words import alt, word_set
 from .lexicon import Lexicon
 from .names_read import read_body
 from .parse import Speaker, SpeakerParser
 from .tokens import TOKEN_RE, Tok, dateline_end, is_acronym, iter_tokens, tokens, tokens_in  # noqa: F401
 
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
-ALIAS_RE = re.compile(r"(?:(?:yang|atau)\s+(?:(?:akrab|karib|biasa)\s+)?(?:disapa|dipanggil|disebut)|"
-                      r"(?:akrab|karib|biasa)\s+(?:disapa|dipanggil)|alias)\s+"
-                      r"((?:[A-Z][\w'’\-]*[ \t]*){1,4})")
-# `Tomi, demikian Suryopratomo disapa`: the nickname first, then the name it stands for
-REVERSE_ALIAS_RE = re.compile(
-    r"(?<![\w-])([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}),[ \t]*demikian[ \t]+"
-    r"((?:[A-Z][\w'’\-]*[ \t]*){1,4}?)[ \t]*(?:(?:akrab|biasa)[ \t]+)?(?:disapa|dipanggil)"
-)
-INITIAL_RE = re.compile(r"berinisial\s+([A-Z]{1,4})\b")
+
+
+@functools.cache
+def _alias_re() -> re.Pattern[str]:
+    """`yang akrab disapa X`, `atau disebut X`, `karib dipanggil X`, `alias X` (data/quote_words.tsv)."""
+    lead, adverb, call = alt("alias_lead"), alt("alias_adverb"), alt("call_verb")
+    return re.compile(
+        rf"(?:(?:{lead})\s+(?:(?:{adverb})\s+)?(?:{call}|{alt('name_verb')})|(?:{adverb})\s+(?:{call})|"
+        rf"{alt('alias_word')})\s+((?:[A-Z][\w'’\-]*[ \t]*){{1,4}})"
+    )
+
+
+@functools.cache
+def _reverse_alias_re() -> re.Pattern[str]:
+    """`Tomi, demikian Suryopratomo disapa`: the nickname first, then the name it stands for."""
+    return re.compile(
+        rf"(?<![\w-])([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){{0,2}}),[ \t]*(?:{alt('reverse_alias')})[ \t]+"
+        rf"((?:[A-Z][\w'’\-]*[ \t]*){{1,4}}?)[ \t]*(?:(?:{alt('alias_adverb')})[ \t]+)?"
+        rf"(?:{alt('call_verb')})"
+    )
+
+
+@functools.cache
+def _initial_re() -> re.Pattern[str]:
+    """`seorang warga berinisial H`: a person known by initials only."""
+    return re.compile(rf"(?P<cue>{alt('initials_cue')})\s+([A-Z]{{1,4}})\b")
+
+
 GLUE_RE = re.compile(r"([A-Z][a-z]{2,})([A-Z][\w'’\-]*)")
 PAREN_ALIAS_RE = re.compile(
     r"(?<![\w'’\-])((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s*\(((?:[A-Z][a-z][\w'’\-]*\s*){1,3})\)"
 )
-CONNECT = {"dan", ",", "&", "untuk", "of", "the", "and", "kepada", "dari"}
 
 
 @dataclass
@@ -71,11 +91,11 @@ class ArticleContext(SpeakerParser):
     def _read_initials(self) -> None:
         """`Seorang warga berinisial H (32)`: a person known only by initials keeps the article's
         descriptor."""
-        for m in INITIAL_RE.finditer(self.body):
+        for m in _initial_re().finditer(self.body):
             desc = self._initial_descriptor(m.start())
-            if desc and m.group(1) not in self.initials:
-                d = " ".join(desc + ["berinisial", m.group(1)])
-                self.initials[m.group(1)] = d[:1].lower() + d[1:]
+            if desc and m.group(2) not in self.initials:
+                d = " ".join(desc + [m.group("cue"), m.group(2)])
+                self.initials[m.group(2)] = d[:1].lower() + d[1:]
 
     def _initial_descriptor(self, at: int) -> list[str]:
         """Up to three lower-case words before `berinisial` at `at` (a quantifier ends them)."""
@@ -87,7 +107,7 @@ class ArticleContext(SpeakerParser):
                 not t.text[:1].isalpha()
                 or (t.cap and low not in self.lex.quantifiers)
                 or low in self.lex.cue("stop")
-                or low in ("oleh", "yang", "dan", "bernama", "adalah", "dari")
+                or low in word_set("descriptor_stop")
             ):
                 break
             desc.insert(0, t.text)
@@ -130,9 +150,9 @@ class ArticleContext(SpeakerParser):
             _, rest = self.strip_roles(m.group(1).split())
             if len(rest) >= 2:
                 self.aliases[m.group(2).strip()] = " ".join(rest)
-        for m in ALIAS_RE.finditer(self.body):
+        for m in _alias_re().finditer(self.body):
             self._called(m)
-        for m in REVERSE_ALIAS_RE.finditer(self.body):
+        for m in _reverse_alias_re().finditer(self.body):
             if m.group(1) not in self.aliases:
                 self.aliases[m.group(1)] = m.group(2).strip()
         for alias, holder in list(self.aliases.items()):
@@ -171,7 +191,8 @@ class ArticleContext(SpeakerParser):
         sp = max(self.body.rfind(" ", w0, e), self.body.rfind("\n", w0, e), self.body.rfind("\t", w0, e))
         if sp >= 0:
             tail = tokens_in(self.body, sp + 1, e)
-            if tail and tail[-1].text.lower() not in CONNECT and not tail[-1].text[:1].isalpha():
+            last = tail[-1].text if tail else ""
+            if last and last.lower() not in word_set("acronym_joiner") and not last[:1].isalpha():
                 return None
         before = tokens(self.body[w0:paren], w0)
         i = len(before) - 1
@@ -179,7 +200,7 @@ class ArticleContext(SpeakerParser):
         first = None
         while i >= 0 and k >= 0:
             t = before[i].text
-            if t.lower() in CONNECT:
+            if t.lower() in word_set("acronym_joiner"):
                 i -= 1
                 continue
             if not t[:1].isalpha():
@@ -422,7 +443,7 @@ class ArticleContext(SpeakerParser):
         return self._memo[key]  # type: ignore[return-value]
 
     def _holder_any(self, role: str) -> str | None:
-        if "hakim" in role.lower().split() or role.lower() in ("majelis", "majelis hakim"):
+        if word_set("judge") & set(role.lower().split()) or role.lower() in word_set("judge_panel"):
             for cue in sorted(self.lex.cue("presiding"), key=len, reverse=True):
                 h = self._holder(cue)
                 if h:
@@ -478,7 +499,7 @@ class ArticleContext(SpeakerParser):
     def _holder_before(self, role: str) -> str | None:
         """`Cecep Hidayat hadir menjadi saksi meringankan`: the holder named before the role."""
         back = re.compile(
-            r"(?<![\w-])(?:sebagai|menjadi|selaku)\s+"
+            rf"(?<![\w-])(?:{alt('role_copula')})\s+"
             + re.escape(role).replace(r"\ ", r"\s+")
             + r"(?![\w-])",
             re.IGNORECASE,
