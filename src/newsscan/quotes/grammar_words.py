@@ -18,9 +18,9 @@ KINDS = (
     "call_verb", "name_verb", "alias_word", "reverse_alias", "initials_cue", "descriptor_stop",
     "acronym_joiner", "judge", "judge_panel", "role_copula", "not_a_speaker", "statement_noun",
     "demonstrative", "defined_name_joiner", "place_preposition", "name_joiner", "inner_preposition",
-    "addressee", "interview", "interview_with", "source_preposition", "according", "written", "quoting",
-    "quoted_thing", "medium_report", "document_cue", "document_via", "closing_lead", "first_time",
-    "post_verb_plain", "directive_comp", "directive_verb", "describe_as",
+    "addressee", "agent", "interview", "interview_with", "source_preposition", "record_noun", "according",
+    "written", "quoting", "quoted_thing", "medium_report", "document_cue", "document_via", "closing_lead",
+    "first_time", "post_verb_plain", "directive_comp", "directive_verb", "describe_as",
 )
 
 
