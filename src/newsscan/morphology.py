@@ -106,3 +106,15 @@ def common_word(word: str) -> bool:
     """A word the language writes in lower case inside a sentence (`data/word_counts.tsv`, counted over news
     text): capitalised at a sentence start it is no name (`Sontak`, `Mayat`, `Kunjungan`)."""
     return word.casefold() in _lowercase_words()
+
+
+@functools.lru_cache(maxsize=1)
+def weekday_names() -> tuple[str, ...]:
+    """The weekday names as a date writes them (`Senin` … `Minggu`), from `data/weekdays.tsv`."""
+    return tuple(r["name"].capitalize() for r in table("weekdays.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def month_names() -> tuple[str, ...]:
+    """The month names as a date writes them (`Januari` … `Desember`), from `data/months.tsv`."""
+    return tuple(r["name"].capitalize() for r in table("months.tsv"))
