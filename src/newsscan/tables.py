@@ -125,7 +125,13 @@ TABLE_SPECS: dict[str, TableSpec] = {
         ("word", "kind", "label", "note"),
         2,
         (
-            ("kind", ("head", "admin", "tail", "particle", "generic", "none", "place_before")),
+            (
+                "kind",
+                (
+                    "head", "admin", "tail", "particle", "generic", "none", "place_before", "joiner",
+                    "coordinator", "title_scope",
+                ),
+            ),
             ("label", ("PERSON", "ORG", "LOC")),
         ),
     ),
