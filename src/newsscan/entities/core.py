@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -66,6 +65,7 @@ from .roles import (
 from .scope import inside
 from .spans import (
     after_place_word,
+    and_word,
     common_word,
     extend_to_head,
     head_label,
@@ -73,7 +73,6 @@ from .spans import (
     is_bare_tail,
     legal_form_after,
     name_before_tail,
-    name_words,
     numeral_after,
     strip_generic,
     trim_lower,
@@ -234,18 +233,11 @@ _ONLY_NUMERAL = re.compile(r"[IVXLC]+|\d+")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.? $")
 
 
-@functools.cache
-def _and_word() -> re.Pattern[str]:
-    """` dan HAM`: a conjunction, then one capitalised word that no other capitalised word follows."""
-    alt = "|".join(re.escape(c) for c in sorted(name_words().coordinators))
-    return re.compile(rf" (?:{alt}) ([A-Z][\w-]*)(?![\w-]| [A-Z])")
-
-
 def _joined_part_after(text: str, s: int, e: int, people: frozenset[int]) -> int:
     """A body's name that goes on past `dan` (`Kementerian Hukum` + ` dan HAM`): one capitalised word that is
     no known place or body of its own, no person the NER found (`people`: their start offsets), and no name
     follows it."""
-    m = _and_word().match(text, e)
+    m = and_word().match(text, e)
     if (not m or head_label(text[s:e]) != "ORG" or tuple(m.group(1).casefold().split()) in known_names()
             or m.start(1) in people):
         return e

@@ -75,6 +75,13 @@ def name_words() -> NameWords:
                      frozenset(more["title_scope"]))
 
 
+@functools.cache
+def and_word() -> re.Pattern[str]:
+    """` dan HAM`: a conjunction, then one capitalised word that no other capitalised word follows."""
+    alt = "|".join(re.escape(c) for c in sorted(name_words().coordinators))
+    return re.compile(rf" (?:{alt}) ([A-Z][\w-]*)(?![\w-]| [A-Z])")
+
+
 @functools.lru_cache(maxsize=1)
 def outlet_names() -> frozenset[str]:
     """Outlet names and sources as written in `outlets.toml` (case-folded): `detikcom` is a name though
