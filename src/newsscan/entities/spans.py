@@ -75,7 +75,6 @@ def name_words() -> NameWords:
                      frozenset(more["title_scope"]))
 
 
-@functools.cache
 def and_word() -> re.Pattern[str]:
     """` dan HAM`: a conjunction, then one capitalised word that no other capitalised word follows."""
     alt = "|".join(re.escape(c) for c in sorted(name_words().coordinators))

@@ -25,21 +25,21 @@ KINDS = (
 
 
 @functools.lru_cache(maxsize=1)
-def _kinds() -> dict[str, tuple[str, ...]]:
+def _kinds() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+    """The words of each kind in the table's order, and as sets (the one cache of this module)."""
     out: dict[str, list[str]] = {k: [] for k in KINDS}
     for r in table("quote_words.tsv"):
         out[r["kind"]].append(r["word"])
-    return {k: tuple(v) for k, v in out.items()}
+    return {k: tuple(v) for k, v in out.items()}, {k: frozenset(v) for k, v in out.items()}
 
 
 def words(kind: str) -> tuple[str, ...]:
     """The words of a kind, in the table's order."""
-    return _kinds()[kind]
+    return _kinds()[0][kind]
 
 
-@functools.lru_cache(maxsize=None)
 def word_set(kind: str) -> frozenset[str]:
-    return frozenset(words(kind))
+    return _kinds()[1][kind]
 
 
 def word(kind: str) -> str:
@@ -49,5 +49,5 @@ def word(kind: str) -> str:
 
 def alt(kind: str, sep: str = r"\s+") -> str:
     """A regular-expression alternation of the words of a kind, in the table's order; the spaces of a phrase
-    match `sep`."""
+    match `sep`. Patterns built from it are compiled by `re`, whose own cache keeps them."""
     return "|".join(sep.join(re.escape(p) for p in w.split()) for w in words(kind))

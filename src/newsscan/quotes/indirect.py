@@ -56,7 +56,6 @@ def _joint_activity(verb: str, words: Sequence[str], lex: Lexicon) -> bool:
     return first.startswith("ber")
 
 
-@functools.cache
 def _word_re(kind: str) -> re.Pattern[str]:
     """A word of `kind` with the spaces around it (`kepada`, `oleh` after a verb)."""
     return re.compile(rf"\s*(?:{alt(kind)})\s+", re.IGNORECASE)

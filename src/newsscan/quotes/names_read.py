@@ -37,19 +37,21 @@ def body_tokens(body: str, start: int = 0) -> Iterator[Tok]:
     """The body's tokens from `start`; a token that glues two sentences (`kata.Penny`) gives a full stop and
     its second part."""
     for m in TOKEN_RE.finditer(body, start):
-        g = _GLUED_START.search(m.group(0))
+        text = m.group(0)
+        g = _GLUED_START.search(text) if "." in text else None
         if g is None:
-            yield Tok(m.start(), m.end(), m.group(0))
+            yield Tok(m.start(), m.end(), text)
         else:
             yield Tok(m.start(), m.start() + g.start() + 1, ".")
-            yield Tok(m.start() + g.end(), m.end(), m.group(0)[g.end() :])
+            yield Tok(m.start() + g.end(), m.end(), text[g.end() :])
 
 
 def read_body(body: str, start: int, openers: Set[str], speech_verbs: Set[str]) -> BodyWords:
-    """The words of `body` (runs from `start`); `openers`: lower-case words that open no name; `speech_verbs`:
-    lower-case verbs after which a lower-case word may be a name."""
+    """The words of `body` (runs from `start`) in one pass; `openers`: lower-case words that open no name;
+    `speech_verbs`: lower-case verbs after which a lower-case word may be a name."""
     lower: set[str] = set()
     capitalised: set[str] = set()
+    runs = _Runs(body, openers)
     prev = ""
     for t in body_tokens(body):
         if t.cap:
@@ -57,25 +59,36 @@ def read_body(body: str, start: int, openers: Set[str], speech_verbs: Set[str]) 
         elif t.text.islower() and prev not in speech_verbs:
             lower.add(t.text)
         prev = t.text.lower()
-    return BodyWords(frozenset(lower), frozenset(capitalised), _runs(body, start, openers))
+        if t.start >= start:
+            runs.add(t)
+    return BodyWords(frozenset(lower), frozenset(capitalised), runs.done())
 
 
-def _runs(body: str, start: int, openers: Set[str]) -> tuple[tuple[Tok, ...], ...]:
-    runs: list[tuple[Tok, ...]] = []
-    run: list[Tok] = []
-    for t in body_tokens(body, start):
-        if run and ("\n" in body[run[-1].end : t.start] or "\r" in body[run[-1].end : t.start]):
-            runs.append(tuple(run))  # a name does not run over a line break
-            run = []
+class _Runs:
+    """Runs of capitalised words, built token by token."""
+
+    def __init__(self, body: str, openers: Set[str]):
+        self.body, self.openers = body, openers
+        self.runs: list[tuple[Tok, ...]] = []
+        self.run: list[Tok] = []
+
+    def add(self, t: Tok) -> None:
+        run = self.run
+        if run and ("\n" in self.body[run[-1].end : t.start] or "\r" in self.body[run[-1].end : t.start]):
+            self._close()  # a name does not run over a line break
+            run = self.run
         if t.text == "." and run and run[-1].end == t.start and len(run[-1].text) == 1:
             run[-1] = Tok(run[-1].start, t.end, run[-1].text + ".")  # an initial: `K.`
-            continue
-        if t.cap and t.text[0].isalpha() and (run or t.text.lower() not in openers):
+        elif t.cap and t.text[0].isalpha() and (run or t.text.lower() not in self.openers):
             run.append(t)
-            continue
-        if run:
-            runs.append(tuple(run))
-            run = []
-    if run:
-        runs.append(tuple(run))
-    return tuple(runs)
+        elif run:
+            self._close()
+
+    def _close(self) -> None:
+        self.runs.append(tuple(self.run))
+        self.run = []
+
+    def done(self) -> tuple[tuple[Tok, ...], ...]:
+        if self.run:
+            self._close()
+        return tuple(self.runs)

@@ -8,7 +8,6 @@ title, anywhere).
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,7 +23,6 @@ from .tokens import TOKEN_RE, Tok, dateline_end, is_acronym, iter_tokens, tokens
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 
 
-@functools.cache
 def _alias_re() -> re.Pattern[str]:
     """`yang akrab disapa X`, `atau disebut X`, `karib dipanggil X`, `alias X` (data/quote_words.tsv)."""
     lead, adverb, call = alt("alias_lead"), alt("alias_adverb"), alt("call_verb")
@@ -34,7 +32,6 @@ def _alias_re() -> re.Pattern[str]:
     )
 
 
-@functools.cache
 def _reverse_alias_re() -> re.Pattern[str]:
     """`Tomi, demikian Suryopratomo disapa`: the nickname first, then the name it stands for."""
     return re.compile(
@@ -44,7 +41,6 @@ def _reverse_alias_re() -> re.Pattern[str]:
     )
 
 
-@functools.cache
 def _initial_re() -> re.Pattern[str]:
     """`seorang warga berinisial H`: a person known by initials only."""
     return re.compile(rf"(?P<cue>{alt('initials_cue')})\s+([A-Z]{{1,4}})\b")
