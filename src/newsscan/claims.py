@@ -22,7 +22,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from .morphology import WORD, base_verbs, lemma, looks_prefixed_verb, speech_lemmas
+from .morphology import WORD, base_verbs, lemma, looks_prefixed_verb, speech_lemmas, weekday_names
 from .quantities import find_quantities
 from .records import Claim, DateMention, Mention, Quote
 from .tables import table
@@ -169,7 +169,6 @@ def place_kinds() -> dict[str, str]:
 
 
 _NAME = r"[A-Z][\w'-]*"
-_WEEKDAYS = frozenset(["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"])
 
 
 def _places_fallback(text: str, headline: bool = False) -> list[str]:
@@ -183,9 +182,10 @@ def _places_fallback(text: str, headline: bool = False) -> list[str]:
     out = []
     for m in pat.finditer(text):
         words = (m.group(1) or m.group(2)).split()
-        while words and words[-1] in _WEEKDAYS:
+        while words and words[-1] in weekday_names():
             words.pop()
-        if words and words[0] not in _WEEKDAYS and (len(words) > 1 or words[0].lower() not in place_words()):
+        lone = len(words) == 1 and words[0].lower() in place_words()
+        if words and words[0] not in weekday_names() and not lone:
             out.append(" ".join(words))
     return out
 
@@ -325,7 +325,7 @@ def find_claims(body: str, *, dates: Sequence[DateMention] = (), quotes: Sequenc
             if cb - ca < 8:
                 continue
             has_time = any(d.start >= ca and d.end <= cb for d in dates) or re.search(
-                r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b",
+                r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:" + "|".join(weekday_names()) + r")\b",
                 body[ca:cb],
             )
             has_place = bool(re.search(r"\b(?:di|dalam)\s+[A-Z]", body[ca:cb]))

@@ -6,7 +6,7 @@
     >>> [text[:p] + "|" + text[p:] for p in find_glue(text)]
     ['Menteri Keuangan|Sri Mulyani']
 
-A token is split only into known pieces: common words (`data/common_words.tsv`, counted on the bench corpus),
+A token is split only into known pieces: common words (`data/word_counts.tsv`, counted on the bench corpus),
 function words (`data/function_words.tsv`), speech verbs (`data/speech_verbs.tsv`), or a name the same article
 writes on its own elsewhere. Precision comes first, so:
 - a word the common-word list knows is never split, nor a name with capitals inside it on purpose
@@ -39,8 +39,11 @@ MIN_PIECE = 4  # letters in a common-word piece (function words and speech verbs
 # letters in a common-word piece with no function word beside it (`meme|rinci` is one word)
 MIN_LONE_PIECE = 5
 MIN_VERB_TAIL = 8  # a speech verb this long after a capitalised head needs no other evidence (`mengatakan`)
+# a word of the bench corpus written this often is known: never split itself (any case) and a piece a glued
+# token may be split into (lower case)
+ANY_MIN = 3
+LOWER_MIN = 5
 
-CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")  # which never-pieces are enclitics (checked in the table)
 _LETTERS = re.compile(r"[^\W\d_]+")
 # a whitespace-delimited chunk holding an address, a handle, a hashtag or an underscore; it starts at a chunk
 # start only, so that each chunk is scanned once
@@ -59,6 +62,7 @@ class GlueLexicon:
     verbs: frozenset[str]  # speech-verb forms of at least MIN_VERB_TAIL letters
     never: frozenset[str]  # affixes and clitics: never a piece
     clitics: tuple[str, ...]  # never-pieces that end a word (`-nya`): a piece's stem is measured without them
+    short: frozenset[str]  # two-letter words a scraper glues before a capitalised word (`diKota`)
     final: frozenset[str]  # pieces only at the end of a token (`di`)
     notlast: frozenset[str]  # pieces never at the end of a lower-case token (`akan`, read as `-kan`)
     keep: re.Pattern[str]  # names with internal capitals, kept whole
@@ -67,8 +71,9 @@ class GlueLexicon:
 @functools.cache
 def lexicon(extra_dir: str | None = None) -> GlueLexicon:
     """The splitter's word lists, from the packaged tables and a user's tables of the same names."""
-    rows = table('common_words.tsv', extra_dir)
-    counts = {r["word"]: int(r["count"]) for r in rows if r["form"] == "lower"}
+    rows = table('word_counts.tsv', extra_dir)
+    rows = [r for r in rows if len(r["word"]) >= 2 and int(r["any"]) >= ANY_MIN]
+    counts = {r["word"]: int(r["lower"]) for r in rows if int(r["lower"]) >= LOWER_MIN}
     function = {r["word"].casefold() for r in table('function_words.tsv', extra_dir)}
     verbs: set[str] = set()
     for r in table('speech_verbs.tsv', extra_dir):
@@ -88,8 +93,9 @@ def lexicon(extra_dir: str | None = None) -> GlueLexicon:
         closed=frozenset(function | verbs),
         function=frozenset(function),
         verbs=frozenset(v for v in verbs if len(v) >= MIN_VERB_TAIL),
-        never=frozenset(r["word"] for r in pieces if r["rule"] == "never"),
-        clitics=tuple(r["word"] for r in pieces if r["rule"] == "never" and r["word"] in CLITICS),
+        never=frozenset(r["word"] for r in pieces if r["rule"] in ("never", "clitic")),
+        clitics=tuple(r["word"] for r in pieces if r["rule"] == "clitic"),
+        short=frozenset(r["word"] for r in pieces if r["rule"] == "short"),
         final=frozenset(r["word"] for r in pieces if r["rule"] == "final"),
         notlast=frozenset(r["word"] for r in pieces if r["rule"] == "notlast"),
         keep=keep,
@@ -218,7 +224,7 @@ def _case_boundary(left: str, right: str, seen: Counter[str], lex: GlueLexicon) 
     function word on one side (`Keuangan|Sri`), or the two written apart elsewhere (`Dewi Anggraini`)."""
     if len(right) < 2 or len(left) < 2 or left.casefold() in lex.never:
         return False
-    if len(left) == 2 and left not in ("di", "ke"):
+    if len(left) == 2 and left not in lex.short:
         return False
     if left.islower():
         return any(_known(w, lex) or seen[w] for w in (left, right))

@@ -84,12 +84,37 @@ def looks_prefixed_verb(word: str) -> bool:
     return bool(VERB_PREFIX.match(w)) and not NOUN_FORM.match(w) and w not in _word_kinds()["notverb"]
 
 
+# a word of three letters or more written in lower case at least MIN_LOWER times, and at least RATIO times as
+# often as capitalised inside a sentence, is a common word
+MIN_LOWER = 3
+RATIO = 5
+
+
 @functools.lru_cache(maxsize=1)
 def _lowercase_words() -> frozenset[str]:
-    return frozenset(r["word"] for r in table("lowercase_words.tsv"))
+    rows = table("word_counts.tsv")
+    return frozenset(
+        r["word"]
+        for r in rows
+        if len(r["word"]) >= 3
+        and int(r["word_lower"]) >= MIN_LOWER
+        and int(r["word_lower"]) >= RATIO * int(r["word_capitalised"])
+    )
 
 
 def common_word(word: str) -> bool:
-    """A word the language writes in lower case inside a sentence (`data/lowercase_words.tsv`, counted over
-    news text): capitalised at a sentence start it is no name (`Sontak`, `Mayat`, `Kunjungan`)."""
+    """A word the language writes in lower case inside a sentence (`data/word_counts.tsv`, counted over news
+    text): capitalised at a sentence start it is no name (`Sontak`, `Mayat`, `Kunjungan`)."""
     return word.casefold() in _lowercase_words()
+
+
+@functools.lru_cache(maxsize=1)
+def weekday_names() -> tuple[str, ...]:
+    """The weekday names as a date writes them (`Senin` … `Minggu`), from `data/weekdays.tsv`."""
+    return tuple(r["name"].capitalize() for r in table("weekdays.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def month_names() -> tuple[str, ...]:
+    """The month names as a date writes them (`Januari` … `Desember`), from `data/months.tsv`."""
+    return tuple(r["name"].capitalize() for r in table("months.tsv"))

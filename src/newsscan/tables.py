@@ -78,13 +78,17 @@ TABLE_SPECS: dict[str, TableSpec] = {
     "attribute_cues.tsv": TableSpec(("word", "kind"), 2, (("kind", ("age_verb", "now", "plate")),)),
     "base_verbs.tsv": TableSpec(("word", "kind"), 2, (("kind", ("base", "speech", "notverb", "headline")),)),
     "comitative_verbs.tsv": TableSpec(("form",), 1),
-    "lowercase_words.tsv": TableSpec(("word",)),
-    "common_words.tsv": TableSpec(
-        ("word", "form", "count"), 3, (("form", ("lower", "name")),), integers=("count",)
+    "quote_words.tsv": TableSpec(("word", "kind"), 2, (("kind", "newsscan.quotes.grammar_words:KINDS"),)),
+    "word_counts.tsv": TableSpec(
+        ("word", "lower", "any", "word_lower", "word_capitalised"),
+        5,
+        integers=("lower", "any", "word_lower", "word_capitalised"),
     ),
     "descriptions.tsv": TableSpec(("word", "slot", "value"), 3, (("slot", ("container", "ground")),)),
     "glue_names.tsv": TableSpec(("name", "kind"), 2, (("kind", ("whole", "prefix")),)),
-    "glue_pieces.tsv": TableSpec(("word", "rule"), 2, (("rule", ("never", "final", "notlast")),)),
+    "glue_pieces.tsv": TableSpec(
+        ("word", "rule"), 2, (("rule", ("never", "clitic", "final", "notlast", "short")),)
+    ),
     "holidays.tsv": TableSpec(("holiday", "date", "names", "first_year"), 3),
     "holiday_dates.tsv": TableSpec(("occurrence", "date", "hijri_year"), 2),
     "pubdate_cues.tsv": TableSpec(("cue", "kind"), 2, (("kind", ("past_after", "today_before")),)),
@@ -124,7 +128,13 @@ TABLE_SPECS: dict[str, TableSpec] = {
         ("word", "kind", "label", "note"),
         2,
         (
-            ("kind", ("head", "admin", "tail", "particle", "generic", "none", "place_before")),
+            (
+                "kind",
+                (
+                    "head", "admin", "tail", "particle", "generic", "none", "place_before", "joiner",
+                    "coordinator", "title_scope",
+                ),
+            ),
             ("label", ("PERSON", "ORG", "LOC")),
         ),
     ),

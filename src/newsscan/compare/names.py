@@ -6,7 +6,7 @@ import functools
 import re
 
 from ..claims import place_words, stopwords
-from ..morphology import VERB_PREFIX, base_verbs
+from ..morphology import VERB_PREFIX, base_verbs, month_names, weekday_names
 from ..records import Claim
 from ..tables import table
 from .records import Art
@@ -31,9 +31,10 @@ def _slot_skip() -> frozenset[str]:
     return frozenset(out)
 
 
-CALENDAR = frozenset(["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Januari", "Februari",
-                       "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
-                       "Desember", "Baca"])
+@functools.cache
+def calendar_words() -> frozenset[str]:
+    """Weekday and month names (and `Baca` of a `Baca juga` line): never the name in a slot."""
+    return frozenset(weekday_names() + month_names() + ("Baca",))
 
 
 def _name_slots(text: str) -> list[tuple[str, str]]:
@@ -44,9 +45,9 @@ def _name_slots(text: str) -> list[tuple[str, str]]:
     for m in _SLOT.finditer(text):
         head, name = m.group(1).lower(), m.group(2)
         words = name.split()
-        while words and words[-1] in CALENDAR:
+        while words and words[-1] in calendar_words():
             words.pop()
-        if not words or words[0] in CALENDAR:
+        if not words or words[0] in calendar_words():
             continue
         if head in skip or head in stopwords() or VERB_PREFIX.match(head) or head in base_verbs():
             continue

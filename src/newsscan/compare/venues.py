@@ -12,7 +12,7 @@ from ..claims import place_kinds, place_words
 from ..morphology import WORD, lemma
 from ..records import Claim
 from ..tables import table
-from .names import CALENDAR, NAMEW
+from .names import NAMEW, calendar_words
 from .records import Art
 from .slots import day_slot, place_match
 from .words import event_groups
@@ -108,9 +108,9 @@ def _venues(art: Art, events: set[str], year: str | None, texts: Sequence[str]) 
             names = v.group(2).split()
             if c.kind == "headline":
                 names = names[:1]  # a title-case headline: one word
-            while names and names[-1] in CALENDAR:
+            while names and names[-1] in calendar_words():
                 names.pop()
-            if not names or names[0] in CALENDAR:
+            if not names or names[0] in calendar_words():
                 continue
             name = " ".join(names)
             if _is_region(lead, name, texts):

@@ -66,6 +66,7 @@ from .roles import (
 from .scope import inside
 from .spans import (
     after_place_word,
+    and_word,
     common_word,
     extend_to_head,
     head_label,
@@ -233,14 +234,11 @@ _ONLY_NUMERAL = re.compile(r"[IVXLC]+|\d+")
 _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.? $")
 
 
-_AND_WORD = re.compile(r" dan ([A-Z][\w-]*)(?![\w-]| [A-Z])")
-
-
 def _joined_part_after(text: str, s: int, e: int, people: frozenset[int]) -> int:
     """A body's name that goes on past `dan` (`Kementerian Hukum` + ` dan HAM`): one capitalised word that is
     no known place or body of its own, no person the NER found (`people`: their start offsets), and no name
     follows it."""
-    m = _AND_WORD.match(text, e)
+    m = and_word().match(text, e)
     if (not m or head_label(text[s:e]) != "ORG" or tuple(m.group(1).casefold().split()) in known_names()
             or m.start(1) in people):
         return e

@@ -20,7 +20,6 @@ from .spans import head_label, name_words
 # `… Nama Lengkap (NL)`: an all-capital abbreviation of two to eight letters in parentheses
 _ABBR = re.compile(r"\(([A-Z]{2,8})\)")
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
-_JOINERS = frozenset(["dan", "&", "of", "for", "and", "the"])
 
 
 def _words_before(body: str, end: int, n: int) -> list[tuple[int, str]]:
@@ -45,7 +44,7 @@ def _spelled(abbr: str, body: str, end: int) -> int | None:
         words.pop()  # `Inc`, `Tbk` after the spelled words
     initials = ""
     for start, w in reversed(words):
-        if w.casefold() in _JOINERS:
+        if w.casefold() in name_words().joiners:
             continue
         if not w[:1].isupper():
             return None

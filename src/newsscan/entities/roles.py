@@ -12,6 +12,7 @@ from ..errors import DataTableError
 from ..records import Mention
 from ..tables import table
 from .lexicon import known_names, roles
+from .spans import name_words
 
 _WORD = re.compile(r"\S+")
 
@@ -100,7 +101,7 @@ def role_before(body: str, start: int) -> str | None:
             m = _match_role(cand, j)
             if m:
                 j += m
-            elif cand[j][:1].isupper() or cand[j].casefold() in ("luar", "negeri", "dalam"):
+            elif cand[j][:1].isupper() or cand[j].casefold() in name_words().title_scope:
                 j += 1
             else:
                 break
@@ -201,6 +202,11 @@ def title_apposition(body: str, start: int) -> bool:
     return role is not None and _role_kind(role.split()[:1]) == "title"
 
 
+def _coordinator_before(body: str, start: int) -> str:
+    """The conjunction written right before `start` between spaces (` dan `), else ""."""
+    return next((c for c in sorted(name_words().coordinators) if body[:start].endswith(f" {c} ")), "")
+
+
 def strip_coordinated_fields(ms: Sequence[Mention], body: str) -> list[Mention]:
     """`Menteri Koordinator Politik Hukum dan Keamanan Budi`: a person mention right after `dan` that closes a
     title's coordinated fields opens with the last field, which goes to `role` (the NER took it for a
@@ -208,12 +214,13 @@ def strip_coordinated_fields(ms: Sequence[Mention], body: str) -> list[Mention]:
     out = []
     for m in ms:
         words = m.text.split()
-        if m.label == "PERSON" and len(words) >= 2 and body[:m.start].endswith(" dan "):
-            role = role_before(body, m.start - 4)
+        c = _coordinator_before(body, m.start)
+        if m.label == "PERSON" and len(words) >= 2 and c:
+            role = role_before(body, m.start - len(c) - 1)
             if role is not None and _role_kind(role.split()[:1]) == "title":
                 cut = m.start + m.text.index(words[1], len(words[0]))
                 text = body[cut:m.end]
                 m = dataclasses.replace(m, start=cut, text=text, canonical=text,
-                                        role=m.role or f"{role} dan {words[0]}")
+                                        role=m.role or f"{role} {c} {words[0]}")
         out.append(m)
     return out

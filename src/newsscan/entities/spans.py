@@ -39,6 +39,9 @@ class NameWords:
     generic: frozenset[tuple[str, ...]]  # capitalised common nouns before a place
     place_before: frozenset[str]  # prepositions of place
     admin: frozenset[str]  # heads of administrative units (case-folded)
+    joiners: frozenset[str] = frozenset()  # skipped when initials spell an abbreviation (`dan`, `of`)
+    coordinators: frozenset[str] = frozenset()  # join two names or two fields of a title (`dan`)
+    title_scope: frozenset[str] = frozenset()  # lower-case words of a title's scope (`luar negeri`)
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,6 +53,7 @@ def name_words() -> NameWords:
     generic: set[tuple[str, ...]] = set()
     place_before: set[str] = set()
     admin: set[str] = set()
+    more: dict[str, set[str]] = {"joiner": set(), "coordinator": set(), "title_scope": set()}
     for r in rows:
         words = tuple(r["word"].casefold().split())
         if r["kind"] == "admin":
@@ -62,10 +66,19 @@ def name_words() -> NameWords:
             particles.add(words[0])
         elif r["kind"] == "place_before":
             place_before.add(words[0])
+        elif r["kind"] in more:
+            more[r["kind"]].add(words[0])
         else:
             generic.add(words)
     return NameWords(heads, tails, frozenset(particles), frozenset(generic), frozenset(place_before),
-                     frozenset(admin))
+                     frozenset(admin), frozenset(more["joiner"]), frozenset(more["coordinator"]),
+                     frozenset(more["title_scope"]))
+
+
+def and_word() -> re.Pattern[str]:
+    """` dan HAM`: a conjunction, then one capitalised word that no other capitalised word follows."""
+    alt = "|".join(re.escape(c) for c in sorted(name_words().coordinators))
+    return re.compile(rf" (?:{alt}) ([A-Z][\w-]*)(?![\w-]| [A-Z])")
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from ..records import Mention, Quote
+from .grammar_words import alt, word, word_set
 from .indirect import IndirectReader
 from .lexicon import load_lexicon
 from .marks import Span, find_spans
@@ -54,7 +55,8 @@ class Finder(IndirectReader):
                     sp.type = "document"
                 return Attribution(sp, self.via_in(pe, limit), m.group(0), None, pe)
         dm = re.match(
-            r"(?:demikian|bunyi|berbunyi|tulis)\s+(?:(?:yang\s+)?(?:dilansir|dikutip|tertulis)\s+(?:dari\s+)?)?",
+            rf"(?:{alt('document_cue')})\s+(?:(?:(?:{alt('relative')})\s+)?(?:{alt('document_via')})\s+"
+            rf"(?:(?:{alt('source_preposition')})\s+)?)?",
             rest,
             re.IGNORECASE,
         )
@@ -69,7 +71,7 @@ class Finder(IndirectReader):
             subj = rest[: vm.start()].strip(" ,")
             verb = vm.group(0).lower()
             if (
-                verb == "mengutip"
+                verb in word_set("quoting")
                 or subj.lower().split()[:1]
                 and subj.lower().split()[0] in lex.cue("via_agency")
             ):
@@ -79,14 +81,14 @@ class Finder(IndirectReader):
                 if sp.name:
                     return Attribution(sp, self.via_in(p + vm.end(), limit), vm.group(0), None, p + vm.end())
         um = re.search(
-            r"(?<![\w-])mengutip\s+(?:pernyataan\s+|ucapan\s+|keterangan\s+)?", rest[:150], re.IGNORECASE
+            rf"(?<![\w-])(?:{alt('quoting')})\s+(?:(?:{alt('quoted_thing')})\s+)?", rest[:150], re.IGNORECASE
         )
         if um:
             pa, ps, pe = self.phrase_after(p + um.end(), limit)
             if pa:
                 sp = self.ctx.parse(pa, start=ps)
                 via = clean_medium(self.ctx, rest[: um.start()])
-                return Attribution(sp, via, "mengutip", None, pe)
+                return Attribution(sp, via, word("quoting"), None, pe)
         return None
 
     def _glued_post(self, rest: str):
@@ -138,7 +140,9 @@ class Finder(IndirectReader):
             and core[m.end() :].strip(" ,") == ""
             or (
                 m is not None
-                and re.fullmatch(r"\s*(?:kepada\s+[\w .]+)?", core[m.end() :] or "", re.IGNORECASE)
+                and re.fullmatch(
+                    rf"\s*(?:(?:{alt('addressee')})\s+[\w .]+)?", core[m.end() :] or "", re.IGNORECASE
+                )
             )
         ):
             subj, ss = self.subject_before(a, a + m.start())
@@ -147,7 +151,7 @@ class Finder(IndirectReader):
                 if sp.name:
                     return Attribution(sp, self.via_in(a + m.end(), open_start), m.group(0), None, open_start)
         pm = re.match(
-            r"\s*(?:(?:{})\s*,?\s*)?(kata|ujar|menurut)\s+".format(
+            (r"\s*(?:(?:{})\s*,?\s*)?(" + alt("post_verb_plain") + r")\s+").format(
                 "|".join(re.escape(c) for c in sorted(lex.cue("connector"), key=len, reverse=True))
             ),
             core,
@@ -316,10 +320,9 @@ class Finder(IndirectReader):
         """`,” kata Prof Hastings, seraya menambahkan bahwa …`: what the speaker added after the attribution,
         an indirect quote of three words or more."""
         body = self.body
+        verbs = "|".join(re.escape(v) for v in sorted(self.lex.pre, key=len, reverse=True))
         tail = re.match(
-            r"\s*,?\s*(?:seraya|sambil|dan)?\s*(?:{})\s+(?:bahwa\s+)?".format(
-                "|".join(re.escape(v) for v in sorted(self.lex.pre, key=len, reverse=True))
-            ),
+            rf"\s*,?\s*(?:{alt('adding')})?\s*(?:{verbs})\s+(?:(?:{alt('complementiser')})\s+)?",
             body[a:b],
             re.IGNORECASE,
         )

@@ -7,13 +7,12 @@ import re
 from collections.abc import Sequence
 
 from ..tables import table
+from .grammar_words import alt, word, word_set, words
 from .lexicon import Lexicon
 from .media import clean_medium
 from .phrases import Attribution, PhraseReader
 from .sentences import (
     FIRST_WORD_RE,
-    KEPADA_RE,
-    OLEH_RE,
     PLACE_TIME_RE,
     SUBJECT_WINDOW,
     alt_words,
@@ -57,13 +56,32 @@ def _joint_activity(verb: str, words: Sequence[str], lex: Lexicon) -> bool:
     return first.startswith("ber")
 
 
+def _word_re(kind: str) -> re.Pattern[str]:
+    """A word of `kind` with the spaces around it (`kepada`, `oleh` after a verb)."""
+    return re.compile(rf"\s*(?:{alt(kind)})\s+", re.IGNORECASE)
+
+
+def _record_noun(phrase: str) -> int:
+    """The length of a record noun and its space opening the phrase (`data BPS`), else 0."""
+    low = phrase.lower()
+    return next((len(w) + 1 for w in words("record_noun") if low.startswith(w + " ")), 0)
+
+
+def _relative_before(body: str, a: int, e: int) -> bool:
+    """body[a:e] is a relative pronoun, or ends with one after a space (`…, yang menurut X`)."""
+    return any(
+        body[a:e] == w or (e - len(w) - 1 >= a and body[e - len(w) - 1 : e] == " " + w)
+        for w in words("relative")
+    )
+
+
 def _reads_as_clause(words: Sequence[str], lex: Lexicon) -> bool:
     """The words after a verb read as a clause: a subject, then a verb form or an auxiliary (`pelaku sudah
     ditangkap`, `harga akan naik`), before any relative `yang` (`dugaan keterlibatan X yang disebut …` is a
     noun phrase)."""
     aux = lex.cue("predicate") | lex.cue("negation") | lex.cue("adverb")
     for w in (w.lower() for w in words[1:12]):
-        if w == "yang" or w in ".;:":
+        if w in word_set("relative") or w in ".;:":
             return False
         if w in aux or (_VERB_FORM.fullmatch(w) is not None and w not in lex.cue("verb_like")):
             return True
@@ -121,13 +139,14 @@ class IndirectReader(PhraseReader):
         body = self.body
         lex = self.lex
         text = body[a:b]
-        for rx, cue in ((lex.re_according, "menurut"), (lex.re_written, "keterangan tertulis")):
+        for rx, cue in ((lex.re_according, word("according")), (lex.re_written, word("written"))):
             for m, p in iter_candidates(rx, text, a, masked):
                 pa, ps, pe = self.phrase_after(a + m.end(), b)
                 if not pa:
                     continue
-                if pa.lower().startswith("data "):
-                    pa, ps = pa[5:], ps + 5
+                cut = _record_noun(pa)  # `menurut data X`: X speaks
+                if cut:
+                    pa, ps = pa[cut:], ps + cut
                 elif not self._may_speak(pa):
                     continue  # `Menurut riwayat perjalanan, …`: a record, not a source
                 lead_end = self._lead_end(a, p, b)
@@ -141,8 +160,7 @@ class IndirectReader(PhraseReader):
                 aa, ab = trim_span(body, ce, b, True)
                 after_words = count_words(body[aa:ab]) if (comma_after or bare) else 0
                 e = rstrip_at(body, lead_end, p)
-                if only_in(body, lead_end, e, " ,") or (e - 5 >= lead_end and body[e - 5:e] == " yang") or \
-                        body[lead_end:e] == "yang":
+                if only_in(body, lead_end, e, " ,") or _relative_before(body, lead_end, e):
                     # at the start (or opening a relative clause): the content follows the phrase
                     if after_words >= 2:
                         sp = self.ctx.parse(pa, start=ps)
@@ -185,7 +203,8 @@ class IndirectReader(PhraseReader):
         vm = lex.re_via_before.match(body, k, b)
         comma = body.find(",", vm.end(), min(b, vm.end() + 80)) if vm else -1
         if vm and comma > 0:
-            via = clean_medium(self.ctx, re.sub(r"^\s*(?:dari\s+)?", "", body[vm.end():comma]))
+            source = rf"^\s*(?:(?:{alt('source_preposition')})\s+)?"
+            via = clean_medium(self.ctx, re.sub(source, "", body[vm.end():comma]))
             if via:
                 return comma, via
         return pe, None
@@ -237,7 +256,7 @@ class IndirectReader(PhraseReader):
             return None
         via = None
         # `…, lapor kantor berita Interfax, mengutip penasihat kebijakan luar negeri Putin`
-        um = re.match(r"\s*,?\s*mengutip\s+(?:pernyataan\s+|ucapan\s+|keterangan\s+)?", body[pe:b],
+        um = re.match(rf"\s*,?\s*(?:{alt('quoting')})\s+(?:(?:{alt('quoted_thing')})\s+)?", body[pe:b],
                       re.IGNORECASE)
         pb = self.phrase_after(pe + um.end(), b) if um else ("", pe, pe)
         if pb[0]:
@@ -253,10 +272,11 @@ class IndirectReader(PhraseReader):
         after_ok = body[pe:pe + 2].lstrip().startswith(",") and count_words(body[after_a:after_b]) >= 3
         after_first = body[after_a:after_a + 30].split()[:1]
         # `…, kata para analis, yang …`: a relative clause on the speaker is not the content
-        if after_first and after_first[0].lower() == "yang":
+        if after_first and after_first[0].lower() in word_set("relative"):
             after_ok = False
-        lead = r"(?:seraya\s+|sambil\s+|dan\s+)?"
-        tail = re.match(rf"{lead}(?:{alt_words(self.lex.pre)})(?![\w-])\s*(?:,\s*)?(?:bahwa\s+)?",
+        lead = rf"(?:(?:{alt('adding')})\s+)?"
+        that = rf"(?:(?:{alt('complementiser')})\s+)?"
+        tail = re.match(rf"{lead}(?:{alt_words(self.lex.pre)})(?![\w-])\s*(?:,\s*)?{that}",
                         body[after_a:after_b], re.IGNORECASE)
         extra = None
         if tail and not at_start:
@@ -302,7 +322,7 @@ class IndirectReader(PhraseReader):
                 continue
             q = a + m.end()
             via = None
-            km = KEPADA_RE.match(body, q, b)
+            km = _word_re("addressee").match(body, q, b)
             if km:
                 pa, _, pe = self.phrase_after(km.end(), b)
                 via = clean_medium(self.ctx, pa) if pa else None
@@ -333,7 +353,7 @@ class IndirectReader(PhraseReader):
         bahwa = None
         for t in toks[:16]:
             tl = t.text.lower()
-            if tl == "bahwa":
+            if tl in word_set("complementiser"):
                 bahwa = t
                 break
             if tl in lex.pre or t.text in ".!?":
@@ -351,7 +371,7 @@ class IndirectReader(PhraseReader):
         if cls == "report" and head not in comp and head not in (",", ":") and \
                 not _reads_as_clause([t.text for t in toks], lex):
             return None  # `menyampaikan ucapan selamat Natal kepada …`: a noun-phrase object
-        if cls == "describe" and not any(t.text.lower() == "sebagai" for t in toks[:10]):
+        if cls == "describe" and not any(t.text.lower() in word_set("describe_as") for t in toks[:10]):
             return None  # `menggambarkan X sebagai Y` reports a view; without `sebagai` it describes
         if cls == "directive":
             first6 = [t.text.lower() for t in toks[:7]]
@@ -359,7 +379,9 @@ class IndirectReader(PhraseReader):
             if k is None and (not _verb_after_addressee(first6, lex) or _joint_activity(verb, first6, lex)):
                 return None
             if k is not None and (
-                verb in ("mengimbau",) or toks[k].text.lower() in ("agar", "supaya") and k == 0
+                verb in word_set("directive_verb")
+                or toks[k].text.lower() in word_set("directive_comp")
+                and k == 0
             ):
                 ca = toks[k].end
         if head in comp and cls != "directive":
@@ -401,7 +423,7 @@ class IndirectReader(PhraseReader):
         text = body[a:b]
         for m, p in iter_candidates(lex.re_passive, text, a, masked):
             q = a + m.end()
-            om = OLEH_RE.match(body, q, b)
+            om = _word_re("agent").match(body, q, b)
             if om:
                 q = om.end()
             nw = FIRST_WORD_RE.match(body, q, b)  # the first word after the verb (and `oleh`)
@@ -411,18 +433,22 @@ class IndirectReader(PhraseReader):
             if not pa:
                 continue
             before = body[a:p]
-            dm = re.search(r"(?:,\s*)?(?:demikian\s+)?(?:yang\s+)?(?:pertama\s+kali\s+)?$", before)
+            dm = re.search(
+                rf"(?:,\s*)?(?:(?:{alt('closing_lead')})\s+)?(?:(?:{alt('relative')})\s+)?"
+                rf"(?:(?:{alt('first_time')})\s+)?$",
+                before,
+            )
             lead = lex.re_connector.match(before)
             ba, bb = trim_span(
                 body, a + (lead.end() if lead else 0), a + (dm.start() if dm else len(before)), True
             )
             aa, ab = trim_span(body, pe, b, True)
             if re.match(
-                r"^(?:Informasi|Hal|Pernyataan|Kabar)\s+(?:ini|itu|tersebut)\s*$", body[ba:bb], re.IGNORECASE
+                rf"^(?:{alt('statement_noun')})\s+(?:{alt('demonstrative')})\s*$", body[ba:bb], re.IGNORECASE
             ):
                 return Attribution(self.ctx.parse(pa, start=ps), None, "closing", None, pe)
             content = (ba, bb) if count_words(body[ba:bb]) >= count_words(body[aa:ab]) else (aa, ab)
-            if re.search(r"(?<![\w-])yang\s*$", before) and count_words(body[aa:ab]) >= 2:
+            if re.search(rf"(?<![\w-])(?:{alt('relative')})\s*$", before) and count_words(body[aa:ab]) >= 2:
                 # `uji coba senjata yang dikatakan oleh Korea Selatan dapat dikirim ke Rusia`: the relative
                 # clause after the agent carries the reported content
                 content = (aa, ab)

@@ -8,6 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .grammar_words import alt, word_set
 from .tokens import is_acronym, tokens
 
 
@@ -109,7 +110,7 @@ class SpeakerParser:
         heads = self._heads
         if toks[0].lower() in heads:
             return self.last("organisation")
-        if toks[0].lower() in ("hal", "informasi", "pernyataan", "kabar", "data", "kejadian", "peristiwa"):
+        if toks[0].lower() in word_set("not_a_speaker"):
             return Speaker(None)
         return self.last()
 
@@ -117,10 +118,9 @@ class SpeakerParser:
         """`AS, Inggris, Korea Selatan, dan Jepang`, `militer Korea Selatan dan pemerintah Jepang`: several
         speakers at once, kept whole."""
         lex = self.lex
-        parts = [
-            x.strip() for x in re.split(r",\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+", phrase) if x.strip()
-        ]
-        if len(parts) < 2 or not re.search(r"(?<![\w-])(?:dan|serta)\s", phrase):
+        co = alt("coordinator")
+        parts = [x.strip() for x in re.split(rf",\s*(?:(?:{co})\s+)?|\s+(?:{co})\s+", phrase) if x.strip()]
+        if len(parts) < 2 or not re.search(rf"(?<![\w-])(?:{co})\s", phrase):
             return None
         for part in parts:
             ws = part.split()

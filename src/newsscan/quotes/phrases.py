@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Mention, Quote
+from .grammar_words import alt, word_set
 from .lexicon import Lexicon
 from .media import clean_medium
 from .sentences import (
@@ -109,7 +110,8 @@ class PhraseReader:
             return "take"  # `Kombes Pol. Zahwani`, `M. Hanif`: the full stop of a short title or an initial
         if t.text in '.!?"“”;:' or (out and LINE_BREAK.search(self.body, out[-1].end, t.start)):
             return "stop"  # a speaker phrase ends with its sentence or its line
-        if low in ("kepada", "dan") and out and out[-1].cap and defined_name_follows(toks, i + 1):
+        joins = low in word_set("defined_name_joiner")
+        if joins and out and out[-1].cap and defined_name_follows(toks, i + 1):
             return "take"  # `Direktur Pengabdian kepada Masyarakat (DPKM) UGM`: inside a defined name
         # `menurut para ahli senjata merupakan …`: a predicate word ends any speaker phrase
         if out and low in lex.cue("predicate") and out[-1].text != ",":
@@ -127,7 +129,7 @@ class PhraseReader:
             clause = in_apposition and (low in lex.pre or low in lex.post)
             # `profesor studi internasional di Universitas …` inside an apposition is kept
             place_next = i + 1 < len(toks) and toks[i + 1].cap
-            if "," in [x.text for x in out] and low in ("di", "dari", "pada") and place_next:
+            if "," in [x.text for x in out] and low in word_set("place_preposition") and place_next:
                 return "clause_take" if clause else "take"
             return "clause_stop" if clause else "stop"
         if not out and low in self.stops:
@@ -138,7 +140,7 @@ class PhraseReader:
         """`kata Rustamadji petang tadi`, `dikatakan oleh Korea Selatan dapat dikirim …`: after a name, a
         lower-case word that is no part of a title or a name ends the phrase."""
         lex = self.lex
-        joiners = ("dan", "serta", "bin", "binti", "van", "de", "al", "von", "of", "the")
+        joiners = word_set("name_joiner")
         return bool(
             out
             and t.text[:1].islower()
@@ -196,7 +198,7 @@ class PhraseReader:
         lex = self.lex
         first = chunk[0].text
         low = first.lower()
-        if first in "([" or first[:1].isdigit() or low == "yang":
+        if first in "([" or first[:1].isdigit() or low in word_set("relative"):
             return True
         if low in self.stops or low in lex.cue("time") or low in lex.cue("subordinator"):
             return True
@@ -230,9 +232,9 @@ class PhraseReader:
             if (
                 w in lex.cue("alias")
                 or two in lex.cue("alias")
-                or w == "yang"
+                or w in word_set("relative")
                 or (
-                    w == "atau"
+                    w in word_set("alternative")
                     and (
                         low[i + 1 : i + 2]
                         and (
@@ -246,7 +248,7 @@ class PhraseReader:
             if w in lex.cue("time") and sub[i].text.islower() and any(x.cap for x in sub[:i]):
                 return sub[:i]
             # `Rustamadji dalam keterangan resmi di Yogyakarta`, `X saat dihubungi`
-            in_name = w in ("kepada", "dengan", "dari") and i + 1 < len(sub) and sub[i + 1].cap
+            in_name = w in word_set("inner_preposition") and i + 1 < len(sub) and sub[i + 1].cap
             named = (
                 any(x.cap for x in sub[:i])
                 or sub[0].text.lower() in lex.quantifiers
@@ -264,7 +266,7 @@ class PhraseReader:
             return "", pos
         # a pronoun right before the verb is the subject, whatever stands before it
         if toks[-1].text.lower() in lex.pronouns and (
-            len(toks) == 1 or toks[-2].text.lower() not in ("yang",)
+            len(toks) == 1 or toks[-2].text.lower() not in word_set("relative")
         ):
             return toks[-1].text, toks[-1].start
         defined = self._defined_here(a, pos, toks)
@@ -349,7 +351,9 @@ class PhraseReader:
 
     def _speaker_list(self, chunks: list[list[Tok]]) -> tuple[str, int] | None:
         """A list of speakers: `AS, Inggris, Korea Selatan, dan Jepang`."""
-        if not (len(chunks) >= 2 and chunks[-1][0].text.lower() in ("dan", "serta") and len(chunks[-1]) > 1):
+        if not (
+            len(chunks) >= 2 and chunks[-1][0].text.lower() in word_set("coordinator") and len(chunks[-1]) > 1
+        ):
             return None
         k = len(chunks) - 1
         while (
@@ -424,7 +428,8 @@ class PhraseReader:
             sub = run
         if any(t.text.lower() in lex.cue("passive_marker") for t in sub):
             return "", pos
-        if any(t.text.lower() in lex.pre or t.text.lower() in ("yang",) for t in sub) and not loose:
+        relative = word_set("relative")
+        if any(t.text.lower() in lex.pre or t.text.lower() in relative for t in sub) and not loose:
             return "", pos
         return self.body[sub[0].start : sub[-1].end], sub[0].start
 
@@ -432,25 +437,27 @@ class PhraseReader:
         """A medium credited in body[a:b]: `kepada CNN`, `dilansir Antara`, `RIA mengutip`."""
         text = self.body[a:b]
         lex = self.lex
-        for m in re.finditer(r"(?<![\w-])kepada\s+", text, re.IGNORECASE):
+        for m in re.finditer(rf"(?<![\w-])(?:{alt('addressee')})\s+", text, re.IGNORECASE):
             if defined_name_follows(tokens(text[m.end() : m.end() + 80]), 0):
                 continue
             v = clean_medium(self.ctx, text[m.end() : m.end() + 60])
             if v:
                 return v
         agencies = "|".join(re.escape(x) for x in sorted(lex.cue("via_agency"), key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\w-])menurut\s+(?=(?:{agencies})\s)", text, re.IGNORECASE):
+        according = alt("according")
+        for m in re.finditer(rf"(?<![\w-])(?:{according})\s+(?=(?:{agencies})\s)", text, re.IGNORECASE):
             v = clean_medium(self.ctx, text[m.end() : m.end() + 80])
             if v:
                 return v
         # `dalam wawancara (terbaru|eksklusif) dengan Bloomberg News`
-        for m in re.finditer(r"(?<![\w-])wawancara(?:\s+[a-z]+){0,3}?\s+dengan\s+", text, re.IGNORECASE):
+        interview = rf"(?<![\w-])(?:{alt('interview')})(?:\s+[a-z]+){{0,3}}?\s+(?:{alt('interview_with')})\s+"
+        for m in re.finditer(interview, text, re.IGNORECASE):
             v = clean_medium(self.ctx, text[m.end() : m.end() + 80])
             if v:
                 return v
         for m in lex.re_via_before.finditer(text):
             rest = text[m.end() : m.end() + 80]
-            rest = re.sub(r"^\s*(?:dari\s+)?", "", rest)
+            rest = re.sub(rf"^\s*(?:(?:{alt('source_preposition')})\s+)?", "", rest)
             v = clean_medium(self.ctx, rest)
             if v:
                 return v
@@ -488,15 +495,20 @@ class PhraseReader:
             tries += 1
             clause = text[k + 1 :].strip(" .")
             via = None
-            m = re.match(rf"(?:demikian\s+)?menurut\s+(?=(?:{agencies})\s)", clause, re.IGNORECASE)
+            m = re.match(
+                rf"(?:(?:{alt('closing_lead')})\s+)?(?:{alt('according')})\s+(?=(?:{agencies})\s)",
+                clause,
+                re.IGNORECASE,
+            )
             if m:
                 via = clean_medium(self.ctx, clause[m.end() :])
             if via is None:
                 m = lex.re_via_before.match(clause)
                 if m:
-                    via = clean_medium(self.ctx, re.sub(r"^\s*(?:dari\s+)?", "", clause[m.end() :]))
+                    source = rf"^\s*(?:(?:{alt('source_preposition')})\s+)?"
+                    via = clean_medium(self.ctx, re.sub(source, "", clause[m.end() :]))
             if via is None:
-                m = re.search(r"(?<![\w-])(?:melaporkan|melansir|mengutip)(?![\w-])", clause, re.IGNORECASE)
+                m = re.search(rf"(?<![\w-])(?:{alt('medium_report')})(?![\w-])", clause, re.IGNORECASE)
                 if m and m.start() > 0:
                     who = clause[: m.start()].strip()
                     words = who.split()

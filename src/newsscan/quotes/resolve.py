@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from ..records import Mention, Quote
 from .lexicon import Lexicon, load_lexicon
 from .salience import anaphoric, previous_end, subject_before
-from .speakers import TOKEN_RE, ArticleContext, is_acronym
+from .speakers import ArticleContext, is_acronym
+from .tokens import Tok
 
 MAX_NAME = 5  # words in a personal name (`Mohammad Ath Thoriz`, `Sari Wulandari Lubis`)
 MIN_FUZZY = 5
@@ -59,45 +60,6 @@ def _key(word: str) -> str:
     return word.rstrip(".").lower()
 
 
-# `biologi.Penny`: a sentence glued to the next by a scraper
-_GLUED_START = re.compile(r"(?<=[a-z])\.(?=[A-Z])")
-
-
-def _tokens(body: str, start: int):
-    """The body's tokens after `start`; a token that glues two sentences (`kata.Penny`) gives its second
-    part."""
-    for m in TOKEN_RE.finditer(body, start):
-        g = _GLUED_START.search(m.group(0))
-        if g is None:
-            yield m.start(), m.end(), m.group(0)
-        else:
-            yield m.start(), m.start() + g.start() + 1, "."
-            yield m.start() + g.end(), m.end(), m.group(0)[g.end() :]
-
-
-def _name_runs(body: str, start: int) -> list[list[tuple[int, int, str]]]:
-    """Runs of capitalised words of the body after `start` within a line, an initial keeping its dot
-    (`K.`)."""
-    runs: list[list[tuple[int, int, str]]] = []
-    run: list[tuple[int, int, str]] = []
-    for a, b, text in _tokens(body, start):
-        if run and ("\n" in body[run[-1][1] : a] or "\r" in body[run[-1][1] : a]):
-            runs.append(run)
-            run = []
-        if text == "." and run and run[-1][1] == a and len(run[-1][2]) == 1:
-            run[-1] = (run[-1][0], b, run[-1][2] + ".")
-            continue
-        if text[:1].isupper() and text[0].isalpha():
-            run.append((a, b, text))
-            continue
-        if run:
-            runs.append(run)
-            run = []
-    if run:
-        runs.append(run)
-    return runs
-
-
 class People:
     """The people of one article and the name words around them."""
 
@@ -107,7 +69,7 @@ class People:
         self.body = ctx.body
         lex = self.lex
         self.initial_heads = frozenset(h.lower() for h in lex.cue("org_head"))
-        self.common = _common_words(self.body, lex)
+        self.common = ctx.words
         self.org_prefixes = tuple(sorted(w.lower() for w in lex.cue("org_prefix")))
         # words that belong to places and organisations the NER found: a role's scope, not a given name
         self.scope = {_key(w) for m in mentions if self._placed(m) for w in m.text.split()}
@@ -122,7 +84,7 @@ class People:
         )
         self.people: list[Person] = []
         seen: set[tuple[str, ...]] = set()
-        for run in _name_runs(self.body, ctx.start):
+        for run in ctx.runs:
             p = self._person(run)
             if p is not None and (p.words, p.introduced) not in seen:
                 seen.add((p.words, p.introduced))
@@ -175,25 +137,25 @@ class People:
             n += 1
         return n
 
-    def _person(self, run: list[tuple[int, int, str]]) -> Person | None:
+    def _person(self, run: Sequence[Tok]) -> Person | None:
         """The person a run of capitalised words names: two name words or more at its end, or one after a
         title (`Direktur Pemberitaan Metro TV Suryopratomo`)."""
-        if self.ctx.opening_common(run[0][0], run[0][2]):
+        if self.ctx.opening_common(run[0].start, run[0].text):
             run = run[1:]  # `Kunjungan Putin terjadi …`: a common noun capitalised by the sentence start
         if not run:
             return None
-        texts = [t[2] for t in run]
+        texts = [t.text for t in run]
         role, rest = self.ctx.strip_roles(texts)  # the finder's own reading of titles and their scope
         initials = 0  # `Menteri X M. Rizal Hakim`: an initial the title reading took belongs to the name
         while initials < len(role) and _INITIAL_RE.fullmatch(role[len(role) - 1 - initials]):
             initials += 1
         n = self._scope_out(texts, min(self.core(texts), len(rest) + initials))
-        before = self._titled_bracket(run[0][0])
+        before = self._titled_bracket(run[0].start)
         title = " ".join(role) if any(_key(w) in self.lex.roles for w in role) else before
         if n < 2 and not (n == 1 and (len(texts) > 1 or before) and title):
             return None  # one name word only after a title (`Direktur Pemberitaan Metro TV Suryopratomo`)
         first = len(run) - n
-        a, b = run[first][0], run[-1][1]
+        a, b = run[first].start, run[-1].end
         follow = self.body[b : b + 12].split()
         if follow and follow[0].lower() in self.lex.cue("demonstrative"):
             return None  # `Ketua Umum Persatuan Petani itu`: a description pointing back, not a name
@@ -380,19 +342,6 @@ def _contracts(short: str, title: str) -> bool:
     """`gubsu` contracts `Gubernur Sumatera Utara`: same first letter, its letters in order in the title."""
     letters = re.sub(r"[^a-z]", "", title.lower())
     return len(letters) > len(short) + 2 and letters[:1] == short[:1] and _subsequence(short, letters)
-
-
-def _common_words(body: str, lex: Lexicon) -> frozenset[str]:
-    """The words the body writes in lower case, but for a name lower-cased after a speech verb (`ujar
-    karta`)."""
-    out: set[str] = set()
-    prev = ""
-    for m in TOKEN_RE.finditer(body):
-        w = m.group(0)
-        if w.islower() and prev not in lex.post:
-            out.add(w)
-        prev = w.lower()
-    return frozenset(out)
 
 
 def _subsequence(want: Sequence[str], have: Sequence[str]) -> bool:

@@ -32,8 +32,6 @@ NOT_OUTSIDE = re.compile(r"[^ \t.:,;]")
 MAX_CANDIDATES = 16
 # the speaker before a verb is looked for in at most this many characters before it
 SUBJECT_WINDOW = 1000
-KEPADA_RE = re.compile(r"\s*kepada\s+", re.IGNORECASE)
-OLEH_RE = re.compile(r"\s*oleh\s+", re.IGNORECASE)
 FIRST_WORD_RE = re.compile(r"\s*(\S+)")
 PLACE_TIME_RE = re.compile(r"[^,.;\n]{1,40},")
 _WORD_RE = re.compile(r"\w+")

@@ -14,25 +14,42 @@ from dataclasses import dataclass, field
 
 from ..morphology import common_word
 from ..records import Mention
+from .grammar_words import alt, word_set
 from .lexicon import Lexicon
+from .names_read import read_body
 from .parse import Speaker, SpeakerParser
 from .tokens import TOKEN_RE, Tok, dateline_end, is_acronym, iter_tokens, tokens, tokens_in  # noqa: F401
 
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
-ALIAS_RE = re.compile(r"(?:(?:yang|atau)\s+(?:(?:akrab|karib|biasa)\s+)?(?:disapa|dipanggil|disebut)|"
-                      r"(?:akrab|karib|biasa)\s+(?:disapa|dipanggil)|alias)\s+"
-                      r"((?:[A-Z][\w'’\-]*[ \t]*){1,4})")
-# `Tomi, demikian Suryopratomo disapa`: the nickname first, then the name it stands for
-REVERSE_ALIAS_RE = re.compile(
-    r"(?<![\w-])([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2}),[ \t]*demikian[ \t]+"
-    r"((?:[A-Z][\w'’\-]*[ \t]*){1,4}?)[ \t]*(?:(?:akrab|biasa)[ \t]+)?(?:disapa|dipanggil)"
-)
-INITIAL_RE = re.compile(r"berinisial\s+([A-Z]{1,4})\b")
+
+
+def _alias_re() -> re.Pattern[str]:
+    """`yang akrab disapa X`, `atau disebut X`, `karib dipanggil X`, `alias X` (data/quote_words.tsv)."""
+    lead, adverb, call = alt("alias_lead"), alt("alias_adverb"), alt("call_verb")
+    return re.compile(
+        rf"(?:(?:{lead})\s+(?:(?:{adverb})\s+)?(?:{call}|{alt('name_verb')})|(?:{adverb})\s+(?:{call})|"
+        rf"{alt('alias_word')})\s+((?:[A-Z][\w'’\-]*[ \t]*){{1,4}})"
+    )
+
+
+def _reverse_alias_re() -> re.Pattern[str]:
+    """`Tomi, demikian Suryopratomo disapa`: the nickname first, then the name it stands for."""
+    return re.compile(
+        rf"(?<![\w-])([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){{0,2}}),[ \t]*(?:{alt('reverse_alias')})[ \t]+"
+        rf"((?:[A-Z][\w'’\-]*[ \t]*){{1,4}}?)[ \t]*(?:(?:{alt('alias_adverb')})[ \t]+)?"
+        rf"(?:{alt('call_verb')})"
+    )
+
+
+def _initial_re() -> re.Pattern[str]:
+    """`seorang warga berinisial H`: a person known by initials only."""
+    return re.compile(rf"(?P<cue>{alt('initials_cue')})\s+([A-Z]{{1,4}})\b")
+
+
 GLUE_RE = re.compile(r"([A-Z][a-z]{2,})([A-Z][\w'’\-]*)")
 PAREN_ALIAS_RE = re.compile(
     r"(?<![\w'’\-])((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)\s*\(((?:[A-Z][a-z][\w'’\-]*\s*){1,3})\)"
 )
-CONNECT = {"dan", ",", "&", "untuk", "of", "the", "and", "kepada", "dari"}
 
 
 @dataclass
@@ -41,12 +58,13 @@ class ArticleContext(SpeakerParser):
     lex: Lexicon
     mentions: Sequence[Mention] = ()
     outlet: str | None = None
-    words: set[str] = field(default_factory=set)  # lower-case words standing alone in the body
+    # lower-case words standing alone in the body (but after a speech verb: `ujar karta` is a name)
+    words: frozenset[str] = frozenset()
     acronyms: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
-    runs: list[list[Tok]] = field(default_factory=list)  # capitalised runs of the body, in order
+    runs: tuple[tuple[Tok, ...], ...] = ()  # capitalised runs of the body, in order (names_read.py)
     speakers: list[Speaker] = field(default_factory=list)  # resolved speakers so far, in order
-    capwords: set[str] = field(default_factory=set)  # capitalised words standing alone in the body
+    capwords: frozenset[str] = frozenset()  # capitalised words standing alone in the body
     initials: dict[str, str] = field(default_factory=dict)  # `H` -> `seorang warga berinisial H`
     # nicknames given in an epithet (`Pria … disapa X ini`)
     epithet_aliases: set[str] = field(default_factory=set)
@@ -69,11 +87,11 @@ class ArticleContext(SpeakerParser):
     def _read_initials(self) -> None:
         """`Seorang warga berinisial H (32)`: a person known only by initials keeps the article's
         descriptor."""
-        for m in INITIAL_RE.finditer(self.body):
+        for m in _initial_re().finditer(self.body):
             desc = self._initial_descriptor(m.start())
-            if desc and m.group(1) not in self.initials:
-                d = " ".join(desc + ["berinisial", m.group(1)])
-                self.initials[m.group(1)] = d[:1].lower() + d[1:]
+            if desc and m.group(2) not in self.initials:
+                d = " ".join(desc + [m.group("cue"), m.group(2)])
+                self.initials[m.group(2)] = d[:1].lower() + d[1:]
 
     def _initial_descriptor(self, at: int) -> list[str]:
         """Up to three lower-case words before `berinisial` at `at` (a quantifier ends them)."""
@@ -85,7 +103,7 @@ class ArticleContext(SpeakerParser):
                 not t.text[:1].isalpha()
                 or (t.cap and low not in self.lex.quantifiers)
                 or low in self.lex.cue("stop")
-                or low in ("oleh", "yang", "dan", "bernama", "adalah", "dari")
+                or low in word_set("descriptor_stop")
             ):
                 break
             desc.insert(0, t.text)
@@ -117,32 +135,9 @@ class ArticleContext(SpeakerParser):
         )
 
     def _read_words(self) -> None:
-        """One pass over the body's tokens, keeping only what is needed (no list of every token of a long
-        body): the lower-case and capitalised words, and the capitalised runs after the dateline."""
-        known = self._run_openers()
-        words, capwords, runs, start = self.words, self.capwords, self.runs, self.start
-        run: list[Tok] = []
-        for m in TOKEN_RE.finditer(self.body):
-            text = m.group(0)
-            cap = text[:1].isupper()
-            if cap:
-                capwords.add(text)
-            elif text.islower():
-                words.add(text)
-            if m.start() < start:
-                continue
-            if run and (
-                "\n" in self.body[run[-1].end : m.start()] or "\r" in self.body[run[-1].end : m.start()]
-            ):
-                runs.append(run)  # a name does not run over a line break
-                run = []
-            if cap and text[0].isalpha() and not (not run and text.lower() in known):
-                run.append(Tok(m.start(), m.end(), text))
-            elif run:
-                runs.append(run)
-                run = []
-        if run:
-            runs.append(run)
+        """The body's lower-case and capitalised words and its capitalised runs, read once (names_read.py)."""
+        bw = read_body(self.body, self.start, self._run_openers(), self.lex.post)
+        self.words, self.capwords, self.runs = bw.lower, bw.capitalised, bw.runs
 
     def _read_aliases(self) -> None:
         """Short names the body gives a holder: in brackets, `akrab disapa X`, `X alias Y`; a name met without
@@ -151,9 +146,9 @@ class ArticleContext(SpeakerParser):
             _, rest = self.strip_roles(m.group(1).split())
             if len(rest) >= 2:
                 self.aliases[m.group(2).strip()] = " ".join(rest)
-        for m in ALIAS_RE.finditer(self.body):
+        for m in _alias_re().finditer(self.body):
             self._called(m)
-        for m in REVERSE_ALIAS_RE.finditer(self.body):
+        for m in _reverse_alias_re().finditer(self.body):
             if m.group(1) not in self.aliases:
                 self.aliases[m.group(1)] = m.group(2).strip()
         for alias, holder in list(self.aliases.items()):
@@ -192,7 +187,8 @@ class ArticleContext(SpeakerParser):
         sp = max(self.body.rfind(" ", w0, e), self.body.rfind("\n", w0, e), self.body.rfind("\t", w0, e))
         if sp >= 0:
             tail = tokens_in(self.body, sp + 1, e)
-            if tail and tail[-1].text.lower() not in CONNECT and not tail[-1].text[:1].isalpha():
+            last = tail[-1].text if tail else ""
+            if last and last.lower() not in word_set("acronym_joiner") and not last[:1].isalpha():
                 return None
         before = tokens(self.body[w0:paren], w0)
         i = len(before) - 1
@@ -200,7 +196,7 @@ class ArticleContext(SpeakerParser):
         first = None
         while i >= 0 and k >= 0:
             t = before[i].text
-            if t.lower() in CONNECT:
+            if t.lower() in word_set("acronym_joiner"):
                 i -= 1
                 continue
             if not t[:1].isalpha():
@@ -443,7 +439,7 @@ class ArticleContext(SpeakerParser):
         return self._memo[key]  # type: ignore[return-value]
 
     def _holder_any(self, role: str) -> str | None:
-        if "hakim" in role.lower().split() or role.lower() in ("majelis", "majelis hakim"):
+        if word_set("judge") & set(role.lower().split()) or role.lower() in word_set("judge_panel"):
             for cue in sorted(self.lex.cue("presiding"), key=len, reverse=True):
                 h = self._holder(cue)
                 if h:
@@ -499,7 +495,7 @@ class ArticleContext(SpeakerParser):
     def _holder_before(self, role: str) -> str | None:
         """`Cecep Hidayat hadir menjadi saksi meringankan`: the holder named before the role."""
         back = re.compile(
-            r"(?<![\w-])(?:sebagai|menjadi|selaku)\s+"
+            rf"(?<![\w-])(?:{alt('role_copula')})\s+"
             + re.escape(role).replace(r"\ ", r"\s+")
             + r"(?![\w-])",
             re.IGNORECASE,
