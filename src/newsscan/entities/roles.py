@@ -154,7 +154,7 @@ def _post_cues() -> frozenset[str]:
 
 
 def _clips(title: str, before: str) -> bool:
-    """`Gubsu` clips `Gubernur Sumatera Utara`, `Seskab` `Sekretaris Kabinet`: the title's letters in order in
+    """`Gubnut` clips `Gubernur Nusa Tenggara`, `Seskab` `Sekretaris Kabinet`: the title's letters in order in
     the words written before the full name, from a word that opens with its first letter and does not hold
     them all (`Chrome` before `Chrome Home` is a name written again, not a clipped title)."""
     t = title.casefold()
@@ -170,7 +170,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def strip_unknown_titles(ms: Sequence[Mention], body: str) -> list[Mention]:
-    """`Gubsu Edy` after `Gubernur Sumatera Utara Edy Rahmayadi`: a two-word person mention whose second word
+    """`Gubnut Agus` after `Gubernur Nusa Tenggara Agus Rahmadi`: a two-word person mention whose second word
     opens a full name the article gave earlier, after a role the first word clips, is that person under a
     clipped title the tables do not know: the first word goes to `role`, the mention keeps the name.
     (`Lami Kim` after `Kim Jong Un` stays: no role before `Kim Jong Un` is clipped to `Lami`.)"""

@@ -181,7 +181,7 @@ class IndirectReader(PhraseReader):
                     continue  # `menurut kantor berita X` after someone's words: a medium
                 sp = self.ctx.parse(pa, start=ps)
                 if after_words >= 3 and after_words > count_words(body[ca:cb]):
-                    # in the middle: `Kronologi kejadian ini, menurut Rustamadji, bermula ketika …`
+                    # in the middle: `Kronologi kejadian ini, menurut Sastromadji, bermula ketika …`
                     cb2, via = self.tail_via(aa, ab)
                     return Attribution(sp, via, cue, (aa, cb2), pe)
                 return Attribution(sp, self.via_in(pe, b), cue, (ca, cb), pe)
@@ -189,7 +189,7 @@ class IndirectReader(PhraseReader):
 
     def _adjunct_end(self, pe: int, b: int) -> tuple[int, str | None]:
         """Where the words between a `menurut X` phrase and its content's comma end: a time or a place
-        (`menurut Rustamadji petang tadi, …`) or a medium (`Menurut X seperti dikutip Antara, …`), with that
+        (`menurut Sastromadji petang tadi, …`) or a medium (`Menurut X seperti dikutip Antara, …`), with that
         medium."""
         body = self.body
         lex = self.lex

@@ -1,9 +1,9 @@
 """One reading of an article body's words for the speaker readers: its lower-case words, its capitalised
 words, and the runs of capitalised words that may hold a name.
 
-    >>> bw = read_body("Kata Penny K. Lukito, ujar budi.Direktur Utama PT X hadir.", 0, {"kata"}, {"ujar"})
+    >>> bw = read_body("Kata Wenny K. Susanto, ujar budi.Direktur Utama PT X hadir.", 0, {"kata"}, {"ujar"})
     >>> [" ".join(t.text for t in run) for run in bw.runs]
-    ['Penny K. Lukito', 'Direktur Utama PT X']
+    ['Wenny K. Susanto', 'Direktur Utama PT X']
 
 Both `ArticleContext` (speakers.py: a surname's full form, a title's scope) and `People` (resolve.py: the
 persons of the article) read names off these runs, so that a name is read one way whichever asks.
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .tokens import TOKEN_RE, Tok
 
-# `biologi.Penny`: a sentence glued to the next by a scraper
+# `biologi.Wenny`: a sentence glued to the next by a scraper
 _GLUED_START = re.compile(r"(?<=[a-z])\.(?=[A-Z])")
 
 
@@ -34,7 +34,7 @@ class BodyWords:
 
 
 def body_tokens(body: str, start: int = 0) -> Iterator[Tok]:
-    """The body's tokens from `start`; a token that glues two sentences (`kata.Penny`) gives a full stop and
+    """The body's tokens from `start`; a token that glues two sentences (`kata.Wenny`) gives a full stop and
     its second part."""
     for m in TOKEN_RE.finditer(body, start):
         text = m.group(0)

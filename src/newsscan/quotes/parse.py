@@ -1,4 +1,4 @@
-"""Reading a speaker phrase (`Menteri ESDM Bahlil Lahadalia`, `seorang pejabat AS`, `dia`, `KPK`) into a
+"""Reading a speaker phrase (`Menteri ESDM Basir Latuconsina`, `seorang pejabat AS`, `dia`, `KPK`) into a
 `Speaker`: name, role, type. `SpeakerParser` is the part of `ArticleContext` that does it, one method per
 shape
 of phrase; the article scans it relies on (titles, holders, aliases, organisations) live in `speakers.py`."""
@@ -38,7 +38,7 @@ class SpeakerParser:
         if self.speakers:
             sp = self.speakers[-1]
             return Speaker(sp.name, sp.role, sp.type, sp.anonymous)
-        # no speaker yet: the last person the article has named with a title (`…, Kompol Yerru Wandono
+        # no speaker yet: the last person the article has named with a title (`…, Kompol Yosef Wardana
         # mengonfirmasi insiden tersebut. Dia menyebut …`)
         if self._named is None:
             self._named = []
@@ -49,7 +49,7 @@ class SpeakerParser:
                     self._named.append((run[0].start, Speaker(self.initials[texts[0]], None, "person", True)))
                     continue
                 role, rest = self.strip_roles(texts)
-                # named with a title, or as the subject of a sentence (`Oki Setiana Dewi mengaku …`)
+                # named with a title, or as the subject of a sentence (`Ayu Lestiana Dewi mengaku …`)
                 subject = (
                     self._sentence_start(run[0].start)
                     and texts[0].lower() not in self.words
@@ -72,7 +72,7 @@ class SpeakerParser:
         return Speaker(None)
 
     def _introduced_by_cue(self, a: int) -> bool:
-        """`seorang guru bernama Tanti Oktaria`, `yakni Tumpal Siahaan`: a word that introduces the name."""
+        """`seorang guru bernama Tanti Oktaria`, `yakni Togar Sinaga`: a word that introduces the name."""
         before = self.body[max(0, a - 12) : a].split()
         return bool(before) and before[-1].lower() in self.lex.cue("introduces")
 
@@ -191,7 +191,7 @@ class SpeakerParser:
         return None
 
     def _apposition(self, chunks: list[str]) -> Speaker:
-        """`Carl Schuster, mantan direktur …` / `Jaksa KPK, Wawan Yunarwanto`."""
+        """`Carl Schuster, mantan direktur …` / `Jaksa KPK, Wahyu Sunarwanto`."""
         lex = self.lex
         a = self._parse_words(chunks[0], None)
         if a.role and chunks[1][:1].isupper():
@@ -245,7 +245,7 @@ class SpeakerParser:
         return None
 
     def _titled(self, phrase: str, toks: list[str]) -> Speaker:
-        """Titles and roles, then a name or an organisation: `Menteri ESDM Bahlil Lahadalia`, `PHRI DIY`."""
+        """Titles and roles, then a name or an organisation: `Menteri ESDM Basir Latuconsina`, `PHRI DIY`."""
         lex = self.lex
         role, rest = self.strip_roles([self.unglue(t) if t[:1].isupper() else t for t in toks])
         if (

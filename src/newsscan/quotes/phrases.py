@@ -91,7 +91,7 @@ class PhraseReader:
             out.append(toks[i])
             i += 1
         if comma_at is not None and (clause or len(out) >= MAX_PHRASE):
-            # `Menurut Menteri ESDM Bahlil Lahadalia, Presiden Prabowo Subianto telah memerintahkan …`
+            # `Menurut Menteri ESDM Basir Latuconsina, Presiden Prabowo Subianto telah memerintahkan …`
             out = out[:comma_at]
         while out and out[-1].text in ",(":
             out.pop()
@@ -137,7 +137,7 @@ class PhraseReader:
         return "take"
 
     def _ends_name(self, out: list[Tok], t: Tok, low: str) -> bool:
-        """`kata Rustamadji petang tadi`, `dikatakan oleh Korea Selatan dapat dikirim …`: after a name, a
+        """`kata Sastromadji petang tadi`, `dikatakan oleh Korea Selatan dapat dikirim …`: after a name, a
         lower-case word that is no part of a title or a name ends the phrase."""
         lex = self.lex
         joiners = word_set("name_joiner")
@@ -159,7 +159,7 @@ class PhraseReader:
 
     def _comma_action(self, out: list[Tok], toks: list[Tok], i: int) -> str:
         """A comma in the phrase after a verb: an apposition follows (a role, a quantifier), a title's name
-        follows (`tanya Jaksa KPK, Wawan Yunarwanto`: `take`), or the phrase ends (`stop`)."""
+        follows (`tanya Jaksa KPK, Wahyu Sunarwanto`: `take`), or the phrase ends (`stop`)."""
         lex = self.lex
         nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
         nxt2 = " ".join(x.text.lower() for x in toks[i + 1 : i + 3])
@@ -228,7 +228,7 @@ class PhraseReader:
         for i in range(1, len(sub)):
             w = low[i]
             two = " ".join(low[i : i + 2])
-            # `Saifullah Yusuf atau akrab disapa Gus Ipul`, `Mensos yang karib disapa Gus Ipul itu`
+            # `Saifullah Yusuf atau akrab disapa Gus Epul`, `Mensos yang karib disapa Gus Epul itu`
             if (
                 w in lex.cue("alias")
                 or two in lex.cue("alias")
@@ -247,7 +247,7 @@ class PhraseReader:
             # `Putin pekan lalu berjanji`: a time after the name
             if w in lex.cue("time") and sub[i].text.islower() and any(x.cap for x in sub[:i]):
                 return sub[:i]
-            # `Rustamadji dalam keterangan resmi di Yogyakarta`, `X saat dihubungi`
+            # `Sastromadji dalam keterangan resmi di Yogyakarta`, `X saat dihubungi`
             in_name = w in word_set("inner_preposition") and i + 1 < len(sub) and sub[i + 1].cap
             named = (
                 any(x.cap for x in sub[:i])

@@ -1,8 +1,8 @@
 """Speakers as references to the people of the article (gold/CONVENTIONS.md, "Speakers").
 
-The finder reads a speaker off the words of an attribution: `Gubsu Edy`, `Penny`, `Direktur Komunikasi
-Program Kartu Pra Kerja Panji Winanteya Ruky`, `Politikus partai itu`. This module maps each such string to
-a person the article names in full (`Edy Rahmayadi`, `Penny K. Lukito`, `Panji Winanteya Ruky`), moving the
+The finder reads a speaker off the words of an attribution: `Gubnut Agus`, `Wenny`, `Direktur Komunikasi
+Program Bantuan Usaha Bayu Wirasetya Rukmana`, `Politikus partai itu`. This module maps each such string to a
+person the article names in full (`Agus Rahmadani`, `Wenny K. Susanto`, `Bayu Wirasetya Rukmana`), moving the
 words that are no part of the name to the role, and to the person spoken of before for an epithet. A speaker
 it cannot place is left as the finder read it: nothing is invented, every name is a slice of the body.
 """
@@ -49,7 +49,7 @@ GRAMMAR_CUES = (
 class Person:
     """A person the article names in full."""
 
-    form: str  # as the body writes it (`Penny K. Lukito`)
+    form: str  # as the body writes it (`Wenny K. Susanto`)
     words: tuple[str, ...]  # the name words, lower case, dots dropped: what forms are matched on
     start: int  # where the body first names the person this way
     introduced: bool  # named with a title, as the subject of a sentence or in apposition
@@ -139,7 +139,7 @@ class People:
 
     def _person(self, run: Sequence[Tok]) -> Person | None:
         """The person a run of capitalised words names: two name words or more at its end, or one after a
-        title (`Direktur Pemberitaan Metro TV Suryopratomo`)."""
+        title (`Direktur Pemberitaan Metro TV Wiryopratomo`)."""
         if self.ctx.opening_common(run[0].start, run[0].text):
             run = run[1:]  # `Kunjungan Putin terjadi …`: a common noun capitalised by the sentence start
         if not run:
@@ -153,14 +153,14 @@ class People:
         before = self._titled_bracket(run[0].start)
         title = " ".join(role) if any(_key(w) in self.lex.roles for w in role) else before
         if n < 2 and not (n == 1 and (len(texts) > 1 or before) and title):
-            return None  # one name word only after a title (`Direktur Pemberitaan Metro TV Suryopratomo`)
+            return None  # one name word only after a title (`Direktur Pemberitaan Metro TV Wiryopratomo`)
         first = len(run) - n
         a, b = run[first].start, run[-1].end
         follow = self.body[b : b + 12].split()
         if follow and follow[0].lower() in self.lex.cue("demonstrative"):
             return None  # `Ketua Umum Persatuan Petani itu`: a description pointing back, not a name
         nxt = self.body[b : b + 3].lstrip(" \t")
-        # named with a title, as a sentence's subject, in apposition, or with an age (`Tumpal Siahaan (58)`)
+        # named with a title, as a sentence's subject, in apposition, or with an age (`Togar Sinaga (58)`)
         introduced = (
             bool(title)
             or self.ctx._sentence_start(a)
@@ -173,7 +173,7 @@ class People:
         return Person(self.body[a:b], tuple(_key(w) for w in texts[first:]), a, introduced, title)
 
     def _scope_out(self, texts: Sequence[str], n: int) -> int:
-        """`Dirlantas Polda Metro Jaya Sudharmanto`: a name word that ends an organisation's name (a head word
+        """`Dirlantas Polda Metro Jaya Sudarsono`: a name word that ends an organisation's name (a head word
         and what follows it) the body writes elsewhere before another word belongs to that name, not the
         person's."""
         while n > 1:
@@ -190,7 +190,7 @@ class People:
 
     def _titled_bracket(self, a: int) -> str:
         """The title written right before the run, set apart by a bracketed short form or a comma
-        (`Gubernur Sumatera Utara (Sumut) Edy Rahmayadi`, `Wali Nagari Sukamaju, Jetrizanko`); "" if none."""
+        (`Gubernur Nusa Tenggara (Nuteng) Agus Rahmadani`, `Wali Nagari Sukamaju, Ferdizanko`); "" if none."""
         before = self.body[max(0, a - 80) : a].rstrip(" \t")
         if before.endswith(")") and "(" in before:
             before = before[: before.rindex("(")]
@@ -307,7 +307,7 @@ class People:
         return min(found.values(), key=lambda p: p.start) if len(found) == 1 else None
 
     def holder_in(self, phrase: str, role: str | None) -> tuple[str, str] | None:
-        """`Head of Mandiri Institute Moekti Soejachmoen`: a title, its organisation, then a person the
+        """`Head of Mandiri Institute Mukti Sujatmiko`: a title, its organisation, then a person the
         article names: the person speaks, the rest is the role."""
         words = ((role or "") + " " + phrase).split()
         n = self.core(words)
@@ -321,12 +321,12 @@ class People:
         words = name.split()
         n = self.core(words)
         if 0 < n < len(words) and (n >= 2 or self.containing(words[-n:], True)):
-            # `Komunikasi Program Kartu Pra Kerja Panji Winanteya Ruky`: the role's scope ran into the name
+            # `Komunikasi Program Bantuan Usaha Bayu Wirasetya Rukmana`: the role's scope ran into the name
             role = " ".join(x for x in (role, " ".join(words[:-n])) if x)
             words = words[-n:]
         p = self.contracted(words)
         if p is not None:
-            # `Gubsu Edy`: a contraction of the title the person was introduced with, then the first name
+            # `Gubnut Agus`: a contraction of the title the person was introduced with, then the first name
             return p.form, " ".join(x for x in (role, words[0]) if x)
         p = self.containing(words)
         if p is not None:
@@ -339,7 +339,7 @@ class People:
 
 
 def _contracts(short: str, title: str) -> bool:
-    """`gubsu` contracts `Gubernur Sumatera Utara`: same first letter, its letters in order in the title."""
+    """`gubnut` contracts `Gubernur Nusa Tenggara`: same first letter, its letters in order in the title."""
     letters = re.sub(r"[^a-z]", "", title.lower())
     return len(letters) > len(short) + 2 and letters[:1] == short[:1] and _subsequence(short, letters)
 

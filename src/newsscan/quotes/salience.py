@@ -70,7 +70,7 @@ def subject_before(body: str, start: int, floor: int, people: People) -> Person 
 
 
 def _subject(sentence: str, people: People) -> Person | None:
-    """`Sementara Wali Nagari X, Jetrizanko mengapresiasi …`: the capitalised run right before the first
+    """`Sementara Wali Nagari X, Ferdizanko mengapresiasi …`: the capitalised run right before the first
     lower-case word, after the sentence's connectors, when it names a person of the article."""
     lex = people.lex
     text = lex.re_connector.sub("", sentence.strip(_MARKS + " \t"))
@@ -87,7 +87,7 @@ def _subject(sentence: str, people: People) -> Person | None:
         if w[:1].isupper() and w[0].isalpha():
             runs[-1].append(w)
         elif w in ",()":
-            runs.append([])  # `Wali Nagari X, Jetrizanko …`: the name after the comma
+            runs.append([])  # `Wali Nagari X, Ferdizanko …`: the name after the comma
         else:
             return None
     else:

@@ -33,7 +33,7 @@ def _alias_re() -> re.Pattern[str]:
 
 
 def _reverse_alias_re() -> re.Pattern[str]:
-    """`Tomi, demikian Suryopratomo disapa`: the nickname first, then the name it stands for."""
+    """`Yoyok, demikian Wiryopratomo disapa`: the nickname first, then the name it stands for."""
     return re.compile(
         rf"(?<![\w-])([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){{0,2}}),[ \t]*(?:{alt('reverse_alias')})[ \t]+"
         rf"((?:[A-Z][\w'’\-]*[ \t]*){{1,4}}?)[ \t]*(?:(?:{alt('alias_adverb')})[ \t]+)?"
@@ -152,7 +152,7 @@ class ArticleContext(SpeakerParser):
             if m.group(1) not in self.aliases:
                 self.aliases[m.group(1)] = m.group(2).strip()
         for alias, holder in list(self.aliases.items()):
-            # `Gus Ipul` is also met as `Ipul` once the honorific is set aside
+            # `Gus Epul` is also met as `Ipul` once the honorific is set aside
             _, rest = self.strip_roles(alias.split())
             if rest and " ".join(rest) != alias:
                 self.aliases.setdefault(" ".join(rest), holder)
@@ -165,7 +165,7 @@ class ArticleContext(SpeakerParser):
         holder = self._subject_before(m.start())
         after = self.body[m.end() : m.end() + 12].split()
         if after and after[0].lower() in self.lex.cue("demonstrative"):
-            # `Pria yang akrab disapa Tomi ini …`: the nickname of the person spoken of before, not of `Pria`
+            # `Pria yang akrab disapa Yoyok ini …`: the nickname of the person spoken of before, not of `Pria`
             self.epithet_aliases.add(alias)
             return
         if alias and holder and alias != holder:
@@ -325,7 +325,7 @@ class ArticleContext(SpeakerParser):
                 i += matched
                 continue
             t = toks[i]
-            # an acronym before a name is a scope (`Menteri ESDM Bahlil`); before nothing but acronyms it is
+            # an acronym before a name is a scope (`Menteri ESDM Basir`); before nothing but acronyms it is
             # the organisation itself (`PHRI DIY`)
             if (
                 t[:1].islower()
@@ -339,7 +339,7 @@ class ArticleContext(SpeakerParser):
 
     def _inner_title_end(self, rest: list[str]) -> int:
         """A rank, degree or short title inside the phrase stands right before the name (`Ps Kasubdit Gakkum
-        Ditlantas Polda Lampung Kompol Yerru Wandono`): where the name after the last such title starts, else
+        Ditlantas Polda Lampung Kompol Yosef Wardana`): where the name after the last such title starts, else
         0."""
         lex = self.lex
         for k in range(len(rest) - 2, -1, -1):
@@ -364,7 +364,7 @@ class ArticleContext(SpeakerParser):
             role.extend(rest[:k])
             rest = rest[k:]
         lex = self.lex
-        # scope words after the title (`Presiden Rusia Vladimir Putin`, `Kadishub Jakarta Syafrin Liputo`)
+        # scope words after the title (`Presiden Rusia Vladimir Putin`, `Kadishub Jakarta Darwin Lubisono`)
         if role and len(rest) >= 3 and rest[0].lower() in lex.cue("org_head"):
             role.append(rest[0])
             rest = rest[1:]
@@ -447,7 +447,7 @@ class ArticleContext(SpeakerParser):
         return self._holder(role)
 
     def _holder(self, role: str) -> str | None:
-        """The person the body names right after `role` (`Jaksa KPK, Wawan Yunarwanto`), else before it."""
+        """The person the body names right after `role` (`Jaksa KPK, Wahyu Sunarwanto`), else before it."""
         pat = re.compile(r"(?<![\w-])" + re.escape(role).replace(r"\ ", r"\s+"), re.IGNORECASE)
         for m in pat.finditer(self.body):
             nxt = self.body[m.end() : m.end() + 1]
@@ -493,7 +493,7 @@ class ArticleContext(SpeakerParser):
         return lead, words
 
     def _holder_before(self, role: str) -> str | None:
-        """`Cecep Hidayat hadir menjadi saksi meringankan`: the holder named before the role."""
+        """`Ujang Rahmat hadir menjadi saksi meringankan`: the holder named before the role."""
         back = re.compile(
             rf"(?<![\w-])(?:{alt('role_copula')})\s+"
             + re.escape(role).replace(r"\ ", r"\s+")
