@@ -312,3 +312,10 @@ def test_an_ner_organisation_over_plain_name_words_leaves_the_name_whole():
     at = body.index("Rinto Wahyu")
     ner = [Mention(at, at + len("Rinto Wahyu"), "Rinto Wahyu", "ORG", "Rinto Wahyu")]
     assert [q.speaker for q in find_quotes(body, ner)] == ["Rinto Wahyu Saputra"]
+
+
+def test_a_description_that_names_its_person_gives_the_name():
+    body = ("Sementara itu, penemu dompet bernama Karim (58) yang merupakan penjaga sekolah, menjelaskan, "
+            "dia menemukan dompet saat tengah menyapu halaman. Karim lalu melapor ke polisi.")
+    (q,) = find_quotes(body)
+    assert (q.speaker, q.speaker_role, q.anonymous) == ("Karim", "penemu dompet", False)

@@ -509,10 +509,27 @@ def _resolve_one(q: Quote, people: People) -> Quote:
             speaker_type="anonymous",
             anonymous=True,
         )
+    named = _introduced_name(q.speaker or "", lex)
+    if named is not None and q.speaker_type in ("person", "anonymous"):
+        # `penemu dompet bernama Karim (58)`: a description that names its person: the name speaks
+        name, role = people.resolve(named[0], named[1])
+        return replace(q, speaker=name, speaker_role=role, speaker_type="person", anonymous=False)
     if q.speaker_type == "person" and not q.anonymous:
         name, role = people.resolve(q.speaker or "", q.speaker_role)
         return q if name == q.speaker else replace(q, speaker=name, speaker_role=role)
     return q
+
+
+def _introduced_name(phrase: str, lex: Lexicon) -> tuple[str, str | None] | None:
+    """(name, description) of a speaker phrase that names its person after an introducing word
+    (`penemu dompet bernama Karim (58)` -> `Karim`, `penemu dompet`); None when it names none."""
+    words = _AGE_RE.sub("", phrase).split()
+    for i, w in enumerate(words[:-1]):
+        if w.lower() in lex.cue("introduces") and i > 0:
+            name = words[i + 1:]
+            if all(x[:1].isupper() for x in name):  # the phrase ends with the name, nothing after it
+                return " ".join(name), " ".join(words[:i])
+    return None
 
 
 def _organisation(q: Quote, people: People) -> Quote:
