@@ -449,7 +449,7 @@ def merge_results(old: Sequence[tuple[ArticleResult, str]], new: api.Run, old_is
     merged += [by_path[p] for p in by_path if p not in placed]
     return api.Run(results=[r for r, _ in merged], issues=_merge_issues(old_issues, new), files=new.files,
                    notices=list(new.notices), cached=new.cached, cache_dir=new.cache_dir,
-                   keys=[k for _, k in merged])
+                   keys=[k for _, k in merged], settings=new.settings)
 
 
 def _merge_issues(old: Sequence[Issue], new: api.Run) -> list[Issue]:
@@ -483,7 +483,7 @@ def _meta(run: api.Run) -> dict[str, str]:
     from .analysis import pipeline_version
 
     stories = json.dumps(as_dict(list(run.stories)), ensure_ascii=True, sort_keys=True)
-    return {"stories": stories, "newsscan": __version__, "pipeline": pipeline_version()}
+    return {"stories": stories, "newsscan": __version__, "pipeline": pipeline_version(run.settings)}
 
 
 def export(run: api.Run, *, db: str | None = None, metadata: str | None = None,

@@ -14,7 +14,6 @@ evidence's value (`detikJatim` -> detikcom). The signatures live in `data/outlet
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from . import titles
 from .errors import DataTableError
 from .pubdate import body_date, is_date_line, parse_header_date, parse_time, url_date
 from .records import Evidence, Removed
-from .tables import load_toml
+from .tables import Folders, cache_per_folders, load_toml
 
 UNKNOWN = "unknown"
 
@@ -225,11 +224,11 @@ def _entry(entry: Any, i: int, cues: Sequence[str]) -> Outlet:
     )
 
 
-@functools.cache
-def load_registry(extra_dir: str | None = None) -> Registry:
+@cache_per_folders
+def load_registry(folders: Folders | None = None) -> Registry:
     """Outlets and wire names from `data/outlets.toml` (plus a user's file); a later entry with a known key
     wins."""
-    data = load_toml("outlets.toml", extra_dir)
+    data = load_toml("outlets.toml", folders)
     cues = tuple(str(c) for c in data.get("self_reference", ()))
     by_key: dict[str, Outlet] = {}
     for i, entry in enumerate(data.get("outlet", []), 1):
@@ -617,12 +616,12 @@ def analyze(
     removed: Sequence[Removed] = (),
     *,
     meta: Meta | None = None,
-    extra_dir: str | None = None,
+    folders: Folders | None = None,
 ) -> HeaderInfo:
     """Reads outlet, title, date, dateline, authors and credits from the header lines (the lines before the
     first empty line), the clean body, the removed furniture and an export's columns. Never raises on odd
     text."""
-    reg = load_registry(extra_dir)
+    reg = load_registry(folders)
     meta = meta or Meta()
     title_line, dates, bylines = _split_header(header_lines)
     for r in removed:
