@@ -25,6 +25,7 @@ from .errors import DataTableError
 from .pubdate import body_date, is_date_line, parse_header_date, parse_time, url_date
 from .records import Evidence, Removed
 from .tables import Folders, cache_per_folders, load_toml
+from .titles import norm_name
 
 UNKNOWN = "unknown"
 
@@ -96,11 +97,6 @@ class Outlet:
     house: tuple[re.Pattern[str], ...] = ()
     title: tuple[re.Pattern[str], ...] = ()
     self_ref: re.Pattern[str] | None = None  # a self-reference cue before one of `mentions`
-
-
-def norm_name(text: str) -> str:
-    """A name as lookups compare it: case, spaces and punctuation set aside (`ANTARA News` = `antaranews`)."""
-    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 @dataclass(frozen=True, slots=True)
