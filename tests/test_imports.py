@@ -13,8 +13,6 @@ KNOWN = {
     # api.analyze reads `newsscan export` databases among its inputs and Run.to_dataframes() builds the
     # export's tables, while export makes its rows with api's row functions and Run
     frozenset({"newsscan.api", "newsscan.export"}),
-    # remote.list_files skips non-article files with loader's ARTICLE_EXTS and passed_over
-    frozenset({"newsscan.loader", "newsscan.remote"}),
 }
 
 
@@ -105,6 +103,6 @@ def test_no_new_import_cycle():
     assert set(cycles(import_graph())) <= KNOWN
 
 
-@pytest.mark.xfail(reason="api <-> export and loader <-> remote are still cycles (see KNOWN)", strict=True)
+@pytest.mark.xfail(reason="api <-> export is still a cycle (see KNOWN)", strict=True)
 def test_no_import_cycle_at_all():
     assert cycles(import_graph()) == []

@@ -141,7 +141,7 @@ def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
         if s == STDIN:
             files.append(s)
         elif _remote(s):  # s3://, gs://, … through fsspec (issue #25)
-            found, problems = _remote(s).list_files(s)
+            found, problems = _remote(s).list_files(s, ARTICLE_EXTS, passed_over)
             files.extend(found)
             issues.extend(problems)
         elif os.path.isdir(s):

@@ -1,11 +1,12 @@
 """What a run of newsscan may be configured with, in one frozen value: `Settings`.
 
 The user's extension tables are named by the `NEWSSCAN_TABLES` environment variable (folders separated by
-`os.pathsep`); `Settings.from_env()` is the one place that reads it, called at the edge (the CLI, and
-`api.analyze` when no settings are given). Everything below the edge receives the settings, or only their
-`tables` folders, as an argument: two pipelines with different folders in one process give their own results.
-A Settings is hashable (a cache key of `nlp.pipeline`) and picklable (it travels to the pool's and the Dask
-cluster's workers).
+`os.pathsep`); `Settings.from_env()` is the one place that reads it, called at the edge (the CLI; and
+`api.analyze`, `newsscan.load` and `newsscan.pipeline` when given no settings). Below the edge the settings,
+or only their `tables` folders, are an argument (a layer that takes none reads the folders its caller put in
+effect with `tables.using`): two pipelines with different folders in one process give their own results.
+A Settings is hashable and picklable: it travels with each task to the pool's and the Dask cluster's workers,
+and `analysis.pipeline_version(settings)` puts a hash of its tables into the cache key.
 
     >>> Settings.from_env({"NEWSSCAN_TABLES": "/a:/b"}).tables
     ('/a', '/b')
