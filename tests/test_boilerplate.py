@@ -192,7 +192,7 @@ def test_user_table_adds_a_pattern(tmp_path):
     (tmp_path / "boilerplate.tsv").write_text(
         "pattern\tkind\treason\nTONTON JUGA\tprefix\tvideo\n", encoding="utf-8"
     )
-    kept, removed = strip_boilerplate([BODY, "Tonton juga: video lain"], extra_dir=str(tmp_path))
+    kept, removed = strip_boilerplate([BODY, "Tonton juga: video lain"], folders=(str(tmp_path),))
     assert [k for k in kept if k] == [BODY] and removed[0].reason == "video"
 
 

@@ -461,7 +461,7 @@ def test_user_outlets_file_adds_an_outlet(tmp_path):
         "dateline = ['KABARCONTOH\\.ID\\b']\n",
         encoding="utf-8",
     )
-    info = outlets.analyze([], "KABARCONTOH.ID - " + LEAD, extra_dir=str(tmp_path))
+    info = outlets.analyze([], "KABARCONTOH.ID - " + LEAD, folders=(str(tmp_path),))
     assert info.outlet == "Kabar Contoh"
 
 

@@ -76,11 +76,10 @@ def test_tables_are_read_only_through_the_registry():
 
 
 @pytest.mark.parametrize("name", sorted(tables.TABLE_SPECS))
-def test_registry_integrity(name, monkeypatch):
+def test_registry_integrity(name):
     """Every declared table: its rows load through `table()` (header, filled columns, allowed values of its
     spec), no row is listed twice, and its header comment names its source."""
-    monkeypatch.delenv(tables.ENV_EXTRA, raising=False)
-    rows = tables.table(name)
+    rows = tables.table(name, ())
     assert rows
     spec = tables.TABLE_SPECS[name]
     cells = [tuple(r[c] for c in spec.columns) for r in rows]
@@ -104,12 +103,8 @@ def test_gazetteer_rows_are_patterns():
 def test_table_checks_a_user_table_against_the_spec(user_dir):
     """A reader asking for a table gets the spec's checks, whatever module it is."""
     (user_dir / "pronouns.tsv").write_text("form\tkind\nbeliau\tsingularr\n", encoding="utf-8")
-    tables.load_tsv.cache_clear()  # the cache is keyed by arguments, not by the environment
-    try:
-        with pytest.raises(DataTableError, match=r"pronouns.tsv:2: unknown kind 'singularr'"):
-            tables.table("pronouns.tsv")
-    finally:
-        tables.load_tsv.cache_clear()
+    with pytest.raises(DataTableError, match=r"pronouns.tsv:2: unknown kind 'singularr'"):
+        tables.table("pronouns.tsv", (str(user_dir),))
 
 
 @pytest.mark.parametrize("name", sorted(tables.TABLE_SPECS))
@@ -119,24 +114,27 @@ def test_spec_choices_resolve(name):
 
 
 @pytest.fixture
-def user_dir(tmp_path, monkeypatch):
+def user_dir(tmp_path):
     d = tmp_path / "tables"
     d.mkdir()
-    monkeypatch.setenv(tables.ENV_EXTRA, str(d))
     return d
+
+
+def _validate(d):
+    return tables.validate_user_tables((str(d),))
 
 
 def test_user_table_with_a_bad_row_names_file_and_line(user_dir):
     (user_dir / "hedges.tsv").write_text("# mine\nmarker\tcategory\nkonon\treported\nkabarnya\tgosip\n",
                                          encoding="utf-8")
     with pytest.raises(DataTableError, match=r"hedges.tsv:4: unknown category 'gosip'"):
-        tables.validate_user_tables()
+        _validate(user_dir)
 
 
 def test_user_table_with_a_bad_header_names_file_and_line(user_dir):
     (user_dir / "roles.tsv").write_text("kata\tjenis\nCamat\ttitle\n", encoding="utf-8")
     with pytest.raises(DataTableError, match=r"roles.tsv:1: header must be word \| kind \| abbrev"):
-        tables.validate_user_tables()
+        _validate(user_dir)
 
 
 @pytest.mark.parametrize(("name", "row", "why"), [
@@ -148,39 +146,121 @@ def test_user_table_with_a_bad_header_names_file_and_line(user_dir):
 def test_user_table_typed_cells(user_dir, name, row, why):
     (user_dir / name).write_text(row, encoding="utf-8")
     with pytest.raises(DataTableError, match=rf"{name}:2: {why}"):
-        tables.validate_user_tables()
+        _validate(user_dir)
 
 
 def test_user_table_not_utf8_names_the_line(user_dir):
     (user_dir / "regions.tsv").write_bytes(b"name\tkind\nJawa\tregion\nK\xe9diri\tregion\n")
     with pytest.raises(DataTableError, match=r"regions.tsv:3: not UTF-8"):
-        tables.validate_user_tables()
+        _validate(user_dir)
     with pytest.raises(DataTableError, match=r"regions.tsv:3: not UTF-8"):
-        tables.load_tsv.__wrapped__("regions.tsv", ("name", "kind"), 2)
+        tables.load_tsv.__wrapped__("regions.tsv", ("name", "kind"), 2, (), (str(user_dir),))
 
 
 def test_user_toml_syntax_and_required_keys(user_dir):
     p = user_dir / "outlets.toml"
     p.write_text('[[outlet]]\nkey = "a"\nname = "A"\n\n[[outlet]]\nkey = "b"\n', encoding="utf-8")
     with pytest.raises(DataTableError, match=r"outlets.toml:5: \[\[outlet\]\] entry without name"):
-        tables.validate_user_tables()
+        _validate(user_dir)
     p.write_text('wires = "Antara"\n', encoding="utf-8")
     with pytest.raises(DataTableError, match=r"outlets.toml: 'wires' must be a list"):
-        tables.validate_user_tables()
+        _validate(user_dir)
     p.write_text('[[outlet]\nkey = "a"\n', encoding="utf-8")
     with pytest.raises(DataTableError, match=r"outlets.toml: .*line 1"):
-        tables.validate_user_tables()
+        _validate(user_dir)
 
 
 def test_good_user_tables_pass_and_unknown_files_are_warnings(user_dir):
     (user_dir / "hedges.tsv").write_text("marker\tcategory\nkonon\treported\n", encoding="utf-8")
     (user_dir / "columns.toml").write_text('text = ["naskah_berita"]\n', encoding="utf-8")
     (user_dir / "hedge.tsv").write_text("marker\tcategory\n", encoding="utf-8")
-    warnings = tables.validate_user_tables()
+    warnings = _validate(user_dir)
     assert len(warnings) == 1 and "hedge.tsv" in warnings[0] and "ignored" in warnings[0]
 
 
-def test_a_missing_user_folder_is_an_error(tmp_path, monkeypatch):
-    monkeypatch.setenv(tables.ENV_EXTRA, str(tmp_path / "nowhere"))
+def test_a_missing_user_folder_is_an_error(tmp_path):
     with pytest.raises(DataTableError, match="nowhere"):
-        tables.validate_user_tables()
+        _validate(tmp_path / "nowhere")
+
+
+# ---------------------------------------------------------------- folders in effect, the split, the gazetteer
+
+
+def test_a_loader_reads_the_folders_it_is_given_or_those_in_effect(user_dir):
+    (user_dir / "regions.tsv").write_text("name\tkind\nAntah Berantah\tregion\n", encoding="utf-8")
+    mine = (str(user_dir),)
+
+    def names(rows):
+        return {r["name"] for r in rows}
+
+    assert "Antah Berantah" not in names(tables.table("regions.tsv"))
+    assert "Antah Berantah" in names(tables.table("regions.tsv", mine))
+    with tables.using(mine):
+        assert "Antah Berantah" in names(tables.table("regions.tsv"))
+        assert "Antah Berantah" not in names(tables.table("regions.tsv", ()))
+    assert "Antah Berantah" not in names(tables.table("regions.tsv"))
+
+
+def test_cache_per_folders_keys_by_the_folders_in_effect(user_dir):
+    calls = []
+
+    @tables.cache_per_folders
+    def loader(folders):
+        calls.append(folders)
+        return len(tables.table("regions.tsv", folders))
+
+    (user_dir / "regions.tsv").write_text("name\tkind\nAntah Berantah\tregion\n", encoding="utf-8")
+    packaged = loader()
+    with tables.using((str(user_dir),)):
+        assert loader() == packaged + 1
+    assert loader() == packaged and calls == [(), (str(user_dir),)]
+
+
+def test_the_split_tables_hold_every_kind_once():
+    kinds = [k for ks in tables.ATTRIBUTION_SPLIT.values() for k in ks]
+    assert len(kinds) == len(set(kinds))
+    for name, allowed in tables.ATTRIBUTION_SPLIT.items():
+        assert {r["kind"] for r in tables.table(name, ())} == set(allowed), name
+    assert "attribution.tsv" not in tables.packaged_tables()
+
+
+def test_an_old_attribution_table_goes_to_the_new_tables_by_kind(user_dir):
+    (user_dir / "attribution.tsv").write_text(
+        "cue\tkind\ndinukil dari\tvia_before\nsang tokoh\tdemonstrative\n", encoding="utf-8")
+    mine = (str(user_dir),)
+    medium = {r["cue"] for r in tables.table("medium_cues.tsv", mine)}
+    reference = {r["cue"] for r in tables.table("reference_words.tsv", mine)}
+    assert "dinukil dari" in medium and "dinukil dari" not in reference
+    assert "sang tokoh" in reference and "sang tokoh" not in medium
+    warnings = _validate(user_dir)
+    assert len(warnings) == 1 and all(n in warnings[0] for n in tables.ATTRIBUTION_SPLIT)
+
+
+def test_an_old_attribution_table_with_an_unknown_kind_names_file_and_line(user_dir):
+    (user_dir / "attribution.tsv").write_text("cue\tkind\nkatanya\tpronon\n", encoding="utf-8")
+    with pytest.raises(DataTableError, match=r"attribution.tsv:2: unknown kind 'pronon'"):
+        _validate(user_dir)
+
+
+def test_a_user_gazetteer_row_replaces_the_packaged_one_of_its_pattern(user_dir):
+    (user_dir / "gazetteer.jsonl").write_text('{"label": "ORG", "pattern": "Rusia"}\n', encoding="utf-8")
+    packaged = tables.gazetteer(())
+    mine = tables.gazetteer((str(user_dir),))
+    assert [r["label"] for _, r in packaged if r["pattern"] == "Rusia"] == ["LOC"]
+    assert [(w, r["label"]) for w, r in mine if r["pattern"] == "Rusia"] == [
+        (f"{user_dir / 'gazetteer.jsonl'}:1", "ORG")]
+    assert len(mine) == len(packaged)
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ('{"label": "LOC"', "Expecting"),
+    ('["LOC", "Wakanda"]', "a row needs"),
+    ('{"label": "LOC", "pattern": ""}', "a row needs"),
+    ('{"label": "LOC", "pattern": ["Wakanda"]}', "a row needs"),
+    ('{"label": "LOC", "pattern": "Wakanda", "id": 7}', "a row needs"),
+])
+def test_a_bad_user_gazetteer_line_names_file_and_line(user_dir, line, why):
+    (user_dir / "gazetteer.jsonl").write_text('{"label": "LOC", "pattern": "Wakanda"}\n\n' + line + "\n",
+                                              encoding="utf-8")
+    with pytest.raises(DataTableError, match=rf"gazetteer.jsonl:3: {why}"):
+        _validate(user_dir)

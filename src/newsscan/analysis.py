@@ -1,13 +1,13 @@
 """Runs every layer over a batch of articles and turns the result into plain records.
 
-spaCy gives the entities (one `nlp.pipe` over the batch); the rule layers (dates, quotes, claims) are plain
-functions over the clean body and the records before them. Nothing spaCy leaves this module.
+The whole pipeline of `nlp.py` (the NER, then the rule components: entities, dates, quotes, claims) runs over
+the batch in `nlp.pipe` calls bounded by text size, with the tables of the run's `Settings`; each Doc's
+records are shifted back to offsets in the article's body as written. Nothing spaCy leaves this module.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,12 +15,29 @@ from . import __version__
 from .loader import LONG_BODY
 from .records import Article, ArticleResult
 from .repair import OffsetMap, repaired, to_body
+from .settings import PIPE_CHARS, Settings
+from .tables import tables_digest
+
+
+def pipeline_version(settings: Settings | None = None) -> str:
+    """`code_version()`, with a hash of the user's tables in `settings.tables` when there are any: the cache
+    key's version part, so that any change to what decides a result invalidates the cached results."""
+    code = code_version()
+    if settings is None or not settings.tables:
+        return code
+    return _with_tables(code, settings.tables)
+
+
+@functools.lru_cache(maxsize=8)
+def _with_tables(code: str, folders: tuple[str, ...]) -> str:
+    # read once per run's folders (a run reads its tables once too)
+    return f"{code}.{hashlib.sha256(tables_digest(folders)).hexdigest()[:16]}"
 
 
 @functools.lru_cache(maxsize=1)
-def pipeline_version() -> str:
-    """newsscan's version + a hash of its code, data tables and model meta: the cache key's version part,
-    so that any change to what decides a result invalidates the cached results."""
+def code_version() -> str:
+    """newsscan's version + a hash of its code, packaged data tables and model meta (what a Dask worker must
+    share with the client)."""
     h = hashlib.sha256(__version__.encode())
     root = Path(__file__).parent
     for p in sorted(root.rglob("*")):
@@ -30,21 +47,14 @@ def pipeline_version() -> str:
         if p.is_file() and p.suffix in (".py", ".tsv", ".toml", ".jsonl", ".json"):
             h.update(rel.encode())
             h.update(p.read_bytes())
-    extra = os.environ.get("NEWSSCAN_TABLES")
-    if extra:  # user tables change results too
-        for d in extra.split(os.pathsep):
-            for p in sorted(Path(d).glob("*")) if Path(d).is_dir() else []:
-                if p.is_file():
-                    h.update(p.name.encode())
-                    h.update(p.read_bytes())
     return f"{__version__}+{h.hexdigest()[:16]}"
 
 
-def warm_up() -> None:
+def warm_up(settings: Settings | None = None) -> None:
     """Load the pipeline and the tables once per process (the pool's initializer)."""
     from .nlp import pipeline
 
-    pipeline()
+    pipeline(settings=settings)
 
 
 PART_CHARS = LONG_BODY  # longer bodies go through the pipeline in parts (spaCy's NER wants short texts)
@@ -71,15 +81,12 @@ def _shift(records, offset: int) -> tuple:
     return tuple(replace(r, start=r.start + offset, end=r.end + offset) for r in records or ())
 
 
-BATCH_CHARS = 200_000  # text per nlp.pipe batch: the NER's working memory grows with the text in a batch
-
-
-def _pipe_bounded(nlp, docs):
-    """`nlp.pipe` over `docs` in batches of at most BATCH_CHARS characters (at least one Doc each), so that a
+def _pipe_bounded(nlp, docs, limit: int = PIPE_CHARS):
+    """`nlp.pipe` over `docs` in batches of at most `limit` characters (at least one Doc each), so that a
     10 MB page in parts costs the memory of two parts, not of all of them."""
     batch, size = [], 0
     for doc in docs:
-        if batch and size + len(doc.text) > BATCH_CHARS:
+        if batch and size + len(doc.text) > limit:
             yield from nlp.pipe(batch, batch_size=len(batch))
             batch, size = [], 0
         batch.append(doc)
@@ -88,15 +95,16 @@ def _pipe_bounded(nlp, docs):
         yield from nlp.pipe(batch, batch_size=len(batch))
 
 
-def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
-    """Every layer over a batch (`nlp.pipe` in batches bounded by text size); each Doc knows its `Article`
-    (`doc._.article`), so the rule components can read the publication date and the outlet. A body longer than
-    `PART_CHARS` goes through in parts whose records are shifted back to offsets in the whole body (the loader
-    warns about
-    such a body: an expression that straddles two parts may be missed)."""
+def analyze_batch(articles: list[Article], settings: Settings | None = None) -> list[ArticleResult]:
+    """Every layer over a batch (`nlp.pipe` in batches of at most `settings.pipe_chars` characters), with the
+    pipeline of `settings` (None: the packaged tables alone); each Doc knows its `Article` (`doc._.article`),
+    so the rule components can read the publication date and the outlet. A body longer than `PART_CHARS` goes
+    through in parts whose records are shifted back to offsets in the whole body (the loader warns about such
+    a body: an expression that straddles two parts may be missed)."""
     from .nlp import pipeline
 
-    nlp = pipeline()
+    settings = settings or Settings()
+    nlp = pipeline(settings=settings)
     texts = [repaired(a.body, a.repairs) for a in articles]  # the NLP reads scraper damage repaired
     # the memory zone frees the strings and lexemes these Docs added to the vocab, so a worker's memory stays
     # flat however many articles pass through it (the records keep plain Python strings)
@@ -109,7 +117,7 @@ def analyze_batch(articles: list[Article]) -> list[ArticleResult]:
                 docs.append(doc)
                 owners.append((i, offset))
         found: list[dict[str, list]] = [{"e": [], "d": [], "q": [], "c": [], "ref": []} for _ in articles]
-        for doc, (i, offset) in zip(_pipe_bounded(nlp, docs), owners, strict=False):
+        for doc, (i, offset) in zip(_pipe_bounded(nlp, docs, settings.pipe_chars), owners, strict=False):
             f = found[i]
             f["e"].extend(_shift(doc._.mentions, offset))
             f["d"].extend(_shift(doc._.dates, offset))

@@ -12,11 +12,10 @@ from typing import Any, Protocol
 
 from .backends import LocalBackend, batched, batched_by_size, default_jobs
 from .cache import open_cache
-from .loader import MAX_CHARS
 from .records import ArticleResult, Issue, as_dict
+from .settings import Settings
+from .tables import using
 
-BATCH = 32  # articles per nlp.pipe call and per task sent to a worker
-BATCH_CHARS = 50_000  # characters of text per task, unless one article alone is longer
 CHUNK = 1024  # articles looked up in the cache at once (bounds memory between cache and pool)
 
 
@@ -47,6 +46,7 @@ class Run:
     cached: int = 0  # how many results came from the cache
     cache_dir: str | None = None  # where the cache lives; None: no cache
     keys: list[str] = field(default_factory=list)  # each result's cache key, in order
+    settings: Settings = field(default_factory=Settings)  # what the run was made with (its tables folders)
 
     @property
     def articles(self):
@@ -57,7 +57,8 @@ class Run:
         """Article-level canonical names -> the corpus-wide form (`Kim Jong-un` -> `Kim Jong Un`)."""
         from .entities import merge_corpus
 
-        return merge_corpus([list(r.entities) for r in self.results])
+        with using(self.settings.tables):
+            return merge_corpus([list(r.entities) for r in self.results])
 
     def name(self, canonical: str | None) -> str | None:
         return self.canonical.get(canonical, canonical) if canonical else canonical
@@ -70,7 +71,8 @@ class Run:
         from .stories import group_stories, story_input
 
         def group():
-            return group_stories([story_input(r, self.canonical) for r in self.results])
+            with using(self.settings.tables):
+                return group_stories([story_input(r, self.canonical) for r in self.results])
 
         if self.cache_dir is None or len(self.keys) != len(self.results):
             return group()
@@ -138,26 +140,30 @@ class _Ticks:
         self.tick(articles)
 
 
+_SETTINGS = object()  # `max_chars` not given: the settings' own
+
+
 def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = True,
             cache_dir: str | None = None, text_column: str | None = None,
-            progress: Progress | Callable[[int], None] | None = None, max_chars: int | None = MAX_CHARS,
-            scheduler: str | None = None) -> Run:
+            progress: Progress | Callable[[int], None] | None = None, max_chars: Any = _SETTINGS,
+            scheduler: str | None = None, settings: Settings | None = None) -> Run:
     """Loads every article under `paths` and runs all layers. Bad inputs become `Run.issues` (a body longer
-    than `max_chars` characters is one; None: no limit); results keep the loader's order whatever `jobs` is.
-    A cache that cannot be opened or written is left out (the run goes on without it and `Run.notices` says
-    why). The user's tables (NEWSSCAN_TABLES) are checked first: a bad one raises `DataTableError`.
+    than `max_chars` characters is one, by default `settings.max_chars`; None: no limit); results keep the
+    loader's order whatever `jobs` is. A cache that cannot be opened or written is left out (the run goes on
+    without it and `Run.notices` says why). `settings` (None: `Settings.from_env()`, the tables
+    NEWSSCAN_TABLES names) gives the user's tables, checked first (a bad one raises `DataTableError`), and the
+    limits.
     `scheduler`: a Dask scheduler's address, or `local:N` (a LocalCluster of N processes on this machine),
     runs the per-article work there instead of `jobs` local processes; the results are the same, in the same
     order."""
     from .analysis import pipeline_version
     from .cache import FileCache, open_cache
     from .loader import expand_paths, iter_files
-    from .tables import validate_user_tables
 
-    validate_user_tables()
+    settings = _checked_settings(settings, max_chars)
     if progress is not None and not hasattr(progress, "advance"):
         progress = _Ticks(progress)
-    run = Run(results=[])
+    run = Run(results=[], settings=settings)
     files, run.issues = expand_paths(paths)
     files, exports = _exported(files)
     run.files = len(files)
@@ -166,15 +172,17 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
     cache, why = open_cache(cache_dir) if use_cache else (None, None)
     if why:
         run.notices.append(why)
-    version = pipeline_version()
+    version = pipeline_version(settings)
     file_cache = FileCache(cache, version) if cache else None
 
-    backend = _backend(jobs, scheduler, version)
+    backend = _backend(jobs, scheduler, settings)
 
     def articles():  # runs inside `with backend`: a cluster may read (and clean) the files itself
-        read = backend.file_reader(files, text_column) if hasattr(backend, "file_reader") else None
-        for item in iter_files(files, text_column=text_column, file_cache=file_cache, max_chars=max_chars,
-                               read=read):
+        # the cluster's file reader knows the packaged tables alone: with the user's, the files are read here
+        remote = hasattr(backend, "file_reader") and not settings.tables
+        read = backend.file_reader(files, text_column) if remote else None
+        for item in iter_files(files, text_column=text_column, folders=settings.tables, file_cache=file_cache,
+                               max_chars=settings.max_chars, read=read):
             if isinstance(item, Issue):
                 run.issues.append(item)
             else:
@@ -191,6 +199,20 @@ def analyze(paths: Sequence[str], *, jobs: int | None = None, use_cache: bool = 
             cache.close()
     run.cache_dir = str(cache.folder) if cache is not None else None
     return _with_exports(run, exports)
+
+
+def _checked_settings(settings: Settings | None, max_chars: Any) -> Settings:
+    """The run's settings (None: the environment's, read here at the edge), with `max_chars` when it is given;
+    the user's tables checked (a bad one raises DataTableError)."""
+    from dataclasses import replace
+
+    from .tables import validate_user_tables
+
+    settings = settings or Settings.from_env()
+    if max_chars is not _SETTINGS:
+        settings = replace(settings, max_chars=max_chars)
+    validate_user_tables(settings.tables)
+    return settings
 
 
 def _exported(files: list[str]) -> tuple[list[str], list[str]]:
@@ -212,23 +234,25 @@ def _with_exports(run: Run, exports: Sequence[str]) -> Run:
     return with_exports(run, exports)
 
 
-def _backend(jobs: int | None, scheduler: str | None, version: str):
+def _backend(jobs: int | None, scheduler: str | None, settings: Settings):
     """The process pool, or (only when a scheduler is named: nothing of Dask is imported otherwise) a Dask
-    cluster's client."""
+    cluster's client. The workers receive `settings` with each task (and the pool's at start-up): they run the
+    pipeline of its tables."""
+    from .analysis import code_version, warm_up
+
     if scheduler:
         from .dask_backend import DaskBackend
 
-        return DaskBackend(scheduler, expect_version=version)
-    from .analysis import warm_up
+        # the workers must run this code; the user's tables travel with the tasks
+        return DaskBackend(scheduler, expect_version=code_version())
+    return LocalBackend(jobs or default_jobs(), functools.partial(warm_up, settings))
 
-    return LocalBackend(jobs or default_jobs(), warm_up)
 
-
-def _chunk_size(backend) -> int:
+def _chunk_size(backend, settings: Settings) -> int:
     """Articles handed to the backend at once: CHUNK, or enough to keep every worker of a cluster busy (a
     multiple of CHUNK, so the batches are cut where a local run cuts them)."""
     workers = getattr(backend, "workers", 1)
-    return CHUNK * max(1, -(-workers * BATCH * 4 // CHUNK))
+    return CHUNK * max(1, -(-workers * settings.batch_articles * 4 // CHUNK))
 
 
 def _analyze_into(run: Run, articles: Iterable, cache, version: str, backend,
@@ -238,17 +262,19 @@ def _analyze_into(run: Run, articles: Iterable, cache, version: str, backend,
     from .analysis import analyze_batch
     from .cache import article_key
 
+    settings = run.settings
+    work = functools.partial(analyze_batch, settings=settings)  # pickled to the workers with each task
     file_index = {f: i for i, f in enumerate(files)}
     with backend:
-        for chunk in batched(articles, _chunk_size(backend)):
+        for chunk in batched(articles, _chunk_size(backend, settings)):
             keys = [article_key(a, version) for a in chunk]
             run.keys.extend(keys)
             hits = cache.get_many(keys) if cache else {}
             todo = [a for a, k in zip(chunk, keys, strict=True) if k not in hits]
             if todo and progress and not backend.warm:
                 progress.loading()
-            tasks = batched_by_size(todo, _body_size, BATCH, BATCH_CHARS)
-            done_iter = (r for batch in backend.map(analyze_batch, tasks) for r in batch)
+            tasks = batched_by_size(todo, _body_size, settings.batch_articles, settings.batch_chars)
+            done_iter = (r for batch in backend.map(work, tasks) for r in batch)
             fresh = []
             for a, k in zip(chunk, keys, strict=True):
                 if k in hits:
@@ -541,7 +567,8 @@ def diff_document(run: Run) -> dict[str, Any]:
     from .compare import compare_story
 
     by_path = {r.article.path: r for r in run.results}
-    stories = [compare_story(s, by_path).to_dict() for s in run.stories if len(s.articles) > 1]
+    with using(run.settings.tables):
+        stories = [compare_story(s, by_path).to_dict() for s in run.stories if len(s.articles) > 1]
     return {"stories": stories}
 
 

@@ -10,13 +10,12 @@ line.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .records import Removed
-from .tables import table
+from .tables import Folders, cache_per_folders, table
 
 TABLE = "boilerplate.tsv"
 COLUMNS = ("pattern", "kind", "reason")
@@ -40,13 +39,13 @@ class Rule:
     where: str  # file:line of the table row
 
 
-@functools.cache
-def load_rules(extra_dir: str | None = None) -> tuple[Rule, ...]:
+@cache_per_folders
+def load_rules(folders: Folders | None = None) -> tuple[Rule, ...]:
     """The boilerplate rules, compiled once (packaged table plus a user's `boilerplate.tsv`)."""
     from .errors import DataTableError
 
     rules = []
-    for row in table(TABLE, extra_dir):
+    for row in table(TABLE, folders):
         kind, pat = row["kind"], row["pattern"]
         regex = None
         if kind not in ("line", "prefix"):
@@ -254,13 +253,13 @@ def strip_boilerplate(
     lines: Sequence[str],
     *,
     first_line: int = 0,
-    extra_dir: str | None = None,
+    folders: Folders | None = None,
 ) -> tuple[tuple[str, ...], tuple[Removed, ...]]:
     """(kept lines, removed lines). `lines` are the body's lines; `first_line` is the number of the first of
     them in the raw file, so that `Removed.line` points into the file. Blank lines are kept (the caller drops
     them). Never raises on odd text; the rules are linear in the length of the text.
     """
-    st = _Stripper(lines, first_line, load_rules(extra_dir))
+    st = _Stripper(lines, first_line, load_rules(folders))
     st.blocks()
     st.scan()
     st.editor_code()

@@ -18,20 +18,26 @@ from . import __version__
 FORMATS = ("table", "json", "jsonl", "csv")
 # = loader.MAX_CHARS (tests/test_hostile.py checks); not imported: --help stays fast
 DEFAULT_MAX_CHARS = 500_000
+SETTINGS = "newsscan.settings"  # the command's Settings, in its click context's meta (read once, at invoke)
 
 
 class NewsscanCommand(click.Command):
-    """Every newsscan command: checks the user's tables first, and turns a newsscan error into one line on
+    """Every newsscan command: reads the settings from the environment (the edge: `Settings.from_env()`),
+    checks the user's tables first and runs with them in effect, and turns a newsscan error into one line on
     stderr with exit code 2 (usage, bad table) or 1 (bad input, or an output that cannot be written)."""
 
     def invoke(self, ctx):
         import sqlite3
 
         from .errors import DataTableError, NewsscanError, UsageError
+        from .settings import Settings
+        from .tables import using
 
         try:
-            _check_tables()
-            return super().invoke(ctx)
+            settings = ctx.meta[SETTINGS] = Settings.from_env()
+            _check_tables(settings)
+            with using(settings.tables):
+                return super().invoke(ctx)
         except NewsscanError as exc:
             _fail(str(exc), 2 if isinstance(exc, (DataTableError, UsageError)) else 1)
         except BrokenPipeError:  # `newsscan quotes … | head`: the reader left; nothing more to say
@@ -66,14 +72,14 @@ def _fail(message: str, code: int):
     sys.exit(code)
 
 
-def _check_tables() -> None:
+def _check_tables(settings) -> None:
     """The user's extension tables (NEWSSCAN_TABLES), validated before any work, whatever the command
     reads."""
-    if not os.environ.get("NEWSSCAN_TABLES"):
+    if not settings.tables:
         return
     from .tables import validate_user_tables
 
-    for line in validate_user_tables():
+    for line in validate_user_tables(settings.tables):
         click.echo(f"newsscan: warning: {line}", err=True)
 
 
@@ -170,8 +176,12 @@ def corpus_command(fn):
 
 
 def _analysis(jobs, scheduler, no_cache, text_column, max_chars) -> dict:
-    """`api.analyze`'s keyword arguments from the options every analysing command shares."""
-    return {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column, "max_chars": max_chars,
+    """`api.analyze`'s keyword arguments from the options every analysing command shares (the settings: the
+    environment's tables, the --max-chars limit)."""
+    from dataclasses import replace
+
+    settings = replace(click.get_current_context().meta[SETTINGS], max_chars=max_chars)
+    return {"jobs": jobs, "use_cache": not no_cache, "text_column": text_column, "settings": settings,
             "scheduler": scheduler or None}
 
 

@@ -17,42 +17,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import api
+from .exportdb import is_export, locked, read_export, record_json, write_export
+from .exportmeta import write_metadata
+from .exportschema import TABLES, Column, Rowset, Table, cell, column_kind
 from .records import ArticleResult, Issue, as_dict
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    name: str
-    kind: str = "text"  # text | int | float | bool | json (a list or an object, as JSON text)
-    description: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ForeignKey:
-    column: str
-    table: str
-    other: str = "id"
-
-
-@dataclass(frozen=True)
-class Table:
-    """One table of the export: its columns, keys, indexes, full-text columns and how Datasette shows it."""
-
-    name: str
-    description: str
-    columns: tuple[Column, ...]
-    rows: Callable[[Corpus], Iterable[dict[str, Any]]]
-    foreign_keys: tuple[ForeignKey, ...] = ()
-    indexes: tuple[str, ...] = ()  # columns people filter by
-    fts: tuple[str, ...] = ()  # columns in the FTS5 index
-    facets: tuple[str, ...] = ()
-    sort: str | None = None  # Datasette's default order (ascending)
-    label: str | None = None  # the column Datasette shows for a row linked by a foreign key
-    array_facets: tuple[str, ...] = ()  # JSON list columns Datasette facets by element (`outlets`)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.columns)
 
 
 def row_id(*parts: Any) -> str:
@@ -202,177 +170,21 @@ def _diff_rows(kind: str) -> Callable[[Corpus], Iterable[dict[str, Any]]]:
     return rows
 
 
-# ---------------------------------------------------------------- the tables
-
-def _cols(*spec: str | tuple[str, str] | tuple[str, str, str]) -> tuple[Column, ...]:
-    """Columns from names (`"path"`: text), (name, kind) or (name, kind, description)."""
-    return tuple(Column(s) if isinstance(s, str) else Column(*s) for s in spec)
-
-
-_ID = ("id", "text", "stable row id: a hash of the article (path and content) and of what the row is")
-_ART = ("article_id", "text", "the article (articles.id)")
-_N = ("n", "int", "the row's number within its article")
-_SPAN = (("start", "int", "offset of `text` in the article body"), ("end", "int"))
-
-ARTICLES = Table(
-    "articles", "One row per article: header fields, the clean body, what each field was read from.",
-    _cols(_ID, ("position", "int", "the article's place in the corpus (the order of the other commands)"),
-          "path", "outlet", ("outlet_evidence", "json"), "title", ("published", "text", "ISO date"),
-          ("published_evidence", "json"), "published_time", "dateline", ("dateline_end", "int"),
-          ("authors", "json"), ("editors", "json"), ("credits", "json"), "url",
-          ("body", "text", "the clean body (paragraphs joined by newlines); every offset points into it"),
-          ("text_hash", "text", "sha256 of the clean body"), "source_format", "encoding",
-          ("words", "int"), ("paragraphs", "int"), ("quotes", "int"), ("claims", "int"),
-          ("story", "text", "stories.id"), ("reference_date", "json",
-                                            "the date relative dates were read from")),
-    _article_rows, (ForeignKey("story", "stories"),), ("outlet", "published", "story", "text_hash"),
-    ("title", "body"), ("outlet", "published", "source_format"), "position", "title")
-
-BOILERPLATE = Table(
-    "boilerplate", "Lines boilerplate removal took out of each article, and why.",
-    _cols(_ID, _ART, _N, "path", ("line", "int", "0-based line in the raw text"), "text",
-          ("reason", "text", "the boilerplate pattern's name")),
-    _boilerplate_rows, (ForeignKey("article_id", "articles"),), ("article_id", "reason"), (), ("reason",))
-
-ENTITIES = Table(
-    "entities", "People, organisations and places, one row per canonical name and label across the corpus.",
-    _cols(_ID, "name", ("label", "text", "PERSON | ORG | LOC"), ("mentions", "int"), ("articles", "int"),
-          ("outlets", "json"), ("aliases", "json"), ("roles", "json"), ("paths", "json")),
-    _entity_rows, (), ("name", "label"), (), ("label",), "name", "name", ("outlets", "roles"))
-
-MENTIONS = Table(
-    "mentions", "Each entity mention in an article body.",
-    _cols(_ID, _ART, ("entity_id", "text", "entities.id"), _N, "path", "text", "canonical", "label", "role",
-          *_SPAN),
-    _mention_rows, (ForeignKey("article_id", "articles"), ForeignKey("entity_id", "entities")),
-    ("article_id", "entity_id", "canonical", "label"), (), ("label",))
-
-DATES = Table(
-    "dates", "Temporal expressions with their ISO value (relative ones resolved against the article's date).",
-    _cols(_ID, _ART, _N, "path", "outlet", "text", ("value", "text", "ISO/TIMEX3-like value"), "granularity",
-          "kind", *_SPAN, "sentence"),
-    _date_rows, (ForeignKey("article_id", "articles"),), ("article_id", "value", "outlet"), (),
-    ("outlet", "granularity", "kind"), "value")
-
-QUOTES = Table(
-    "quotes", "Direct, partial and indirect quotes with their speaker, role and medium.",
-    _cols(_ID, _ART, ("source_id", "text", "sources.id (null: speaker unknown)"), _N, "path", "outlet",
-          ("kind", "text", "direct | partial | indirect"), "text", "speaker", "speaker_role",
-          ("speaker_type", "text", "person | organisation | anonymous | document | unknown"),
-          ("via", "text", "the medium the words came through"), ("anonymous", "bool"), ("unclosed", "bool"),
-          *_SPAN, ("cue", "text", "the attribution words")),
-    _quote_rows, (ForeignKey("article_id", "articles"), ForeignKey("source_id", "sources")),
-    ("article_id", "source_id", "speaker", "outlet", "kind", "anonymous"), ("text", "speaker"),
-    ("outlet", "speaker", "kind", "speaker_type"))
-
-SOURCES = Table(
-    "sources", "Who is quoted: one row per speaker across the corpus.",
-    _cols(_ID, "name", "type", ("roles", "json"), ("quotes", "int"), ("outlets", "json"), ("articles", "int"),
-          "first_quote", "first_date", "last_quote", "last_date"),
-    _source_rows, (), ("name", "type"), (), ("type",), "name", "name", ("outlets", "roles"))
-
-CLAIMS = Table(
-    "claims", "Check-worthy statements: quantities, events with place or time, attributed statements.",
-    _cols(_ID, _ART, _N, "path", "outlet", "text", ("subjects", "json"), "predicate", ("quantities", "json"),
-          ("places", "json"), ("dates", "json"), "speaker", "modality", "polarity", "kind", *_SPAN),
-    _claim_rows, (ForeignKey("article_id", "articles"),), ("article_id", "outlet", "kind", "speaker"), (),
-    ("outlet", "kind", "modality"))
-
-STORIES = Table(
-    "stories", "Articles about the same event across outlets.",
-    _cols(_ID, ("position", "int"), "title", ("articles", "int"), ("outlets", "json")),
-    _story_rows, (), (), (), (), "position", "title", ("outlets",))
-
-STORY_ARTICLES = Table(
-    "story_articles", "Which article belongs to which story.",
-    _cols(_ID, ("story", "text", "stories.id"), _ART, "path", ("n", "int",
-                                                               "the article's number in its story")),
-    _story_article_rows, (ForeignKey("story", "stories"), ForeignKey("article_id", "articles")),
-    ("story", "article_id"), (), ("story",))
-
-
-PROBLEMS = Table(
-    "problems", "Inputs that were skipped, read with a doubt, or repeat an article already read (as the "
-                "other "
-    "commands print them on stderr).",
-    _cols(_ID, ("position", "int"), ("path", "text", "the file, or the row of an export (`file.jsonl#12`)"),
-          "reason", ("severity", "text", "error: not analysed; warning: analysed, or passed over"),
-          ("type", "text", "Issue | Duplicate | PassedOver"), ("kept", "text", "a duplicate: the copy "
-                                                                               "analysed"),
-          ("previous", "text", "a duplicate: the last name its text was seen under")),
-    _problem_rows, (), ("path", "severity", "type"), (), ("severity", "type"), "position")
-
-
-def _diff_table(kind: str, description: str) -> Table:
-    sides = []
-    for s in ("a", "b"):
-        sides += [f"{s}_value", f"{s}_outlet", f"{s}_speaker", f"{s}_path", f"{s}_text",
-                  (f"{s}_article_id", "text"), (f"{s}_start", "int"), (f"{s}_end", "int"), (f"{s}_in_title",
-                                                                                            "bool")]
-    return Table(
-        kind, description,
-        _cols(_ID, ("story", "text", "stories.id"), "story_title", "kind",
-              ("what", "text", "number | place | day | time | person | denial | statement | quote"),
-              *sides, ("score", "float", "word likeness of the two sides"), ("note", "text", "the values")),
-        _diff_rows(kind), (ForeignKey("story", "stories"), ForeignKey("a_article_id", "articles"),
-                           ForeignKey("b_article_id", "articles")),
-        ("story", "what", "a_outlet", "b_outlet"), (), ("story", "what", "a_outlet"))
-
-
-TABLES: tuple[Table, ...] = (
-    ARTICLES, BOILERPLATE, ENTITIES, MENTIONS, DATES, QUOTES, SOURCES, CLAIMS, STORIES, STORY_ARTICLES,
-    _diff_table("conflicts",
-                "Where two outlets' reports of one story differ (each side's value and outlet)."),
-    _diff_table("updates", "Amounts that changed between two reports of one story hours apart."),
-    _diff_table("agreements", "Where outlets' reports of one story agree."),
-    _diff_table("only", "Claims only one outlet of a story has."),
-    _diff_table("shared_quotes", "Quotes several outlets of a story share."),
-    PROBLEMS,
-)
-
-
-# ---------------------------------------------------------------- typed values
-
-def cell(kind: str, value: Any) -> Any:
-    """A row value as stored: JSON text for lists and objects, bool as bool, None kept."""
-    if value is None:
-        return None
-    if kind == "json":
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    if kind == "bool":
-        return bool(value)
-    if kind == "int":
-        return int(value)
-    if kind == "float":
-        return float(value)
-    return value if isinstance(value, str) else str(value)
-
-
-def _kind(values: Sequence[Any]) -> str:
-    """The column kind of a key the spec does not declare, from its values."""
-    seen = {type(v) for v in values if v is not None}
-    if seen & {list, tuple, dict}:
-        return "json"
-    for kind, types in (("bool", {bool}), ("int", {int}), ("float", {int, float})):
-        if seen and seen <= types:
-            return kind
-    return "text"
-
-
-@dataclass(frozen=True)
-class Rowset:
-    """A table's rows as tuples in the order of `table.columns`: the spec's columns, then any key a layer's
-    rows have that the spec does not declare yet (a field another layer adds is exported, not dropped)."""
-
-    table: Table
-    rows: list[tuple]
+# table name -> the function that makes its rows (the tables themselves: exportschema.TABLES)
+ROWS: dict[str, Callable[[Corpus], Iterable[dict[str, Any]]]] = {
+    "articles": _article_rows, "boilerplate": _boilerplate_rows, "entities": _entity_rows,
+    "mentions": _mention_rows, "dates": _date_rows, "quotes": _quote_rows, "sources": _source_rows,
+    "claims": _claim_rows, "stories": _story_rows, "story_articles": _story_article_rows,
+    **{kind: _diff_rows(kind) for kind in ("conflicts", "updates", "agreements", "only", "shared_quotes")},
+    "problems": _problem_rows,
+}
 
 
 def table_rows(table: Table, corpus: Corpus) -> Rowset:
-    dicts = list(table.rows(corpus))
+    dicts = list(ROWS[table.name](corpus))
     known = set(table.names)
     extra = list(dict.fromkeys(k for d in dicts for k in d if k not in known))
-    columns = table.columns + tuple(Column(k, _kind([d.get(k) for d in dicts])) for k in extra)
+    columns = table.columns + tuple(Column(k, column_kind([d.get(k) for d in dicts])) for k in extra)
     rows = [tuple(cell(c.kind, d.get(c.name)) for c in columns) for d in dicts]
     return Rowset(replace(table, columns=columns), rows)
 
@@ -449,7 +261,7 @@ def merge_results(old: Sequence[tuple[ArticleResult, str]], new: api.Run, old_is
     merged += [by_path[p] for p in by_path if p not in placed]
     return api.Run(results=[r for r, _ in merged], issues=_merge_issues(old_issues, new), files=new.files,
                    notices=list(new.notices), cached=new.cached, cache_dir=new.cache_dir,
-                   keys=[k for _, k in merged])
+                   keys=[k for _, k in merged], settings=new.settings)
 
 
 def _merge_issues(old: Sequence[Issue], new: api.Run) -> list[Issue]:
@@ -472,8 +284,6 @@ class Exported:
 
 
 def _records(run: api.Run) -> list[tuple]:
-    from .exportdb import record_json
-
     return [(r.article.id, n, k, record_json(r)) for n, (r, k) in enumerate(zip(run.results, run.keys,
                                                                                 strict=False))]
 
@@ -483,7 +293,7 @@ def _meta(run: api.Run) -> dict[str, str]:
     from .analysis import pipeline_version
 
     stories = json.dumps(as_dict(list(run.stories)), ensure_ascii=True, sort_keys=True)
-    return {"stories": stories, "newsscan": __version__, "pipeline": pipeline_version()}
+    return {"stories": stories, "newsscan": __version__, "pipeline": pipeline_version(run.settings)}
 
 
 def export(run: api.Run, *, db: str | None = None, metadata: str | None = None,
@@ -491,9 +301,6 @@ def export(run: api.Run, *, db: str | None = None, metadata: str | None = None,
     """Writes `run` into the database `db` (its articles added to those of an earlier export, an article of
     the same path or text replaced; corpus-level tables made over the whole), the Datasette metadata beside it
     (or at `metadata`), and the Parquet files into the folder `parquet`."""
-    from .exportdb import is_export, locked, read_export, write_export
-    from .exportmeta import write_metadata
-
     if not db:
         return Exported(run, parquet=tuple(write_parquet(all_rows(run), parquet)) if parquet else ())
     with locked(db):
@@ -510,8 +317,6 @@ def export(run: api.Run, *, db: str | None = None, metadata: str | None = None,
 def with_exports(run: api.Run, dbs: Sequence[str]) -> api.Run:
     """`run` (the other inputs' analysis) after the articles stored in the exported databases `dbs`, as
     `export` merges them; a run of one database alone keeps the story grouping it was exported with."""
-    from .exportdb import read_export
-
     stored = [read_export(p) for p in dbs]
     old = [item for s in stored for item in s.results]
     merged = merge_results(old, run, [i for s in stored for i in s.issues])

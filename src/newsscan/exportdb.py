@@ -1,6 +1,6 @@
 """The export's SQLite database: writing it (incrementally, atomically) and reading its records back.
 
-Besides the tables of `export.TABLES`, the database keeps each article's full record as JSON
+Besides the tables of `exportschema.TABLES`, the database keeps each article's full record as JSON
 (`newsscan_records`) and the story grouping (`newsscan_meta`), so that the other commands read an exported
 database as input and print what they printed for the corpus, without analysing it again. Records are rebuilt
 from JSON by their dataclass types, never unpickled: a database shared by someone else runs no code.
@@ -30,7 +30,7 @@ except ImportError:  # not on a POSIX system: the remnants of a killed export ar
     fcntl = None  # type: ignore[assignment]
 
 from .errors import NewsscanError
-from .export import TABLES, Rowset, Table
+from .exportschema import TABLES, Rowset, Table
 from .records import ArticleResult, Issue
 
 FORMAT = "newsscan-export/1"

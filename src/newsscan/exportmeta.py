@@ -9,7 +9,8 @@ import json
 import os
 from typing import Any
 
-from .export import TABLES, Table
+from .exportdb import META, RECORDS, write_text
+from .exportschema import TABLES, Table
 
 # canned queries: each answers one question a reader asks of a corpus; `:name` is a form field in Datasette
 QUERIES: dict[str, dict[str, Any]] = {
@@ -75,8 +76,6 @@ def _table_meta(t: Table) -> dict[str, Any]:
 
 def metadata(db_path: str) -> dict[str, Any]:
     """Datasette metadata for the database at `db_path` (Datasette names a database by its file stem)."""
-    from .exportdb import META, RECORDS
-
     name = os.path.splitext(os.path.basename(db_path))[0]
     tables = {t.name: _table_meta(t) for t in TABLES}
     for hidden in (RECORDS, META):
@@ -94,8 +93,6 @@ def metadata_path(db_path: str) -> str:
 
 
 def write_metadata(db_path: str, path: str | None = None) -> str:
-    from .exportdb import write_text
-
     path = path or metadata_path(db_path)
     write_text(path, json.dumps(metadata(db_path), ensure_ascii=False, indent=2) + "\n")
     return path

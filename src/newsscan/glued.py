@@ -23,14 +23,13 @@ Each scan is linear in the text: the dictionary search looks at runs of at most 
 """
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .tables import table
+from .tables import Folders, cache_per_folders, table
 
 MAX_RUN = 40  # letters: a longer run is not split by the dictionary (a real glue joins two or three words)
 MAX_GLUED = 10 * MAX_RUN  # letters: a longer run is no prose (a code, a blob) and is left alone
@@ -68,20 +67,20 @@ class GlueLexicon:
     keep: re.Pattern[str]  # names with internal capitals, kept whole
 
 
-@functools.cache
-def lexicon(extra_dir: str | None = None) -> GlueLexicon:
+@cache_per_folders
+def lexicon(folders: Folders | None = None) -> GlueLexicon:
     """The splitter's word lists, from the packaged tables and a user's tables of the same names."""
-    rows = table('word_counts.tsv', extra_dir)
+    rows = table('word_counts.tsv', folders)
     rows = [r for r in rows if len(r["word"]) >= 2 and int(r["any"]) >= ANY_MIN]
     counts = {r["word"]: int(r["lower"]) for r in rows if int(r["lower"]) >= LOWER_MIN}
-    function = {r["word"].casefold() for r in table('function_words.tsv', extra_dir)}
+    function = {r["word"].casefold() for r in table('function_words.tsv', folders)}
     verbs: set[str] = set()
-    for r in table('speech_verbs.tsv', extra_dir):
+    for r in table('speech_verbs.tsv', folders):
         verbs.update(
             f.strip().casefold() for f in r["forms"].split(",") if f.strip() and " " not in f.strip()
         )
-    pieces = table('glue_pieces.tsv', extra_dir)
-    names = table('glue_names.tsv', extra_dir)
+    pieces = table('glue_pieces.tsv', folders)
+    names = table('glue_names.tsv', folders)
     whole = [
         re.escape(r["name"]) for r in sorted(names, key=lambda r: -len(r["name"])) if r["kind"] == "whole"
     ]
@@ -373,9 +372,9 @@ def _prose_runs(text: str) -> Iterable[re.Match[str]]:
         yield m
 
 
-def find_glue(text: str, extra_dir: str | None = None, seen: Counter[str] | None = None) -> list[int]:
+def find_glue(text: str, folders: Folders | None = None, seen: Counter[str] | None = None) -> list[int]:
     """Offsets in `text` where a space is missing between two glued words, in order."""
-    lex = lexicon(extra_dir)
+    lex = lexicon(folders)
     seen = article_words(text) if seen is None else seen
     out: list[int] = []
     for m in _prose_runs(text):
@@ -391,10 +390,10 @@ def find_glue(text: str, extra_dir: str | None = None, seen: Counter[str] | None
     return out
 
 
-def is_glued(word: str, seen: Counter[str] | None = None, extra_dir: str | None = None) -> bool:
+def is_glued(word: str, seen: Counter[str] | None = None, folders: Folders | None = None) -> bool:
     """A word that still holds a glued word: a lower-to-upper change not in a kept name, or a run the splitter
     cuts (the measure `scripts/eval.py` prints for speakers and entity names)."""
-    lex = lexicon(extra_dir)
+    lex = lexicon(folders)
     seen = seen if seen is not None else Counter()
     for m in _prose_runs(word):  # a handle or an address (`@infoCuaca`, `Akun_Resmi`) holds no glued word
         run = m.group()

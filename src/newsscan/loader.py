@@ -34,7 +34,7 @@ from .boilerplate import strip_boilerplate
 from .likeness import articles_or_nothing
 from .records import Article, Issue
 from .repair import find_repairs
-from .tables import load_toml, table
+from .tables import Folders, cache_per_folders, load_toml, table
 
 MAX_BYTES = 50 * 1024 * 1024
 # a path that names standard input: one article (plain text or an HTML page), as trafilatura reads it
@@ -141,7 +141,7 @@ def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
         if s == STDIN:
             files.append(s)
         elif _remote(s):  # s3://, gs://, … through fsspec (issue #25)
-            found, problems = _remote(s).list_files(s)
+            found, problems = _remote(s).list_files(s, ARTICLE_EXTS, passed_over)
             files.extend(found)
             issues.extend(problems)
         elif os.path.isdir(s):
@@ -295,14 +295,14 @@ def _looks_indonesian(body: str) -> bool:
 
 def make_article(path: str, header: Sequence[str], body_lines: Sequence[str], *, first_line: int = 0,
                  meta: outlets.Meta | None = None, source_format: str = "txt", encoding: str = "utf-8",
-                 extra_dir: str | None = None) -> Article:
+                 folders: Folders | None = None) -> Article:
     """One Article from header lines and body lines; raises _Bad when no text is left."""
-    kept, removed = strip_boilerplate(body_lines, first_line=first_line, extra_dir=extra_dir)
+    kept, removed = strip_boilerplate(body_lines, first_line=first_line, folders=folders)
     paragraphs = tuple(line for line in kept if line.strip())
     body = "\n".join(paragraphs)
     if not body.strip():
         raise _Bad("no article text (empty, or nothing but site furniture)")
-    info = outlets.analyze(header, body, removed, meta=meta, extra_dir=extra_dir)
+    info = outlets.analyze(header, body, removed, meta=meta, folders=folders)
     text_hash = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
     return Article(
         id=hashlib.sha256(f"{path}\n{text_hash}".encode("utf-8", "surrogatepass")).hexdigest()[:16],
@@ -312,7 +312,7 @@ def make_article(path: str, header: Sequence[str], body_lines: Sequence[str], *,
         authors=info.authors, editors=info.editors, credits=info.credits, url=info.url, body=body,
         paragraphs=paragraphs, boilerplate=removed, text_hash=text_hash, source_format=source_format,
         # scraper damage, read through by the analysis
-        encoding=encoding, repairs=find_repairs(body, extra_dir, info.dateline_end))
+        encoding=encoding, repairs=find_repairs(body, folders, info.dateline_end))
 
 
 # ---------------------------------------------------------------- exports
@@ -321,22 +321,22 @@ def _norm_col(name: str) -> str:
     return re.sub(r"[\s_\-]+", "", str(name).replace("\ufeff", "")).casefold()
 
 
-@functools.cache
-def column_aliases(extra_dir: str | None = None) -> dict[str, tuple[str, ...]]:
+@cache_per_folders
+def column_aliases(folders: Folders | None = None) -> dict[str, tuple[str, ...]]:
     """Role -> normalized column names, from `data/columns.toml`."""
-    data = load_toml("columns.toml", extra_dir)
+    data = load_toml("columns.toml", folders)
     return {role: tuple(_norm_col(n) for n in names) for role, names in data.items() if isinstance(names,
                                                                                                    list)}
 
 
-def find_columns(columns: Sequence[str], *, text_column: str | None = None, extra_dir: str | None = None,
+def find_columns(columns: Sequence[str], *, text_column: str | None = None, folders: Folders | None = None,
                  ) -> dict[str, str]:
     """Role (text, title, url, date, time, outlet, author) -> the column of `columns` that plays it."""
     norm = {}
     for c in columns:
         norm.setdefault(_norm_col(c), c)
     roles: dict[str, str] = {}
-    for role, names in column_aliases(extra_dir).items():
+    for role, names in column_aliases(folders).items():
         for n in names:
             if n in norm and norm[n] not in roles.values():
                 roles[role] = norm[n]
@@ -376,13 +376,13 @@ def _meta(row: Mapping[str, Any], roles: Mapping[str, str]) -> outlets.Meta:
 
 
 def _row_article(path: str, row: Mapping[str, Any], roles: Mapping[str, str], fmt: str, enc: str,
-                 extra_dir: str | None) -> Article:
+                 folders: Folders | None) -> Article:
     text = _cell(row.get(roles["text"]))
     if text is None:
         raise _Bad(f"empty text column '{roles['text']}'")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return make_article(path, [], text.split("\n"), meta=_meta(row, roles), source_format=fmt, encoding=enc,
-                        extra_dir=extra_dir)
+                        folders=folders)
 
 
 def _no_text_column(columns: Sequence[str], text_column: str | None) -> str:
@@ -392,7 +392,7 @@ def _no_text_column(columns: Sequence[str], text_column: str | None) -> str:
     return f"no text column (columns found: {cols}); name one with --text-column"
 
 
-def _iter_jsonl(path: str, text: str, enc: str, text_column: str | None, extra_dir: str | None,
+def _iter_jsonl(path: str, text: str, enc: str, text_column: str | None, folders: Folders | None,
                 ) -> Iterator[Article | Issue]:
     missing: list[int] = []
     first_keys: list[str] = []
@@ -408,12 +408,12 @@ def _iter_jsonl(path: str, text: str, enc: str, text_column: str | None, extra_d
         if not isinstance(row, dict):
             yield Issue(where, f"{path}:{n}: not a JSON object")
             continue
-        if "text" not in find_columns(list(row), text_column=text_column, extra_dir=extra_dir):
+        if "text" not in find_columns(list(row), text_column=text_column, folders=folders):
             # rows of one export share their keys: one line for all of them, not one per row
             missing.append(n)
             first_keys = first_keys or list(row)
             continue
-        yield from _one_row(where, row, "jsonl", enc, text_column, extra_dir)
+        yield from _one_row(where, row, "jsonl", enc, text_column, folders)
     if missing:
         if len(missing) == 1:
             lines = f"line {missing[0]}"
@@ -423,18 +423,18 @@ def _iter_jsonl(path: str, text: str, enc: str, text_column: str | None, extra_d
 
 
 def _one_row(where: str, row: Mapping[str, Any], fmt: str, enc: str, text_column: str | None,
-             extra_dir: str | None) -> Iterator[Article | Issue]:
-    roles = find_columns(list(row), text_column=text_column, extra_dir=extra_dir)
+             folders: Folders | None) -> Iterator[Article | Issue]:
+    roles = find_columns(list(row), text_column=text_column, folders=folders)
     if "text" not in roles:
         yield Issue(where, _no_text_column(list(row), text_column))
         return
     try:
-        yield _row_article(where, row, roles, fmt, enc, extra_dir)
+        yield _row_article(where, row, roles, fmt, enc, folders)
     except _Bad as exc:
         yield Issue(where, str(exc))
 
 
-def _iter_json(path: str, text: str, enc: str, text_column: str | None, extra_dir: str | None,
+def _iter_json(path: str, text: str, enc: str, text_column: str | None, folders: Folders | None,
                ) -> Iterator[Article | Issue]:
     try:
         data = json.loads(text)
@@ -451,12 +451,12 @@ def _iter_json(path: str, text: str, enc: str, text_column: str | None, extra_di
         return
     for n, row in enumerate(rows, 1):
         if isinstance(row, dict):
-            yield from _one_row(f"{path}#{n}", row, "json", enc, text_column, extra_dir)
+            yield from _one_row(f"{path}#{n}", row, "json", enc, text_column, folders)
         else:
             yield Issue(f"{path}#{n}", "not a JSON object")
 
 
-def _iter_csv(path: str, text: str, enc: str, text_column: str | None, extra_dir: str | None,
+def _iter_csv(path: str, text: str, enc: str, text_column: str | None, folders: Folders | None,
               ) -> Iterator[Article | Issue]:
     first = text.split("\n", 1)[0]
     delim = "\t" if path.lower().endswith(".tsv") else max(",;\t|", key=first.count)
@@ -468,7 +468,7 @@ def _iter_csv(path: str, text: str, enc: str, text_column: str | None, extra_dir
         yield Issue(path, f"no CSV header ({exc})" if str(exc) else "no CSV header")
         return
     header = [h.replace("\ufeff", "").strip() for h in header]
-    roles = find_columns(header, text_column=text_column, extra_dir=extra_dir)
+    roles = find_columns(header, text_column=text_column, folders=folders)
     if "text" not in roles:
         yield Issue(path, _no_text_column(header, text_column))
         return
@@ -487,12 +487,12 @@ def _iter_csv(path: str, text: str, enc: str, text_column: str | None, extra_dir
             continue
         row = dict(zip(header, cells, strict=False))
         try:
-            yield _row_article(f"{path}#{n}", row, roles, "csv", enc, extra_dir)
+            yield _row_article(f"{path}#{n}", row, roles, "csv", enc, folders)
         except _Bad as exc:
             yield Issue(f"{path}#{n}", str(exc))
 
 
-def _iter_html(path: str, text: str, enc: str, extra_dir: str | None) -> Iterator[Article | Issue]:
+def _iter_html(path: str, text: str, enc: str, folders: Folders | None) -> Iterator[Article | Issue]:
     """A saved page: webpage.read_page finds the headline, metadata and the article's paragraphs."""
     from .webpage import read_page
 
@@ -511,7 +511,7 @@ def _iter_html(path: str, text: str, enc: str, extra_dir: str | None) -> Iterato
         # as a text file's header
         header = [page.title or "", *(t for t, why in page.removed if why == "byline")]
         yield make_article(path, header, page.lines, meta=meta, source_format="html", encoding=enc,
-                           extra_dir=extra_dir)
+                           folders=folders)
     except _Bad as exc:
         yield Issue(path, str(exc))
 
@@ -528,9 +528,9 @@ def read_items(path: str, text_column: str | None = None) -> list[Article | Issu
     return list(_iter_file(path, text_column, None))
 
 
-def _iter_file(path: str, text_column: str | None, extra_dir: str | None) -> Iterator[Article | Issue]:
+def _iter_file(path: str, text_column: str | None, folders: Folders | None) -> Iterator[Article | Issue]:
     try:
-        yield from _read_one(path, text_column, extra_dir)
+        yield from _read_one(path, text_column, folders)
     except (MemoryError, RecursionError, re.error, UnicodeError, ValueError, IndexError, KeyError, TypeError,
             AttributeError) as exc:
         # the contract is "an Issue, never an exception" even for a bug of ours: say so, so that it gets
@@ -538,7 +538,7 @@ def _iter_file(path: str, text_column: str | None, extra_dir: str | None) -> Ite
         yield Issue(path, f"internal error while reading ({type(exc).__name__}: {exc}); please report it")
 
 
-def _read_one(path: str, text_column: str | None, extra_dir: str | None) -> Iterator[Article | Issue]:
+def _read_one(path: str, text_column: str | None, folders: Folders | None) -> Iterator[Article | Issue]:
     try:
         text, enc, warning = read_file(path)
     except _Bad as exc:
@@ -548,24 +548,25 @@ def _read_one(path: str, text_column: str | None, extra_dir: str | None) -> Iter
         yield Issue(path, warning, "warning")
     ext = os.path.splitext(path)[1].lower()
     if ext in JSONL_EXTS:
-        yield from _iter_jsonl(path, text, enc, text_column, extra_dir)
+        yield from _iter_jsonl(path, text, enc, text_column, folders)
     elif ext in JSON_EXTS:
-        yield from _iter_json(path, text, enc, text_column, extra_dir)
+        yield from _iter_json(path, text, enc, text_column, folders)
     elif ext in CSV_EXTS:
-        yield from _iter_csv(path, text, enc, text_column, extra_dir)
+        yield from _iter_csv(path, text, enc, text_column, folders)
     elif _is_html(path, text):
-        yield from _iter_html(path, text, enc, extra_dir)
+        yield from _iter_html(path, text, enc, folders)
     else:
         header, body_lines, first = split_header(text)
         try:
-            yield make_article(path, header, body_lines, first_line=first, encoding=enc, extra_dir=extra_dir)
+            yield make_article(path, header, body_lines, first_line=first, encoding=enc, folders=folders)
         except _Bad as exc:
             yield Issue(path, str(exc))
 
 
 def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
-                  text_column: str | None = None, extra_dir: str | None = None, file_cache: FileCache | None =
-                  None, max_chars: int | None = None) -> Iterator[Article | Issue]:
+                  text_column: str | None = None, folders: Folders | None = None,
+                  file_cache: FileCache | None = None, max_chars: int | None = None,
+                  ) -> Iterator[Article | Issue]:
     """Articles from files, folders (recursive, sorted) and glob patterns, with an Issue for every input that
     could not be read, was read with a doubt (warning), or repeats an article already yielded (a `Duplicate`
     warning naming the copy kept). A path named twice is read once; an export whose rows are too short to be
@@ -576,11 +577,11 @@ def iter_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str
     characters (None: no limit) is skipped with an Issue saying how to raise the limit."""
     files, issues = expand_paths(paths)
     yield from issues
-    yield from iter_files(files, text_column=text_column, extra_dir=extra_dir, file_cache=file_cache,
+    yield from iter_files(files, text_column=text_column, folders=folders, file_cache=file_cache,
                           max_chars=max_chars)
 
 
-def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_dir: str | None = None,
+def iter_files(files: Sequence[str], *, text_column: str | None = None, folders: Folders | None = None,
                file_cache: FileCache | None = None, max_chars: int | None = None,
                read=None) -> Iterator[Article | Issue]:
     """`iter_articles` over files already listed by `expand_paths`. `read(path)`, when given, returns the
@@ -589,7 +590,7 @@ def iter_files(files: Sequence[str], *, text_column: str | None = None, extra_di
     seen: dict[str, str] = {}
     last: dict[str, str] = {}  # text hash -> the latest name it was seen under
     for path in files:
-        items = _file_items(path, text_column, extra_dir, file_cache, read)
+        items = _file_items(path, text_column, folders, file_cache, read)
         if text_column is None and os.path.splitext(path)[1].lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS:
             # a column named by the user is read whatever its length
             items = articles_or_nothing(path, items)
@@ -626,11 +627,11 @@ class FileCache(Protocol):
     def put(self, key: str, items: list[Article | Issue]) -> None: ...
 
 
-def _file_items(path: str, text_column: str | None, extra_dir: str | None,
+def _file_items(path: str, text_column: str | None, folders: Folders | None,
                 file_cache: FileCache | None, read=None) -> Iterable[Article | Issue]:
     def fresh() -> Iterable[Article | Issue]:  # read elsewhere (a Dask worker) when `read` takes the file
         items = read(path) if read else None
-        return _iter_file(path, text_column, extra_dir) if items is None else items
+        return _iter_file(path, text_column, folders) if items is None else items
 
     if file_cache is None or path == STDIN:  # standard input has no modification time to key on
         return fresh()
@@ -639,7 +640,7 @@ def _file_items(path: str, text_column: str | None, extra_dir: str | None,
     except OSError:
         return fresh()  # it will say what is wrong
     key = "\0".join(("file", os.path.abspath(path), str(st.st_size), str(st.st_mtime_ns), str(st.st_ino),
-                      text_column or "", extra_dir or ""))
+                      text_column or "", os.pathsep.join(folders or ())))
     items = file_cache.get(key)
     if items is None:
         items = list(fresh())

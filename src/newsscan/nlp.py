@@ -1,4 +1,5 @@
-"""Builds the spaCy pipeline newsscan runs: `pipeline()` returns it, built once per process.
+"""Builds the spaCy pipeline newsscan runs: `pipeline(components, settings)` returns it, built once per
+process and per components and table folders.
 
     >>> from newsscan.nlp import pipeline
     >>> [(e.text, e.label_) for e in pipeline()("Presiden Rusia Vladimir Putin tiba di Pyongyang.").ents]
@@ -9,6 +10,8 @@ shipped NER (`models/id_news_ner`, trained by `training/train.py`), then a gazet
 patterns from `data/gazetteer.jsonl`) that adds the countries, institutions and news agencies the model
 misses without overwriting what it found. Rule components (dates, quotes, claims) register a builder in
 `COMPONENTS` and are named in `pipeline(components=...)`; `DEFAULT_COMPONENTS` is what `newsscan` runs.
+The settings' table folders reach every component as its config (`{"tables": [...]}`) and the gazetteer as its
+patterns, so two pipelines with different folders in one process give their own results.
 """
 from __future__ import annotations
 
@@ -25,6 +28,8 @@ from spacy.tokens import Doc, Span
 
 from .entities import stoplist
 from .extensions import set_extensions
+from .settings import Settings
+from .tables import Folders
 
 MODEL_NAME = "id_news_ner"
 
@@ -45,7 +50,7 @@ def mark_paragraphs(doc):
     return doc
 
 
-def _add_paragraphs(nlp: Language, **where: str) -> None:
+def _add_paragraphs(nlp: Language, folders: Folders, **where: str) -> None:
     nlp.add_pipe("newsscan_paragraphs", **where)
 
 
@@ -107,21 +112,21 @@ def join_hyphen_names(doc):
     return doc
 
 
-def _add_ner(nlp: Language, **where: str) -> None:
+def _add_ner(nlp: Language, folders: Folders, **where: str) -> None:
     """The NER comes with the loaded model (see `pipeline`); it is only placed here when the base is blank."""
     if "ner" not in nlp.pipe_names:
         nlp.add_pipe("ner", source=spacy.load(model_path(), exclude=["tokenizer"]), **where)
 
 
-def _add_hyphen_names(nlp: Language, **where: str) -> None:
+def _add_hyphen_names(nlp: Language, folders: Folders, **where: str) -> None:
     nlp.add_pipe("newsscan_hyphen_names", **where)
 
 
-def _add_gazetteer(nlp: Language, **where: str) -> None:
+def _add_gazetteer(nlp: Language, folders: Folders, **where: str) -> None:
     from .tables import gazetteer
 
     patterns = []
-    for n, shared in gazetteer():
+    for n, shared in gazetteer(folders):
         row = dict(shared)
         row.setdefault("id", f"gazetteer:{n}")  # marks the entity's source (Span._.source)
         patterns.append(row)
@@ -131,10 +136,10 @@ def _add_gazetteer(nlp: Language, **where: str) -> None:
 
 
 def _rule(factory: str) -> Callable[..., None]:
-    def add(nlp: Language, **where: str) -> None:
+    def add(nlp: Language, folders: Folders, **where: str) -> None:
         from . import components  # noqa: F401  (registers the newsscan_* factories)
 
-        nlp.add_pipe(factory, **where)
+        nlp.add_pipe(factory, config={"tables": list(folders)}, **where)
 
     return add
 
@@ -206,18 +211,27 @@ class BoundedTokenizer:
         return Doc.from_docs(docs, ensure_whitespace=False)
 
 
-@functools.cache
-def pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
-    """The pipeline newsscan itself runs, with `components` in that order, built once per process and per
-    `components`: not to be changed by a caller (`newsscan.pipeline()` hands users a copy of their own).
+def pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS, settings: Settings | None = None) -> Language:
+    """The pipeline newsscan itself runs, with `components` in that order and the tables of `settings` (None:
+    the packaged tables alone), built once per process, components and table folders: not to be changed by a
+    caller (`newsscan.pipeline()` hands users a copy of their own).
 
     Raises `UnknownNameError` (a `KeyError`) naming the known components for an unknown name.
     """
-    return build_pipeline(components)
+    return _pipeline(tuple(components), (settings or Settings()).tables)
 
 
-def build_pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
-    """A new pipeline with `components` in that order, shared with no one (`pipeline()` caches one)."""
+@functools.cache
+def _pipeline(components: tuple[str, ...], folders: Folders) -> Language:
+    # keyed by the folders alone: the other settings (limits, batch sizes) change no component
+    return build_pipeline(components, Settings(tables=folders))
+
+
+def build_pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS, settings: Settings | None = None,
+                   ) -> Language:
+    """A new pipeline with `components` in that order, shared with no one (`pipeline()` caches one); its
+    components read the packaged tables with the user's in `settings.tables` laid over them."""
+    folders = (settings or Settings()).tables
     unknown = [c for c in components if c not in COMPONENTS]
     if unknown:
         from .errors import UnknownNameError
@@ -232,5 +246,5 @@ def build_pipeline(components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language
     for i, name in enumerate(components):
         # components named before the NER go before it (paragraphs marks the sentence starts it respects)
         where = {"before": "ner"} if i < ner_at and "ner" in nlp.pipe_names else {}
-        COMPONENTS[name](nlp, **where)
+        COMPONENTS[name](nlp, folders, **where)
     return nlp

@@ -14,7 +14,6 @@ evidence's value (`detikJatim` -> detikcom). The signatures live in `data/outlet
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +24,8 @@ from . import titles
 from .errors import DataTableError
 from .pubdate import body_date, is_date_line, parse_header_date, parse_time, url_date
 from .records import Evidence, Removed
-from .tables import load_toml
+from .tables import Folders, cache_per_folders, load_toml
+from .titles import norm_name
 
 UNKNOWN = "unknown"
 
@@ -97,11 +97,6 @@ class Outlet:
     house: tuple[re.Pattern[str], ...] = ()
     title: tuple[re.Pattern[str], ...] = ()
     self_ref: re.Pattern[str] | None = None  # a self-reference cue before one of `mentions`
-
-
-def norm_name(text: str) -> str:
-    """A name as lookups compare it: case, spaces and punctuation set aside (`ANTARA News` = `antaranews`)."""
-    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,11 +220,11 @@ def _entry(entry: Any, i: int, cues: Sequence[str]) -> Outlet:
     )
 
 
-@functools.cache
-def load_registry(extra_dir: str | None = None) -> Registry:
+@cache_per_folders
+def load_registry(folders: Folders | None = None) -> Registry:
     """Outlets and wire names from `data/outlets.toml` (plus a user's file); a later entry with a known key
     wins."""
-    data = load_toml("outlets.toml", extra_dir)
+    data = load_toml("outlets.toml", folders)
     cues = tuple(str(c) for c in data.get("self_reference", ()))
     by_key: dict[str, Outlet] = {}
     for i, entry in enumerate(data.get("outlet", []), 1):
@@ -617,12 +612,12 @@ def analyze(
     removed: Sequence[Removed] = (),
     *,
     meta: Meta | None = None,
-    extra_dir: str | None = None,
+    folders: Folders | None = None,
 ) -> HeaderInfo:
     """Reads outlet, title, date, dateline, authors and credits from the header lines (the lines before the
     first empty line), the clean body, the removed furniture and an export's columns. Never raises on odd
     text."""
-    reg = load_registry(extra_dir)
+    reg = load_registry(folders)
     meta = meta or Meta()
     title_line, dates, bylines = _split_header(header_lines)
     for r in removed:

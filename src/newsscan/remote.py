@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable, Collection
 
 from .records import Issue
 
@@ -35,11 +36,12 @@ def _fs(url: str):
         raise NewsscanError(f"{url}: {exc}") from None
 
 
-def list_files(url: str) -> tuple[list[str], list[Issue]]:
-    """(file URLs, issues) for a file, folder or glob pattern URL, as `loader.expand_paths` does for paths."""
+def list_files(url: str, article_exts: Collection[str], passed_over: Callable[[str], Issue],
+               ) -> tuple[list[str], list[Issue]]:
+    """(file URLs, issues) for a file, folder or glob pattern URL, as `loader.expand_paths` does for paths: a
+    file of a folder or pattern is listed when its extension is one of `article_exts`, else `passed_over`
+    makes its issue (both the loader's: this module imports no loader)."""
     import glob
-
-    from .loader import ARTICLE_EXTS, passed_over
 
     fs, root = _fs(url)
     if glob.has_magic(root):
@@ -55,7 +57,7 @@ def list_files(url: str) -> tuple[list[str], list[Issue]]:
     files, issues = [], []
     for p in found:
         full = fs.unstrip_protocol(p)
-        if posixpath.splitext(p)[1].lower() in ARTICLE_EXTS:
+        if posixpath.splitext(p)[1].lower() in article_exts:
             files.append(full)
         else:
             issues.append(passed_over(full))

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 from .glued import find_glue, not_prose
 from .records import Repair
+from .tables import Folders
 
 _ENTITY = re.compile(r"&(?:amp;)?(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # odd spaces -> a plain space; invisible characters -> nothing (ZWSP is decided by its neighbours)
@@ -125,7 +126,7 @@ def _punct_glue(text: str) -> list[int]:
     return out
 
 
-def find_repairs(body: str, extra_dir: str | None = None, dateline_end: int = 0) -> tuple[Repair, ...]:
+def find_repairs(body: str, folders: Folders | None = None, dateline_end: int = 0) -> tuple[Repair, ...]:
     """Every repair of `body`, in order. Missing spaces are found in the text with its characters repaired (so
     `kali.&nbsp;Sinta` is not read as glued) and placed back at their offsets in `body`. A first word glued to
     the dateline (`Contoh.com, BandungGubernur`; `dateline_end` from the loader) is set off as datelines are,
@@ -133,7 +134,7 @@ def find_repairs(body: str, extra_dir: str | None = None, dateline_end: int = 0)
     chars = _char_repairs(body)
     text = repaired(body, chars)
     back = OffsetMap(chars)
-    cuts = sorted(set(find_glue(text, extra_dir)) | set(_punct_glue(text)))
+    cuts = sorted(set(find_glue(text, folders)) | set(_punct_glue(text)))
     glued = [
         Repair(p, p, "", " - " if p == dateline_end and p else " ", "glued")
         for p in (back.start(c) for c in cuts)

@@ -1,41 +1,80 @@
-"""Loads the linguistic data tables in `newsscan/data/`, merged with a user's own.
+"""The registry of the linguistic data tables in `newsscan/data/`, and the one way to read them.
 
-Tables are TSV (a header line, `#` comments, one row a line), TOML, or the gazetteer's JSON lines. Each TSV
-table is declared once, in `TABLE_SPECS`, and read through `table(name)`; the gazetteer through
-`gazetteer()`. A user folder named by `NEWSSCAN_TABLES` (or `table(name, extra_dir)`) may hold TSV and TOML
-files of the same name: their rows are added after the packaged ones, and a row whose key (first column)
-matches a packaged row replaces it.
-Every row is checked; a bad one raises `DataTableError("file:line: why")`. `validate_user_tables()` checks
-every user table at start-up against `TABLE_SPECS` (the strictest rules any reader of the table applies),
-so that a bad header or row is reported before any analysis, whichever command reads the table.
+Each TSV table is declared once, in `TABLE_SPECS` (its header, the columns that must be filled, the values a
+column allows, the integer and regex columns), and read through `table(name, folders)`; the TOML registries
+through `load_toml(name, folders)`, the gazetteer's JSON lines through `gazetteer(folders)`. `folders` are
+the user's table folders (`Settings.tables`, which `settings.py` reads from NEWSSCAN_TABLES at the edge; this
+module reads no environment): a file there of a packaged table's name adds its rows after the packaged ones,
+and a row whose key (first column; the pattern of a gazetteer row) matches a packaged row replaces it. The
+loaders are cached per name and folders. A caller that passes no folders gets those in effect
+(`using(folders)`, which the spaCy components and the API wrap around their work; the packaged tables alone
+outside it), so a layer that does not take the folders as an argument still reads the user's tables of its
+run.
+
+`attribution.tsv`, once one table of every quote cue, is split by kind (`ATTRIBUTION_SPLIT`); a user's old
+`attribution.tsv` is still read, its rows going to the new tables by kind, with a warning naming them.
+Every row is checked; a bad one raises `DataTableError("file:line: why")`. `validate_user_tables(folders)`
+checks every user table at start-up against `TABLE_SPECS` (the strictest rules any reader of the table
+applies), so that a bad header or row is reported before any analysis, whichever command reads the table.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
-import os
 import re
 import tomllib
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import DataTableError
 
-ENV_EXTRA = "NEWSSCAN_TABLES"
+Folders = tuple[str, ...]  # the user's table folders, in order (Settings.tables)
+T = TypeVar("T")
+
+# the folders in effect for a caller that names none: set by `using`, never read from the environment
+_ACTIVE: ContextVar[Folders] = ContextVar("newsscan_tables", default=())
+
+
+@contextlib.contextmanager
+def using(folders: Folders) -> Iterator[None]:
+    """Within it, a loader called without folders reads these (a layer that takes no folders argument reads
+    the user's tables of the pipeline or run that called it)."""
+    token = _ACTIVE.set(folders_in_effect(folders))
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def folders_in_effect(folders: Folders | str | None = None) -> Folders:
+    """`folders` when given (one path: that folder alone), else those `using` put in effect (none: the
+    packaged tables alone)."""
+    if folders is None:
+        return _ACTIVE.get()
+    return (folders,) if isinstance(folders, str) else tuple(folders)
+
+
+def cache_per_folders(fn: Callable[[Folders], T]) -> Callable[..., T]:
+    """`functools.cache` for a loader whose one argument is the tables folders: None (or nothing) is read as
+    the folders in effect before the cache is asked, so a result cached for one run's folders never serves
+    another's."""
+    cached = functools.cache(fn)
+
+    @functools.wraps(fn)
+    def load(folders: Folders | None = None) -> T:
+        return cached(folders_in_effect(folders))
+
+    load.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return load
 
 
 def _packaged_text(name: str) -> str:
     return resources.files("newsscan").joinpath("data", name).read_text(encoding="utf-8")
-
-
-def _extra_dirs(extra_dir: str | None) -> list[Path]:
-    dirs = [extra_dir] if extra_dir else []
-    env = os.environ.get(ENV_EXTRA)
-    if env:
-        dirs.extend(env.split(os.pathsep))
-    return [Path(d) for d in dirs if d]
 
 
 # column -> allowed values; the values (or the whole tuple) may be named as "module:CONSTANT" of the module
@@ -55,13 +94,28 @@ class TableSpec:
     regexes: tuple[str, ...] = ()
 
 
+# attribution.tsv's kinds, by the table that holds them now (one family of quote cues each; quotes/lexicon.py
+# reads them all). A user's attribution.tsv is read into these by kind (`_legacy_rows`).
+LEGACY_ATTRIBUTION = "attribution.tsv"
+ATTRIBUTION_SPLIT: dict[str, tuple[str, ...]] = {
+    "source_cues.tsv": ("according", "written", "document", "closing", "through"),
+    "medium_cues.tsv": ("via_before", "via_to", "via_after", "via_agency", "not_medium", "channel"),
+    "organisation_words.tsv": ("org_head", "org_head_final", "org_prefix", "legal_form", "document_head"),
+    "clause_words.tsv": (
+        "stop", "adverb", "connector", "complementiser", "question_word", "negation", "passive_marker",
+        "subordinator", "object_preposition", "verb_like", "predicate", "purpose", "addressee", "time",
+    ),
+    "reference_words.tsv": ("pronoun", "demonstrative", "introduces", "alias", "presiding"),
+    "typography_words.tsv": ("heading", "abbreviation", "title_word"),
+}
+
+
 # What the modules that read each table ask of it (tests/test_tables.py checks that every packaged table has a
 # spec matching its header and passes it, and that every reader asks for the same columns); a reader may check
 # more (a month number 1-12): its error is one line too, only later.
 TABLE_SPECS: dict[str, TableSpec] = {
     "aliases.tsv": TableSpec(("canonical", "alias", "rule", "note"), 2, (("rule", ("replace",)),)),
     "anonymous.tsv": TableSpec(("descriptor", "kind"), 2, (("kind", ("quantifier", "head", "modifier")),)),
-    "attribution.tsv": TableSpec(("cue", "kind"), 2, (("kind", "newsscan.quotes.lexicon:CUE_KINDS"),)),
     "boilerplate.tsv": TableSpec(("pattern", "kind", "reason"), 3, (("kind", "newsscan.boilerplate:KINDS"),)),
     "claim_stopwords.tsv": TableSpec(("word",)),
     "date_cues.tsv": TableSpec(("cue", "kind", "value"), 2, (("kind", "newsscan.dates.lexicon:CUE_KINDS"),)),
@@ -163,6 +217,7 @@ TABLE_SPECS: dict[str, TableSpec] = {
     "weekdays.tsv": TableSpec(
         ("name", "iso_weekday", "variants", "ambiguous_with"), 2, integers=("iso_weekday",)
     ),
+    **{name: TableSpec(("cue", "kind"), 2, (("kind", kinds),)) for name, kinds in ATTRIBUTION_SPLIT.items()},
 }
 
 
@@ -209,64 +264,117 @@ def load_tsv(
     columns: tuple[str, ...],
     required: int = 1,
     choices: tuple[tuple[str, tuple[str, ...]], ...] = (),
-    extra_dir: str | None = None,
+    folders: Folders = (),
 ) -> tuple[dict[str, str], ...]:
-    """The packaged table `name`, with the rows of any user table of the same name laid over it."""
+    """The packaged table `name`, with the rows of the user's tables of the same name in `folders` laid over
+    it (cached per arguments: other folders, another result)."""
     ch = {k: set(v) for k, v in choices}
     rows = parse_tsv(_packaged_text(name), name, columns, required, ch)
-    for d in _extra_dirs(extra_dir):
+    for d in map(Path, folders):
+        user = _legacy_rows(d, name, columns, required, ch)
         p = d / name
         if p.is_file():
-            user = parse_tsv(_user_text(p), str(p), columns, required, ch)
+            user += parse_tsv(_user_text(p), str(p), columns, required, ch)
+        if user:
             keys = {r[columns[0]] for r in user}
             rows = [r for r in rows if r[columns[0]] not in keys] + user
     return tuple(rows)
 
 
-def table(name: str, extra_dir: str | None = None) -> tuple[dict[str, str], ...]:
+def _legacy_rows(
+    folder: Path, name: str, columns: tuple[str, ...], required: int, choices: dict[str, set[str]]
+) -> list[dict[str, str]]:
+    """The rows of a user's old `attribution.tsv` in `folder` whose kind the split table `name` holds."""
+    p = folder / LEGACY_ATTRIBUTION
+    if name not in ATTRIBUTION_SPLIT or not p.is_file():
+        return []
+    rows = parse_tsv(_user_text(p), str(p), columns, required, {"kind": _legacy_kinds()})
+    return [r for r in rows if r["kind"] in choices["kind"]]
+
+
+def _legacy_kinds() -> set[str]:
+    return {kind for kinds in ATTRIBUTION_SPLIT.values() for kind in kinds}
+
+
+def table(name: str, folders: Folders | None = None) -> tuple[dict[str, str], ...]:
     """The rows of the TSV table `name` as its spec in TABLE_SPECS declares it (header, filled columns,
-    allowed values), with a user's table of the same name laid over the packaged one. Every reader of a table
-    goes through here, so a table is declared once; an undeclared name raises KeyError."""
+    allowed values), with the user's tables of the same name in `folders` (None: those in effect, `using`)
+    laid over the packaged one. Every reader of a table goes through here, so a table is declared once; an
+    undeclared name raises KeyError."""
     spec = TABLE_SPECS[name]
     choices = tuple((col, tuple(sorted(values))) for col, values in sorted(spec_choices(spec).items()))
-    return load_tsv(name, spec.columns, spec.required, choices, extra_dir)
+    return load_tsv(name, spec.columns, spec.required, choices, folders_in_effect(folders))
 
 
 GAZETTEER = "gazetteer.jsonl"
 
 
+def gazetteer(folders: Folders | None = None) -> tuple[tuple[int | str, dict[str, Any]], ...]:
+    """(where, entity_ruler pattern) of every row of the packaged gazetteer (where: its line number), then of
+    the user's `gazetteer.jsonl` in `folders` (None: those in effect; where: `file:line`); a user row whose
+    pattern is a packaged row's replaces it (a new label or id). Each row is an object with a string `label`
+    and a `pattern` (a phrase or a list of token patterns), and an `id` string if any; a bad line raises
+    DataTableError("file:line: why"). The rows are shared: a caller copies one before changing it."""
+    return _gazetteer(folders_in_effect(folders))
+
+
 @functools.cache
-def gazetteer() -> tuple[tuple[int, dict[str, Any]], ...]:
-    """(line number, entity_ruler pattern) of every row of the packaged gazetteer, each an object with a
-    string `label` and a `pattern` (a phrase or a list of token patterns); a bad line raises
-    DataTableError("gazetteer.jsonl:line: why"). The rows are shared: a caller copies one before changing
-    it."""
+def _gazetteer(folders: Folders) -> tuple[tuple[int | str, dict[str, Any]], ...]:
+    rows: list[tuple[int | str, dict[str, Any]]] = list(check_gazetteer(_packaged_text(GAZETTEER), GAZETTEER))
+    for d in map(Path, folders):
+        p = d / GAZETTEER
+        if not p.is_file():
+            continue
+        user = [(f"{p}:{n}", row) for n, row in check_gazetteer(_user_text(p), str(p))]
+        keys = {_pattern_key(row) for _, row in user}
+        rows = [r for r in rows if _pattern_key(r[1]) not in keys] + user
+    return tuple(rows)
+
+
+def _is_pattern_row(row: Any) -> bool:
+    if not isinstance(row, dict) or not isinstance(row.get("label"), str) or not row.get("pattern"):
+        return False
+    pattern = row["pattern"]
+    tokens_ok = isinstance(pattern, list) and all(isinstance(t, dict) for t in pattern)
+    return (isinstance(pattern, str) or tokens_ok) and isinstance(row.get("id", ""), str)
+
+
+def _pattern_key(row: dict[str, Any]) -> str:
+    return json.dumps(row["pattern"], sort_keys=True, ensure_ascii=False)
+
+
+def check_gazetteer(text: str, where: str) -> list[tuple[int, dict[str, Any]]]:
+    """(line number, row) of every row of a gazetteer text; a line that is not a JSON object with a string
+    `label`, a `pattern` (a string or a list of token objects) and, if any, a string `id` raises
+    DataTableError("file:line: why")."""
     rows = []
-    for n, line in enumerate(_packaged_text(GAZETTEER).splitlines(), 1):
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise DataTableError(f"{GAZETTEER}:{n}: {exc.msg}") from None
-        if not (
-            isinstance(row, dict)
-            and isinstance(row.get("label"), str)
-            and isinstance(row.get("pattern"), (str, list))
-        ):
-            raise DataTableError(f"{GAZETTEER}:{n}: a row needs a string label and a pattern")
+            raise DataTableError(f"{where}:{n}: {exc.msg}") from None
+        if not _is_pattern_row(row):
+            raise DataTableError(f"{where}:{n}: a row needs a string label and a pattern (a phrase or a "
+                                 "list of token objects)")
         rows.append((n, row))
-    return tuple(rows)
+    return rows
+
+
+def load_toml(name: str, folders: Folders | None = None) -> dict[str, Any]:
+    """The packaged TOML table; a user file of the same name in `folders` (None: those in effect) adds or
+    replaces top-level entries. The value is shared: a caller does not change it."""
+    return _load_toml(name, folders_in_effect(folders))
 
 
 @functools.cache
-def load_toml(name: str, extra_dir: str | None = None) -> dict[str, Any]:
-    """The packaged TOML table; a user file of the same name adds or replaces top-level entries."""
+def _load_toml(name: str, folders: Folders) -> dict[str, Any]:
     try:
         data = tomllib.loads(_packaged_text(name))
     except tomllib.TOMLDecodeError as exc:
         raise DataTableError(f"{name}: {exc}") from exc
-    for d in _extra_dirs(extra_dir):
+    for d in map(Path, folders):
         p = d / name
         if p.is_file():
             try:
@@ -356,27 +464,51 @@ def check_toml(
     return data
 
 
-def validate_user_tables(extra_dir: str | None = None) -> list[str]:
-    """Checks every table in the user's folders (NEWSSCAN_TABLES, `extra_dir`) before any analysis: raises
-    DataTableError naming the file and line of the first bad header or row; returns warnings (a file that
-    names no packaged table and is ignored)."""
+def validate_user_tables(folders: Folders) -> list[str]:
+    """Checks every table in the user's `folders` (Settings.tables) before any analysis: raises
+    DataTableError naming the file and line of the first bad header or row; returns warnings, one line each
+    (a file that names no packaged table and is ignored; an old `attribution.tsv`, read into the tables it was
+    split into)."""
     warnings: list[str] = []
     packaged = set(packaged_tables())
-    for d in _extra_dirs(extra_dir):
+    for d in map(Path, folders):
         if not d.is_dir():
-            raise DataTableError(f"{d}: the folder named by {ENV_EXTRA} does not exist")
+            raise DataTableError(f"{d}: the tables folder (NEWSSCAN_TABLES) does not exist")
         for p in sorted(d.iterdir()):
             if p.name.startswith(".") or not p.is_file():
                 continue
-            if p.name in TABLE_SPECS:
-                check_tsv(_user_text(p), str(p), TABLE_SPECS[p.name])
-            elif p.name.endswith(".toml") and p.name in packaged:
-                check_toml(
-                    _user_text(p), str(p), tomllib.loads(_packaged_text(p.name)), TOML_REQUIRED.get(p.name)
-                )
-            else:
-                warnings.append(f"{p}: no newsscan table has this name; ignored")
+            warning = _check_user_file(p, packaged)
+            if warning:
+                warnings.append(warning)
     return warnings
+
+
+def _check_user_file(p: Path, packaged: set[str]) -> str | None:
+    """Checks one file of a user's tables folder; returns a warning about it, if any."""
+    if p.name in TABLE_SPECS:
+        check_tsv(_user_text(p), str(p), TABLE_SPECS[p.name])
+    elif p.name == LEGACY_ATTRIBUTION:
+        kinds = tuple(sorted(_legacy_kinds()))
+        check_tsv(_user_text(p), str(p), TableSpec(("cue", "kind"), 2, (("kind", kinds),)))
+        return (f"{p}: attribution.tsv is split by kind into {', '.join(ATTRIBUTION_SPLIT)}; its rows are "
+                "read into those (split the file so to silence this)")
+    elif p.name == GAZETTEER:
+        check_gazetteer(_user_text(p), str(p))
+    elif p.name.endswith(".toml") and p.name in packaged:
+        check_toml(_user_text(p), str(p), tomllib.loads(_packaged_text(p.name)), TOML_REQUIRED.get(p.name))
+    else:
+        return f"{p}: no newsscan table has this name; ignored"
+    return None
+
+
+def tables_digest(folders: Folders) -> bytes:
+    """The names and bytes of every file in the user's `folders`, in order: what a cache key needs of them."""
+    parts: list[bytes] = []
+    for d in map(Path, folders):
+        for p in sorted(d.glob("*")) if d.is_dir() else []:
+            if p.is_file():
+                parts += [p.name.encode(), p.read_bytes()]
+    return b"\0".join(parts)
 
 
 def packaged_tables() -> list[str]:

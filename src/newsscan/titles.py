@@ -9,10 +9,22 @@ that is part of the headline (`VIDEO: ...`, `Kilas Balik: ...`) names no site an
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from .outlets import Registry
+
+def norm_name(text: str) -> str:
+    """A name as lookups compare it: case, spaces and punctuation set aside (`ANTARA News` = `antaranews`)."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+class Registry(Protocol):
+    """What a title is cleaned against: `outlets.Registry` (outlets.py imports this module, not the other way
+    round)."""
+
+    sections: frozenset[str]  # norm_name of section names a title may carry beside the site name
+
+    def by_name(self, text: str | None) -> object: ...  # the outlet it names, or None
+
 
 # separators between a headline and a site or section name; `:` only after a leading site name
 _SEP = re.compile(r"\s{1,3}[|\-\u2013\u2014\u00bb\u00b7\u2022/]{1,2}\s{1,3}|\s{0,2}\|\s{0,2}")
@@ -33,8 +45,6 @@ def site_name(seg: str, reg: Registry, hint: str | None = None) -> str | None:
     A segment names a site when it is an outlet's name or a web address, or the page's site name, or starts or
     ends with one of them and the rest is at most a few words (an edition or section: `ANTARA News Jawa
     Timur`)."""
-    from .outlets import norm_name
-
     s = seg.strip(" \t|-:\u2013\u2014")
     words = _words(s)
     if not s or len(words) > _MAX_SITE_WORDS:
@@ -59,8 +69,6 @@ def site_name(seg: str, reg: Registry, hint: str | None = None) -> str | None:
 
 
 def _is_section(seg: str, reg: Registry) -> bool:
-    from .outlets import norm_name
-
     words = _words(seg.strip())
     return bool(words) and len(words) <= 3 and all(norm_name(w) in reg.sections or w.isdigit() for w in words)
 

@@ -52,7 +52,7 @@ def _time_words(f: Scan, pos: int) -> None:
     m = f.p["time_words"].match(f.t, pos)
     if m is None or f.word_before(pos):
         return
-    hour = parse_number(m.group(1), f.lex.extra_dir)
+    hour = parse_number(m.group(1), f.lex.folders)
     if hour is not None:
         add_time(f, m, str(int(hour)), None, None, m.group(2))
 

@@ -46,7 +46,7 @@ def _counted_relative(f: Scan, s: int) -> bool:
     if best is None:
         return False
     mm, rule = best
-    n = parse_number(strip_paren(mm.group("n")), f.lex.extra_dir)
+    n = parse_number(strip_paren(mm.group("n")), f.lex.folders)
     unit, size = f.lex.units[mm.group("unit").lower()]
     if n is None or (unit == "Y" and n * size >= 200):
         return False  # `Nokia 3310 tahun lalu`: a model number before `tahun lalu`
@@ -69,7 +69,7 @@ def _parts(f: Scan, m) -> tuple[list[tuple[float, str]], int]:
     parts: list[tuple[float, str]] = []
     end, cur = m.start(), m
     for _ in range(4):
-        amount = parse_number(strip_paren(cur.group(1)), lex.extra_dir)
+        amount = parse_number(strip_paren(cur.group(1)), lex.folders)
         unit, size = lex.units[cur.group(2).lower()]
         if amount is None or (parts and _rank(unit) <= _rank(parts[-1][1])):
             break

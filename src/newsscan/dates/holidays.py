@@ -9,13 +9,12 @@ after a time preposition (`menjelang Lebaran`, cue kind `point`); `merayakan Nat
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import DataTableError
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 from .values import Anchor, Date, valid
 
 if TYPE_CHECKING:
@@ -48,23 +47,23 @@ def _month_day(cell: str, where: str) -> tuple[int, int]:
     return m, d
 
 
-def holiday_names(extra_dir: str | None = None) -> dict[str, str]:
+def holiday_names(folders: Folders | None = None) -> dict[str, str]:
     """Every spelling (lower case) -> holiday key."""
-    return dict(_names(extra_dir))
+    return dict(_names(folders))
 
 
-@functools.cache
-def _names(extra_dir: str | None) -> tuple[tuple[str, str], ...]:
+@cache_per_folders
+def _names(folders: Folders | None) -> tuple[tuple[str, str], ...]:
     out = []
-    for r in table('holidays.tsv', extra_dir):
+    for r in table('holidays.tsv', folders):
         out.extend((" ".join(n.lower().split()), r["holiday"]) for n in r["names"].split("|") if n.strip())
     return tuple(out)
 
 
-@functools.cache
-def calendar(extra_dir: str | None = None) -> Calendar:
+@cache_per_folders
+def calendar(folders: Folders | None = None) -> Calendar:
     fixed, season_end, moving_keys, first_year = {}, {}, set(), {}
-    for r in table('holidays.tsv', extra_dir):
+    for r in table('holidays.tsv', folders):
         if r["first_year"]:
             if not r["first_year"].isdigit():
                 raise DataTableError(f"{r['_where']}: first_year must be a year, not '{r['first_year']}'")
@@ -78,7 +77,7 @@ def calendar(extra_dir: str | None = None) -> Calendar:
             season_end[r["holiday"]] = _month_day(end, r["_where"])
     moving: dict[str, list[Date]] = {k: [] for k in moving_keys}
     hijri: dict[tuple[str, int], Date] = {}
-    for r in table('holiday_dates.tsv', extra_dir):
+    for r in table('holiday_dates.tsv', folders):
         key = r["occurrence"].split()[0]
         try:
             day = dt.date.fromisoformat(r["date"])
@@ -166,7 +165,7 @@ def _year_spec(f: Scan, end: int) -> tuple[dict, int] | None:
 def _anniversary(f: Scan, key: str, end: int) -> tuple[dict, int] | None:
     """`HUT RI ke-80`: the year the day was first marked plus the ordinal."""
     m = f.p["anniversary"].match(f.t, end)
-    first = calendar(f.lex.extra_dir).first_year.get(key)
+    first = calendar(f.lex.folders).first_year.get(key)
     if m is None or first is None:
         return None
     return {"y": first + int(m.group(1))}, m.end()
@@ -209,7 +208,7 @@ def hijri_year(f: Scan, pos: int, m=None) -> None:
         return
     if f.lex.eras.get(m.group(2).lower()) != "hijri":
         return
-    if hijri_span(calendar(f.lex.extra_dir), int(m.group(1))) is not None:
+    if hijri_span(calendar(f.lex.folders), int(m.group(1))) is not None:
         f.add(m.start(), m.end(), "hijri", 3, hy=int(m.group(1)))
 
 

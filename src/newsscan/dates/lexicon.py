@@ -2,17 +2,16 @@
 
 Tables (all in `newsscan/data/`, a user folder may add or override rows, see `newsscan.tables`):
 months.tsv, weekdays.tsv, relative_time.tsv, time_units.tsv, date_cues.tsv, numbers.tsv.
-Every pattern here is compiled once per (extra_dir) and uses only bounded or single-level repetition, so
+Every pattern here is compiled once per (folders) and uses only bounded or single-level repetition, so
 that matching stays linear in the length of the text (no nested quantifiers over the same characters).
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from ..errors import DataTableError
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 from .holidays import holiday_names
 from .numbers import number_words
 
@@ -42,7 +41,7 @@ class RelativeRule:
 
 @dataclass
 class Lexicon:
-    """Word lists and compiled patterns of the temporal tagger. Build with `Lexicon.load(extra_dir)`
+    """Word lists and compiled patterns of the temporal tagger. Build with `Lexicon.load(folders)`
     (cached)."""
 
     months: dict[str, int] = field(default_factory=dict)  # every spelling -> 1..12
@@ -60,11 +59,11 @@ class Lexicon:
     patterns: dict[str, re.Pattern] = field(default_factory=dict)
     triggers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word -> tagger handlers
     trigger_set: frozenset[str] = frozenset()
-    extra_dir: str | None = None
+    folders: Folders | None = None
 
     @classmethod
-    def load(cls, extra_dir: str | None = None) -> Lexicon:
-        return _load(extra_dir)
+    def load(cls, folders: Folders | None = None) -> Lexicon:
+        return _load(folders)
 
     def longest_template(self, text: str, slot: str, pos: int):
         """(match, rule) of the longest `relative_time.tsv` template with that slot matching text at pos, or
@@ -82,18 +81,18 @@ def _split(cell: str) -> list[str]:
     return [v.strip().lower() for v in cell.split("|") if v.strip()]
 
 
-@functools.cache
-def _load(extra_dir: str | None) -> Lexicon:
-    lex = Lexicon(extra_dir=extra_dir)
+@cache_per_folders
+def _load(folders: Folders | None) -> Lexicon:
+    lex = Lexicon(folders=folders)
     _load_months(lex)
     _load_weekdays(lex)
-    for r in table('time_units.tsv', extra_dir):
+    for r in table('time_units.tsv', folders):
         if not r["size"].isdigit():
             raise DataTableError(f"{r['_where']}: size must be a whole number, not '{r['size']}'")
         lex.units[r["word"].lower()] = (r["unit"], int(r["size"]))
-    lex.numbers = number_words(extra_dir)
+    lex.numbers = number_words(folders)
     _load_cues(lex)
-    lex.holidays = holiday_names(extra_dir)
+    lex.holidays = holiday_names(folders)
     _compile(lex)
     _relative(lex)
     return lex
@@ -101,7 +100,7 @@ def _load(extra_dir: str | None) -> Lexicon:
 
 def _load_months(lex: Lexicon) -> None:
     full = set()
-    for r in table('months.tsv', lex.extra_dir):
+    for r in table('months.tsv', lex.folders):
         try:
             n = int(r["number"])
         except ValueError:
@@ -120,7 +119,7 @@ def _load_months(lex: Lexicon) -> None:
 
 def _load_weekdays(lex: Lexicon) -> None:
     amb = set()
-    for r in table('weekdays.tsv', lex.extra_dir):
+    for r in table('weekdays.tsv', lex.folders):
         if r["iso_weekday"] not in {str(i) for i in range(1, 8)}:
             raise DataTableError(f"{r['_where']}: iso_weekday must be 1-7, not '{r['iso_weekday']}'")
         names = [r["name"].lower(), *_split(r["variants"])]
@@ -136,7 +135,7 @@ _CUE_VALUES = {"daypart": ("am", "pm", "noon"), "meridiem": ("am", "pm"), "era":
 
 def _load_cues(lex: Lexicon) -> None:
     cues: dict[str, set[str]] = {k: set() for k in CUE_KINDS}
-    for r in table('date_cues.tsv', lex.extra_dir):
+    for r in table('date_cues.tsv', lex.folders):
         kind, cue = r["kind"], r["cue"].lower()
         cues[kind].add(cue)
         if kind in _CUE_VALUES and r["value"] not in _CUE_VALUES[kind]:
@@ -272,7 +271,7 @@ def _compile_context(lex: Lexicon, conn: str) -> None:
 
 
 def _relative(lex: Lexicon) -> None:
-    rows = table('relative_time.tsv', lex.extra_dir)
+    rows = table('relative_time.tsv', lex.folders)
     slot_re = {
         "{weekday}": rf"(?P<weekday>{_alt(lex.weekdays)})",
         "{month}": rf"(?P<month>{_alt(lex.full_months)})",

@@ -4,21 +4,19 @@ Used by the temporal tagger (`enam bulan`, `dua hari lalu`); general enough for 
 """
 from __future__ import annotations
 
-import functools
-
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 
 NUMBER_KINDS = ("digit", "teen", "tens", "hundreds", "thousands", "scale", "fraction", "prefix")
 
 
-@functools.cache
-def number_words(extra_dir: str | None = None) -> dict[str, tuple[float, str]]:
+@cache_per_folders
+def number_words(folders: Folders | None = None) -> dict[str, tuple[float, str]]:
     """word -> (value, kind) from numbers.tsv (and a user table of the same name)."""
-    rows = table('numbers.tsv', extra_dir)
+    rows = table('numbers.tsv', folders)
     return {r["word"].lower(): (float(r["value"]), r["kind"]) for r in rows}
 
 
-def parse_number(text: str, extra_dir: str | None = None) -> float | None:
+def parse_number(text: str, folders: Folders | None = None) -> float | None:
     """The value of digits (`1.956`, `12,5`) or number words (`dua puluh lima`, `sebelas`); None if neither.
 
     Indonesian digits: `.` groups thousands, `,` is the decimal mark.
@@ -32,7 +30,7 @@ def parse_number(text: str, extra_dir: str | None = None) -> float | None:
             return float(t)
         except ValueError:
             return None
-    words = number_words(extra_dir)
+    words = number_words(folders)
     total = 0.0  # completed scale groups (juta, miliar …)
     group = 0.0  # below the current scale
     current = None  # the last digit word, waiting for a multiplier

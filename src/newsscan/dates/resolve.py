@@ -248,10 +248,10 @@ class Resolver:
         return f"{c.data['y']:04d}", "year", "absolute", None
 
     def _r_holiday(self, c: Cand):
-        return holiday_value(calendar(self.lex.extra_dir), c.data, self.anchor, self.is_plan(c), self.fmt)
+        return holiday_value(calendar(self.lex.folders), c.data, self.anchor, self.is_plan(c), self.fmt)
 
     def _r_hijri(self, c: Cand):
-        return hijri_value(calendar(self.lex.extra_dir), c.data["hy"])
+        return hijri_value(calendar(self.lex.folders), c.data["hy"])
 
     def _r_yy(self, c: Cand):
         """A two-digit year in the century that puts it on or before the anchor's year (news looks back);

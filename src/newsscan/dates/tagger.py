@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..records import DateMention
+from ..tables import Folders
 from .lexicon import Lexicon
 from .resolve import Resolver
 from .scan import Scan
@@ -52,10 +53,10 @@ def _partial_anchor(sel: list[Cand]) -> tuple[Anchor, Cand] | None:
     return None
 
 
-def dated_weekday(text: str, *, extra_dir: str | None = None) -> tuple[Date, str] | None:
+def dated_weekday(text: str, *, folders: Folders | None = None) -> tuple[Date, str] | None:
     """The first year-less dated weekday of an undated text whose year the text fixes (`Kamis (25/6)` with
     2020 written elsewhere and 25 June 2020 a Thursday): (day, its words); None if there is none."""
-    lex = Lexicon.load(extra_dir)
+    lex = Lexicon.load(folders)
     sel = merge_ranges(select(Scan(text, lex).run(), len(text)), text, lex)
     found = _partial_anchor(sel)
     if found is None or not found[0].year_known:
@@ -95,7 +96,7 @@ def _clock_value(res: Resolver, c: Cand, prev: tuple | None) -> tuple[str, tuple
     return value, (base, hour)
 
 
-def find_dates(text: str, anchor: Date | None, *, extra_dir: str | None = None,
+def find_dates(text: str, anchor: Date | None, *, folders: Folders | None = None,
                anchor_is_event: bool = False) -> list[DateMention]:
     """Every temporal expression in `text` (a clean article body), sorted by start, non-overlapping.
 
@@ -107,7 +108,7 @@ def find_dates(text: str, anchor: Date | None, *, extra_dir: str | None = None,
     """
     if not text:
         return []
-    lex = Lexicon.load(extra_dir)
+    lex = Lexicon.load(folders)
     scan = Scan(text, lex)
     sel = merge_ranges(select(scan.run(), len(text)), text, lex)
     if not sel:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from ..records import Mention, Quote
+from ..tables import Folders
 from .grammar_words import alt, word, word_set
 from .indirect import IndirectReader
 from .lexicon import load_lexicon
@@ -401,7 +402,7 @@ class Finder(IndirectReader):
 
 
 def find_quotes(
-    body: str, mentions: Sequence[Mention] = (), *, outlet: str | None = None, extra_dir: str | None = None
+    body: str, mentions: Sequence[Mention] = (), *, outlet: str | None = None, folders: Folders | None = None
 ) -> list[Quote]:
     """Direct, partial and indirect quotes in an article body, with speaker, role and medium.
 
@@ -410,6 +411,6 @@ def find_quotes(
     """
     if not body or not body.strip():
         return []
-    lex = load_lexicon(extra_dir)
+    lex = load_lexicon(folders)
     finder = Finder(body, mentions, outlet, lex)
     return resolve_speakers(align_with_people(finder.run(), mentions), finder.ctx, mentions)

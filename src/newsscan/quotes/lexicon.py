@@ -1,7 +1,8 @@
 """The word lists quote finding needs, read once from the data tables and compiled into regexes.
 
-Every list lives in `newsscan/data/` (speech_verbs.tsv, attribution.tsv, roles.tsv, anonymous.tsv,
-pronouns.tsv); this module only turns them into sets and linear alternations.
+Every list lives in `newsscan/data/` (speech_verbs.tsv, the cue tables `tables.ATTRIBUTION_SPLIT` names,
+roles.tsv, anonymous.tsv, pronouns.tsv, place_words.tsv, gazetteer.jsonl); this module only turns them into
+sets and linear alternations, once per tables folders (`load_lexicon(folders)`).
 """
 from __future__ import annotations
 
@@ -9,53 +10,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..tables import gazetteer, table
+from ..tables import ATTRIBUTION_SPLIT, Folders, folders_in_effect, gazetteer, table
 
 VERB_COLUMNS = ("lemma", "forms", "kind", "slot", "class")
 VERB_CHOICES = (
     ("kind", ("direct", "indirect", "both")),
     ("slot", ("post", "pre", "passive")),
     ("class", ("statement", "directive", "question", "document", "admit", "confirm", "describe", "report")),
-)
-CUE_KINDS = (
-    "according",
-    "written",
-    "via_before",
-    "via_to",
-    "via_after",
-    "via_agency",
-    "document",
-    "closing",
-    "not_medium",
-    "channel",
-    "stop",
-    "adverb",
-    "connector",
-    "complementiser",
-    "pronoun",
-    "addressee",
-    "heading",
-    "org_head",
-    "org_head_final",
-    "abbreviation",
-    "question_word",
-    "negation",
-    "passive_marker",
-    "subordinator",
-    "alias",
-    "through",
-    "presiding",
-    "legal_form",
-    "object_preposition",
-    "demonstrative",
-    "time",
-    "predicate",
-    "title_word",
-    "purpose",
-    "verb_like",
-    "org_prefix",
-    "introduces",
-    "document_head",
 )
 ROLE_KINDS = ("title", "role", "rank", "degree", "honorific")
 
@@ -140,26 +101,31 @@ def _verb_forms(verbs) -> _VerbForms:
     return post, pre, pre_kind, passive, post_class, post_kind
 
 
-def _places(extra_dir: str | None) -> set[str]:
+def _places(folders: Folders) -> set[str]:
     """One-word place names (gazetteer.jsonl LOC) and heads of places (place_words.tsv), lower-cased."""
     places = {
         r["word"].lower()
-        for r in table('place_words.tsv', extra_dir)
+        for r in table('place_words.tsv', folders)
     }
-    for _, row in gazetteer():
+    for _, row in gazetteer(folders):
         pattern = row.get("pattern")
         if row.get("label") == "LOC" and isinstance(pattern, str) and " " not in pattern:
             places.add(pattern.lower())  # one-word names only: `Sri Lanka` must not make `Sri` a place
     return places
 
 
+def load_lexicon(folders: Folders | None = None) -> Lexicon:
+    """The lexicon of the packaged tables with the user's in `folders` (None: those in effect) laid over."""
+    return _load_lexicon(folders_in_effect(folders))
+
+
 @functools.lru_cache(maxsize=8)
-def load_lexicon(extra_dir: str | None = None) -> Lexicon:
-    verbs = table('speech_verbs.tsv', extra_dir)
-    cues_rows = table('attribution.tsv', extra_dir)
-    roles_rows = table('roles.tsv', extra_dir)
-    anon_rows = table('anonymous.tsv', extra_dir)
-    pron_rows = table('pronouns.tsv', extra_dir)
+def _load_lexicon(folders: Folders) -> Lexicon:
+    verbs = table('speech_verbs.tsv', folders)
+    cues_rows = [r for name in ATTRIBUTION_SPLIT for r in table(name, folders)]
+    roles_rows = table('roles.tsv', folders)
+    anon_rows = table('anonymous.tsv', folders)
+    pron_rows = table('pronouns.tsv', folders)
     post, pre, pre_kind, passive, post_class, post_kind = _verb_forms(verbs)
     post_nya = {f + "nya" for f in post}
     cues: dict[str, set[str]] = {}
@@ -172,7 +138,7 @@ def load_lexicon(extra_dir: str | None = None) -> Lexicon:
     mods = {r["descriptor"].lower() for r in anon_rows if r["kind"] == "modifier"}
     prons = {r["form"].lower() for r in pron_rows if r["kind"] == "singular"}
     fc = {k: frozenset(v) for k, v in cues.items()}
-    places = _places(extra_dir)
+    places = _places(folders)
     w = r"(?<![\w-])(?:{})(?![\w-])"
     # a speech verb the scraper glued to a capitalised word (`menyebutSekjen`, `tanyaJaksa`) still counts
     wg = r"(?<![\w-])(?:{})(?:(?![\w-])|(?=(?-i:[A-Z])))"
