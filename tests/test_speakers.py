@@ -319,3 +319,12 @@ def test_a_description_that_names_its_person_gives_the_name():
             "dia menemukan dompet saat tengah menyapu halaman. Karim lalu melapor ke polisi.")
     (q,) = find_quotes(body)
     assert (q.speaker, q.speaker_role, q.anonymous) == ("Karim", "penemu dompet", False)
+
+
+@pytest.mark.parametrize("body", [
+    "Harga beras naik pekan ini tetapi analis mengatakan bahwa pasokan masih cukup hingga akhir tahun.",
+    "Kota itu memiliki gudang pangan terbesar namun pengamat mengatakan bahwa stoknya di bawah kebutuhan.",
+])
+def test_the_subject_of_a_speech_verb_after_a_contrast_is_the_source_noun(body):
+    (q,) = find_quotes(body)
+    assert (q.speaker, q.anonymous) in (("analis", True), ("pengamat", True))

@@ -104,6 +104,7 @@ ATTRIBUTION_SPLIT: dict[str, tuple[str, ...]] = {
     "clause_words.tsv": (
         "stop", "adverb", "connector", "complementiser", "question_word", "negation", "passive_marker",
         "subordinator", "object_preposition", "verb_like", "predicate", "purpose", "addressee", "time",
+        "contrast",
     ),
     "reference_words.tsv": ("pronoun", "demonstrative", "introduces", "alias", "presiding"),
     "typography_words.tsv": ("heading", "abbreviation", "title_word"),

@@ -326,12 +326,15 @@ class PhraseReader:
         return None
 
     def _after_subordinate(self, toks: list[Tok]) -> list[Tok]:
-        """A clause before the subject is set aside: `AS … akan fokus pada …, setelah Rusia mengatakan`."""
+        """A clause before the subject is set aside: `AS … akan fokus pada …, setelah Rusia mengatakan`; so is
+        one before a connector inside the sentence when a source noun follows it (`Harga naik tetapi analis
+        mengatakan`: the analysts speak, not the prices)."""
+        clause_words = self.lex.cue("subordinator") | self.lex.cue("contrast")
         for i in range(len(toks) - 1, 0, -1):
             if (
-                toks[i].text.lower() in self.lex.cue("subordinator")
+                toks[i].text.lower() in clause_words
                 and i + 1 < len(toks)
-                and toks[i + 1].cap
+                and (toks[i + 1].cap or toks[i + 1].text in self.lex.anon_heads)
                 and toks[i + 1].text[0].isalpha()
                 and len([t for t in toks[i + 1 :] if t.text[:1].islower()]) <= 2
             ):
