@@ -328,3 +328,13 @@ def test_a_description_that_names_its_person_gives_the_name():
 def test_the_subject_of_a_speech_verb_after_a_contrast_is_the_source_noun(body):
     (q,) = find_quotes(body)
     assert (q.speaker, q.anonymous) in (("analis", True), ("pengamat", True))
+
+
+def test_katanya_after_a_subject_named_after_yakni_is_that_person():
+    import newsscan
+
+    body = ('"Kami siap menunggu hasilnya," kata Rudi Hartawan.\nSelain Rudi, sebelumnya seorang guru dari '
+            "Bandung, yakni Sarmin Hutapea (58), mendatangi meja pendaftaran. Ia belum resmi mendaftar. "
+            '"Cuma memastikan syarat-syaratnya dulu," katanya.')
+    doc = newsscan.pipeline()(body)
+    assert [q.speaker for q in doc._.quotes] == ["Rudi Hartawan", "Sarmin Hutapea"]

@@ -10,6 +10,7 @@ between the previous row and the quote and takes the latest sentence subject tha
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -74,6 +75,9 @@ def _subject(sentence: str, people: People) -> Person | None:
     lower-case word, after the sentence's connectors, when it names a person of the article."""
     lex = people.lex
     text = lex.re_connector.sub("", sentence.strip(_MARKS + " \t"))
+    introduced = _introduced_subject(text, people)
+    if introduced is not None:
+        return introduced
     runs: list[list[str]] = [[]]  # the capitalised runs before the first lower-case word, split at commas
     for m in TOKEN_RE.finditer(text):
         w = m.group(0)
@@ -96,6 +100,25 @@ def _subject(sentence: str, people: People) -> Person | None:
         p = _person_in(run, people)
         if p is not None:
             return p
+    return None
+
+
+_AGE = re.compile(r"\s*\(\d{1,3}\)")
+
+
+def _introduced_subject(text: str, people: People) -> Person | None:
+    """`seorang guru dari Bandung, yakni Sarmin Hutapea (58), mendatangi …`: a subject described, then named
+    after an introducing word, that the predicate follows (an age and a comma between them)."""
+    words = list(TOKEN_RE.finditer(text))
+    for i, m in enumerate(words[:-1]):
+        if m.group(0).lower() not in people.lex.cue("introduces"):
+            continue
+        run = list(itertools.takewhile(lambda w: w.group(0)[:1].isupper(), words[i + 1:i + 6]))
+        if not run:
+            continue
+        rest = _AGE.sub("", text[run[-1].end():], count=1).lstrip(" ,")
+        if rest[:1].islower():
+            return _person_in([w.group(0) for w in run], people)
     return None
 
 
