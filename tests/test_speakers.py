@@ -338,3 +338,10 @@ def test_katanya_after_a_subject_named_after_yakni_is_that_person():
             '"Cuma memastikan syarat-syaratnya dulu," katanya.')
     doc = newsscan.pipeline()(body)
     assert [q.speaker for q in doc._.quotes] == ["Rudi Hartawan", "Sarmin Hutapea"]
+
+
+def test_a_long_title_with_a_bracketed_short_form_still_reaches_the_name():
+    body = ("Menurut Kepala Dinas Tenaga Kerja dan Transmigrasi (Disnakertrans) Nusa Tenggara, Rudi Santika, "
+            "jumlah pekerja yang kehilangan pekerjaan sudah mencapai 6.848 orang.")
+    (q,) = find_quotes(body)
+    assert q.speaker == "Rudi Santika"

@@ -22,7 +22,7 @@ from .speakers import (
 # sentence
 BOUNDARY_RE = re.compile(r"\n|[.!?]+(?=\s*(?:[A-Z\"“‘'(\[«]|&(?:ldquo|quot|bdquo|laquo|#8220|#34);|$|\n))"
                          r"|(?<=[.!?\"”]),(?=[A-Z\"“])")
-MAX_PHRASE = 12
+MAX_PHRASE = 16  # tokens of a speaker phrase after a verb: a long title, its bracketed short form, a name
 MAX_SUBJECT = 10
 OUTSIDE_CHARS = " \t.:,;"  # what may stand beside a heading in marks on its line
 NOT_OUTSIDE = re.compile(r"[^ \t.:,;]")
