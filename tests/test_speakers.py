@@ -345,3 +345,12 @@ def test_a_long_title_with_a_bracketed_short_form_still_reaches_the_name():
             "jumlah pekerja yang kehilangan pekerjaan sudah mencapai 6.848 orang.")
     (q,) = find_quotes(body)
     assert q.speaker == "Rudi Santika"
+
+
+def test_a_name_written_once_in_lower_case_is_still_the_person():
+    import newsscan
+
+    body = ('Ahmad Sunaryo, guru di sekolah itu, ikut makan siang. "Saat ini perut saya masih bergejolak," '
+            "terang sunaryo. Sunaryo lalu pulang.")
+    doc = newsscan.pipeline()(body)
+    assert [(q.speaker, q.anonymous) for q in doc._.quotes] == [("Ahmad Sunaryo", False)]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..morphology import common_word
 from ..records import Mention, Quote
 from .lexicon import Lexicon, load_lexicon
 from .salience import anaphoric, previous_end, subject_before
@@ -73,6 +74,7 @@ class People:
         self.org_prefixes = tuple(sorted(w.lower() for w in lex.cue("org_prefix")))
         # words that belong to places and organisations the NER found: a role's scope, not a given name
         self.scope = {_key(w) for m in mentions if self._placed(m) for w in m.text.split()}
+        self.mention_people = {m.canonical for m in mentions if m.label == "PERSON"}
         # words of the attribution grammar, capitalised at a sentence start (`Menurut Budi`, `Kata Sari`)
         self.grammar = frozenset(
             set(lex.pre)
@@ -100,6 +102,11 @@ class People:
         heads = self.initial_heads | self.ctx._heads
         return m.label == "ORG" and any(
             _key(w) in heads or _key(w).startswith(self.org_prefixes) or is_acronym(w) for w in words)
+
+    def named_by(self, word: str) -> str | None:
+        """The one person the NER found whose name holds `word` (any case), None for none or several."""
+        found = {n for n in self.mention_people if word.lower() in n.lower().split()}
+        return found.pop() if len(found) == 1 else None
 
     # -- reading names off the body -------------------------------------------------------------------
     def name_like(self, word: str) -> bool:
@@ -509,6 +516,11 @@ def _resolve_one(q: Quote, people: People) -> Quote:
             speaker_type="anonymous",
             anonymous=True,
         )
+    if q.anonymous and q.speaker and " " not in q.speaker and q.speaker.islower():
+        # `terang sunaryo`: a person's name the body writes in lower case once, not a description
+        full = people.named_by(q.speaker)
+        if full is not None and q.speaker not in lex.anon_heads and not common_word(q.speaker):
+            return replace(q, speaker=full, speaker_type="person", anonymous=False)
     named = _introduced_name(q.speaker or "", lex)
     if named is not None and q.speaker_type in ("person", "anonymous"):
         # `penemu dompet bernama Karim (58)`: a description that names its person: the name speaks
