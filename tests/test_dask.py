@@ -157,3 +157,73 @@ def test_a_jsonl_url_reads_as_the_local_file(seeds_dir, tmp_path):
     local = _cli(["quotes", str(export), *args], tmp_path)
     assert _rows(remote, export.as_uri()) == _rows(local, str(export))
     assert local.strip()
+
+
+def test_a_local_cluster_names_its_dashboard_and_it_answers():
+    """`local:2` says where its dashboard is (bokeh: the `dask` extra) and the page answers while the cluster
+    runs; without bokeh the line says the dashboard is off."""
+    import re
+    import urllib.request
+
+    lines: list[str] = []
+    with DaskBackend("local:2", announce=lines.append) as backend:
+        assert list(backend.map(len, [[1, 2], [3]])) == [2, 1]
+        (line,) = lines
+        try:
+            import bokeh  # noqa: F401
+        except ImportError:
+            assert line.endswith("dashboard: off (install bokeh for it)")
+            return
+        url = re.search(r"dashboard: (http://127\.0\.0\.1:\d+/status)$", line)
+        assert url, line
+        with urllib.request.urlopen(url.group(1), timeout=30) as page:
+            assert page.status == 200
+
+
+def _boom_on_marker():
+    """Run in each worker process: the analysis of an article whose body holds the marker raises, as a bug in
+    a layer would (the other articles are analyzed as usual)."""
+    import newsscan.analysis as analysis
+
+    if not hasattr(analysis, "_real_result"):
+        analysis._real_result = analysis._result
+
+    def _result(article, text, found):
+        if "ZZQXBOOM" in article.body:
+            raise ValueError("a layer failed on this article")
+        return analysis._real_result(article, text, found)
+
+    analysis._result = _result
+
+
+def _unpatch():
+    import newsscan.analysis as analysis
+
+    if hasattr(analysis, "_real_result"):
+        analysis._result = analysis._real_result
+        del analysis._real_result
+
+
+def test_an_article_that_fails_on_a_worker_is_named_and_the_rest_analyzed(cluster, seeds_dir, tmp_path):
+    from dask.distributed import Client
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(seeds_dir.glob("*.txt")):
+        (corpus / p.name).write_bytes(p.read_bytes())
+    bad = corpus / "zz_bad.txt"
+    bad.write_text("Warga berkumpul di balai desa ZZQXBOOM pada Senin pagi untuk rapat.\n\n"
+                   "Kepala desa mengatakan rapat membahas jalan yang rusak.\n", encoding="utf-8")
+    with Client(cluster) as client:
+        client.run(_boom_on_marker)
+        try:
+            env = {"NEWSSCAN_CACHE_DIR": str(tmp_path / "cache"), "NEWSSCAN_SCHEDULER": ""}
+            args = ["quotes", str(corpus), "--scheduler", cluster, "--format", "jsonl", "--no-cache"]
+            result = CliRunner().invoke(cli, args, env=env, catch_exceptions=False)
+        finally:
+            client.run(_unpatch)
+    assert result.exit_code == 1
+    said = [line for line in result.stderr.splitlines() if "zz_bad.txt" in line]
+    assert len(said) == 1 and "analysis failed (ValueError" in said[0], result.stderr
+    local = _cli(["quotes", str(seeds_dir), "--jobs", "1"], tmp_path)
+    assert _rows(result.stdout_bytes, f"{corpus}/") == _rows(local, f"{seeds_dir}/")

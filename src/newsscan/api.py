@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from .backends import LocalBackend, batched, batched_by_size, default_jobs
+from .backends import LocalBackend, batched, batched_by_size, default_jobs, guarded
 from .cache import open_cache
 from .loader import MAX_CHARS
 from .records import ArticleResult, Issue, as_dict
@@ -242,23 +242,25 @@ def _analyze_into(run: Run, articles: Iterable, cache, version: str, backend,
     with backend:
         for chunk in batched(articles, _chunk_size(backend)):
             keys = [article_key(a, version) for a in chunk]
-            run.keys.extend(keys)
             hits = cache.get_many(keys) if cache else {}
             todo = [a for a, k in zip(chunk, keys, strict=True) if k not in hits]
             if todo and progress and not backend.warm:
                 progress.loading()
             tasks = batched_by_size(todo, _body_size, BATCH, BATCH_CHARS)
-            done_iter = (r for batch in backend.map(analyze_batch, tasks) for r in batch)
+            done_iter = (r for batch in backend.map(guarded(analyze_batch), tasks) for r in batch)
             fresh = []
             for a, k in zip(chunk, keys, strict=True):
                 if k in hits:
                     # the cache is keyed by content: keep this file's own path and id
                     run.results.append(_with_article(hits[k], a))
                     run.cached += 1
+                    run.keys.append(k)
+                elif isinstance(r := next(done_iter), Issue):  # its analysis failed: named, the rest goes on
+                    run.issues.append(r)
                 else:
-                    r = next(done_iter)
                     fresh.append((k, r))
                     run.results.append(r)
+                    run.keys.append(k)
                 if progress:
                     progress.advance(1, file_index.get(source_file(a.path), 0))
             cache = _store(cache, fresh, run)

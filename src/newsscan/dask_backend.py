@@ -103,7 +103,7 @@ class DaskBackend:
             self.client = Client(self._cluster)
             link = self.client.dashboard_link if _dashboard_option() else "off (install bokeh for it)"
             address = self._cluster.scheduler_address
-            self.announce(f"dask cluster of {n} workers at {address}, dashboard {link}")
+            self.announce(f"dask cluster of {n} workers at {address}; dashboard: {link}")
         else:
             self.client = Client(self.address)
         try:
