@@ -227,3 +227,46 @@ def test_an_article_that_fails_on_a_worker_is_named_and_the_rest_analyzed(cluste
     assert len(said) == 1 and "analysis failed (ValueError" in said[0], result.stderr
     local = _cli(["quotes", str(seeds_dir), "--jobs", "1"], tmp_path)
     assert _rows(result.stdout_bytes, f"{corpus}/") == _rows(local, f"{seeds_dir}/")
+
+
+def _tables(folder: Path) -> dict:
+    import pandas as pd
+
+    return {p.name: pd.read_parquet(p) for p in sorted(folder.iterdir())}
+
+
+def _export_both(corpus: Path, cluster: str, tmp_path: Path) -> tuple[dict, dict, Path]:
+    env = {"NEWSSCAN_CACHE_DIR": str(tmp_path / "cache"), "NEWSSCAN_SCHEDULER": ""}
+    for where, extra in (("local", ["--jobs", "1"]), ("workers", ["--scheduler", cluster])):
+        args = ["export", str(corpus), "--parquet", str(tmp_path / where), "--no-cache", *extra]
+        result = CliRunner().invoke(cli, args, env=env, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    return _tables(tmp_path / "local"), _tables(tmp_path / "workers"), tmp_path / "workers"
+
+
+def _assert_same_tables(local: dict, remote: dict) -> None:
+    import pandas as pd
+
+    assert set(remote) == set(local) and "quotes" in local
+    for name, frame in local.items():
+        pd.testing.assert_frame_equal(remote[name], frame, obj=name)
+
+
+def test_parquet_from_the_workers_reads_back_as_the_local_export(cluster, seeds_dir, tmp_path):
+    local, remote, _ = _export_both(seeds_dir, cluster, tmp_path)
+    _assert_same_tables(local, remote)
+    assert len(local["stories"]) < len(local["articles"])  # a story of several outlets: its diff tables too
+
+
+@pytest.mark.skipif(not BENCH.is_file(), reason="../shared/data/bench not found")
+def test_parquet_of_300_bench_articles_from_the_workers_in_parts(cluster, tmp_path):
+    import pyarrow.dataset as ds
+
+    corpus = tmp_path / "bench300.jsonl"
+    with BENCH.open(encoding="utf-8") as f:
+        corpus.write_text("".join(line for _, line in zip(range(300), f, strict=False)), encoding="utf-8")
+    local, remote, folder = _export_both(corpus, cluster, tmp_path)
+    _assert_same_tables(local, remote)
+    parts = sorted(p.name for p in (folder / "quotes").iterdir())
+    assert len(parts) > 2 and parts[0] == "part-00000.parquet"  # one part per partition, written there
+    assert ds.dataset(folder / "articles").count_rows() == len(local["articles"]) == 300

@@ -441,6 +441,12 @@ SOURCE_COLUMNS = ("name", "type", "roles", "quotes", "outlets", "articles", "fir
 
 
 def source_rows(run: Run) -> Rows:
+    return source_rows_from(source_agg(run))
+
+
+def source_agg(run: Run) -> dict[str, dict[str, Any]]:
+    """Per speaker name: what `source_rows` reports, still as counts (`merge_source_aggs` adds those of
+    several runs, in corpus order)."""
     agg: dict[str, dict[str, Any]] = {}
     for r in run.results:
         a = r.article
@@ -448,19 +454,48 @@ def source_rows(run: Run) -> Rows:
             if not q.speaker:
                 continue
             name = speaker_name(run, q.speaker, a.body)
-            s = agg.setdefault(name, {"name": name, "type": Counter(), "roles": Counter(), "quotes": 0,
-                                      "outlets": set(), "paths": set(), "first": None, "last": None})
+            s = agg.setdefault(name, _new_source(name))
             s["type"][q.speaker_type] += 1
             if q.speaker_role:
                 s["roles"][q.speaker_role] += 1
             s["quotes"] += 1
             s["outlets"].add(a.outlet)
             s["paths"].add(a.path)
-            when = a.published or ""
-            if s["first"] is None or when < s["first"][0]:
-                s["first"] = (when, q.text)
-            if s["last"] is None or when >= s["last"][0]:  # same day: the later in the corpus
-                s["last"] = (when, q.text)
+            _first_last(s, (a.published or "", q.text))
+    return agg
+
+
+def _new_source(name: str) -> dict[str, Any]:
+    return {"name": name, "type": Counter(), "roles": Counter(), "quotes": 0, "outlets": set(),
+            "paths": set(), "first": None, "last": None}
+
+
+def _first_last(s: dict[str, Any], seen: tuple[str, str] | None) -> None:
+    if seen is None:
+        return
+    if s["first"] is None or seen[0] < s["first"][0]:
+        s["first"] = seen
+    if s["last"] is None or seen[0] >= s["last"][0]:  # same day: the later in the corpus
+        s["last"] = seen
+
+
+def merge_source_aggs(parts: Sequence[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """`source_agg` of a corpus from those of its parts, in corpus order."""
+    agg: dict[str, dict[str, Any]] = {}
+    for part in parts:
+        for name, p in part.items():
+            s = agg.setdefault(name, _new_source(name))
+            s["type"].update(p["type"])
+            s["roles"].update(p["roles"])
+            s["quotes"] += p["quotes"]
+            s["outlets"] |= p["outlets"]
+            s["paths"] |= p["paths"]
+            _first_last(s, p["first"])
+            _first_last(s, p["last"])
+    return agg
+
+
+def source_rows_from(agg: dict[str, dict[str, Any]]) -> Rows:
     rows = Rows(columns=SOURCE_COLUMNS)
     for s in agg.values():
         rows.append({"name": s["name"], "type": _top(s["type"], 1)[0], "roles": distinct_roles(s["roles"]),

@@ -430,6 +430,9 @@ def export_cmd(paths, db, metadata, parquet, jobs, scheduler, no_cache, text_col
         raise OneLineUsageError(f"cannot write --metadata {metadata}: {output_problem(metadata)}")
     if parquet and os.path.exists(parquet) and not os.path.isdir(parquet):
         raise OneLineUsageError(f"cannot write --parquet {parquet}: it is not a folder")
+    if parquet and not db and (scheduler := scheduler or None):  # the workers write the parts
+        return _parquet_from_workers(paths, parquet, scheduler, text_column, max_chars, quiet=quiet,
+                                     verbose=verbose)
     run = _analyze(paths, _analysis(jobs, scheduler, no_cache, text_column, max_chars), quiet=quiet)
     try:
         done = ex.export(run, db=db, metadata=metadata, parquet=parquet)
@@ -439,6 +442,18 @@ def export_cmd(paths, db, metadata, parquet, jobs, scheduler, no_cache, text_col
         for line in ex.written_lines(done):
             click.echo(f"newsscan: {line}", err=True)
     _finish(done.run, quiet=quiet, verbose=verbose)
+
+
+def _parquet_from_workers(paths, folder, scheduler, text_column, max_chars, *, quiet, verbose) -> None:
+    """`export --parquet DIR --scheduler ADDRESS`: each partition's parts written by its worker
+    (`dask_export`); the problems and the closing line as the other commands print them."""
+    from .dask_export import export_parquet, finished_run
+
+    done = export_parquet(paths, folder, scheduler=scheduler, text_column=text_column, max_chars=max_chars)
+    if not quiet:
+        click.echo(f"newsscan: wrote {len(done.files)} Parquet tables into {folder} "
+                   f"({sum(done.rows.values())} rows, written by the workers)", err=True)
+    _finish(finished_run(done), quiet=quiet, verbose=verbose)
 
 
 @cli.command()
