@@ -67,6 +67,25 @@ def test_bench_300_same_as_a_local_run(cluster, tmp_path):
     assert len(remote.results) == len(local.results) == 300
     assert [r.article.path for r in remote.results] == [r.article.path for r in local.results]
     assert _rows_bytes(remote) == _rows_bytes(local)
+    _assert_blocks_scored_on_the_cluster_alike(cluster, local)
+
+
+def _assert_blocks_scored_on_the_cluster_alike(cluster: str, run) -> None:
+    """Story grouping with its candidate blocks scored as tasks on the cluster: the stories of a local run."""
+    from dask.distributed import Client
+
+    from newsscan.dask_backend import block_scorer
+    from newsscan.stories import group_stories, story_input
+
+    items = [story_input(r, run.canonical) for r in run.results]
+    with Client(cluster) as client:
+        assert group_stories(items, block_scorer(client)) == run.stories
+    assert any(len(s.articles) > 1 for s in run.stories)
+
+
+def test_story_blocks_scored_on_the_cluster_give_the_local_stories(cluster, seeds_dir):
+    run = api.analyze([str(seeds_dir)], jobs=1, use_cache=False)
+    _assert_blocks_scored_on_the_cluster_alike(cluster, run)
 
 
 def die_once(marker: str, batch):

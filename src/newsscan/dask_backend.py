@@ -175,6 +175,25 @@ class DaskBackend:
                 self.client.cancel(futures[nxt:])
 
 
+def block_scorer(client: Any, per_worker: int = 4) -> Callable[..., list]:
+    """`group_stories(items, score=block_scorer(client))`: story grouping's candidate blocks scored as tasks,
+    a few per worker (the TF-IDF and entity rows sent to each worker once), the pairs gathered in the order
+    of the blocks, so the stories are those of a local run. The linking itself stays on the client: it is a
+    pass over the sorted pairs."""
+
+    def score(fn: Callable[..., list], X: Any, E: Any, blocks: list) -> list:
+        if not blocks:
+            return []
+        rows, names = client.scatter([X, E], broadcast=True)
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        size = -(-len(blocks) // (workers * per_worker))
+        chunks = [blocks[k:k + size] for k in range(0, len(blocks), size)]
+        futures = client.map(fn, [rows] * len(chunks), [names] * len(chunks), chunks, pure=False)
+        return [pair for part in client.gather(futures) for pair in part]
+
+    return score
+
+
 def scheduler_address(option: str | None) -> str | None:
     """The --scheduler option, else NEWSSCAN_SCHEDULER, else None (the local process pool)."""
     return option or os.environ.get(ENV_SCHEDULER) or None

@@ -3,7 +3,8 @@ partition (`DIR/<table>/part-00007.parquet`), with no gather of the records on t
 
     pass 1 (workers)  analyze each partition; the records stay on the worker; send back per article only
                       the names it mentions (canonical, label) and its StoryInput (the body cut to the lead)
-    client            corpus-wide names (`merge_corpus`) and stories (`group_stories`) from those summaries
+    client            corpus-wide names (`merge_corpus`) and stories (`group_stories`) from those summaries,
+                      the stories' candidate blocks scored as tasks (`dask_backend.block_scorer`)
     pass 2 (workers)  each partition writes its rows of articles, boilerplate, mentions, dates, quotes and
                       claims (names and story ids known now) and returns its row counts and the partial
                       entity and source aggregates; the multi-article stories are compared (`compare_story`)
@@ -139,7 +140,7 @@ def export_parquet(paths: Sequence[str], folder: str, *, scheduler: str, text_co
     from .analysis import analyze_batch, pipeline_version
     from .api import BATCH, BATCH_CHARS
     from .backends import batched_by_size, guarded
-    from .dask_backend import DaskBackend, run_batch
+    from .dask_backend import DaskBackend, block_scorer, run_batch
     from .loader import expand_paths, iter_files
     from .tables import validate_user_tables
 
@@ -156,7 +157,7 @@ def export_parquet(paths: Sequence[str], folder: str, *, scheduler: str, text_co
         client = backend.client
         parts = client.map(run_batch, [guarded(analyze_batch)] * len(batches), batches, pure=False)
         firsts = client.gather(client.map(summaries, parts, pure=False))
-        done = _corpus_level(firsts, issues)
+        done = _corpus_level(firsts, issues, block_scorer(client))
         prepare(folder)
         written = _second_pass(client, parts, firsts, done, folder)
         client.cancel(parts)
@@ -174,7 +175,7 @@ class _Corpus:
     issues: list[Issue]
 
 
-def _corpus_level(firsts: list[list], issues: list[Issue]) -> _Corpus:
+def _corpus_level(firsts: list[list], issues: list[Issue], score=None) -> _Corpus:
     from .entities import merge_corpus
     from .stories import group_stories
 
@@ -184,7 +185,7 @@ def _corpus_level(firsts: list[list], issues: list[Issue]) -> _Corpus:
     items = [replace(item, entities=tuple(sorted({canonical.get(e, e) for e in item.entities})))
              for _, _, _, item in ok]
     return _Corpus(ids={path: aid for aid, path, _, _ in ok}, outlets={it.path: it.outlet for it in items},
-                   canonical=canonical, stories=group_stories(items), issues=issues)
+                   canonical=canonical, stories=group_stories(items, score), issues=issues)
 
 
 def _second_pass(client, parts: list, firsts: list[list], done: _Corpus, folder: str) -> Written:

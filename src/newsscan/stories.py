@@ -21,7 +21,7 @@ import itertools
 import re
 import zlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -206,36 +206,50 @@ def _l2_rows(M):
     return sparse.diags(1.0 / norms) @ M
 
 
-def _likeness(items: Sequence[StoryInput], days: Sequence[tuple] | None = None):
+def _likeness(items: Sequence[StoryInput], days: Sequence[tuple] | None = None, score: Scorer | None = None):
     """Pairwise likeness (i < j, word likeness above FLOOR) as (likeness, i, j, word likeness alone), over the
     candidate pairs of `candidate_blocks` only: a pair whose event days lie further apart than DAY_WINDOW can
     never be linked, so it is not computed. Each value is the same dot product of the same rows an all-pairs
     product gives (bit for bit), so the stories are the same; the cost grows with the articles of a few days
-    around each article, not with the corpus."""
-    import numpy as np
-
+    around each article, not with the corpus. `score(score_blocks, X, E, blocks)` may run the blocks
+    elsewhere (Dask tasks), as long as it returns `score_blocks`' pairs in the order of the blocks."""
     # the title twice and the opening of the body: the lead carries the event; the rest adds memory, not
     # signal
     X = _compact(_tfidf([f"{it.title}\n{it.title}\n{it.body[:LEAD_CHARS]}" for it in items]))
     E = _entity_rows(items)
-    found: dict[tuple[int, int], tuple[float, float]] = {}
-    scratch = (np.full(X.shape[1], -1, dtype=np.int64), np.full(E.shape[1], -1, dtype=np.int64))
     blocks = candidate_blocks(days if days is not None else [event_days(it) for it in items], X)
-    for rows, cols in blocks:
-        for s in range(0, len(rows), BLOCK):
-            r = rows[s:s + BLOCK]
-            words = _product(X, r, cols, scratch[0])
-            names = _product(E, r, cols, scratch[1])
-            words.data[words.data < FLOOR] = 0
-            words.eliminate_zeros()
-            mask = words.copy()
-            mask.data[:] = 1
-            like = WORDS_WEIGHT * words + (1 - WORDS_WEIGHT) * names.multiply(mask)
-            for i, j, v, w in _entries(like, words):
-                gi, gj = r[i], cols[j]
-                if gj > gi and (gi, gj) not in found:
-                    found[gi, gj] = (v, w)
+    cut = [(rows[s:s + BLOCK], cols) for rows, cols in blocks for s in range(0, len(rows), BLOCK)]
+    found: dict[tuple[int, int], tuple[float, float]] = {}
+    for gi, gj, v, w in (score or _here)(score_blocks, X, E, cut):
+        if (gi, gj) not in found:
+            found[gi, gj] = (v, w)
     return [(v, i, j, w) for (i, j), (v, w) in found.items()]
+
+
+Scorer = Callable[..., Iterable[tuple[int, int, float, float]]]
+
+
+def _here(fn, X, E, blocks):
+    return fn(X, E, blocks)
+
+
+def score_blocks(X, E, blocks: Sequence[tuple[list[int], list[int]]]) -> list[tuple[int, int, float, float]]:
+    """(i, j, likeness, word likeness) of each block's pairs above FLOOR with the lower index as the row, in
+    the order of the blocks (a pair found twice: its first)."""
+    import numpy as np
+
+    scratch = (np.full(X.shape[1], -1, dtype=np.int64), np.full(E.shape[1], -1, dtype=np.int64))
+    out = []
+    for r, cols in blocks:
+        words = _product(X, r, cols, scratch[0])
+        names = _product(E, r, cols, scratch[1])
+        words.data[words.data < FLOOR] = 0
+        words.eliminate_zeros()
+        mask = words.copy()
+        mask.data[:] = 1
+        like = WORDS_WEIGHT * words + (1 - WORDS_WEIGHT) * names.multiply(mask)
+        out += [(r[i], cols[j], v, w) for i, j, v, w in _entries(like, words) if cols[j] > r[i]]
+    return out
 
 
 def _compact(X):
@@ -407,15 +421,16 @@ def _opening(body: str, limit: int = 90) -> str:
     return line[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def group_stories(items: Sequence[StoryInput]) -> list[Story]:
-    """Stories of `items` (every article in exactly one), ordered by their first article in the input."""
+def group_stories(items: Sequence[StoryInput], score: Scorer | None = None) -> list[Story]:
+    """Stories of `items` (every article in exactly one), ordered by their first article in the input.
+    `score`: where the candidate blocks are scored (`_likeness`); the stories are the same."""
     items = list(items)
     n = len(items)
     if n == 0:
         return []
     days = [event_days(it) for it in items]
     events = [title_event(it) for it in items]
-    pairs = _likeness(items, days) if n > 1 else []
+    pairs = _likeness(items, days, score) if n > 1 else []
     like = {(i, j): v for v, i, j, _ in pairs}
     parent = list(range(n))
     members = {i: [i] for i in range(n)}
