@@ -404,7 +404,9 @@ def _check_db(ctx, param, value):
               help="SQLite database to write (for Datasette); an earlier export there is updated.")
 @click.option("--metadata", metavar="FILE", default=None,
               help="Datasette metadata file (default: beside the database, corpus.metadata.json).")
-@click.option("--parquet", metavar="DIR", default=None, help="Folder for one Parquet file per table.")
+@click.option("--parquet", metavar="DIR", default=None,
+              help="Folder for one Parquet dataset per table (DIR/<table>/part-*.parquet); with --scheduler "
+                   "and no --db, the workers write one part per partition.")
 @analysis_options
 def export_cmd(paths, db, metadata, parquet, jobs, scheduler, no_cache, text_column, quiet, verbose,
                max_chars):

@@ -92,6 +92,12 @@ class DaskBackend:
             self._connect()
         return self  # a local cluster is started on the first batch: a run wholly from the cache needs none
 
+    def connected(self) -> Any:
+        """The client, the cluster started (or reached) first if it is not yet."""
+        if self.client is None:
+            self._connect()
+        return self.client
+
     def _connect(self) -> None:
         from dask.distributed import Client, LocalCluster
 

@@ -104,7 +104,7 @@ def _shifted(rows, offset: int):
     return shifted
 
 
-def compare(stories: list, canonical: dict[str, str], *parts: list) -> list[dict[str, Any]]:
+def compare(stories: list, *parts: list) -> list[dict[str, Any]]:
     """The diff document's entries of `stories` (each with more than one article), from the partitions
     holding their articles."""
     from .compare import compare_story
@@ -152,9 +152,7 @@ def export_parquet(paths: Sequence[str], folder: str, *, scheduler: str, text_co
         for item in iter_files(files, text_column=text_column, max_chars=max_chars, read=read):
             (issues if isinstance(item, Issue) else articles).append(item)
         batches = list(batched_by_size(articles, lambda a: len(a.body), BATCH, BATCH_CHARS))
-        if backend.client is None:
-            backend._connect()
-        client = backend.client
+        client = backend.connected()
         parts = client.map(run_batch, [guarded(analyze_batch)] * len(batches), batches, pure=False)
         firsts = client.gather(client.map(summaries, parts, pure=False))
         done = _corpus_level(firsts, issues, block_scorer(client))
@@ -207,7 +205,7 @@ def _second_pass(client, parts: list, firsts: list[list], done: _Corpus, folder:
     for k in range(0, len(multi), STORIES_PER_TASK):
         chunk = multi[k:k + STORIES_PER_TASK]
         held = sorted({where[p] for s in chunk for p in s.articles})
-        diffs.append(client.submit(compare, chunk, names, *[parts[n] for n in held], pure=False))
+        diffs.append(client.submit(compare, chunk, *[parts[n] for n in held], pure=False))
     metas = client.gather(tasks)
     doc = {"stories": [entry for chunk in client.gather(diffs) for entry in chunk]}
     rows = Counter()
