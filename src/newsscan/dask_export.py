@@ -148,12 +148,19 @@ def export_parquet(paths: Sequence[str], folder: str, *, scheduler: str, text_co
     files, issues = expand_paths(paths)
     with DaskBackend(scheduler, expect_version=pipeline_version()) as backend:
         read = backend.file_reader(files, text_column)
-        articles = []
-        for item in iter_files(files, text_column=text_column, max_chars=max_chars, read=read):
-            (issues if isinstance(item, Issue) else articles).append(item)
-        batches = list(batched_by_size(articles, lambda a: len(a.body), BATCH, BATCH_CHARS))
+
+        def articles():
+            for item in iter_files(files, text_column=text_column, max_chars=max_chars, read=read):
+                if isinstance(item, Issue):
+                    issues.append(item)
+                else:
+                    yield item
+
         client = backend.connected()
-        parts = client.map(run_batch, [guarded(analyze_batch)] * len(batches), batches, pure=False)
+        fn = guarded(analyze_batch)
+        # each partition sent on as soon as it is read: the client keeps no article
+        parts = [client.submit(run_batch, fn, batch, pure=False)
+                 for batch in batched_by_size(articles(), lambda a: len(a.body), BATCH, BATCH_CHARS)]
         firsts = client.gather(client.map(summaries, parts, pure=False))
         done = _corpus_level(firsts, issues, block_scorer(client))
         prepare(folder)
