@@ -10,8 +10,9 @@ time of `newsscan --help`, the throughput of the date tagger and the worst-case 
 
 `--dask N` adds a run on a local Dask cluster of N worker processes (`--scheduler local:N`, cluster start
 included) beside the `--jobs` runs. `--scaling` times the corpus-level steps (canonical entity merging, story
-grouping) on 1x, 2x, 4x and 8x the first `--scaling-articles` bench articles (copies with shifted dates) and
-prints nothing else (`--scaling-only`).
+grouping) on 1x, 2x, 4x and 8x the first `--scaling-articles` bench articles (copies with shifted dates; then
+copies with every date blanked), and `export --parquet` of 300 articles written by the client or by the
+workers of a local cluster (`--scaling-only`: nothing else).
 """
 from __future__ import annotations
 
@@ -105,7 +106,7 @@ def print_hostile_layers() -> None:
         print(line)
 
 
-def scaling_run(bench: Path, n: int) -> None:
+def scaling_run(bench: Path, n: int, export_articles: int = 300) -> None:
     with tempfile.TemporaryDirectory() as t:
         print(f"corpus-level steps on copies of {n} bench articles:")
         items, mentions = scaling_inputs(bench, Path(t), n)
@@ -113,6 +114,14 @@ def scaling_run(bench: Path, n: int) -> None:
         print()
         print("story grouping with more articles a day (the same articles packed into fewer days):")
         density(items)
+        print()
+        print("story grouping without any date (copy c: every capitalised word marked with c, so each copy")
+        print("tells other events in the same language; undated articles are blocked by their keys):")
+        undated_scaling(items)
+        print()
+        print(f"export --parquet of {export_articles} bench articles: the client writing every table, or")
+        print("the workers writing their partitions' parts (client peak memory: this process alone)")
+        export_timing(bench, Path(t), export_articles)
         print()
 
 
@@ -173,6 +182,71 @@ def scaling(items, mentions, factors=(1, 2, 4, 8), shift_days: int = 1000) -> No
         n = len(batch)
         print(f"{k:>6} {n:>8} {t_merge:>8.2f} {t_stories:>9.2f} {1000 * (t_merge + t_stories) / n:>10.2f} "
               f"{pairs / n:>13.0f} {len(found):>8}")
+
+
+def _marked(item, c: int):
+    """Copy `c` of an article with its dates blanked and every capitalised word marked (`Jakarta` ->
+    `Jakartaqq`): the same language, other names, so copies are other events, not duplicates."""
+    import re
+    from dataclasses import replace
+
+    def mark(text: str) -> str:
+        return re.sub(r"\b([A-Z]\w+)", lambda m: m.group(1) + "q" * c, text)
+
+    return replace(item, path=f"{item.path}@{c}", published=None, published_guessed=False, dates=(),
+                   title=mark(item.title), body=mark(item.body),
+                   entities=tuple(mark(e) for e in item.entities))
+
+
+def undated_scaling(items, factors=(1, 2, 4, 8)) -> None:
+    from newsscan import stories
+
+    print(f"{'copies':>6} {'articles':>8} {'stories s':>9} {'ms/article':>10} {'cells/article':>13} "
+          f"{'path':>6} {'stories':>8}")
+    for k in factors:
+        batch = [_marked(it, c) for c in range(k) for it in items]
+        t, found = best_of(1, stories.group_stories, batch)
+        days = [stories.event_days(it) for it in batch]
+        X = stories._compact(stories._tfidf([f"{it.title}\n{it.title}\n{it.body[:stories.LEAD_CHARS]}"
+                                             for it in batch]))
+        cells = sum(len(r) * len(c) for r, c in stories.candidate_blocks(days, X))
+        path = "keyed" if len(batch) ** 2 > stories.ALL_PAIRS else "all"
+        print(f"{k:>6} {len(batch):>8} {t:>9.2f} {1000 * t / len(batch):>10.2f} {cells / len(batch):>13.0f} "
+              f"{path:>6} {len(found):>8}")
+
+
+EXPORT_PROBE = """
+import json, resource, sys, time
+t = time.perf_counter()
+corpus, folder, how = sys.argv[1:4]
+if how == "local":
+    from newsscan import api, export
+    export.export(api.analyze([corpus], jobs=2, use_cache=False), parquet=folder)
+else:
+    from newsscan.dask_export import export_parquet
+    export_parquet([corpus], folder, scheduler=how)
+print(json.dumps([time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]))
+"""
+
+
+def export_timing(bench: Path, tmp: Path, n: int) -> None:
+    """`export --parquet` of the first n bench articles: local (2 processes; the client gathers every record
+    and writes each table) against local:2 (the workers write their parts); the tables read back equal."""
+    import pandas as pd
+
+    corpus = tmp / f"export-{n}.jsonl"
+    lines = bench.read_text(encoding="utf-8").splitlines(keepends=True)[:n]
+    corpus.write_text("".join(lines), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    print(f"{'how':>12} {'articles':>8} {'wall s':>7} {'client peak MB':>14}")
+    for how in ("local", "local:2"):
+        out = subprocess.run([sys.executable, "-c", EXPORT_PROBE, str(corpus), str(tmp / how), how], env=env,
+                             capture_output=True, text=True, check=True)
+        wall, rss = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{'jobs 2' if how == 'local' else how:>12} {n:>8} {wall:>7.1f} {rss:>14.0f}")
+    same = all(pd.read_parquet(tmp / "local" / t.name).equals(pd.read_parquet(tmp / "local:2" / t.name))
+               for t in (tmp / "local").iterdir())
+    print(f"tables read back equal: {same}")
 
 
 def density(items, spans=(None, 120, 30, 8)) -> None:

@@ -67,6 +67,25 @@ def test_bench_300_same_as_a_local_run(cluster, tmp_path):
     assert len(remote.results) == len(local.results) == 300
     assert [r.article.path for r in remote.results] == [r.article.path for r in local.results]
     assert _rows_bytes(remote) == _rows_bytes(local)
+    _assert_blocks_scored_on_the_cluster_alike(cluster, local)
+
+
+def _assert_blocks_scored_on_the_cluster_alike(cluster: str, run) -> None:
+    """Story grouping with its candidate blocks scored as tasks on the cluster: the stories of a local run."""
+    from dask.distributed import Client
+
+    from newsscan.dask_backend import block_scorer
+    from newsscan.stories import group_stories, story_input
+
+    items = [story_input(r, run.canonical) for r in run.results]
+    with Client(cluster) as client:
+        assert group_stories(items, block_scorer(client)) == run.stories
+    assert any(len(s.articles) > 1 for s in run.stories)
+
+
+def test_story_blocks_scored_on_the_cluster_give_the_local_stories(cluster, seeds_dir):
+    run = api.analyze([str(seeds_dir)], jobs=1, use_cache=False)
+    _assert_blocks_scored_on_the_cluster_alike(cluster, run)
 
 
 def die_once(marker: str, batch):
@@ -157,3 +176,116 @@ def test_a_jsonl_url_reads_as_the_local_file(seeds_dir, tmp_path):
     local = _cli(["quotes", str(export), *args], tmp_path)
     assert _rows(remote, export.as_uri()) == _rows(local, str(export))
     assert local.strip()
+
+
+def test_a_local_cluster_names_its_dashboard_and_it_answers():
+    """`local:2` says where its dashboard is (bokeh: the `dask` extra) and the page answers while the cluster
+    runs; without bokeh the line says the dashboard is off."""
+    import re
+    import urllib.request
+
+    lines: list[str] = []
+    with DaskBackend("local:2", announce=lines.append) as backend:
+        assert list(backend.map(len, [[1, 2], [3]])) == [2, 1]
+        (line,) = lines
+        try:
+            import bokeh  # noqa: F401
+        except ImportError:
+            assert line.endswith("dashboard: off (install bokeh for it)")
+            return
+        url = re.search(r"dashboard: (http://127\.0\.0\.1:\d+/status)$", line)
+        assert url, line
+        with urllib.request.urlopen(url.group(1), timeout=30) as page:
+            assert page.status == 200
+
+
+def _boom_on_marker():
+    """Run in each worker process: the analysis of an article whose body holds the marker raises, as a bug in
+    a layer would (the other articles are analyzed as usual)."""
+    import newsscan.analysis as analysis
+
+    if not hasattr(analysis, "_real_result"):
+        analysis._real_result = analysis._result
+
+    def _result(article, text, found):
+        if "ZZQXBOOM" in article.body:
+            raise ValueError("a layer failed on this article")
+        return analysis._real_result(article, text, found)
+
+    analysis._result = _result
+
+
+def _unpatch():
+    import newsscan.analysis as analysis
+
+    if hasattr(analysis, "_real_result"):
+        analysis._result = analysis._real_result
+        del analysis._real_result
+
+
+def test_an_article_that_fails_on_a_worker_is_named_and_the_rest_analyzed(cluster, seeds_dir, tmp_path):
+    from dask.distributed import Client
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(seeds_dir.glob("*.txt")):
+        (corpus / p.name).write_bytes(p.read_bytes())
+    bad = corpus / "zz_bad.txt"
+    bad.write_text("Warga berkumpul di balai desa ZZQXBOOM pada Senin pagi untuk rapat.\n\n"
+                   "Kepala desa mengatakan rapat membahas jalan yang rusak.\n", encoding="utf-8")
+    with Client(cluster) as client:
+        client.run(_boom_on_marker)
+        try:
+            env = {"NEWSSCAN_CACHE_DIR": str(tmp_path / "cache"), "NEWSSCAN_SCHEDULER": ""}
+            args = ["quotes", str(corpus), "--scheduler", cluster, "--format", "jsonl", "--no-cache"]
+            result = CliRunner().invoke(cli, args, env=env, catch_exceptions=False)
+        finally:
+            client.run(_unpatch)
+    assert result.exit_code == 1
+    said = [line for line in result.stderr.splitlines() if "zz_bad.txt" in line]
+    assert len(said) == 1 and "analysis failed (ValueError" in said[0], result.stderr
+    local = _cli(["quotes", str(seeds_dir), "--jobs", "1"], tmp_path)
+    assert _rows(result.stdout_bytes, f"{corpus}/") == _rows(local, f"{seeds_dir}/")
+
+
+def _tables(folder: Path) -> dict:
+    import pandas as pd
+
+    return {p.name: pd.read_parquet(p) for p in sorted(folder.iterdir())}
+
+
+def _export_both(corpus: Path, cluster: str, tmp_path: Path) -> tuple[dict, dict, Path]:
+    env = {"NEWSSCAN_CACHE_DIR": str(tmp_path / "cache"), "NEWSSCAN_SCHEDULER": ""}
+    for where, extra in (("local", ["--jobs", "1"]), ("workers", ["--scheduler", cluster])):
+        args = ["export", str(corpus), "--parquet", str(tmp_path / where), "--no-cache", *extra]
+        result = CliRunner().invoke(cli, args, env=env, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    return _tables(tmp_path / "local"), _tables(tmp_path / "workers"), tmp_path / "workers"
+
+
+def _assert_same_tables(local: dict, remote: dict) -> None:
+    import pandas as pd
+
+    assert set(remote) == set(local) and "quotes" in local
+    for name, frame in local.items():
+        pd.testing.assert_frame_equal(remote[name], frame, obj=name)
+
+
+def test_parquet_from_the_workers_reads_back_as_the_local_export(cluster, seeds_dir, tmp_path):
+    local, remote, _ = _export_both(seeds_dir, cluster, tmp_path)
+    _assert_same_tables(local, remote)
+    assert len(local["stories"]) < len(local["articles"])  # a story of several outlets: its diff tables too
+
+
+@pytest.mark.skipif(not BENCH.is_file(), reason="../shared/data/bench not found")
+def test_parquet_of_300_bench_articles_from_the_workers_in_parts(cluster, tmp_path):
+    import pyarrow.dataset as ds
+
+    corpus = tmp_path / "bench300.jsonl"
+    with BENCH.open(encoding="utf-8") as f:
+        corpus.write_text("".join(line for _, line in zip(range(300), f, strict=False)), encoding="utf-8")
+    local, remote, folder = _export_both(corpus, cluster, tmp_path)
+    _assert_same_tables(local, remote)
+    parts = sorted(p.name for p in (folder / "quotes").iterdir())
+    assert len(parts) > 2 and parts[0] == "part-00000.parquet"  # one part per partition, written there
+    assert ds.dataset(folder / "articles").count_rows() == len(local["articles"]) == 300

@@ -259,13 +259,17 @@ def test_reading_the_database_back_gives_the_records_and_the_commands_output(exp
 
 def test_parquet_files_equal_the_dataframes(exported, run):
     import pandas as pd
+    import pyarrow.dataset as ds
 
     _, _, _, pq = exported
-    assert sorted(p.name for p in pq.iterdir()) == sorted(f"{t.name}.parquet" for t in TABLES)
+    # one dataset folder per table, its rows in parts (one here; one per partition from a cluster's workers)
+    assert sorted(p.name for p in pq.iterdir()) == sorted(t.name for t in TABLES)
+    assert all([p.name for p in (pq / t.name).iterdir()] == ["part-00000.parquet"] for t in TABLES)
     frames = run.to_dataframes()
     assert set(frames) == {t.name for t in TABLES}
     for name, frame in frames.items():
-        pd.testing.assert_frame_equal(pd.read_parquet(pq / f"{name}.parquet"), frame, obj=name)
+        pd.testing.assert_frame_equal(pd.read_parquet(pq / name), frame, obj=name)
+        pd.testing.assert_frame_equal(ds.dataset(pq / name).to_table().to_pandas(), frame, obj=name)
     assert len(frames["quotes"]) == len(api.quote_rows(run))
     assert list(frames["quotes"]["text"]) == [q["text"] for q in api.quote_rows(run)]
 

@@ -69,7 +69,42 @@ def test_stories_are_those_of_an_all_pairs_comparison(monkeypatch):
     items = _corpus()
     blocked = group_stories(items)
     everyone = list(range(len(items)))
-    monkeypatch.setattr(stories, "candidate_blocks", lambda days: [(everyone, everyone)])
+    monkeypatch.setattr(stories, "candidate_blocks", lambda days, *_: [(everyone, everyone)])
     assert group_stories(items) == blocked
     grouped = {p for s in blocked for p in s.articles if len(s.articles) > 1}
     assert "Kabar Satu/0.txt" in grouped and "Kabar Satu/late.txt" not in grouped
+
+
+def test_undated_articles_keyed_give_the_stories_of_all_pairs(monkeypatch):
+    """Without dates, each article meets only those sharing one of its weightiest words (ALL_PAIRS 0: the
+    keyed path even on a small corpus); the stories are still those of every pair compared."""
+    from dataclasses import replace
+
+    items = [replace(it, published=None) for it in _corpus()]
+    monkeypatch.setattr(stories, "ALL_PAIRS", 0)
+    keyed = group_stories(items)
+    everyone = list(range(len(items)))
+    monkeypatch.setattr(stories, "candidate_blocks", lambda days, *_: [(everyone, everyone)])
+    assert group_stories(items) == keyed
+    assert any(len(s.articles) == 3 for s in keyed)  # the three outlets of an event still found each other
+
+
+def _undated(n: int) -> list[StoryInput]:
+    """n undated articles: one event each (its own invented place), all in the same common words."""
+    common = "warga petugas kantor jalan kota hari malam pagi rumah kendaraan"
+    return [StoryInput(path=f"a{i}.txt", outlet="Kabar", title=f"Kejadian di Desa Lokasi{i % (n // 2)}",
+                       body=f"{common} Desa Lokasi{i % (n // 2)} Kecamatan Wilayah{i % (n // 2)} {common}",
+                       published=None) for i in range(n)]
+
+
+def test_an_undated_articles_keys_reach_a_bounded_number_of_articles(monkeypatch):
+    monkeypatch.setattr(stories, "MAX_CANDIDATES", 6)
+    monkeypatch.setattr(stories, "MAX_SHARED", 50)
+    for n in (40, 80):
+        items = _undated(n)
+        X = stories._tfidf([f"{it.title}\n{it.title}\n{it.body}" for it in items])
+        keys, held = stories._key_rows(X)
+        reached = (keys @ held.T).tocsr()
+        per_article = [reached.indptr[i + 1] - reached.indptr[i] for i in range(n)]
+        assert max(per_article) <= 6  # the keys stop where their articles add up to MAX_CANDIDATES
+        assert min(per_article) >= 2  # each article still meets its twin (the same place)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from .backends import LocalBackend, batched, batched_by_size, default_jobs
+from .backends import LocalBackend, batched, batched_by_size, default_jobs, guarded
 from .cache import open_cache
 from .records import ArticleResult, Issue, as_dict
 from .settings import Settings
@@ -268,23 +268,25 @@ def _analyze_into(run: Run, articles: Iterable, cache, version: str, backend,
     with backend:
         for chunk in batched(articles, _chunk_size(backend, settings)):
             keys = [article_key(a, version) for a in chunk]
-            run.keys.extend(keys)
             hits = cache.get_many(keys) if cache else {}
             todo = [a for a, k in zip(chunk, keys, strict=True) if k not in hits]
             if todo and progress and not backend.warm:
                 progress.loading()
             tasks = batched_by_size(todo, _body_size, settings.batch_articles, settings.batch_chars)
-            done_iter = (r for batch in backend.map(work, tasks) for r in batch)
+            done_iter = (r for batch in backend.map(guarded(work), tasks) for r in batch)
             fresh = []
             for a, k in zip(chunk, keys, strict=True):
                 if k in hits:
                     # the cache is keyed by content: keep this file's own path and id
                     run.results.append(_with_article(hits[k], a))
                     run.cached += 1
+                    run.keys.append(k)
+                elif isinstance(r := next(done_iter), Issue):  # its analysis failed: named, the rest goes on
+                    run.issues.append(r)
                 else:
-                    r = next(done_iter)
                     fresh.append((k, r))
                     run.results.append(r)
+                    run.keys.append(k)
                 if progress:
                     progress.advance(1, file_index.get(source_file(a.path), 0))
             cache = _store(cache, fresh, run)
@@ -465,6 +467,12 @@ SOURCE_COLUMNS = ("name", "type", "roles", "quotes", "outlets", "articles", "fir
 
 
 def source_rows(run: Run) -> Rows:
+    return source_rows_from(source_agg(run))
+
+
+def source_agg(run: Run) -> dict[str, dict[str, Any]]:
+    """Per speaker name: what `source_rows` reports, still as counts (`merge_source_aggs` adds those of
+    several runs, in corpus order)."""
     agg: dict[str, dict[str, Any]] = {}
     for r in run.results:
         a = r.article
@@ -472,19 +480,48 @@ def source_rows(run: Run) -> Rows:
             if not q.speaker:
                 continue
             name = speaker_name(run, q.speaker, a.body)
-            s = agg.setdefault(name, {"name": name, "type": Counter(), "roles": Counter(), "quotes": 0,
-                                      "outlets": set(), "paths": set(), "first": None, "last": None})
+            s = agg.setdefault(name, _new_source(name))
             s["type"][q.speaker_type] += 1
             if q.speaker_role:
                 s["roles"][q.speaker_role] += 1
             s["quotes"] += 1
             s["outlets"].add(a.outlet)
             s["paths"].add(a.path)
-            when = a.published or ""
-            if s["first"] is None or when < s["first"][0]:
-                s["first"] = (when, q.text)
-            if s["last"] is None or when >= s["last"][0]:  # same day: the later in the corpus
-                s["last"] = (when, q.text)
+            _first_last(s, (a.published or "", q.text))
+    return agg
+
+
+def _new_source(name: str) -> dict[str, Any]:
+    return {"name": name, "type": Counter(), "roles": Counter(), "quotes": 0, "outlets": set(),
+            "paths": set(), "first": None, "last": None}
+
+
+def _first_last(s: dict[str, Any], seen: tuple[str, str] | None) -> None:
+    if seen is None:
+        return
+    if s["first"] is None or seen[0] < s["first"][0]:
+        s["first"] = seen
+    if s["last"] is None or seen[0] >= s["last"][0]:  # same day: the later in the corpus
+        s["last"] = seen
+
+
+def merge_source_aggs(parts: Sequence[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """`source_agg` of a corpus from those of its parts, in corpus order."""
+    agg: dict[str, dict[str, Any]] = {}
+    for part in parts:
+        for name, p in part.items():
+            s = agg.setdefault(name, _new_source(name))
+            s["type"].update(p["type"])
+            s["roles"].update(p["roles"])
+            s["quotes"] += p["quotes"]
+            s["outlets"] |= p["outlets"]
+            s["paths"] |= p["paths"]
+            _first_last(s, p["first"])
+            _first_last(s, p["last"])
+    return agg
+
+
+def source_rows_from(agg: dict[str, dict[str, Any]]) -> Rows:
     rows = Rows(columns=SOURCE_COLUMNS)
     for s in agg.values():
         rows.append({"name": s["name"], "type": _top(s["type"], 1)[0], "roles": distinct_roles(s["roles"]),

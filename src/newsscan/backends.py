@@ -2,11 +2,13 @@
 
 Both give the results in input order, so `--jobs 1` and `--jobs N` print the same bytes. Workers load the
 spaCy pipeline once (pool initializer) and receive articles in batches, so that `nlp.pipe` can batch too.
-A Dask backend can later sit behind the same `map` call.
+`dask_backend.DaskBackend` sits behind the same `map` call; `guarded` turns an article whose analysis
+raises into an issue naming it, in either.
 """
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing as mp
 import os
 import signal
@@ -46,6 +48,30 @@ def batched_by_size(items: Iterable[T], size: Callable[[T], int], max_items: int
         total += n
     if batch:
         yield batch
+
+
+def guarded(fn: Callable[[list], list]) -> Callable[[list], list]:
+    """`fn` over a batch of articles where one article that raises costs only itself: the batch is run again
+    article by article, and each one that still raises becomes an `Issue` in its place (named by its path),
+    the same in a local process and in a task on a cluster's worker."""
+    return functools.partial(_guarded, fn)
+
+
+def _guarded(fn: Callable[[list], list], batch: list) -> list:
+    try:
+        return fn(batch)
+    except Exception:  # some article of the batch: found below, one at a time
+        pass
+    out = []
+    for article in batch:
+        try:
+            out.extend(fn([article]))
+        except Exception as exc:  # the article's analysis failed: reported like an unreadable file
+            from .records import Issue
+
+            why = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+            out.append(Issue(article.path, f"analysis failed ({why.rstrip(': ')})"))
+    return out
 
 
 class LocalBackend:

@@ -414,7 +414,9 @@ def _check_db(ctx, param, value):
               help="SQLite database to write (for Datasette); an earlier export there is updated.")
 @click.option("--metadata", metavar="FILE", default=None,
               help="Datasette metadata file (default: beside the database, corpus.metadata.json).")
-@click.option("--parquet", metavar="DIR", default=None, help="Folder for one Parquet file per table.")
+@click.option("--parquet", metavar="DIR", default=None,
+              help="Folder for one Parquet dataset per table (DIR/<table>/part-*.parquet); with --scheduler "
+                   "and no --db, the workers write one part per partition.")
 @analysis_options
 def export_cmd(paths, db, metadata, parquet, jobs, scheduler, no_cache, text_column, quiet, verbose,
                max_chars):
@@ -440,6 +442,9 @@ def export_cmd(paths, db, metadata, parquet, jobs, scheduler, no_cache, text_col
         raise OneLineUsageError(f"cannot write --metadata {metadata}: {output_problem(metadata)}")
     if parquet and os.path.exists(parquet) and not os.path.isdir(parquet):
         raise OneLineUsageError(f"cannot write --parquet {parquet}: it is not a folder")
+    if parquet and not db and (scheduler := scheduler or None):  # the workers write the parts
+        return _parquet_from_workers(paths, parquet, scheduler, text_column, max_chars, quiet=quiet,
+                                     verbose=verbose)
     run = _analyze(paths, _analysis(jobs, scheduler, no_cache, text_column, max_chars), quiet=quiet)
     try:
         done = ex.export(run, db=db, metadata=metadata, parquet=parquet)
@@ -449,6 +454,21 @@ def export_cmd(paths, db, metadata, parquet, jobs, scheduler, no_cache, text_col
         for line in ex.written_lines(done):
             click.echo(f"newsscan: {line}", err=True)
     _finish(done.run, quiet=quiet, verbose=verbose)
+
+
+def _parquet_from_workers(paths, folder, scheduler, text_column, max_chars, *, quiet, verbose) -> None:
+    """`export --parquet DIR --scheduler ADDRESS`: each partition's parts written by its worker
+    (`dask_export`); the problems and the closing line as the other commands print them."""
+    from dataclasses import replace
+
+    from .dask_export import export_parquet, finished_run
+
+    settings = replace(click.get_current_context().meta[SETTINGS], max_chars=max_chars)
+    done = export_parquet(paths, folder, scheduler=scheduler, text_column=text_column, settings=settings)
+    if not quiet:
+        click.echo(f"newsscan: wrote {len(done.files)} Parquet tables into {folder} "
+                   f"({sum(done.rows.values())} rows, written by the workers)", err=True)
+    _finish(finished_run(done), quiet=quiet, verbose=verbose)
 
 
 @cli.command()

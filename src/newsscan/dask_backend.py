@@ -45,9 +45,9 @@ def read_files(paths: list[str], text_column: str | None) -> list[list]:
 
 
 def _worker_version() -> str:
-    from .analysis import pipeline_version
+    from .analysis import code_version
 
-    return pipeline_version()
+    return code_version()
 
 
 def local_workers(address: str) -> int | None:
@@ -92,6 +92,12 @@ class DaskBackend:
             self._connect()
         return self  # a local cluster is started on the first batch: a run wholly from the cache needs none
 
+    def connected(self) -> Any:
+        """The client, the cluster started (or reached) first if it is not yet."""
+        if self.client is None:
+            self._connect()
+        return self.client
+
     def _connect(self) -> None:
         from dask.distributed import Client, LocalCluster
 
@@ -103,7 +109,7 @@ class DaskBackend:
             self.client = Client(self._cluster)
             link = self.client.dashboard_link if _dashboard_option() else "off (install bokeh for it)"
             address = self._cluster.scheduler_address
-            self.announce(f"dask cluster of {n} workers at {address}, dashboard {link}")
+            self.announce(f"dask cluster of {n} workers at {address}; dashboard: {link}")
         else:
             self.client = Client(self.address)
         try:
@@ -173,6 +179,25 @@ class DaskBackend:
             # interrupted or failed: the rest is not wanted
             if nxt < len(futures) and self.client is not None:
                 self.client.cancel(futures[nxt:])
+
+
+def block_scorer(client: Any, per_worker: int = 4) -> Callable[..., list]:
+    """`group_stories(items, score=block_scorer(client))`: story grouping's candidate blocks scored as tasks,
+    a few per worker (the TF-IDF and entity rows sent to each worker once), the pairs gathered in the order
+    of the blocks, so the stories are those of a local run. The linking itself stays on the client: it is a
+    pass over the sorted pairs."""
+
+    def score(fn: Callable[..., list], X: Any, E: Any, blocks: list) -> list:
+        if not blocks:
+            return []
+        rows, names = client.scatter([X, E], broadcast=True)
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        size = -(-len(blocks) // (workers * per_worker))
+        chunks = [blocks[k:k + size] for k in range(0, len(blocks), size)]
+        futures = client.map(fn, [rows] * len(chunks), [names] * len(chunks), chunks, pure=False)
+        return [pair for part in client.gather(futures) for pair in part]
+
+    return score
 
 
 def scheduler_address(option: str | None) -> str | None:

@@ -42,6 +42,10 @@ class Corpus:
     def diff(self) -> dict[str, Any]:
         return api.diff_document(self.run)
 
+    @functools.cached_property
+    def outlets(self) -> dict[str, str]:
+        return {r.article.path: r.article.outlet for r in self.run.results}
+
 
 class _Ids:
     """Row ids from content; a second row with the same content gets its occurrence number too."""
@@ -127,7 +131,7 @@ def _claim_rows(c: Corpus) -> Iterable[dict[str, Any]]:
 
 
 def _story_rows(c: Corpus) -> Iterable[dict[str, Any]]:
-    outlet = {r.article.path: r.article.outlet for r in c.run.results}
+    outlet = c.outlets
     for n, s in enumerate(c.run.stories):
         yield {"id": s.id, "position": n, "title": s.title, "articles": len(s.articles),
                "outlets": sorted({outlet[p] for p in s.articles})}
@@ -180,8 +184,10 @@ ROWS: dict[str, Callable[[Corpus], Iterable[dict[str, Any]]]] = {
 }
 
 
-def table_rows(table: Table, corpus: Corpus) -> Rowset:
-    dicts = list(ROWS[table.name](corpus))
+def table_rows(table: Table, corpus: Corpus,
+               rows: Callable[[Corpus], Iterable[dict[str, Any]]] | None = None) -> Rowset:
+    """The table's rows over `corpus`, made by `rows` (by default its function in `ROWS`)."""
+    dicts = list((rows or ROWS[table.name])(corpus))
     known = set(table.names)
     extra = list(dict.fromkeys(k for d in dicts for k in d if k not in known))
     columns = table.columns + tuple(Column(k, column_kind([d.get(k) for d in dicts])) for k in extra)
@@ -218,23 +224,39 @@ def dataframes(run: api.Run) -> dict[str, Any]:
 
 
 def write_parquet(rows: dict[str, Rowset], folder: str) -> list[str]:
-    """One `<table>.parquet` per table in `folder` (made if missing); each written to a temporary name and
-    renamed, so that a reader never sees half a file. Returns the paths written."""
+    """Each table as a Parquet dataset in `folder` (made if missing): `<table>/part-00000.parquet`, the layout
+    the workers of `--scheduler` write in parts (`dask_export`), read back alike by
+    `pandas.read_parquet(folder/<table>)` and `pyarrow.dataset.dataset(...)`. Returns the table folders."""
+    prepare(folder)
+    return [os.path.dirname(write_part(rs, folder, 0)) for rs in rows.values()]
+
+
+def prepare(folder: str) -> None:
+    """Parts of an earlier export into `folder` (more partitions than this one) would be read back with this
+    one's: each table's folder is emptied of parts first."""
+    for table in TABLES:
+        d = os.path.join(folder, table.name)
+        for name in sorted(os.listdir(d)) if os.path.isdir(d) else ():
+            if name.startswith("part-") and name.endswith(".parquet"):
+                os.remove(os.path.join(d, name))
+
+
+def write_part(rs: Rowset, folder: str, index: int) -> str:
+    """`folder/<table>/part-<index>.parquet`, written to a temporary name and renamed, so that a reader never
+    sees half a file. Returns its path."""
     import pyarrow.parquet as pq
 
-    os.makedirs(folder, exist_ok=True)
-    written = []
-    for name, table in arrow_tables(rows).items():
-        path = os.path.join(folder, f"{name}.parquet")
-        tmp = os.path.join(folder, f".{name}.parquet.tmp")
-        try:
-            pq.write_table(table, tmp)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.remove(tmp)
-        written.append(path)
-    return written
+    name = rs.table.name
+    os.makedirs(os.path.join(folder, name), exist_ok=True)
+    path = os.path.join(folder, name, f"part-{index:05d}.parquet")
+    tmp = os.path.join(folder, name, f".part-{index:05d}.parquet.tmp")
+    try:
+        pq.write_table(arrow_tables({name: rs})[name], tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return path
 
 
 def merge_results(old: Sequence[tuple[ArticleResult, str]], new: api.Run, old_issues: Sequence[Issue] = ()
@@ -334,5 +356,5 @@ def written_lines(done: Exported) -> list[str]:
                      f"rows: {n[0]} added, {n[1]} changed, "
                      f"{n[2]} removed); browse: datasette {done.db} -m {done.metadata}")
     if done.parquet:
-        lines.append(f"wrote {len(done.parquet)} Parquet files into {os.path.dirname(done.parquet[0])}")
+        lines.append(f"wrote {len(done.parquet)} Parquet tables into {os.path.dirname(done.parquet[0])}")
     return lines

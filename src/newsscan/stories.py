@@ -9,8 +9,9 @@ agglomerative: the strongest pairs first, a group joins another only when their 
 high and no two of their articles are date-blocked, so one article cannot chain two events together.
 
 Scales close to linearly: only candidate pairs are compared (`candidate_blocks`: articles whose event days
-lie within DAY_WINDOW of each other, and the few without a dated event day against all), each block as a
-sparse product keeping the pairs above a floor; the Python work is over those pairs only. Deterministic:
+lie within DAY_WINDOW of each other; an article without a dated event day against the articles that share one
+of its KEYS most weighty words, or hold one of theirs), each block as a sparse product keeping the pairs
+above a floor; the Python work is over those pairs only. Deterministic:
 the same input gives the same stories, ids and order (ids are a hash of the member paths).
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ import itertools
 import re
 import zlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,6 +38,13 @@ DAY_WINDOW = 4  # event days further apart than this block a link
 OTHER_EVENT = 0.30
 FLOOR = 0.05  # pairs below this tfidf cosine are not considered at all
 BLOCK = 512  # rows per block of the sparse product (bounds the memory of one product)
+# An undated article's blocking keys: its KEYS words (and word pairs) of most TF-IDF weight among those that
+# 2..MAX_SHARED articles of the corpus use. Two reports of one event share their weightiest words (the names,
+# the place, the thing that happened); a word in more than MAX_SHARED articles names a topic, not an event.
+# Checked on the bench: every pair above FLOOR with an undated side shares such a key (16 keys missed 4).
+KEYS = 32
+MAX_SHARED = 200
+MAX_CANDIDATES = 512  # an article's keys stop where their articles would add up to more
 LEAD_CHARS = 1500  # how much of the body the likeness reads
 
 
@@ -198,33 +206,89 @@ def _l2_rows(M):
     return sparse.diags(1.0 / norms) @ M
 
 
-def _likeness(items: Sequence[StoryInput], days: Sequence[tuple] | None = None):
+def _likeness(items: Sequence[StoryInput], days: Sequence[tuple] | None = None, score: Scorer | None = None):
     """Pairwise likeness (i < j, word likeness above FLOOR) as (likeness, i, j, word likeness alone), over the
     candidate pairs of `candidate_blocks` only: a pair whose event days lie further apart than DAY_WINDOW can
     never be linked, so it is not computed. Each value is the same dot product of the same rows an all-pairs
     product gives (bit for bit), so the stories are the same; the cost grows with the articles of a few days
-    around each article, not with the corpus."""
+    around each article, not with the corpus. `score(score_blocks, X, E, blocks)` may run the blocks
+    elsewhere (Dask tasks), as long as it returns `score_blocks`' pairs in the order of the blocks."""
     # the title twice and the opening of the body: the lead carries the event; the rest adds memory, not
     # signal
-    X = _tfidf([f"{it.title}\n{it.title}\n{it.body[:LEAD_CHARS]}" for it in items])
+    X = _compact(_tfidf([f"{it.title}\n{it.title}\n{it.body[:LEAD_CHARS]}" for it in items]))
     E = _entity_rows(items)
+    blocks = candidate_blocks(days if days is not None else [event_days(it) for it in items], X)
+    cut = [(rows[s:s + BLOCK], cols) for rows, cols in blocks for s in range(0, len(rows), BLOCK)]
     found: dict[tuple[int, int], tuple[float, float]] = {}
-    blocks = candidate_blocks(days if days is not None else [event_days(it) for it in items])
-    for rows, cols in blocks:
-        for s in range(0, len(rows), BLOCK):
-            r = rows[s:s + BLOCK]
-            words = (X[r] @ X[cols].T).tocsr()
-            names = (E[r] @ E[cols].T).tocsr()
-            words.data[words.data < FLOOR] = 0
-            words.eliminate_zeros()
-            mask = words.copy()
-            mask.data[:] = 1
-            like = WORDS_WEIGHT * words + (1 - WORDS_WEIGHT) * names.multiply(mask)
-            for i, j, v, w in _entries(like, words):
-                gi, gj = r[i], cols[j]
-                if gj > gi and (gi, gj) not in found:
-                    found[gi, gj] = (v, w)
+    for gi, gj, v, w in (score or _here)(score_blocks, X, E, cut):
+        if (gi, gj) not in found:
+            found[gi, gj] = (v, w)
     return [(v, i, j, w) for (i, j), (v, w) in found.items()]
+
+
+Scorer = Callable[..., Iterable[tuple[int, int, float, float]]]
+
+
+def _here(fn, X, E, blocks):
+    return fn(X, E, blocks)
+
+
+def score_blocks(X, E, blocks: Sequence[tuple[list[int], list[int]]]) -> list[tuple[int, int, float, float]]:
+    """(i, j, likeness, word likeness) of each block's pairs above FLOOR with the lower index as the row, in
+    the order of the blocks (a pair found twice: its first)."""
+    import numpy as np
+
+    scratch = (np.full(X.shape[1], -1, dtype=np.int64), np.full(E.shape[1], -1, dtype=np.int64))
+    out = []
+    for r, cols in blocks:
+        words = _product(X, r, cols, scratch[0])
+        names = _product(E, r, cols, scratch[1])
+        words.data[words.data < FLOOR] = 0
+        words.eliminate_zeros()
+        mask = words.copy()
+        mask.data[:] = 1
+        like = WORDS_WEIGHT * words + (1 - WORDS_WEIGHT) * names.multiply(mask)
+        out += [(r[i], cols[j], v, w) for i, j, v, w in _entries(like, words) if cols[j] > r[i]]
+    return out
+
+
+def _compact(X):
+    """X with its columns renumbered to the features the corpus uses, each row's terms kept in their order (so
+    every dot product is summed as before, bit for bit): a product's transposed operand then spans the
+    corpus's features, not the whole hashed space, which matters for the many small products of undated
+    articles."""
+    import numpy as np
+    from scipy import sparse
+
+    X = X.tocsr()
+    used, cols = np.unique(X.indices, return_inverse=True)
+    shape = (X.shape[0], max(1, len(used)))
+    return sparse.csr_matrix((X.data, cols.astype(np.int32).ravel(), X.indptr), shape=shape)
+
+
+def _product(M, rows: list[int], cols: list[int], local):
+    """M[rows] @ M[cols].T over the features `cols` use only, numbered afresh: the transposed operand's size
+    then follows the block, not the corpus. A row's other terms meet no column and are left out; the rest
+    keep their order, so each sum is the full product's, bit for bit. `local`: -1 for each of M's features,
+    left so (a scratch array, so that a block costs what it holds, not the corpus's features)."""
+    import numpy as np
+    from scipy import sparse
+
+    B = M[cols]
+    pos = np.arange(len(B.indices))
+    local[B.indices] = pos
+    used = B.indices[local[B.indices] == pos]  # each feature once (whichever position was written last)
+    local[used] = np.arange(len(used))
+    try:
+        B = sparse.csr_matrix((B.data, local[B.indices], B.indptr), shape=(len(cols), max(1, len(used))))
+        A = M[rows]
+        at = local[A.indices]
+    finally:
+        local[used] = -1
+    keep = at >= 0
+    indptr = np.concatenate(([0], np.cumsum(keep)))[A.indptr]
+    A = sparse.csr_matrix((A.data[keep], at[keep], indptr), shape=(len(rows), B.shape[1]))
+    return (A @ B.T).tocsr()
 
 
 def _entries(like, words):
@@ -263,13 +327,14 @@ def _day_numbers(ds) -> list[int] | None:
         return None
 
 
-def candidate_blocks(days: Sequence[tuple]) -> list[tuple[list[int], list[int]]]:
+def candidate_blocks(days: Sequence[tuple], features=None) -> list[tuple[list[int], list[int]]]:
     """(rows, columns) index lists whose products cover, with the lower index as the row, every pair that may
     be linked (a dot product is summed in the order of its row's terms: the same pair read the other way may
     differ in its last bit). Days are cut into spans of DAY_WINDOW + 1 days, so two days at most DAY_WINDOW
     apart lie in one span or in two neighbouring ones: the articles of each span and the next are compared
     with each other. An article without a dated event day (no date, a day without its year) is compared with
-    every article, as a row and as a column."""
+    the articles that share a blocking key with it (`features`: the TF-IDF rows; without them, with every
+    article)."""
     spans: dict[int, set[int]] = {}
     anywhere = []
     for i, ds in enumerate(days):
@@ -284,10 +349,68 @@ def candidate_blocks(days: Sequence[tuple]) -> list[tuple[list[int], list[int]]]
         both = sorted(spans[k] | spans.get(k + 1, set()))
         if len(both) > 1:
             blocks.append((both, both))
-    if anywhere:
+    if anywhere and features is None:
         everyone = list(range(len(days)))
         blocks += [(anywhere, everyone), (everyone, anywhere)]
+    elif anywhere:
+        # up to ALL_PAIRS (undated x all) one product against all is cheaper than the candidates' many
+        # small ones (measured on the bench: scripts/bench.py --scaling)
+        if len(anywhere) * len(days) > ALL_PAIRS:
+            blocks += _keyed_blocks(features, anywhere)
+        else:
+            everyone = list(range(len(days)))
+            blocks += [(anywhere, everyone), (everyone, anywhere)]
     return blocks
+
+
+ALL_PAIRS = 4_000_000
+GROUP = 8  # undated articles whose candidates go into one product (one product each costs more to set up)
+
+
+def _keyed_blocks(X, undated: list[int]) -> list[tuple[list[int], list[int]]]:
+    """Undated articles against their candidates: the articles holding one of their keys, and those one of
+    whose keys they hold. GROUP undated articles at a time against their candidates' union, as rows against
+    the later ones and as columns against the earlier ones (the lower index is the row). An article's keys
+    reach at most MAX_CANDIDATES articles, so the pairs grow linearly with the corpus."""
+    keys, held = _key_rows(X)
+    found = (keys[undated] @ held.T + held[undated] @ keys.T).tocsr()
+    blocks = []
+    for s in range(0, len(undated), GROUP):
+        group = undated[s:s + GROUP]
+        cands = set(found[s:s + GROUP].indices.tolist()) | set(group)
+        later = sorted(c for c in cands if c > group[0])
+        earlier = sorted(c for c in cands if c < group[-1])
+        if later:
+            blocks.append((group, later))
+        if earlier:
+            blocks.append((earlier, group))
+    return blocks
+
+
+def _key_rows(X):
+    """(keys, held): 0/1 matrices of the articles' blocking keys and of the words they hold that may be keys
+    (used by 2..MAX_SHARED articles). Ties in weight go to the lower feature: the keys are deterministic."""
+    import numpy as np
+    from scipy import sparse
+
+    X = X.tocsr()  # read only: the likeness products need its rows as they are
+    df = np.bincount(X.indices, minlength=X.shape[1])
+    usable = (df[X.indices] >= 2) & (df[X.indices] <= MAX_SHARED)
+    held = sparse.csr_matrix((usable.astype(np.float64), X.indices.copy(), X.indptr.copy()), shape=X.shape)
+    held.eliminate_zeros()
+    cols, indptr = [], [0]
+    for r in range(X.shape[0]):
+        a, b = X.indptr[r], X.indptr[r + 1]
+        ok = usable[a:b]
+        feats, weights = X.indices[a:b][ok], X.data[a:b][ok]
+        top = np.lexsort((feats, -weights))[:KEYS]  # weight descending, then feature ascending
+        # keys while their articles add up to MAX_CANDIDATES (the first one always)
+        top = top[:max(1, int(np.searchsorted(np.cumsum(df[feats[top]]), MAX_CANDIDATES, side="right")))]
+        cols.append(np.sort(feats[top]))
+        indptr.append(indptr[-1] + len(top))
+    col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int32)
+    keys = sparse.csr_matrix((np.ones(len(col)), col, np.asarray(indptr)), shape=X.shape)
+    return keys, held
 
 
 def _opening(body: str, limit: int = 90) -> str:
@@ -298,15 +421,16 @@ def _opening(body: str, limit: int = 90) -> str:
     return line[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def group_stories(items: Sequence[StoryInput]) -> list[Story]:
-    """Stories of `items` (every article in exactly one), ordered by their first article in the input."""
+def group_stories(items: Sequence[StoryInput], score: Scorer | None = None) -> list[Story]:
+    """Stories of `items` (every article in exactly one), ordered by their first article in the input.
+    `score`: where the candidate blocks are scored (`_likeness`); the stories are the same."""
     items = list(items)
     n = len(items)
     if n == 0:
         return []
     days = [event_days(it) for it in items]
     events = [title_event(it) for it in items]
-    pairs = _likeness(items, days) if n > 1 else []
+    pairs = _likeness(items, days, score) if n > 1 else []
     like = {(i, j): v for v, i, j, _ in pairs}
     parent = list(range(n))
     members = {i: [i] for i in range(n)}
