@@ -26,6 +26,11 @@ def _article(doc: Doc):
     return doc._.article
 
 
+def _first_part(doc: Doc, article) -> bool:
+    """The Doc is the body's first part (a long body goes through in parts): only it holds the dateline."""
+    return article is not None and article.body[:len(doc.text)] == doc.text
+
+
 @Language.factory("newsscan_entities", requires=["doc.ents"], assigns=["doc._.mentions"],
                   default_config=NO_TABLES)
 def make_entities(nlp: Language, name: str, tables: list[str]):
@@ -36,8 +41,7 @@ def make_entities(nlp: Language, name: str, tables: list[str]):
 
     def entities(doc: Doc) -> Doc:
         article = _article(doc)
-        # the dateline opens the body: it is in this Doc only when the Doc is the body's first part
-        first_part = article is not None and article.body[:len(doc.text)] == doc.text
+        first_part = _first_part(doc, article)
         with using(folders):
             skip = out_of_scope(doc.text, article.dateline_end if first_part else 0)
             doc._.mentions = tuple(canonicalize(mentions_from_doc(doc, skip), doc.text))
@@ -95,8 +99,7 @@ def make_claims(nlp: Language, name: str, tables: list[str]):
 
     def claims(doc: Doc) -> Doc:
         article = _article(doc)
-        # the dateline opens the body: its place is the lead sentence's only in the body's first part
-        first_part = article is not None and article.body[:len(doc.text)] == doc.text
+        first_part = _first_part(doc, article)  # the dateline's place is the lead sentence's
         with using(folders):
             doc._.claims = tuple(find_claims(doc.text, dates=doc._.dates or (), quotes=doc._.quotes or (),
                                              mentions=doc._.mentions or (),
