@@ -60,57 +60,76 @@ def number(pattern: str, text: str) -> float | None:
     return float(m.group(1)) if m else None
 
 
+# what each scorer prints, figure by figure: the pattern of its line (one group: the value; two: a count and
+# its total, the figure being their ratio)
+FIGURES: dict[str, dict[str, str]] = {
+    "articles": {"articles.outlet": r"outlet accuracy ([\d.]+)", "articles.date": r"date accuracy ([\d.]+)",
+                 "articles.title": r"title accuracy ([\d.]+)"},
+    "quotes": {"quotes.f1": r"quote\+speaker F1 ([\d.]+)",
+               "quotes.recall": r"direct\+partial: \d+ gold, recall ([\d.]+)",
+               "quotes.speaker": r"speaker right (\d+)/(\d+)", "quotes.precision": r"precision ([\d.]+) \(",
+               "quotes.indirect_recall": r"indirect: \d+ gold, recall ([\d.]+)",
+               "quotes.speaker_exact": r"speaker exact .*= ([\d.]+)"},
+    "entities": {"entities.f1": r"entities F1 ([\d.]+)", "entities.precision": r"overall\s+([\d.]+)",
+                 "entities.recall": r"overall\s+[\d.]+\s+([\d.]+)"},
+    "dates": {"dates.value_accuracy": r"value accuracy ([\d.]+)",
+              "dates.durations": r"duration accuracy ([\d.]+)"},
+    "stories": {"stories.pair_f1": r"story pairs: .*F1 ([\d.]+)"},
+    "diff": {"diff.conflicts_f1": r"conflicts F1 ([\d.]+)",
+             "diff.agreement_recall": r"agreement recall ([\d.]+)",
+             "diff.shared_quote_recall": r"shared-quote recall ([\d.]+)"},
+}
+
+
+def figures(kind: str, out: str) -> dict[str, float | None]:
+    """The figures of one scorer's output (None where its line is missing)."""
+    found: dict[str, float | None] = {}
+    for name, pattern in FIGURES[kind].items():
+        m = re.search(pattern, out)
+        if m is None:
+            found[name] = None
+        elif m.re.groups == 2:
+            found[name] = int(m.group(1)) / max(int(m.group(2)), 1)
+        else:
+            found[name] = float(m.group(1))
+    return found
+
+
+def _outputs(name: str, run, gold: dict[str, Path], tmp: Path) -> dict[str, list[str]]:
+    """kind -> the scorer and its arguments, for each gold the corpus has (the run's rows written first)."""
+    from newsscan import api
+
+    files = {k: tmp / f"{name}-{k}.{'json' if k in ('stories', 'diff') else 'jsonl'}" for k in FIGURES}
+    out: dict[str, list[str]] = {}
+    if "manifest" in gold and "outlet_key" in gold["manifest"].read_text(encoding="utf-8"):
+        write_jsonl(files["articles"], ({"path": r.article.path, "outlet": r.article.outlet,
+                                         "title": r.article.title, "published": r.article.published}
+                                        for r in run.results))
+        out["articles"] = ["score.py", "articles", str(gold["manifest"]), str(files["articles"])]
+    for kind, rows in (("quotes", api.quote_rows), ("entities", api.mention_rows), ("dates", api.date_rows)):
+        if kind in gold:
+            write_jsonl(files[kind], rows(run))
+            tool = ["score_entities.py"] if kind == "entities" else ["score.py", kind]
+            out[kind] = [*tool, str(gold[kind]), str(files[kind])]
+    if "manifest" in gold:
+        files["stories"].write_text(json.dumps({"stories": [{"id": st.id, "articles": list(st.articles)}
+                                                            for st in run.stories]}), encoding="utf-8")
+        out["stories"] = ["score.py", "stories", str(files["stories"]), str(gold["manifest"])]
+    if "stories" in gold:
+        files["diff"].write_text(json.dumps(api.diff_document(run), ensure_ascii=False), encoding="utf-8")
+        out["diff"] = ["score_stories.py", str(gold["stories"]), str(files["diff"])]
+    return out
+
+
 def evaluate(name: str, paths: list[str], gold: dict[str, Path], tools: Path, tmp: Path,
              verbose: bool) -> dict[str, float | int | None]:
     from newsscan import api
 
     run = api.analyze(paths, use_cache=False, jobs=1)
     figs: dict[str, float | int | None] = dict(glued_names(run))
-    arts = tmp / f"{name}-articles.jsonl"
-    write_jsonl(arts, ({"path": r.article.path, "outlet": r.article.outlet, "title": r.article.title,
-                        "published": r.article.published} for r in run.results))
-    if "manifest" in gold and "outlet_key" in gold["manifest"].read_text(encoding="utf-8"):
-        out = scorer([str(tools / "score.py"), "articles", str(gold["manifest"]), str(arts)], verbose)
-        figs["articles.outlet"] = number(r"outlet accuracy ([\d.]+)", out)
-        figs["articles.date"] = number(r"date accuracy ([\d.]+)", out)
-        figs["articles.title"] = number(r"title accuracy ([\d.]+)", out)
-    if "quotes" in gold:
-        q = tmp / f"{name}-quotes.jsonl"
-        write_jsonl(q, api.quote_rows(run))
-        out = scorer([str(tools / "score.py"), "quotes", str(gold["quotes"]), str(q)], verbose)
-        figs["quotes.f1"] = number(r"quote\+speaker F1 ([\d.]+)", out)
-        figs["quotes.recall"] = number(r"direct\+partial: \d+ gold, recall ([\d.]+)", out)
-        m = re.search(r"speaker right (\d+)/(\d+)", out)
-        figs["quotes.speaker"] = int(m.group(1)) / max(int(m.group(2)), 1) if m else None
-        figs["quotes.precision"] = number(r"precision ([\d.]+) \(", out)
-        figs["quotes.indirect_recall"] = number(r"indirect: \d+ gold, recall ([\d.]+)", out)
-        figs["quotes.speaker_exact"] = number(r"speaker exact .*= ([\d.]+)", out)
-    if "entities" in gold:
-        e = tmp / f"{name}-entities.jsonl"
-        write_jsonl(e, api.mention_rows(run))
-        out = scorer([str(tools / "score_entities.py"), str(gold["entities"]), str(e)], verbose)
-        figs["entities.f1"] = number(r"entities F1 ([\d.]+)", out)
-        figs["entities.precision"] = number(r"overall\s+([\d.]+)", out)
-        figs["entities.recall"] = number(r"overall\s+[\d.]+\s+([\d.]+)", out)
-    if "dates" in gold:
-        d = tmp / f"{name}-dates.jsonl"
-        write_jsonl(d, api.date_rows(run))
-        out = scorer([str(tools / "score.py"), "dates", str(gold["dates"]), str(d)], verbose)
-        figs["dates.value_accuracy"] = number(r"value accuracy ([\d.]+)", out)
-        figs["dates.durations"] = number(r"duration accuracy ([\d.]+)", out)
-    if "manifest" in gold:
-        s = tmp / f"{name}-stories.json"
-        s.write_text(json.dumps({"stories": [{"id": st.id, "articles": list(st.articles)}
-                                             for st in run.stories]}), encoding="utf-8")
-        out = scorer([str(tools / "score.py"), "stories", str(s), str(gold["manifest"])], verbose)
-        figs["stories.pair_f1"] = number(r"story pairs: .*F1 ([\d.]+)", out)
-    if "stories" in gold:
-        s = tmp / f"{name}-diff.json"
-        s.write_text(json.dumps(api.diff_document(run), ensure_ascii=False), encoding="utf-8")
-        out = scorer([str(tools / "score_stories.py"), str(gold["stories"]), str(s)], verbose)
-        figs["diff.conflicts_f1"] = number(r"conflicts F1 ([\d.]+)", out)
-        figs["diff.agreement_recall"] = number(r"agreement recall ([\d.]+)", out)
-        figs["diff.shared_quote_recall"] = number(r"shared-quote recall ([\d.]+)", out)
+    for kind, args in _outputs(name, run, gold, tmp).items():
+        out = scorer([str(tools / args[0]), *args[1:]], verbose)
+        figs.update(figures(kind, out))
     return figs
 
 
