@@ -18,14 +18,13 @@ Nothing here raises on odd input: no sentence, no claim.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 
 from .morphology import WORD, base_verbs, lemma, looks_prefixed_verb, speech_lemmas, weekday_names
 from .quantities import find_quantities
 from .records import Claim, DateMention, Mention, Quote
-from .tables import table
+from .tables import Folders, cache_per_folders, table
 
 _WORD = WORD
 # Abbreviations after which a full stop does not end a sentence (titles, `No.`, `Jl.`);
@@ -39,16 +38,16 @@ _ABBREV = frozenset([
 _QUOTE_CHARS = "\"“”„‟«»"
 
 
-@functools.lru_cache(maxsize=1)
-def _hedges() -> tuple[tuple[tuple[str, ...], str], ...]:
-    rows = table('hedges.tsv')
+@cache_per_folders
+def _hedges(folders: Folders) -> tuple[tuple[tuple[str, ...], str], ...]:
+    rows = table('hedges.tsv', folders)
     return tuple(sorted(((tuple(r["marker"].lower().split()), r["category"]) for r in rows),
                         key=lambda x: -len(x[0])))
 
 
-@functools.lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in table('claim_stopwords.tsv'))
+@cache_per_folders
+def stopwords(folders: Folders) -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in table('claim_stopwords.tsv', folders))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -90,11 +89,11 @@ def _add_span(spans, seg, p0, a, b):
         spans.append((p0 + a, p0 + b))
 
 
-@functools.lru_cache(maxsize=1)
-def _hedge_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+@cache_per_folders
+def _hedge_index(folders: Folders) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     """First word -> the hedge phrases starting with it, so a sentence is scanned once."""
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for phrase, cat in _hedges():
+    for phrase, cat in _hedges(folders):
         index.setdefault(phrase[0], []).append((phrase, cat))
     return {k: tuple(v) for k, v in index.items()}
 
@@ -148,24 +147,24 @@ def _predicate(words: Sequence[str], skip: Iterable[str] = ()) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
-def _unit_words() -> frozenset[str]:
+@cache_per_folders
+def _unit_words(folders: Folders) -> frozenset[str]:
     """Unit words (`menit`, `meter`): never verbs, though some look prefixed."""
-    return frozenset(r["word"].lower() for r in table('units.tsv'))
+    return frozenset(r["word"].lower() for r in table('units.tsv', folders))
 
 
-@functools.lru_cache(maxsize=1)
-def place_words() -> dict[str, int]:
+@cache_per_folders
+def place_words(folders: Folders) -> dict[str, int]:
     """Words that head a place name, with their administrative level (data/place_words.tsv)."""
     return {r["word"].lower(): int(r["level"] or 0)
-            for r in table('place_words.tsv')}
+            for r in table('place_words.tsv', folders)}
 
 
-@functools.lru_cache(maxsize=1)
-def place_kinds() -> dict[str, str]:
+@cache_per_folders
+def place_kinds(folders: Folders) -> dict[str, str]:
     """Words that head a place name, with their kind: admin, site, container, area or street."""
     return {r["word"].lower(): (r["kind"] or ("admin" if int(r["level"] or 0) else "site"))
-            for r in table('place_words.tsv')}
+            for r in table('place_words.tsv', folders)}
 
 
 _NAME = r"[A-Z][\w'-]*"
@@ -231,11 +230,12 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-@functools.lru_cache(maxsize=1)
-def _premises_before() -> re.Pattern[str]:
+@cache_per_folders
+def _premises_before(folders: Folders) -> re.Pattern[str]:
     """What precedes an organisation named as the place of an event: `di`/`ke` and a site word
     (`di kantor Kementerian X`, `ke gedung X`; not `saham di Bank X`, `bekerja di X`)."""
-    sites = "|".join(sorted((re.escape(w) for w, k in place_kinds().items() if k in ("site", "container")),
+    kinds = place_kinds(folders)
+    sites = "|".join(sorted((re.escape(w) for w, k in kinds.items() if k in ("site", "container")),
                             key=len, reverse=True))
     return re.compile(rf"\b(?:di|ke)\s+(?:{sites})\s+$", re.IGNORECASE)
 

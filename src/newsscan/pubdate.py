@@ -10,13 +10,12 @@ date tagger.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from .records import Evidence
-from .tables import table
+from .tables import Folders, cache_per_folders, table
 
 _TIME = r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:[:.][0-5]\d)?"
 _TIME_ONLY = re.compile(r"^\s*" + _TIME + r"\b")
@@ -50,11 +49,11 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@functools.cache
-def _calendar() -> _Calendar:
+@cache_per_folders
+def _calendar(folders: Folders) -> _Calendar:
     from .dates.lexicon import Lexicon
 
-    lex = Lexicon.load()
+    lex = Lexicon.load(folders)
     months = dict(lex.months)
     weekdays = {w.replace("\u2019", "'"): n - 1 for w, n in lex.weekdays.items()}
     month_re = _alternation(months)
@@ -96,7 +95,7 @@ def _calendar() -> _Calendar:
         ),
     )
     own: dict[str, list[str]] = {"past_after": [], "today_before": []}
-    for r in table('pubdate_cues.tsv'):
+    for r in table('pubdate_cues.tsv', folders):
         own[r["kind"]].append(r["cue"])
     cue = r"(?<![\w])(?:{})(?![\w])"
     return _Calendar(

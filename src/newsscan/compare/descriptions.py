@@ -10,7 +10,6 @@ besar`, still gives its own first).
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -19,7 +18,7 @@ from dataclasses import dataclass
 from ..claims import split_sentences, stopwords
 from ..morphology import WORD, looks_prefixed_verb
 from ..records import Claim
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 from .records import Art, span_claim
 
 
@@ -32,16 +31,16 @@ class Description:
     end: int
 
 
-@functools.lru_cache(maxsize=1)
-def _words() -> dict[str, tuple[str, str]]:
-    rows = table('descriptions.tsv')
+@cache_per_folders
+def _words(folders: Folders) -> dict[str, tuple[str, str]]:
+    rows = table('descriptions.tsv', folders)
     return {r["word"].lower(): (r["slot"], r["value"]) for r in rows}
 
 
-@functools.lru_cache(maxsize=1)
-def _frames() -> dict[str, re.Pattern[str]]:
+@cache_per_folders
+def _frames(folders: Folders) -> dict[str, re.Pattern[str]]:
     """Per slot the frame before the word: `dalam` / `ke dalam` (container), `di` / `di dalam` (ground)."""
-    alts = {slot: "|".join(sorted((re.escape(w) for w, (s, _) in _words().items() if s == slot),
+    alts = {slot: "|".join(sorted((re.escape(w) for w, (s, _) in _words(folders).items() if s == slot),
                                   key=len, reverse=True)) for slot in ("container", "ground")}
     return {
         "container": re.compile(

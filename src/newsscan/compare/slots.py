@@ -19,7 +19,6 @@ carries two values of one slot and is not compared."""
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from typing import Any
 
@@ -28,7 +27,7 @@ from ..morphology import WORD, lemma
 from ..quantities import compare as compare_quantities
 from ..quantities import limit_relation, unit_class, units_relation
 from ..records import Claim
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 from .words import bag, event_groups, hedge_rows, other_names, tokens, verb_lemmas
 
 TIME_TOLERANCE = 10  # minutes between two clock times that still agree (`sekitar`: APPROX_TOLERANCE)
@@ -174,11 +173,11 @@ def limit_slot(a: Claim, b: Claim) -> tuple[str | None, str, bool]:
     return ("agree", "", False) if agreed else (None, "", False)
 
 
-@functools.lru_cache(maxsize=1)
-def _explicit_day() -> re.Pattern[str]:
+@cache_per_folders
+def _explicit_day(folders: Folders) -> re.Pattern[str]:
     """A day written out: `(21/1)`, `21 Januari`, a weekday name (data/months.tsv, data/weekdays.tsv)."""
-    months = {r["name"] for r in table('months.tsv')}
-    days = {r["name"] for r in table('weekdays.tsv')}
+    months = {r["name"] for r in table('months.tsv', folders)}
+    days = {r["name"] for r in table('weekdays.tsv', folders)}
     names = "|".join(sorted(map(re.escape, months | days), key=len, reverse=True))
     return re.compile(rf"\d{{1,2}}/\d{{1,2}}|\b(?i:{names})\b")
 

@@ -10,22 +10,21 @@ different people are about different people and are not paired.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from ..claims import marker_spans, split_sentences, stopwords
 from ..morphology import WORD, is_nominalisation, lemma, looks_prefixed_verb, speech_lemmas
 from ..records import Claim
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 from .records import Art, span_claim
 from .words import same_person, unit_words
 
 
-@functools.lru_cache(maxsize=1)
-def number_words() -> frozenset[str]:
+@cache_per_folders
+def number_words(folders: Folders) -> frozenset[str]:
     """Number words (data/numbers.tsv): an owner's count (`empat perusahaan`) tells two owners apart."""
-    return frozenset(r["word"].lower() for r in table('numbers.tsv'))
+    return frozenset(r["word"].lower() for r in table('numbers.tsv', folders))
 
 
 NEGATOR_REACH = 2  # words between a negator and its verb (`tidak juga ditemukan`)

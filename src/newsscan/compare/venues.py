@@ -2,7 +2,6 @@
 data/event_words.tsv whose verb the titles share); never a region or country (data/regions.tsv)."""
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -11,17 +10,17 @@ from dataclasses import dataclass
 from ..claims import place_kinds, place_words
 from ..morphology import WORD, lemma
 from ..records import Claim
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 from .names import NAMEW, calendar_words
 from .records import Art
 from .slots import day_slot, place_match
 from .words import event_groups
 
 
-@functools.lru_cache(maxsize=1)
-def _regions() -> frozenset[str]:
+@cache_per_folders
+def _regions(folders: Folders) -> frozenset[str]:
     """Names of countries and large regions, lower case (data/regions.tsv)."""
-    return frozenset(r["name"].lower() for r in table('regions.tsv'))
+    return frozenset(r["name"].lower() for r in table('regions.tsv', folders))
 
 
 _VENUE_AT = re.compile(rf"\b(?:[Dd]i|[Kk]e|DI|KE)\s+((?:[a-z]+\s+){{0,2}})({NAMEW}(?:\s+{NAMEW}){{0,3}})")

@@ -3,7 +3,6 @@ names a sentence holds. Function words come from data/claim_stopwords.tsv, word 
 from __future__ import annotations
 
 import difflib
-import functools
 import math
 import re
 from collections import Counter
@@ -12,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from ..claims import stopwords
 from ..morphology import WORD, base_verbs, lemma, looks_prefixed_verb
 from ..records import Claim
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 
 
 def bag(text: str) -> Counter:
@@ -67,10 +66,10 @@ def verb_lemmas(words: Sequence[str]) -> set[str]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def hedge_rows() -> tuple[tuple[str, str], ...]:
+@cache_per_folders
+def hedge_rows(folders: Folders) -> tuple[tuple[str, str], ...]:
     return tuple(
-        (r["marker"].lower(), r["category"]) for r in table('hedges.tsv')
+        (r["marker"].lower(), r["category"]) for r in table('hedges.tsv', folders)
     )
 
 
@@ -89,9 +88,9 @@ def other_names(a: Claim, b: Claim) -> bool:
     return bool(na and nb and not na & nb)
 
 
-@functools.lru_cache(maxsize=1)
-def unit_words() -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in table('units.tsv'))
+@cache_per_folders
+def unit_words(folders: Folders) -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in table('units.tsv', folders))
 
 
 def name_like(x: str, y: str) -> bool:
@@ -101,8 +100,8 @@ def name_like(x: str, y: str) -> bool:
     return difflib.SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.75
 
 
-@functools.lru_cache(maxsize=1)
-def event_groups() -> dict[str, str]:
+@cache_per_folders
+def event_groups(folders: Folders) -> dict[str, str]:
     """Lemma -> event kind (data/event_words.tsv): `temu`, `sambut` -> meeting; `langsung` -> venue;
     `akses`, `baca` -> access."""
-    return {r["lemma"].lower(): r["group"] for r in table('event_words.tsv')}
+    return {r["lemma"].lower(): r["group"] for r in table('event_words.tsv', folders)}

@@ -372,7 +372,7 @@ class PhraseReader:
         return self.body[st : group[-1][-1].end], st
 
     def _apposition_subject(self, chunks: list[list[Tok]], last: list[Tok]) -> tuple[str, int] | None:
-        """`Leif-Eric Easley, profesor …` — or `Komisaris Independen PT Sinar Laut, Rudi Hamdani`: a name and its
+        """`Leif-Eric Easley, profesor …` — or `Komisaris Independen PT Laut, Rudi Hamdani`: a name and its
         apposition, one chunk each, are one speaker."""
         lex = self.lex
         if len(chunks) < 2:
