@@ -145,7 +145,7 @@ TABLE_SPECS: dict[str, TableSpec] = {
     ),
     "holidays.tsv": TableSpec(("holiday", "date", "names", "first_year"), 3),
     "holiday_dates.tsv": TableSpec(("occurrence", "date", "hijri_year"), 2),
-    "pubdate_cues.tsv": TableSpec(("cue", "kind"), 2, (("kind", ("past_after", "today_before")),)),
+    "pubdate_cues.tsv": TableSpec(("cue", "kind"), 2, (("kind", "newsscan.pubdate:CUE_KINDS"),)),
     "lemma_rules.tsv": TableSpec(
         ("pattern", "replacement", "kind", "min_stem"),
         4,
