@@ -36,6 +36,24 @@ _ABBREV = frozenset([
     "hlm", "tel", "telp",
 ])
 _QUOTE_CHARS = "\"“”„‟«»"
+# the kinds of claim_words.tsv (its header comment says what each is)
+WORD_KINDS = ("place_lead", "place_lead_lower", "premises_lead", "circumstance")
+
+
+@cache_per_folders
+def _claim_words(folders: Folders) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {k: [] for k in WORD_KINDS}
+    for r in table("claim_words.tsv", folders):
+        out[r["kind"]].append(r["word"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _word_alt(kind: str, folders: Folders | None = None, either_case: bool = False) -> str:
+    """An alternation of the words of a kind of claim_words.tsv, in the table's order; `either_case`: the
+    first letter in either case (`[Dd]i`)."""
+    words = _claim_words(folders)[kind]
+    return "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if either_case else re.escape(w)
+                    for w in words)
 
 
 @cache_per_folders
@@ -176,7 +194,8 @@ def _places_fallback(text: str, headline: bool = False) -> list[str]:
     one word."""
     heads = "|".join(sorted((re.escape(w) for w in place_words()), key=len, reverse=True))
     more = "" if headline else rf"(?:\s+(?:{_NAME}|\d+))*"
-    pat = re.compile(rf"\b(?:[Dd]i|[Kk]e|[Dd]ari|menuju)\s+((?:(?:{heads})\s+)?{_NAME}{more})"
+    lead = "|".join(filter(None, (_word_alt("place_lead", either_case=True), _word_alt("place_lead_lower"))))
+    pat = re.compile(rf"\b(?:{lead})\s+((?:(?:{heads})\s+)?{_NAME}{more})"
                      rf"|\b((?i:{heads})\s+{_NAME}{more})")
     out = []
     for m in pat.finditer(text):
@@ -237,7 +256,7 @@ def _premises_before(folders: Folders) -> re.Pattern[str]:
     kinds = place_kinds(folders)
     sites = "|".join(sorted((re.escape(w) for w, k in kinds.items() if k in ("site", "container")),
                             key=len, reverse=True))
-    return re.compile(rf"\b(?:di|ke)\s+(?:{sites})\s+$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_word_alt('premises_lead', folders)})\s+(?:{sites})\s+$", re.IGNORECASE)
 
 
 def _at_premises(body: str, a: int, m: Mention) -> bool:
@@ -248,7 +267,7 @@ def _at_premises(body: str, a: int, m: Mention) -> bool:
     first = m.text.split(" ", 1)[0].lower()
     before = body[max(a, m.start - 40):m.start]
     at_site = place_kinds().get(first) in ("site", "container")
-    if at_site and re.search(r"\b(?:di|ke)\s+$", before, re.IGNORECASE):
+    if at_site and re.search(rf"\b(?:{_word_alt('premises_lead')})\s+$", before, re.IGNORECASE):
         return True
     return bool(_premises_before().search(before))
 
@@ -328,7 +347,7 @@ def find_claims(body: str, *, dates: Sequence[DateMention] = (), quotes: Sequenc
                 r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:" + "|".join(weekday_names()) + r")\b",
                 body[ca:cb],
             )
-            has_place = bool(re.search(r"\b(?:di|dalam)\s+[A-Z]", body[ca:cb]))
+            has_place = bool(re.search(rf"\b(?:{_word_alt('circumstance')})\s+[A-Z]", body[ca:cb]))
             if not (has_time or has_place):
                 continue
             sp = c.speaker if c else None

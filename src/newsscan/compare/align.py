@@ -11,6 +11,7 @@ from ..claims import find_claims, place_kinds, place_words
 from ..morphology import WORD, speech_lemmas
 from ..quantities import compare as compare_quantities
 from ..records import ArticleResult, Claim, Quote
+from ..tables import Folders, cache_per_folders
 from .records import Art, Side
 from .slots import (
     APPROX_TOLERANCE,
@@ -25,7 +26,7 @@ from .slots import (
     place_slot,
     time_slot,
 )
-from .words import numbers, token_overlap, tokens, verb_lemmas
+from .words import numbers, token_overlap, tokens, verb_lemmas, word_alt
 
 CANDIDATE = 0.20  # word likeness below which two claims are not looked at together
 
@@ -46,8 +47,11 @@ EVENT_GAP = 360  # minutes: accounts of one happening further apart than this ar
 
 
 # An event anaphor: the sentence is about the story's event itself (`Peristiwa ini terjadi sekitar pukul …`).
-_ANAPHOR = re.compile(r"\b(?:peristiwa|kejadian|insiden|kecelakaan|musibah|tragedi|kebakaran|gempa)\s+"
-                      r"(?:ini|itu|tersebut|nahas)?\s*(?:\w+\s+)?terjadi\b", re.IGNORECASE)
+@cache_per_folders
+def _anaphor(folders: Folders) -> re.Pattern[str]:
+    nouns, determiners = word_alt("event_noun", folders), word_alt("event_determiner", folders)
+    happen = word_alt("happen_verb", folders)
+    return re.compile(rf"\b(?:{nouns})\s+(?:{determiners})?\s*(?:\w+\s+)?(?:{happen})\b", re.IGNORECASE)
 
 
 def claims_of(r: ArticleResult) -> list[Claim]:
@@ -137,7 +141,7 @@ def main_verbs(arts: Sequence[Art]) -> set[str]:
 
 
 def is_main_event(c: Claim, main: set[str]) -> bool:
-    return (c.predicate in main) or bool(_ANAPHOR.search(c.text) and c.dates)
+    return (c.predicate in main) or bool(_anaphor().search(c.text) and c.dates)
 
 
 def pair_kinds(a: Claim, b: Claim) -> bool:
@@ -252,7 +256,7 @@ def event_time(art: Art, main: set[str]) -> tuple[Claim, list[int]] | None:
         ts = clock_times(c)
         if not ts or consulted(c.text):
             continue  # `pantauan … pukul 10.30`: when the outlet looked
-        if verb_lemmas(WORD.findall(c.text)) & main or _ANAPHOR.search(c.text):
+        if verb_lemmas(WORD.findall(c.text)) & main or _anaphor().search(c.text):
             return c, ts
     return None
 

@@ -20,6 +20,7 @@ from ..morphology import WORD, looks_prefixed_verb
 from ..records import Claim
 from ..tables import Folders, cache_per_folders, table
 from .records import Art, span_claim
+from .words import word_alt
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +43,17 @@ def _frames(folders: Folders) -> dict[str, re.Pattern[str]]:
     """Per slot the frame before the word: `dalam` / `ke dalam` (container), `di` / `di dalam` (ground)."""
     alts = {slot: "|".join(sorted((re.escape(w) for w, (s, _) in _words(folders).items() if s == slot),
                                   key=len, reverse=True)) for slot in ("container", "ground")}
+    def w(kind: str, either_case: bool = False) -> str:
+        return word_alt(kind, folders, either_case=either_case)
+
     return {
         "container": re.compile(
-            rf"\b(?:[Dd]i\s+|[Kk]e\s+)?[Dd]alam\s+(?:sebuah\s+|satu\s+)?({alts['container']})\b"
+            rf"\b(?:(?:{w('container_lead', True)})\s+)?(?:{w('container_prep', True)})\s+"
+            rf"(?:(?:{w('container_article')})\s+)?({alts['container']})\b"
         ),
         "ground": re.compile(
-            rf"\b[Dd]i\s+(?:dalam\s+|atas\s+|tepi\s+|pinggir\s+)?(?:sebuah\s+)?"
-            rf"({alts['ground']})\b"
+            rf"\b(?:{w('ground_prep', True)})\s+(?:(?:{w('ground_relation')})\s+)?"
+            rf"(?:(?:{w('ground_article')})\s+)?({alts['ground']})\b"
         ),
     }
 

@@ -10,7 +10,7 @@ from ..records import Claim
 from ..tables import Folders, cache_per_folders, table
 from .records import Art
 from .slots import place_match, place_parts
-from .words import name_like, unit_words
+from .words import compare_words, name_like, unit_words
 
 NAMEW = r"[A-Z][\w'-]*"
 
@@ -26,14 +26,14 @@ def _slot_skip(folders: Folders) -> frozenset[str]:
     for r in table('speech_verbs.tsv', folders):
         out.add(r["lemma"].lower())
         out.update(f.strip().lower() for f in (r.get("forms") or "").split(",") if f.strip())
-    out.update(["hari", "tanggal", "bulan", "tahun", "pukul", "jam", "kabupaten", "provinsi", "kota"])
+    out.update(compare_words("not_name_slot", folders))
     return frozenset(out)
 
 
 @cache_per_folders
 def calendar_words(folders: Folders) -> frozenset[str]:
     """Weekday and month names (and `Baca` of a `Baca juga` line): never the name in a slot."""
-    return frozenset(weekday_names(folders) + month_names(folders) + ("Baca",))
+    return frozenset(weekday_names(folders) + month_names(folders) + compare_words("not_a_name", folders))
 
 
 def _name_slots(text: str) -> list[tuple[str, str]]:

@@ -28,7 +28,7 @@ from ..quantities import compare as compare_quantities
 from ..quantities import limit_relation, unit_class, units_relation
 from ..records import Claim
 from ..tables import Folders, cache_per_folders, table
-from .words import bag, event_groups, hedge_rows, other_names, tokens, verb_lemmas
+from .words import bag, event_groups, hedge_rows, other_names, tokens, verb_lemmas, word_alt
 
 TIME_TOLERANCE = 10  # minutes between two clock times that still agree (`sekitar`: APPROX_TOLERANCE)
 
@@ -38,8 +38,10 @@ APPROX_TOLERANCE = 45
 
 # A sentence that reports a change carries an old and a new value (`dari 15 tahun menjadi 12 tahun`).
 # (`Sebelumnya,` opening a sentence only says "earlier" and is left out.)
-_CHANGE = re.compile(r"\b(?:menjadi|semula|dari yang|dipangkas|dipotong|memangkas|berkurang|"
-                     r"bertambah|naik|turun)\b|(?<=\w )sebelumnya\b", re.IGNORECASE)
+@cache_per_folders
+def _change(folders: Folders) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{word_alt('change_word', folders, ' ')})\b"
+                      rf"|(?<=\w )(?:{word_alt('change_after_word', folders, ' ')})\b", re.IGNORECASE)
 
 
 _TIME = re.compile(r"T(\d\d):(\d\d)")
@@ -134,7 +136,7 @@ def number_slot(a: Claim, b: Claim) -> tuple[str | None, str, Any]:
     if not results:
         return None, "", None
     agreed = [(qa, qb) for r, qa, qb in results if r == "agree"]
-    if _CHANGE.search(a.text) or _CHANGE.search(b.text):
+    if _change().search(a.text) or _change().search(b.text):
         return ("agree", "", None) if agreed else (None, "", None)
     ba, bb = bag(a.text), bag(b.text)
     for r, qa, qb in results:

@@ -18,7 +18,7 @@ from ..morphology import WORD, is_nominalisation, lemma, looks_prefixed_verb, sp
 from ..records import Claim
 from ..tables import Folders, cache_per_folders, table
 from .records import Art, span_claim
-from .words import same_person, unit_words
+from .words import same_person, unit_words, word_alt
 
 
 @cache_per_folders
@@ -61,14 +61,16 @@ def _thing(words: list[str], i: int) -> tuple[str, int] | None:
     return words[j].lower(), j
 
 
-_CLAUSE_END = re.compile(r"[,.;:!?]|\s(?:yang|dan|karena|sehingga|tetapi|namun)\s")
+@cache_per_folders
+def _clause_end(folders: Folders) -> re.Pattern[str]:
+    return re.compile(rf"[,.;:!?]|\s(?:{word_alt('clause_break', folders)})\s")
 _OWNER = re.compile(r"\b(?:[A-Z][\w-]*|\d[\d.,]*)")
 
 
 def _owner(text: str, end: int) -> frozenset[str]:
     """Names and numbers between the thing and the end of its clause: whose thing it is (`izin PT X`)."""
     rest = text[end:end + 80]
-    stop = _CLAUSE_END.search(rest)
+    stop = _clause_end().search(rest)
     rest = rest[:stop.start()] if stop else rest
     words = {w.lower() for w in _OWNER.findall(rest)}
     words |= {w.lower() for w in WORD.findall(rest) if w.lower() in number_words()}

@@ -66,6 +66,39 @@ def verb_lemmas(words: Sequence[str]) -> set[str]:
     return out
 
 
+# the kinds of compare_words.tsv (its header comment says what each is)
+KINDS = (
+    "event_noun", "event_determiner", "happen_verb", "change_word", "change_after_word", "clause_break",
+    "container_lead", "container_prep", "container_article", "ground_prep", "ground_relation",
+    "ground_article", "not_name_slot", "not_a_name",
+)
+
+
+@cache_per_folders
+def _compare_words(folders: Folders) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {k: [] for k in KINDS}
+    for r in table("compare_words.tsv", folders):
+        out[r["kind"]].append(r["word"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def compare_words(kind: str, folders: Folders | None = None) -> tuple[str, ...]:
+    """The words of a kind of compare_words.tsv, in the table's order."""
+    return _compare_words(folders)[kind]
+
+
+def word_alt(kind: str, folders: Folders | None = None, sep: str = r"\s+", either_case: bool = False) -> str:
+    """A regular-expression alternation of the words of a kind, in the table's order; a phrase's spaces match
+    `sep`; `either_case`: the first letter in either case (`[Dd]i`), the rest as written."""
+    out = []
+    for w in compare_words(kind, folders):
+        pattern = sep.join(re.escape(p) for p in w.split(" "))
+        if either_case:
+            pattern = f"[{w[0].upper()}{w[0]}]" + pattern[len(re.escape(w[0])):]
+        out.append(pattern)
+    return "|".join(out)
+
+
 @cache_per_folders
 def hedge_rows(folders: Folders) -> tuple[tuple[str, str], ...]:
     return tuple(
