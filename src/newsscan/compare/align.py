@@ -261,7 +261,9 @@ def event_time(art: Art, main: set[str]) -> tuple[Claim, list[int]] | None:
     return None
 
 
-_APPROX = re.compile(r"\b(?:sekitar|sekira|kira-kira|kurang lebih|sekitaran)\b", re.IGNORECASE)
+@cache_per_folders
+def _approx(folders: Folders) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{word_alt('approx', folders, ' ')})\b", re.IGNORECASE)
 
 
 def _clocks(ms) -> str:
@@ -273,7 +275,7 @@ def event_time_conflict(ea, eb) -> str | None:
     (ca, ta), (cb, tb) = ea, eb
     if day_slot(ca, cb)[0] == "conflict":
         return None  # two days: two happenings (or a day conflict), not two clock times of one
-    approx = bool(_APPROX.search(ca.text) or _APPROX.search(cb.text))
+    approx = bool(_approx().search(ca.text) or _approx().search(cb.text))
     gap = min(abs(x - y) for x in ta for y in tb)
     if gap <= (APPROX_TOLERANCE if approx else TIME_TOLERANCE) or (approx and gap < 60) or gap > EVENT_GAP:
         return None

@@ -215,7 +215,7 @@ def time_slot(a: Claim, b: Claim) -> tuple[str | None, str]:
     if not ta or not tb or consulted(a.text) or consulted(b.text):
         return None, ""
     approx = bool(
-        re.search(r"\b(?:sekitar|sekira|kira-kira|kurang lebih)\b", a.text + " " + b.text, re.IGNORECASE)
+        re.search(rf"\b(?:{word_alt('approx_clock', sep=' ')})\b", a.text + " " + b.text, re.IGNORECASE)
     )
     tol = APPROX_TOLERANCE if approx else TIME_TOLERANCE
     if any(abs(x - y) <= tol for x in ta for y in tb):

@@ -70,7 +70,8 @@ def verb_lemmas(words: Sequence[str]) -> set[str]:
 KINDS = (
     "event_noun", "event_determiner", "happen_verb", "change_word", "change_after_word", "clause_break",
     "container_lead", "container_prep", "container_article", "ground_prep", "ground_relation",
-    "ground_article", "not_name_slot", "not_a_name",
+    "ground_article", "not_name_slot", "not_a_name", "venue_lead", "past_marker", "see_also", "approx",
+    "approx_clock",
 )
 
 
