@@ -27,17 +27,9 @@ from .records import Claim, DateMention, Mention, Quote
 from .tables import Folders, cache_per_folders, table
 
 _WORD = WORD
-# Abbreviations after which a full stop does not end a sentence (titles, `No.`, `Jl.`);
-# Indonesian style guides.
-_ABBREV = frozenset([
-    "dr", "drs", "ir", "prof", "h", "hj", "st", "no", "nomor", "jl", "kec", "kab", "kel", "dll", "dsb",
-    "tsb", "yth", "bpk", "ibu", "sdr", "m.si", "s.h", "mr", "mrs", "ms", "pt", "tbk", "kompol", "akbp",
-    "kombes", "ipda", "iptu", "aiptu", "brigjen", "irjen", "jenderal", "letjen", "mayjen", "kol", "vol",
-    "hlm", "tel", "telp",
-])
 _QUOTE_CHARS = "\"“”„‟«»"
 # the kinds of claim_words.tsv (its header comment says what each is)
-WORD_KINDS = ("place_lead", "place_lead_lower", "premises_lead", "circumstance")
+WORD_KINDS = ("place_lead", "place_lead_lower", "premises_lead", "circumstance", "abbreviation")
 
 
 @cache_per_folders
@@ -46,6 +38,11 @@ def _claim_words(folders: Folders) -> dict[str, tuple[str, ...]]:
     for r in table("claim_words.tsv", folders):
         out[r["kind"]].append(r["word"])
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cache_per_folders
+def _abbreviations(folders: Folders) -> frozenset[str]:
+    return frozenset(_claim_words(folders)["abbreviation"])
 
 
 def _word_alt(kind: str, folders: Folders | None = None, either_case: bool = False) -> str:
@@ -73,6 +70,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     them) end one before a capital, a digit or an opening mark, unless the word before is an abbreviation,
     an initial or a number (`1.323.459`, `14.40`)."""
     spans: list[tuple[int, int]] = []
+    abbreviations = _abbreviations()
     for para in re.finditer(r"[^\n]+", text):
         p0 = para.start()
         seg = para.group()
@@ -82,7 +80,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             before = seg[start:m.start()]
             lastword = re.findall(r"[\w.]+$", before)
             lw = lastword[0].lower() if lastword else ""
-            if m.group()[0] == "." and (lw in _ABBREV or (len(lw) == 1 and lw.isalpha())):
+            if m.group()[0] == "." and (lw in abbreviations or (len(lw) == 1 and lw.isalpha())):
                 continue
             _add_span(spans, seg, p0, start, end)
             start = end
