@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from newsscan import claims, outlets, pubdate, tables
+from newsscan.compare import words as compare_words
+from newsscan.dates import lexicon as date_lexicon
 from newsscan.quotes import grammar_words
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "newsscan"
@@ -27,23 +30,6 @@ _REGEX_LIKE = re.compile(r"\\[sbwdS]|\(\?|\|")
 _SEARCHES = frozenset(
     {"split", "rsplit", "startswith", "endswith", "find", "rfind", "index", "count", "replace"}
 )
-
-# modules that still hold such words: others' work under issue #22 (dates, entities, claims, compare, the
-# loader's outlet and date readers). A module cleaned leaves the list; none may join it.
-PENDING = frozenset(
-    {
-        "claims.py",
-        "compare/align.py",
-        "compare/descriptions.py",
-        "compare/slots.py",
-        "compare/states.py",
-        "dates/lexicon.py",
-        "dates/relative.py",
-        "outlets.py",
-        "pubdate.py",
-    }
-)
-
 
 def _docstrings(tree: ast.AST) -> set[int]:
     out: set[int] = set()
@@ -89,14 +75,10 @@ def _modules() -> list[str]:
     return sorted(p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py"))
 
 
-@pytest.mark.parametrize("module", [m for m in _modules() if m not in PENDING])
+@pytest.mark.parametrize("module", _modules())
 def test_no_indonesian_word_list_in_python(module):
+    """Every module, none pending any more (issue #22)."""
     assert words_in((SRC / module).read_text(encoding="utf-8")) == []
-
-
-@pytest.mark.parametrize("module", sorted(PENDING))
-def test_a_pending_module_leaves_the_list_once_clean(module):
-    assert words_in((SRC / module).read_text(encoding="utf-8")), f"{module} is clean: take it off PENDING"
 
 
 @pytest.mark.parametrize(
@@ -121,3 +103,35 @@ def test_every_kind_of_quote_words_has_words():
         assert grammar_words.words(kind), kind
     assert "yang" in grammar_words.word_set("relative")
     assert re.fullmatch(grammar_words.alt("first_time"), "pertama  kali")
+
+
+@pytest.mark.parametrize(
+    "kinds, words",
+    [
+        (compare_words.KINDS, compare_words.compare_words),
+        (claims.WORD_KINDS, lambda kind: claims._claim_words()[kind]),
+        (pubdate.CUE_KINDS, lambda kind: [r for r in tables.table("pubdate_cues.tsv") if r["kind"] == kind]),
+        (date_lexicon.CUE_KINDS, lambda kind: date_lexicon.Lexicon.load(()).cues[kind]),
+    ],
+)
+def test_every_kind_of_the_new_word_tables_has_words(kinds, words):
+    assert [kind for kind in kinds if not words(kind)] == []
+
+
+# invented sentences: a credit verb and a place preposition the packaged tables lack
+CREDIT = "Menukil dari Kyodo, pemerintah setempat menutup jalan itu selama dua hari."
+
+
+def test_a_user_outlets_table_adds_a_credit_verb(tmp_path):
+    (tmp_path / "outlets.toml").write_text('credit_verbs = ["Menukil"]\n', encoding="utf-8")
+    mine = outlets.find_credits([CREDIT], [], outlets.load_registry((str(tmp_path),)))
+    assert mine == ["Kyodo"]
+    assert outlets.find_credits([CREDIT], [], outlets.load_registry(())) == []
+
+
+def test_a_user_claim_words_row_adds_a_place_preposition(tmp_path):
+    (tmp_path / "claim_words.tsv").write_text("word\tkind\nsekitar\tplace_lead_lower\n", encoding="utf-8")
+    text = "Banjir merendam rumah warga sekitar Cibeureum sejak pagi."
+    with tables.using((str(tmp_path),)):
+        assert "Cibeureum" in claims._places_fallback(text)
+    assert "Cibeureum" not in claims._places_fallback(text)

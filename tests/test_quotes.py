@@ -30,8 +30,8 @@ def test_speaker_after_quote_and_surname_resolution():
 
 
 def test_colon_before_quote():
-    qs = find_quotes("Menteri Keuangan Sri Mulyani mengatakan: “Anggaran sudah cukup.”")
-    assert [(q.kind, q.text, q.speaker) for q in qs] == [("direct", "Anggaran sudah cukup.", "Sri Mulyani")]
+    qs = find_quotes("Menteri Keuangan Sri Wahyuni mengatakan: “Anggaran sudah cukup.”")
+    assert [(q.kind, q.text, q.speaker) for q in qs] == [("direct", "Anggaran sudah cukup.", "Sri Wahyuni")]
     assert qs[0].speaker_role and "Menteri" in qs[0].speaker_role
 
 

@@ -155,3 +155,25 @@ def test_a_bad_user_gazetteer_line_is_one_line_and_exit_2(tmp_path):
     assert result.exit_code == 2 and result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and f"{d / 'gazetteer.jsonl'}:2:" in lines[0]
+
+
+# invented: a nickname cue the packaged table lacks (`dijuluki`), and an article that uses it
+JULUK = ("Kepala desa Hendra Wijaya, yang dijuluki Ompong, meresmikan jembatan baru di desanya. "
+         "Ompong berharap jembatan itu dirawat warga.")
+ENTITIES = ("paragraphs", "ner", "hyphen_names", "gazetteer", "entities")
+
+
+def _nickname_holders(nlp) -> set[str | None]:
+    return {m.canonical for m in nlp(JULUK)._.mentions if m.text == "Ompong"}
+
+
+def test_two_pipelines_with_different_entity_tables_in_one_process(tmp_path):
+    d = tmp_path / "nick"
+    d.mkdir()
+    (d / "nickname_cues.tsv").write_text("cue\tkind\tend\ndijuluki\tafter\n", encoding="utf-8")
+    before = _nickname_holders(pipeline(ENTITIES))
+    mine = _nickname_holders(pipeline(ENTITIES, Settings(tables=(str(d),))))
+    assert mine == {"Hendra Wijaya"}
+    assert "Hendra Wijaya" not in before
+    # the default pipeline is unaffected after the other was used (its cached tables are its own)
+    assert _nickname_holders(pipeline(ENTITIES)) == before

@@ -18,37 +18,51 @@ Nothing here raises on odd input: no sentence, no claim.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 
 from .morphology import WORD, base_verbs, lemma, looks_prefixed_verb, speech_lemmas, weekday_names
 from .quantities import find_quantities
 from .records import Claim, DateMention, Mention, Quote
-from .tables import table
+from .tables import Folders, cache_per_folders, table
 
 _WORD = WORD
-# Abbreviations after which a full stop does not end a sentence (titles, `No.`, `Jl.`);
-# Indonesian style guides.
-_ABBREV = frozenset([
-    "dr", "drs", "ir", "prof", "h", "hj", "st", "no", "nomor", "jl", "kec", "kab", "kel", "dll", "dsb",
-    "tsb", "yth", "bpk", "ibu", "sdr", "m.si", "s.h", "mr", "mrs", "ms", "pt", "tbk", "kompol", "akbp",
-    "kombes", "ipda", "iptu", "aiptu", "brigjen", "irjen", "jenderal", "letjen", "mayjen", "kol", "vol",
-    "hlm", "tel", "telp",
-])
 _QUOTE_CHARS = "\"“”„‟«»"
+# the kinds of claim_words.tsv (its header comment says what each is)
+WORD_KINDS = ("place_lead", "place_lead_lower", "premises_lead", "circumstance", "abbreviation")
 
 
-@functools.lru_cache(maxsize=1)
-def _hedges() -> tuple[tuple[tuple[str, ...], str], ...]:
-    rows = table('hedges.tsv')
+@cache_per_folders
+def _claim_words(folders: Folders) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {k: [] for k in WORD_KINDS}
+    for r in table("claim_words.tsv", folders):
+        out[r["kind"]].append(r["word"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache_per_folders
+def _abbreviations(folders: Folders) -> frozenset[str]:
+    return frozenset(_claim_words(folders)["abbreviation"])
+
+
+def _word_alt(kind: str, folders: Folders | None = None, either_case: bool = False) -> str:
+    """An alternation of the words of a kind of claim_words.tsv, in the table's order; `either_case`: the
+    first letter in either case (`[Dd]i`)."""
+    words = _claim_words(folders)[kind]
+    return "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if either_case else re.escape(w)
+                    for w in words)
+
+
+@cache_per_folders
+def _hedges(folders: Folders) -> tuple[tuple[tuple[str, ...], str], ...]:
+    rows = table('hedges.tsv', folders)
     return tuple(sorted(((tuple(r["marker"].lower().split()), r["category"]) for r in rows),
                         key=lambda x: -len(x[0])))
 
 
-@functools.lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in table('claim_stopwords.tsv'))
+@cache_per_folders
+def stopwords(folders: Folders) -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in table('claim_stopwords.tsv', folders))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -56,6 +70,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     them) end one before a capital, a digit or an opening mark, unless the word before is an abbreviation,
     an initial or a number (`1.323.459`, `14.40`)."""
     spans: list[tuple[int, int]] = []
+    abbreviations = _abbreviations()
     for para in re.finditer(r"[^\n]+", text):
         p0 = para.start()
         seg = para.group()
@@ -65,7 +80,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             before = seg[start:m.start()]
             lastword = re.findall(r"[\w.]+$", before)
             lw = lastword[0].lower() if lastword else ""
-            if m.group()[0] == "." and (lw in _ABBREV or (len(lw) == 1 and lw.isalpha())):
+            if m.group()[0] == "." and (lw in abbreviations or (len(lw) == 1 and lw.isalpha())):
                 continue
             _add_span(spans, seg, p0, start, end)
             start = end
@@ -90,11 +105,11 @@ def _add_span(spans, seg, p0, a, b):
         spans.append((p0 + a, p0 + b))
 
 
-@functools.lru_cache(maxsize=1)
-def _hedge_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+@cache_per_folders
+def _hedge_index(folders: Folders) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     """First word -> the hedge phrases starting with it, so a sentence is scanned once."""
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for phrase, cat in _hedges():
+    for phrase, cat in _hedges(folders):
         index.setdefault(phrase[0], []).append((phrase, cat))
     return {k: tuple(v) for k, v in index.items()}
 
@@ -148,24 +163,24 @@ def _predicate(words: Sequence[str], skip: Iterable[str] = ()) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
-def _unit_words() -> frozenset[str]:
+@cache_per_folders
+def _unit_words(folders: Folders) -> frozenset[str]:
     """Unit words (`menit`, `meter`): never verbs, though some look prefixed."""
-    return frozenset(r["word"].lower() for r in table('units.tsv'))
+    return frozenset(r["word"].lower() for r in table('units.tsv', folders))
 
 
-@functools.lru_cache(maxsize=1)
-def place_words() -> dict[str, int]:
+@cache_per_folders
+def place_words(folders: Folders) -> dict[str, int]:
     """Words that head a place name, with their administrative level (data/place_words.tsv)."""
     return {r["word"].lower(): int(r["level"] or 0)
-            for r in table('place_words.tsv')}
+            for r in table('place_words.tsv', folders)}
 
 
-@functools.lru_cache(maxsize=1)
-def place_kinds() -> dict[str, str]:
+@cache_per_folders
+def place_kinds(folders: Folders) -> dict[str, str]:
     """Words that head a place name, with their kind: admin, site, container, area or street."""
     return {r["word"].lower(): (r["kind"] or ("admin" if int(r["level"] or 0) else "site"))
-            for r in table('place_words.tsv')}
+            for r in table('place_words.tsv', folders)}
 
 
 _NAME = r"[A-Z][\w'-]*"
@@ -177,7 +192,8 @@ def _places_fallback(text: str, headline: bool = False) -> list[str]:
     one word."""
     heads = "|".join(sorted((re.escape(w) for w in place_words()), key=len, reverse=True))
     more = "" if headline else rf"(?:\s+(?:{_NAME}|\d+))*"
-    pat = re.compile(rf"\b(?:[Dd]i|[Kk]e|[Dd]ari|menuju)\s+((?:(?:{heads})\s+)?{_NAME}{more})"
+    lead = "|".join(filter(None, (_word_alt("place_lead", either_case=True), _word_alt("place_lead_lower"))))
+    pat = re.compile(rf"\b(?:{lead})\s+((?:(?:{heads})\s+)?{_NAME}{more})"
                      rf"|\b((?i:{heads})\s+{_NAME}{more})")
     out = []
     for m in pat.finditer(text):
@@ -231,13 +247,14 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-@functools.lru_cache(maxsize=1)
-def _premises_before() -> re.Pattern[str]:
+@cache_per_folders
+def _premises_before(folders: Folders) -> re.Pattern[str]:
     """What precedes an organisation named as the place of an event: `di`/`ke` and a site word
     (`di kantor Kementerian X`, `ke gedung X`; not `saham di Bank X`, `bekerja di X`)."""
-    sites = "|".join(sorted((re.escape(w) for w, k in place_kinds().items() if k in ("site", "container")),
+    kinds = place_kinds(folders)
+    sites = "|".join(sorted((re.escape(w) for w, k in kinds.items() if k in ("site", "container")),
                             key=len, reverse=True))
-    return re.compile(rf"\b(?:di|ke)\s+(?:{sites})\s+$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_word_alt('premises_lead', folders)})\s+(?:{sites})\s+$", re.IGNORECASE)
 
 
 def _at_premises(body: str, a: int, m: Mention) -> bool:
@@ -248,7 +265,7 @@ def _at_premises(body: str, a: int, m: Mention) -> bool:
     first = m.text.split(" ", 1)[0].lower()
     before = body[max(a, m.start - 40):m.start]
     at_site = place_kinds().get(first) in ("site", "container")
-    if at_site and re.search(r"\b(?:di|ke)\s+$", before, re.IGNORECASE):
+    if at_site and re.search(rf"\b(?:{_word_alt('premises_lead')})\s+$", before, re.IGNORECASE):
         return True
     return bool(_premises_before().search(before))
 
@@ -328,7 +345,7 @@ def find_claims(body: str, *, dates: Sequence[DateMention] = (), quotes: Sequenc
                 r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:" + "|".join(weekday_names()) + r")\b",
                 body[ca:cb],
             )
-            has_place = bool(re.search(r"\b(?:di|dalam)\s+[A-Z]", body[ca:cb]))
+            has_place = bool(re.search(rf"\b(?:{_word_alt('circumstance')})\s+[A-Z]", body[ca:cb]))
             if not (has_time or has_place):
                 continue
             sp = c.speaker if c else None

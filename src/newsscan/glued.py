@@ -2,9 +2,9 @@
 `Rinayang`), the positions a space belongs at.
 
     >>> from newsscan.glued import find_glue
-    >>> text = "Menteri KeuanganSri Mulyani"
+    >>> text = "Menteri KeuanganSri Wahyuni"
     >>> [text[:p] + "|" + text[p:] for p in find_glue(text)]
-    ['Menteri Keuangan|Sri Mulyani']
+    ['Menteri Keuangan|Sri Wahyuni']
 
 A token is split only into known pieces: common words (`data/word_counts.tsv`, counted on the bench corpus),
 function words (`data/function_words.tsv`), speech verbs (`data/speech_verbs.tsv`), or a name the same article

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import functools
 import glob
 import hashlib
 import io
@@ -55,11 +54,11 @@ _MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GI
           b"\x7fELF": "executable", b"SQLite format 3": "SQLite database"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _CONTROL_MAX = 0.05  # more control characters than this and the file is binary, whatever it decodes as
-@functools.lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
+@cache_per_folders
+def _function_words(folders: Folders) -> frozenset[str]:
     """Indonesian function words (data/function_words.tsv): the cheap language check; a text with almost none
     of them is flagged, not dropped."""
-    return frozenset(r["word"].casefold() for r in table('function_words.tsv'))
+    return frozenset(r["word"].casefold() for r in table('function_words.tsv', folders))
 
 
 _ID_MIN_WORDS = 30

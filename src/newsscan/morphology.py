@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .tables import table
+from .tables import Folders, cache_per_folders, folders_in_effect, table
 
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 # meN-, di-, ber-, ter-, per- before a stem of three letters or more (Sneddon 2.3)
@@ -21,9 +21,9 @@ VERB_PREFIX = re.compile(r"^(?:me|di|ber|ter|mem|men|meng|meny|per)[a-z]{3,}$")
 NOUN_FORM = re.compile(r"^(?:per|pe|ke)[a-z]{3,}an(?:nya)?$")
 
 
-@functools.lru_cache(maxsize=1)
-def _word_kinds() -> dict[str, frozenset[str]]:
-    rows = table('base_verbs.tsv')
+@cache_per_folders
+def _word_kinds(folders: Folders) -> dict[str, frozenset[str]]:
+    rows = table('base_verbs.tsv', folders)
     out: dict[str, set[str]] = {"base": set(), "speech": set(), "notverb": set(), "headline": set()}
     for r in rows:
         out[r["kind"]].add(r["word"].lower())
@@ -45,23 +45,28 @@ def speech_lemmas() -> frozenset[str]:
     return _word_kinds()["speech"]
 
 
-@functools.lru_cache(maxsize=1)
-def _lemma_rules() -> tuple[tuple[re.Pattern[str], str, str, int], ...]:
-    rows = table('lemma_rules.tsv')
+@cache_per_folders
+def _lemma_rules(folders: Folders) -> tuple[tuple[re.Pattern[str], str, str, int], ...]:
+    rows = table('lemma_rules.tsv', folders)
     return tuple((re.compile(r["pattern"]), r["replacement"], r["kind"], int(r["min_stem"])) for r in rows)
 
 
-@functools.lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """A rough Indonesian lemma: particles, possessives, -kan/-an/-i and meN-/di-/ber-/ter- stripped.
 
     `mengatakan` -> `kata`, `bertemu` and `pertemuan` -> `temu`, `keterangannya` -> `terang`.
     """
+    return _lemma(word, folders_in_effect())
+
+
+@functools.lru_cache(maxsize=65536)
+def _lemma(word: str, folders: Folders) -> str:
+    # keyed by the folders too: a user's lemma_rules.tsv gives its own lemmas
     w = word.lower()
     if len(w) <= 4 or not w.isalpha():
         return w
     done: set[str] = set()  # one rule of each kind
-    for pat, rep, kind, min_stem in _lemma_rules():
+    for pat, rep, kind, min_stem in _lemma_rules(folders):
         if kind in done:
             continue
         m = pat.fullmatch(w)
@@ -90,9 +95,9 @@ MIN_LOWER = 3
 RATIO = 5
 
 
-@functools.lru_cache(maxsize=1)
-def _lowercase_words() -> frozenset[str]:
-    rows = table("word_counts.tsv")
+@cache_per_folders
+def _lowercase_words(folders: Folders) -> frozenset[str]:
+    rows = table("word_counts.tsv", folders)
     return frozenset(
         r["word"]
         for r in rows
@@ -108,13 +113,13 @@ def common_word(word: str) -> bool:
     return word.casefold() in _lowercase_words()
 
 
-@functools.lru_cache(maxsize=1)
-def weekday_names() -> tuple[str, ...]:
+@cache_per_folders
+def weekday_names(folders: Folders) -> tuple[str, ...]:
     """The weekday names as a date writes them (`Senin` … `Minggu`), from `data/weekdays.tsv`."""
-    return tuple(r["name"].capitalize() for r in table("weekdays.tsv"))
+    return tuple(r["name"].capitalize() for r in table("weekdays.tsv", folders))
 
 
-@functools.lru_cache(maxsize=1)
-def month_names() -> tuple[str, ...]:
+@cache_per_folders
+def month_names(folders: Folders) -> tuple[str, ...]:
     """The month names as a date writes them (`Januari` … `Desember`), from `data/months.tsv`."""
-    return tuple(r["name"].capitalize() for r in table("months.tsv"))
+    return tuple(r["name"].capitalize() for r in table("months.tsv", folders))

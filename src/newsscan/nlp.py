@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from .entities import stoplist
 from .extensions import set_extensions
 from .settings import Settings
-from .tables import Folders
+from .tables import Folders, cache_per_folders, table
 
 MODEL_NAME = "id_news_ner"
 
@@ -54,7 +54,11 @@ def _add_paragraphs(nlp: Language, folders: Folders, **where: str) -> None:
     nlp.add_pipe("newsscan_paragraphs", **where)
 
 
-_CLITICS = {"nya", "ku", "mu", "lah", "kah", "pun"}
+@cache_per_folders
+def _clitics(folders: Folders) -> frozenset[str]:
+    """Clitics written after a hyphen (`-nya`): the `clitic` rows of glue_pieces.tsv, which the glued-word
+    splitter reads too."""
+    return frozenset(r["word"] for r in table("glue_pieces.tsv", folders) if r["rule"] == "clitic")
 
 
 def _name_tail(doc, i: int) -> bool:
@@ -89,11 +93,12 @@ def join_hyphen_names(doc):
     if not ents:
         return doc
     out: list = []
+    clitics = _clitics()
     for ent in ents:
         end = ent.end
         while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
                and not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha
-               and doc[end + 1].lower_ not in _CLITICS and doc[end + 1].ent_iob_ != "B"):
+               and doc[end + 1].lower_ not in clitics and doc[end + 1].ent_iob_ != "B"):
             end += 2
         if ent.label_ == "PERSON" and _name_tail(doc, end):
             end += 1

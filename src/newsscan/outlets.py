@@ -67,18 +67,9 @@ _DATELINE_HEAD = 240
 _PLACE_ONLY = 9  # index of the first dateline shape without a site name
 _DATELINE_PARAS = 2
 
-_BYLINE_FIELDS = re.compile(
-    r"(?P<k>Reporter|Penulis|Wartawan|Editor|Penyunting|Redaktur)\s?:\s?(?P<v>[^|\n]+)", re.IGNORECASE
-)
 _BYLINE_DASH = re.compile(r"^(?P<who>[^\n]{1,80}?)\s?-\s?(?P<desk>detik[A-Za-z]{0,15})\s*$")
-_TEAM = re.compile(r"\s+Tim Redaksi\s*$")
 _LOGO = re.compile(r"^Logo\s+(?P<name>\S.{0,60})$")
-_CREDIT_LEAD = re.compile(
-    r"^(?:Seperti\s|Sebagaimana\s)?(?:Dilansir|Melansir|Mengutip|Dikutip)(?:\s+dari)?\s+"
-    r"(?P<src>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3})\s?,"
-)
 _CREDIT_PAREN = re.compile(r"\((?P<src>[A-Z][A-Za-z]{1,20}(?:/[A-Za-z]{1,10})?)\)\s*$")
-_FOOTER = re.compile(r"tayang di\s+(?P<src>\S+(?:\s[A-Z]\S*)?)\s+dengan judul", re.IGNORECASE)
 _HOUSE_WINDOW = 20000  # house style is searched in the first and last this many characters of a huge text
 
 
@@ -99,6 +90,42 @@ class Outlet:
     self_ref: re.Pattern[str] | None = None  # a self-reference cue before one of `mentions`
 
 
+def _alt(words: Sequence[object]) -> str:
+    return "|".join(re.escape(str(w)) for w in words) or "(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class CreditWords:
+    """The byline and credit patterns, built from the word lists of outlets.toml (`byline_authors` …)."""
+
+    byline_fields: re.Pattern[str]  # `Reporter: X`, `Editor: Y`
+    editors: frozenset[str]  # case-folded field names that name an editor
+    team: re.Pattern[str]  # `Tim Redaksi` closing a list of names
+    name_split: re.Pattern[str]  # between two names of a byline: a comma, `dan`, `&`
+    credit_lead: re.Pattern[str]  # `Dilansir dari X,` opening a paragraph
+    footer: re.Pattern[str]  # `tayang di X dengan judul`
+
+    @classmethod
+    def from_table(cls, data: Mapping[str, Any]) -> CreditWords:
+        def words(key: str) -> list[Any]:
+            return list(data.get(key, ()))
+
+        fields = _alt(words("byline_authors") + words("byline_editors"))
+        leads = "".join(f"{re.escape(str(w))}\\s|" for w in words("credit_leads")).rstrip("|")
+        return cls(
+            re.compile(rf"(?P<k>{fields})\s?:\s?(?P<v>[^|\n]+)", re.IGNORECASE),
+            frozenset(str(w).casefold() for w in words("byline_editors")),
+            re.compile(rf"\s+(?:{_alt(words('byline_team'))})\s*$"),
+            re.compile(rf"\s?,\s?|\s+(?:{_alt(words('byline_and'))})\s+|\s?&\s?"),
+            re.compile(
+                rf"^(?:{leads})?(?:{_alt(words('credit_verbs'))})(?:\s+(?:{_alt(words('credit_from'))}))?\s+"
+                r"(?P<src>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3})\s?,"
+            ),
+            re.compile(rf"(?:{_alt(words('footer_before'))})\s+(?P<src>\S+(?:\s[A-Z]\S*)?)\s+"
+                       rf"(?:{_alt(words('footer_after'))})", re.IGNORECASE),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Registry:
     outlets: tuple[Outlet, ...]
@@ -109,6 +136,7 @@ class Registry:
     sections: frozenset[str] = frozenset()
     trailers: tuple[re.Pattern[str], ...] = ()  # page markers at the end of a headline (`Halaman all`)
     suffixes: frozenset[str] = frozenset()  # words a site name may carry after the outlet's name (`News`)
+    credits: CreditWords = field(default_factory=lambda: CreditWords.from_table({}))
 
     def get(self, key: str) -> Outlet | None:
         return next((o for o in self.outlets if o.key == key), None)
@@ -240,7 +268,8 @@ def load_registry(folders: Folders | None = None) -> Registry:
     sections = frozenset(norm_name(str(x)) for x in data.get("title_sections", ()))
     trailers = _compile(data, "title_trailers", "title_trailers")
     suffixes = frozenset(norm_name(str(x)) for x in data.get("name_suffixes", ()))
-    return Registry(tuple(by_key.values()), tuple(data.get("wires", ())), names, sections, trailers, suffixes)
+    return Registry(tuple(by_key.values()), tuple(data.get("wires", ())), names, sections, trailers, suffixes,
+                    CreditWords.from_table(data))
 
 
 # ---------------------------------------------------------------- title, byline, dateline, credits
@@ -253,9 +282,9 @@ def clean_title(
     return titles.clean_title(title, reg or load_registry(), hint)
 
 
-def _names(text: str) -> list[str]:
-    text = _TEAM.sub("", text.strip())
-    parts = re.split(r"\s?,\s?|\s+dan\s+|\s?&\s?", text)
+def _names(text: str, words: CreditWords) -> list[str]:
+    text = words.team.sub("", text.strip())
+    parts = words.name_split.split(text)
     return [p.strip(" -") for p in parts if p.strip(" -")]
 
 
@@ -272,18 +301,17 @@ def parse_byline(line: str, reg: Registry | None = None) -> Byline:
     reg = reg or load_registry()
     out = Byline()
     s = line.strip()
-    fields = list(_BYLINE_FIELDS.finditer(s))
+    words = reg.credits
+    fields = list(words.byline_fields.finditer(s))
     if fields:
         for m in fields:
-            who = _names(m["v"])
-            (
-                out.editors if m["k"].casefold() in ("editor", "penyunting", "redaktur") else out.authors
-            ).extend(who)
+            who = _names(m["v"], words)
+            (out.editors if m["k"].casefold() in words.editors else out.authors).extend(who)
         return out
     m = _BYLINE_DASH.match(s)
     if m:
         s = m["who"]
-    for name in _names(s):
+    for name in _names(s, words):
         w = reg.wire(name)
         (out.credits if w else out.authors).append(w or name)
     return out
@@ -349,11 +377,11 @@ def find_credits(body_lines: Sequence[str], removed: Sequence[Removed], reg: Reg
             if src:
                 out.append(src.split("/")[0].strip())
         elif r.reason == "syndication-footer":
-            m = _FOOTER.search(t)
+            m = reg.credits.footer.search(t)
             if m:
                 out.append(m["src"].rstrip(".,"))
     for line in body_lines:
-        m = _CREDIT_LEAD.match(line.strip())
+        m = reg.credits.credit_lead.match(line.strip())
         if m:
             out.append(m["src"])
         m = _CREDIT_PAREN.search(line)
@@ -538,7 +566,7 @@ class HeaderInfo:
     url: str | None
 
 
-def _split_header(header_lines: Sequence[str]) -> tuple[str, list[str], list[str]]:
+def _split_header(header_lines: Sequence[str], reg: Registry) -> tuple[str, list[str], list[str]]:
     """(headline, date lines, byline lines): headline, then byline and date lines in any order; a logo is no
     headline."""
     title_line = ""
@@ -548,7 +576,7 @@ def _split_header(header_lines: Sequence[str]) -> tuple[str, list[str], list[str
         line = raw.strip()
         if not line or _LOGO.match(line):
             continue
-        if _BYLINE_FIELDS.search(line):
+        if reg.credits.byline_fields.search(line):
             bylines.append(line)
         elif is_date_line(line):
             dates.append(line)
@@ -619,7 +647,7 @@ def analyze(
     text."""
     reg = load_registry(folders)
     meta = meta or Meta()
-    title_line, dates, bylines = _split_header(header_lines)
+    title_line, dates, bylines = _split_header(header_lines, reg)
     for r in removed:
         if r.reason == "byline":
             bylines.append(r.text.strip())

@@ -10,14 +10,16 @@ date tagger.
 """
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from .records import Evidence
-from .tables import table
+from .tables import Folders, cache_per_folders, table
 
+# the kinds of pubdate_cues.tsv (its header comment says what each is)
+CUE_KINDS = ("past_after", "today_before", "related", "related_also")
 _TIME = r"(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:[:.][0-5]\d)?"
 _TIME_ONLY = re.compile(r"^\s*" + _TIME + r"\b")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -25,12 +27,6 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BODY_CHARS = 3000
 _CUE_WINDOW = 160  # how far before a date a cue still belongs to it (within its sentence)
 _SHORT_PARAGRAPH = 600  # a first paragraph up to this long is the opening; a longer one was flattened
-# a related-article headline set inside a flattened paragraph (`Baca juga: ...`) up to its end
-_RELATED = re.compile(r"(?i)\b(?:baca|lihat|simak)\s(?:juga|pula)\s?:?[^\n]{0,160}?(?=[.!?]\s|\n|$)")
-_RANGE_AFTER = re.compile(r"^\s{0,2}(?:[-\u2013\u2014]|s\.?d\.?|sampai|hingga)\s", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(
-    r"(?:\d\s{0,2}[-\u2013\u2014]|\b(?:sampai|hingga|s\.?d\.?))\s{0,2}$", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -44,17 +40,20 @@ class _Calendar:
     plan: re.Pattern  # a plan cue: the date after it is an event to come
     past: re.Pattern  # just after a date: a day before the report (`lalu`)
     today: re.Pattern  # just before a date: the report's own day (`hari ini`)
+    related: re.Pattern  # a related-article headline in a flattened paragraph (`Baca juga: ...`) to its end
+    range_after: re.Pattern  # just after a date: it is one end of a period (`hingga`, `s.d.`, a dash)
+    range_before: re.Pattern  # just before a date: the same
 
 
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@functools.cache
-def _calendar() -> _Calendar:
+@cache_per_folders
+def _calendar(folders: Folders) -> _Calendar:
     from .dates.lexicon import Lexicon
 
-    lex = Lexicon.load()
+    lex = Lexicon.load(folders)
     months = dict(lex.months)
     weekdays = {w.replace("\u2019", "'"): n - 1 for w, n in lex.weekdays.items()}
     month_re = _alternation(months)
@@ -95,8 +94,8 @@ def _calendar() -> _Calendar:
             re.IGNORECASE,
         ),
     )
-    own: dict[str, list[str]] = {"past_after": [], "today_before": []}
-    for r in table('pubdate_cues.tsv'):
+    own: dict[str, list[str]] = {k: [] for k in CUE_KINDS}
+    for r in table('pubdate_cues.tsv', folders):
         own[r["kind"]].append(r["cue"])
     cue = r"(?<![\w])(?:{})(?![\w])"
     return _Calendar(
@@ -108,7 +107,21 @@ def _calendar() -> _Calendar:
         re.compile(cue.format(_alternation(lex.cues.get("plan", ()))), re.IGNORECASE),
         re.compile(r"[\s,]{0,3}(?:" + _alternation(own["past_after"]) + r")(?![\w])", re.IGNORECASE),
         re.compile(cue.format(_alternation(own["today_before"])), re.IGNORECASE),
+        *_around(own, lex.cues.get("range", ())),
     )
+
+
+def _around(own: dict[str, list[str]], ranges: Iterable[str]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The related-article pattern and the range words after and before a date (a one-word `range` cue of
+    date_cues.tsv: `hingga`, `sampai`)."""
+    related = re.compile(
+        rf"(?i)\b(?:{_alternation(own['related'])})\s(?:{_alternation(own['related_also'])})\s?:?"
+        r"[^\n]{0,160}?(?=[.!?]\s|\n|$)"
+    )
+    words = _alternation(sorted(w for w in ranges if " " not in w))
+    after = re.compile(rf"^\s{{0,2}}(?:[-\u2013\u2014]|s\.?d\.?|{words})\s", re.IGNORECASE)
+    before = re.compile(rf"(?:\d\s{{0,2}}[-\u2013\u2014]|\b(?:{words}|s\.?d\.?))\s{{0,2}}$", re.IGNORECASE)
+    return related, after, before
 
 
 def _month(g: dict[str, str | None]) -> int | None:
@@ -226,7 +239,7 @@ def _score(text: str, m: re.Match[str], opening_end: int) -> int:
         score -= 2
     if cal.past.match(after):
         score -= 3  # `Sabtu (9/7/2022) lalu`: a day before the report
-    if _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+    if cal.range_after.match(after) or cal.range_before.search(text[max(0, m.start() - 12) : m.start()]):
         score -= 5  # one end of a period (`28 Januari hingga 1 Februari 2019`): an event, not the report
     return score
 
@@ -248,7 +261,7 @@ def body_date(body: str, dateline_end: int = 0) -> Evidence:
     Candidates are the full dates in the body's first characters (`Senin (30/5/2011)`, `Senin, 30 Mei 2011`,
     `30 Mei 2011`), outside related-article headlines; each is scored (module docstring) and the best wins,
     the earlier on a tie. A candidate with a negative score (a plan, a range) is never taken."""
-    text = _RELATED.sub(lambda m: " " * len(m.group(0)), body[:_BODY_CHARS])
+    text = _calendar().related.sub(lambda m: " " * len(m.group(0)), body[:_BODY_CHARS])
     dateline_end = min(dateline_end, len(text))
     opening_end = _opening_end(text, dateline_end)
     years: list[int] | None = None

@@ -16,13 +16,12 @@ Indonesian writes `.` between thousands and `,` before decimals (`1.323.459`, `1
 """
 from __future__ import annotations
 
-import functools
 import math
 import re
 from dataclasses import dataclass
 
 from .records import Quantity
-from .tables import table
+from .tables import Folders, cache_per_folders, table
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[%°]|[A-Za-z$]+(?:-[A-Za-z]+)*|[^\sA-Za-z\d]")
 
@@ -40,18 +39,18 @@ class _Words:
     stop: frozenset[str]
 
 
-@functools.lru_cache(maxsize=1)
-def _words() -> _Words:
-    rows = table('quantity_words.tsv')
+@cache_per_folders
+def _words(folders: Folders) -> _Words:
+    rows = table('quantity_words.tsv', folders)
     numbers, vague, approx, refs = {}, {}, {}, {}
     clock: set[str] = set()
     kinds = {"digit": "number", "fraction": "number", "teen": "teen", "tens": "tens", "hundreds": "hundreds",
              "thousands": "thousands", "scale": "scale"}  # numbers.tsv is shared with the date tagger
-    for r in table('numbers.tsv'):
+    for r in table('numbers.tsv', folders):
         if r["kind"] in kinds:
             numbers[r["word"].lower()] = (float(r["value"]), kinds[r["kind"]])
     months = set()
-    for r in table('months.tsv'):
+    for r in table('months.tsv', folders):
         months.add(r["name"].lower())
         months.update(a.lower() for a in r["abbrevs"].split("|") if a)
     for r in rows:
@@ -65,8 +64,8 @@ def _words() -> _Words:
         else:
             refs[w] = r["value"]
     units = {r["word"].lower(): (r["unit"], r["class"])
-             for r in table('units.tsv')}
-    stop = frozenset(r["word"].lower() for r in table('claim_stopwords.tsv'))
+             for r in table('units.tsv', folders)}
+    stop = frozenset(r["word"].lower() for r in table('claim_stopwords.tsv', folders))
     return _Words(numbers, vague, approx, frozenset(months), frozenset(clock), refs, units, stop)
 
 

@@ -2,9 +2,9 @@
 offset it finds is carried back to `Article.body`, which stays as the source wrote it.
 
     >>> from newsscan.repair import find_repairs, repaired
-    >>> body = "Menteri KeuanganSri Mulyani hadir.&nbsp;Ia"
+    >>> body = "Menteri KeuanganSri Wahyuni hadir.&nbsp;Ia"
     >>> repaired(body, find_repairs(body))
-    'Menteri Keuangan Sri Mulyani hadir. Ia'
+    'Menteri Keuangan Sri Wahyuni hadir. Ia'
 
 Repairs, each a `records.Repair` (kind, offsets in the body, original and replacement text):
 - `mojibake`: UTF-8 read as Windows-1252 or Latin-1 (`â€œ` for `“`) made the character it was;

@@ -119,6 +119,7 @@ TABLE_SPECS: dict[str, TableSpec] = {
     "anonymous.tsv": TableSpec(("descriptor", "kind"), 2, (("kind", ("quantifier", "head", "modifier")),)),
     "boilerplate.tsv": TableSpec(("pattern", "kind", "reason"), 3, (("kind", "newsscan.boilerplate:KINDS"),)),
     "claim_stopwords.tsv": TableSpec(("word",)),
+    "claim_words.tsv": TableSpec(("word", "kind"), 2, (("kind", "newsscan.claims:WORD_KINDS"),)),
     "date_cues.tsv": TableSpec(("cue", "kind", "value"), 2, (("kind", "newsscan.dates.lexicon:CUE_KINDS"),)),
     "event_words.tsv": TableSpec(("lemma", "group"), 2),
     "function_words.tsv": TableSpec(("word",)),
@@ -140,13 +141,14 @@ TABLE_SPECS: dict[str, TableSpec] = {
         integers=("lower", "any", "word_lower", "word_capitalised"),
     ),
     "descriptions.tsv": TableSpec(("word", "slot", "value"), 3, (("slot", ("container", "ground")),)),
+    "compare_words.tsv": TableSpec(("word", "kind"), 2, (("kind", "newsscan.compare.words:KINDS"),)),
     "glue_names.tsv": TableSpec(("name", "kind"), 2, (("kind", ("whole", "prefix")),)),
     "glue_pieces.tsv": TableSpec(
         ("word", "rule"), 2, (("rule", ("never", "clitic", "final", "notlast", "short")),)
     ),
     "holidays.tsv": TableSpec(("holiday", "date", "names", "first_year"), 3),
     "holiday_dates.tsv": TableSpec(("occurrence", "date", "hijri_year"), 2),
-    "pubdate_cues.tsv": TableSpec(("cue", "kind"), 2, (("kind", ("past_after", "today_before")),)),
+    "pubdate_cues.tsv": TableSpec(("cue", "kind"), 2, (("kind", "newsscan.pubdate:CUE_KINDS"),)),
     "lemma_rules.tsv": TableSpec(
         ("pattern", "replacement", "kind", "min_stem"),
         4,

@@ -13,6 +13,7 @@ from ..claims import split_sentences
 from ..quantities import compare as compare_quantities
 from ..quantities import find_quantities, unit_class
 from ..records import Claim
+from ..tables import Folders, folders_in_effect
 from .records import Art, span_claim
 from .words import bag, numbers, tokens
 
@@ -115,8 +116,13 @@ def _same_content(unit, sb, lemma_index) -> tuple[float, int, int]:
 AMOUNT_WORDS = 0.3  # words in order two clauses need beside one amount of one thing to state it alike
 
 
-@functools.lru_cache(maxsize=4096)
 def _amounts(text: str) -> tuple:
+    return _amounts_in(text, folders_in_effect())
+
+
+@functools.lru_cache(maxsize=4096)
+def _amounts_in(text: str, folders: Folders) -> tuple:
+    # keyed by the folders too: the quantity words are the user's tables' of the run
     return tuple(q for _, _, q in find_quantities(text) if q.unit and unit_class(q.unit) != "classifier")
 
 

@@ -11,6 +11,7 @@ from ..claims import find_claims, place_kinds, place_words
 from ..morphology import WORD, speech_lemmas
 from ..quantities import compare as compare_quantities
 from ..records import ArticleResult, Claim, Quote
+from ..tables import Folders, cache_per_folders
 from .records import Art, Side
 from .slots import (
     APPROX_TOLERANCE,
@@ -25,7 +26,7 @@ from .slots import (
     place_slot,
     time_slot,
 )
-from .words import numbers, token_overlap, tokens, verb_lemmas
+from .words import numbers, token_overlap, tokens, verb_lemmas, word_alt
 
 CANDIDATE = 0.20  # word likeness below which two claims are not looked at together
 
@@ -46,8 +47,11 @@ EVENT_GAP = 360  # minutes: accounts of one happening further apart than this ar
 
 
 # An event anaphor: the sentence is about the story's event itself (`Peristiwa ini terjadi sekitar pukul …`).
-_ANAPHOR = re.compile(r"\b(?:peristiwa|kejadian|insiden|kecelakaan|musibah|tragedi|kebakaran|gempa)\s+"
-                      r"(?:ini|itu|tersebut|nahas)?\s*(?:\w+\s+)?terjadi\b", re.IGNORECASE)
+@cache_per_folders
+def _anaphor(folders: Folders) -> re.Pattern[str]:
+    nouns, determiners = word_alt("event_noun", folders), word_alt("event_determiner", folders)
+    happen = word_alt("happen_verb", folders)
+    return re.compile(rf"\b(?:{nouns})\s+(?:{determiners})?\s*(?:\w+\s+)?(?:{happen})\b", re.IGNORECASE)
 
 
 def claims_of(r: ArticleResult) -> list[Claim]:
@@ -137,7 +141,7 @@ def main_verbs(arts: Sequence[Art]) -> set[str]:
 
 
 def is_main_event(c: Claim, main: set[str]) -> bool:
-    return (c.predicate in main) or bool(_ANAPHOR.search(c.text) and c.dates)
+    return (c.predicate in main) or bool(_anaphor().search(c.text) and c.dates)
 
 
 def pair_kinds(a: Claim, b: Claim) -> bool:
@@ -252,12 +256,14 @@ def event_time(art: Art, main: set[str]) -> tuple[Claim, list[int]] | None:
         ts = clock_times(c)
         if not ts or consulted(c.text):
             continue  # `pantauan … pukul 10.30`: when the outlet looked
-        if verb_lemmas(WORD.findall(c.text)) & main or _ANAPHOR.search(c.text):
+        if verb_lemmas(WORD.findall(c.text)) & main or _anaphor().search(c.text):
             return c, ts
     return None
 
 
-_APPROX = re.compile(r"\b(?:sekitar|sekira|kira-kira|kurang lebih|sekitaran)\b", re.IGNORECASE)
+@cache_per_folders
+def _approx(folders: Folders) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{word_alt('approx', folders, ' ')})\b", re.IGNORECASE)
 
 
 def _clocks(ms) -> str:
@@ -269,7 +275,7 @@ def event_time_conflict(ea, eb) -> str | None:
     (ca, ta), (cb, tb) = ea, eb
     if day_slot(ca, cb)[0] == "conflict":
         return None  # two days: two happenings (or a day conflict), not two clock times of one
-    approx = bool(_APPROX.search(ca.text) or _APPROX.search(cb.text))
+    approx = bool(_approx().search(ca.text) or _approx().search(cb.text))
     gap = min(abs(x - y) for x in ta for y in tb)
     if gap <= (APPROX_TOLERANCE if approx else TIME_TOLERANCE) or (approx and gap < 60) or gap > EVENT_GAP:
         return None

@@ -10,7 +10,6 @@ besar`, still gives its own first).
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -19,8 +18,9 @@ from dataclasses import dataclass
 from ..claims import split_sentences, stopwords
 from ..morphology import WORD, looks_prefixed_verb
 from ..records import Claim
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 from .records import Art, span_claim
+from .words import word_alt
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,24 +32,28 @@ class Description:
     end: int
 
 
-@functools.lru_cache(maxsize=1)
-def _words() -> dict[str, tuple[str, str]]:
-    rows = table('descriptions.tsv')
+@cache_per_folders
+def _words(folders: Folders) -> dict[str, tuple[str, str]]:
+    rows = table('descriptions.tsv', folders)
     return {r["word"].lower(): (r["slot"], r["value"]) for r in rows}
 
 
-@functools.lru_cache(maxsize=1)
-def _frames() -> dict[str, re.Pattern[str]]:
+@cache_per_folders
+def _frames(folders: Folders) -> dict[str, re.Pattern[str]]:
     """Per slot the frame before the word: `dalam` / `ke dalam` (container), `di` / `di dalam` (ground)."""
-    alts = {slot: "|".join(sorted((re.escape(w) for w, (s, _) in _words().items() if s == slot),
+    alts = {slot: "|".join(sorted((re.escape(w) for w, (s, _) in _words(folders).items() if s == slot),
                                   key=len, reverse=True)) for slot in ("container", "ground")}
+    def w(kind: str, either_case: bool = False) -> str:
+        return word_alt(kind, folders, either_case=either_case)
+
     return {
         "container": re.compile(
-            rf"\b(?:[Dd]i\s+|[Kk]e\s+)?[Dd]alam\s+(?:sebuah\s+|satu\s+)?({alts['container']})\b"
+            rf"\b(?:(?:{w('container_lead', True)})\s+)?(?:{w('container_prep', True)})\s+"
+            rf"(?:(?:{w('container_article')})\s+)?({alts['container']})\b"
         ),
         "ground": re.compile(
-            rf"\b[Dd]i\s+(?:dalam\s+|atas\s+|tepi\s+|pinggir\s+)?(?:sebuah\s+)?"
-            rf"({alts['ground']})\b"
+            rf"\b(?:{w('ground_prep', True)})\s+(?:(?:{w('ground_relation')})\s+)?"
+            rf"(?:(?:{w('ground_article')})\s+)?({alts['ground']})\b"
         ),
     }
 

@@ -9,14 +9,13 @@ they differ as a misprint does (same region letters, same length, at most two di
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..claims import split_sentences
 from ..records import Claim
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 from .records import Art, span_claim
 from .words import same_person
 
@@ -34,23 +33,24 @@ class Attribute:
     end: int
 
 
-@functools.lru_cache(maxsize=1)
-def _cues() -> dict[str, str]:
-    rows = table('attribute_cues.tsv')
+@cache_per_folders
+def _cues(folders: Folders) -> dict[str, str]:
+    rows = table('attribute_cues.tsv', folders)
     return {r["word"].lower(): r["kind"] for r in rows}
 
 
-def _alt(kind: str) -> str:
-    words = sorted((w for w, k in _cues().items() if k == kind), key=len, reverse=True)
+def _alt(kind: str, folders: Folders | None = None) -> str:
+    words = sorted((w for w, k in _cues(folders).items() if k == kind), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
-@functools.lru_cache(maxsize=1)
-def _age_patterns() -> tuple[re.Pattern[str], ...]:
+@cache_per_folders
+def _age_patterns(folders: Folders) -> tuple[re.Pattern[str], ...]:
     """`Budi (45)`, `Budi (45 tahun)`, `Budi, 45 tahun,`, `Budi kini berusia 45 tahun`."""
+    now, age_verb = _alt('now', folders), _alt('age_verb', folders)
     return (re.compile(rf"({_NAME})\s*\((\d{{1,3}})(?:\s+tahun)?\)"),
             re.compile(rf"({_NAME}),\s+(\d{{1,3}})\s+tahun,"),
-            re.compile(rf"({_NAME})\s+(?:(?i:{_alt('now')})\s+)*(?i:{_alt('age_verb')})\s+(\d{{1,3}})\s+tahun\b"))
+            re.compile(rf"({_NAME})\s+(?:(?i:{now})\s+)*(?i:{age_verb})\s+(\d{{1,3}})\s+tahun\b"))
 
 
 def _person_at(art: Art, start: int, end: int, name: str) -> str | None:
@@ -73,10 +73,10 @@ def ages(art: Art) -> list[Attribute]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _plate_pattern() -> re.Pattern[str]:
+@cache_per_folders
+def _plate_pattern(folders: Folders) -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?i:{_alt('plate')})\s+(?:(?i:nomor)\s+)?([A-Z]{{1,2}})\s?(\d{{1,4}}(?:\s\d{{1,3}})?)"
+        rf"\b(?i:{_alt('plate', folders)})\s+(?:(?i:nomor)\s+)?([A-Z]{{1,2}})\s?(\d{{1,4}}(?:\s\d{{1,3}})?)"
         rf"(?:\s?([A-Z]{{1,3}}))?\b"
     )
 

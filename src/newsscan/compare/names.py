@@ -2,16 +2,15 @@
 administrative unit an article puts a place in (`Desa X, Kecamatan Y`)."""
 from __future__ import annotations
 
-import functools
 import re
 
 from ..claims import place_words, stopwords
 from ..morphology import VERB_PREFIX, base_verbs, month_names, weekday_names
 from ..records import Claim
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 from .records import Art
 from .slots import place_match, place_parts
-from .words import name_like, unit_words
+from .words import compare_words, name_like, unit_words
 
 NAMEW = r"[A-Z][\w'-]*"
 
@@ -19,22 +18,22 @@ NAMEW = r"[A-Z][\w'-]*"
 _SLOT = re.compile(rf"\b([a-z][a-z-]{{2,}})\s+({NAMEW}(?:\s+{NAMEW}){{0,2}})")
 
 
-@functools.lru_cache(maxsize=1)
-def _slot_skip() -> frozenset[str]:
+@cache_per_folders
+def _slot_skip(folders: Folders) -> frozenset[str]:
     """Words that do not head a name slot: speech verbs (`kata X`), place heads (places are compared
     as places), month and weekday words."""
-    out = set(place_words())
-    for r in table('speech_verbs.tsv'):
+    out = set(place_words(folders))
+    for r in table('speech_verbs.tsv', folders):
         out.add(r["lemma"].lower())
         out.update(f.strip().lower() for f in (r.get("forms") or "").split(",") if f.strip())
-    out.update(["hari", "tanggal", "bulan", "tahun", "pukul", "jam", "kabupaten", "provinsi", "kota"])
+    out.update(compare_words("not_name_slot", folders))
     return frozenset(out)
 
 
-@functools.cache
-def calendar_words() -> frozenset[str]:
+@cache_per_folders
+def calendar_words(folders: Folders) -> frozenset[str]:
     """Weekday and month names (and `Baca` of a `Baca juga` line): never the name in a slot."""
-    return frozenset(weekday_names() + month_names() + ("Baca",))
+    return frozenset(weekday_names(folders) + month_names(folders) + compare_words("not_a_name", folders))
 
 
 def _name_slots(text: str) -> list[tuple[str, str]]:

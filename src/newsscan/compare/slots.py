@@ -19,7 +19,6 @@ carries two values of one slot and is not compared."""
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from typing import Any
 
@@ -28,8 +27,8 @@ from ..morphology import WORD, lemma
 from ..quantities import compare as compare_quantities
 from ..quantities import limit_relation, unit_class, units_relation
 from ..records import Claim
-from ..tables import table
-from .words import bag, event_groups, hedge_rows, other_names, tokens, verb_lemmas
+from ..tables import Folders, cache_per_folders, table
+from .words import bag, event_groups, hedge_rows, other_names, tokens, verb_lemmas, word_alt
 
 TIME_TOLERANCE = 10  # minutes between two clock times that still agree (`sekitar`: APPROX_TOLERANCE)
 
@@ -39,8 +38,10 @@ APPROX_TOLERANCE = 45
 
 # A sentence that reports a change carries an old and a new value (`dari 15 tahun menjadi 12 tahun`).
 # (`Sebelumnya,` opening a sentence only says "earlier" and is left out.)
-_CHANGE = re.compile(r"\b(?:menjadi|semula|dari yang|dipangkas|dipotong|memangkas|berkurang|"
-                     r"bertambah|naik|turun)\b|(?<=\w )sebelumnya\b", re.IGNORECASE)
+@cache_per_folders
+def _change(folders: Folders) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{word_alt('change_word', folders, ' ')})\b"
+                      rf"|(?<=\w )(?:{word_alt('change_after_word', folders, ' ')})\b", re.IGNORECASE)
 
 
 _TIME = re.compile(r"T(\d\d):(\d\d)")
@@ -135,7 +136,7 @@ def number_slot(a: Claim, b: Claim) -> tuple[str | None, str, Any]:
     if not results:
         return None, "", None
     agreed = [(qa, qb) for r, qa, qb in results if r == "agree"]
-    if _CHANGE.search(a.text) or _CHANGE.search(b.text):
+    if _change().search(a.text) or _change().search(b.text):
         return ("agree", "", None) if agreed else (None, "", None)
     ba, bb = bag(a.text), bag(b.text)
     for r, qa, qb in results:
@@ -174,11 +175,11 @@ def limit_slot(a: Claim, b: Claim) -> tuple[str | None, str, bool]:
     return ("agree", "", False) if agreed else (None, "", False)
 
 
-@functools.lru_cache(maxsize=1)
-def _explicit_day() -> re.Pattern[str]:
+@cache_per_folders
+def _explicit_day(folders: Folders) -> re.Pattern[str]:
     """A day written out: `(21/1)`, `21 Januari`, a weekday name (data/months.tsv, data/weekdays.tsv)."""
-    months = {r["name"] for r in table('months.tsv')}
-    days = {r["name"] for r in table('weekdays.tsv')}
+    months = {r["name"] for r in table('months.tsv', folders)}
+    days = {r["name"] for r in table('weekdays.tsv', folders)}
     names = "|".join(sorted(map(re.escape, months | days), key=len, reverse=True))
     return re.compile(rf"\d{{1,2}}/\d{{1,2}}|\b(?i:{names})\b")
 
@@ -214,7 +215,7 @@ def time_slot(a: Claim, b: Claim) -> tuple[str | None, str]:
     if not ta or not tb or consulted(a.text) or consulted(b.text):
         return None, ""
     approx = bool(
-        re.search(r"\b(?:sekitar|sekira|kira-kira|kurang lebih)\b", a.text + " " + b.text, re.IGNORECASE)
+        re.search(rf"\b(?:{word_alt('approx_clock', sep=' ')})\b", a.text + " " + b.text, re.IGNORECASE)
     )
     tol = APPROX_TOLERANCE if approx else TIME_TOLERANCE
     if any(abs(x - y) <= tol for x in ta for y in tb):

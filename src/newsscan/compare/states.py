@@ -10,22 +10,21 @@ different people are about different people and are not paired.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from ..claims import marker_spans, split_sentences, stopwords
 from ..morphology import WORD, is_nominalisation, lemma, looks_prefixed_verb, speech_lemmas
 from ..records import Claim
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 from .records import Art, span_claim
-from .words import same_person, unit_words
+from .words import same_person, unit_words, word_alt
 
 
-@functools.lru_cache(maxsize=1)
-def number_words() -> frozenset[str]:
+@cache_per_folders
+def number_words(folders: Folders) -> frozenset[str]:
     """Number words (data/numbers.tsv): an owner's count (`empat perusahaan`) tells two owners apart."""
-    return frozenset(r["word"].lower() for r in table('numbers.tsv'))
+    return frozenset(r["word"].lower() for r in table('numbers.tsv', folders))
 
 
 NEGATOR_REACH = 2  # words between a negator and its verb (`tidak juga ditemukan`)
@@ -62,14 +61,16 @@ def _thing(words: list[str], i: int) -> tuple[str, int] | None:
     return words[j].lower(), j
 
 
-_CLAUSE_END = re.compile(r"[,.;:!?]|\s(?:yang|dan|karena|sehingga|tetapi|namun)\s")
+@cache_per_folders
+def _clause_end(folders: Folders) -> re.Pattern[str]:
+    return re.compile(rf"[,.;:!?]|\s(?:{word_alt('clause_break', folders)})\s")
 _OWNER = re.compile(r"\b(?:[A-Z][\w-]*|\d[\d.,]*)")
 
 
 def _owner(text: str, end: int) -> frozenset[str]:
     """Names and numbers between the thing and the end of its clause: whose thing it is (`izin PT X`)."""
     rest = text[end:end + 80]
-    stop = _CLAUSE_END.search(rest)
+    stop = _clause_end().search(rest)
     rest = rest[:stop.start()] if stop else rest
     words = {w.lower() for w in _OWNER.findall(rest)}
     words |= {w.lower() for w in WORD.findall(rest) if w.lower() in number_words()}

@@ -2,7 +2,6 @@
 data/event_words.tsv whose verb the titles share); never a region or country (data/regions.tsv)."""
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -11,29 +10,39 @@ from dataclasses import dataclass
 from ..claims import place_kinds, place_words
 from ..morphology import WORD, lemma
 from ..records import Claim
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 from .names import NAMEW, calendar_words
 from .records import Art
 from .slots import day_slot, place_match
-from .words import event_groups
+from .words import compare_words, event_groups, word_alt
 
 
-@functools.lru_cache(maxsize=1)
-def _regions() -> frozenset[str]:
+@cache_per_folders
+def _regions(folders: Folders) -> frozenset[str]:
     """Names of countries and large regions, lower case (data/regions.tsv)."""
-    return frozenset(r["name"].lower() for r in table('regions.tsv'))
+    return frozenset(r["name"].lower() for r in table('regions.tsv', folders))
 
 
-_VENUE_AT = re.compile(rf"\b(?:[Dd]i|[Kk]e|DI|KE)\s+((?:[a-z]+\s+){{0,2}})({NAMEW}(?:\s+{NAMEW}){{0,3}})")
+@cache_per_folders
+def _venue_at(folders: Folders) -> re.Pattern[str]:
+    # either case of the first letter (`di`, `Di`), or all capitals (`DI`)
+    lead = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}|{re.escape(w.upper())}"
+                    for w in compare_words("venue_lead", folders))
+    return re.compile(rf"\b(?:{lead})\s+((?:[a-z]+\s+){{0,2}})({NAMEW}(?:\s+{NAMEW}){{0,3}})")
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”–—]| - ")
 
 
-_PAST = re.compile(r"\b(?:terakhir kali|pertama kali(?:nya)?|silam)\b", re.IGNORECASE)
+@cache_per_folders
+def _past(folders: Folders) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{word_alt('past_marker', folders, ' ')})\b", re.IGNORECASE)
 
 
-_SEE_ALSO = re.compile(r"\bbaca(?: juga)?\s*:", re.IGNORECASE)  # a link to another article
+@cache_per_folders
+def _see_also(folders: Folders) -> re.Pattern[str]:
+    """A link to another article (`Baca juga:`)."""
+    return re.compile(rf"\b(?:{word_alt('see_also', folders, ' ')})\s*:", re.IGNORECASE)
 
 
 VENUE_REACH = 5  # words between the event word and its `di X`
@@ -90,7 +99,7 @@ def _venues(art: Art, events: set[str], year: str | None, texts: Sequence[str]) 
             continue
         if year and any(v[:4].isdigit() and v[:4] != year for v in c.dates):
             continue
-        if _PAST.search(c.text) or _SEE_ALSO.search(c.text):
+        if _past().search(c.text) or _see_also().search(c.text):
             continue
         explicit = any(groups.get(lemma(w.lower())) == "venue" for w in WORD.findall(c.text))
         for m in WORD.finditer(c.text):
@@ -99,7 +108,7 @@ def _venues(art: Art, events: set[str], year: str | None, texts: Sequence[str]) 
             rest = c.text[m.end():m.end() + 120]
             stop = _CLAUSE_END.search(rest)
             rest = rest[:stop.start()] if stop else rest
-            v = _VENUE_AT.search(rest)
+            v = _venue_at().search(rest)
             if not v or len(WORD.findall(rest[:v.start()])) > VENUE_REACH:
                 continue
             lead = v.group(1).split()

@@ -8,22 +8,22 @@ publication date and may differ for good reason), and the note says which weekda
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 
 from ..claims import split_sentences
 from ..dates.lexicon import Lexicon
 from ..records import Claim, DateMention
+from ..tables import Folders, cache_per_folders
 from .records import Art, span_claim
 
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-@functools.lru_cache(maxsize=1)
-def _weekdays() -> tuple[dict[str, int], dict[int, str]]:
+@cache_per_folders
+def _weekdays(folders: Folders) -> tuple[dict[str, int], dict[int, str]]:
     """Every spelling -> ISO weekday, and ISO weekday -> its name as the table writes it."""
-    spellings = Lexicon.load().weekdays
+    spellings = Lexicon.load(folders).weekdays
     names: dict[int, str] = {}
     for word, iso in sorted(spellings.items(), key=lambda kv: (len(kv[0]), kv[0])):
         names.setdefault(iso, word)

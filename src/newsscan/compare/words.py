@@ -3,7 +3,6 @@ names a sentence holds. Function words come from data/claim_stopwords.tsv, word 
 from __future__ import annotations
 
 import difflib
-import functools
 import math
 import re
 from collections import Counter
@@ -12,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from ..claims import stopwords
 from ..morphology import WORD, base_verbs, lemma, looks_prefixed_verb
 from ..records import Claim
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 
 
 def bag(text: str) -> Counter:
@@ -67,10 +66,44 @@ def verb_lemmas(words: Sequence[str]) -> set[str]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def hedge_rows() -> tuple[tuple[str, str], ...]:
+# the kinds of compare_words.tsv (its header comment says what each is)
+KINDS = (
+    "event_noun", "event_determiner", "happen_verb", "change_word", "change_after_word", "clause_break",
+    "container_lead", "container_prep", "container_article", "ground_prep", "ground_relation",
+    "ground_article", "not_name_slot", "not_a_name", "venue_lead", "past_marker", "see_also", "approx",
+    "approx_clock",
+)
+
+
+@cache_per_folders
+def _compare_words(folders: Folders) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {k: [] for k in KINDS}
+    for r in table("compare_words.tsv", folders):
+        out[r["kind"]].append(r["word"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def compare_words(kind: str, folders: Folders | None = None) -> tuple[str, ...]:
+    """The words of a kind of compare_words.tsv, in the table's order."""
+    return _compare_words(folders)[kind]
+
+
+def word_alt(kind: str, folders: Folders | None = None, sep: str = r"\s+", either_case: bool = False) -> str:
+    """A regular-expression alternation of the words of a kind, in the table's order; a phrase's spaces match
+    `sep`; `either_case`: the first letter in either case (`[Dd]i`), the rest as written."""
+    out = []
+    for w in compare_words(kind, folders):
+        pattern = sep.join(re.escape(p) for p in w.split(" "))
+        if either_case:
+            pattern = f"[{w[0].upper()}{w[0]}]" + pattern[len(re.escape(w[0])):]
+        out.append(pattern)
+    return "|".join(out)
+
+
+@cache_per_folders
+def hedge_rows(folders: Folders) -> tuple[tuple[str, str], ...]:
     return tuple(
-        (r["marker"].lower(), r["category"]) for r in table('hedges.tsv')
+        (r["marker"].lower(), r["category"]) for r in table('hedges.tsv', folders)
     )
 
 
@@ -89,9 +122,9 @@ def other_names(a: Claim, b: Claim) -> bool:
     return bool(na and nb and not na & nb)
 
 
-@functools.lru_cache(maxsize=1)
-def unit_words() -> frozenset[str]:
-    return frozenset(r["word"].lower() for r in table('units.tsv'))
+@cache_per_folders
+def unit_words(folders: Folders) -> frozenset[str]:
+    return frozenset(r["word"].lower() for r in table('units.tsv', folders))
 
 
 def name_like(x: str, y: str) -> bool:
@@ -101,8 +134,8 @@ def name_like(x: str, y: str) -> bool:
     return difflib.SequenceMatcher(None, x.lower(), y.lower()).ratio() >= 0.75
 
 
-@functools.lru_cache(maxsize=1)
-def event_groups() -> dict[str, str]:
+@cache_per_folders
+def event_groups(folders: Folders) -> dict[str, str]:
     """Lemma -> event kind (data/event_words.tsv): `temu`, `sambut` -> meeting; `langsung` -> venue;
     `akses`, `baca` -> access."""
-    return {r["lemma"].lower(): r["group"] for r in table('event_words.tsv')}
+    return {r["lemma"].lower(): r["group"] for r in table('event_words.tsv', folders)}

@@ -18,7 +18,8 @@ from .numbers import number_words
 GRANULARITIES = ("day", "week", "month", "year", "unit", "weekday", "weekday_of_week", "month_occurrence",
                  "holiday", "holiday_year")
 CUE_KINDS = ("plan", "report", "age", "legal", "currency", "count", "daypart", "penalty", "era", "point",
-             "frequency", "meridiem", "period")
+             "frequency", "meridiem", "period", "range", "month_before", "day_before", "day_lead", "and",
+             "holiday_and", "ordinal_lead", "ordinal")
 UNITS = ("Y", "M", "W", "D", "H", "MIN", "S")
 
 
@@ -171,7 +172,8 @@ def _compile(lex: Lexicon) -> None:
     unit = _alt(lex.units)
     num = _number_re(lex)
     daypart = _alt(lex.dayparts)
-    conn = r"(?:-|–|—|s\.?d\.?|s/d|hingga|sampai(?:\s{1,3}dengan)?)"
+    and_ = _alt(lex.cues["and"])
+    conn = rf"(?:-|–|—|s\.?d\.?|s/d|{_alt(lex.cues['range'])})"
     p = lex.patterns
     f = re.IGNORECASE
     # 12/9/2023, 19/06/2024, 18-6-2025, 2025-06-18 (boundaries are checked in code, so the pattern starts
@@ -188,8 +190,7 @@ def _compile(lex: Lexicon) -> None:
     # a month name standing alone, with the cue before it or the modifier after it read in code
     p["month"] = re.compile(rf"({mon_full})(?!\w)", f)
     p["month_cue_before"] = re.compile(
-        r"(?:pada|sejak|hingga|sampai|bulan|awal|akhir|pertengahan|medio|jelang|menjelang|per|selama|"
-        r"sepanjang|memasuki|di|mulai|akhir|dari|tanggal)\s{1,3}(?:bulan\s{1,3})?$", f)
+        rf"(?:{_alt(lex.cues['month_before'])})\s{{1,3}}(?:bulan\s{{1,3}})?$", f)
     # tahun 2019 and bare four-digit years; ranges 2004-2010, 2006–2008, 2004 hingga 2010
     p["year"] = re.compile(r"(\d{4})(?:\s{0,2}" + conn + r"\s{0,2}(\d{4}))?")
     p["tahun_before"] = re.compile(r"(?:tahun|thn\.?)\s{1,3}$", f)
@@ -215,7 +216,7 @@ def _compile(lex: Lexicon) -> None:
     p["duration_digits"] = re.compile(r"\d(?=[\d.,]{0,20}\s{0,3}[a-z(])", f)  # a cheap first test
     # `3x24 jam`, `2 x 24 jam`: a product of two numbers, as police deadlines are written
     p["times"] = re.compile(rf"(\d{{1,3}})\s{{0,1}}[x×]\s{{0,1}}(\d{{1,3}})\s{{1,3}}({unit})(?!\w)", f)
-    p["duration_more"] = re.compile(rf"\s{{1,3}}(?:dan\s{{1,3}})?({num})\s{{1,3}}({unit})(?!\w)", f)
+    p["duration_more"] = re.compile(rf"\s{{1,3}}(?:(?:{and_})\s{{1,3}})?({num})\s{{1,3}}({unit})(?!\w)", f)
     p["se_unit"] = re.compile(rf"se({unit})(?!\w)", f)
     p["number"] = re.compile(rf"(?:{num})$", f)
     _compile_context(lex, conn)
@@ -231,8 +232,10 @@ def _compile_holidays(lex: Lexicon) -> None:
     p["holiday_year"] = re.compile(
         rf"\s{{1,3}}(?:tahun\s{{1,3}})?(\d{{4}})(?!\d)(?:\s{{0,2}}({era})(?!\w)\.?)?"
         rf"(?:\s{{0,2}}/\s{{0,2}}(\d{{4}})(?!\d)(?:\s{{0,2}}({era})(?!\w)\.?)?)?", f)
-    p["anniversary"] = re.compile(r"\s{1,3}(?:yang\s{1,3})?ke\s{0,1}-\s{0,1}(\d{1,3})(?!\d)", f)
-    p["holiday_and"] = re.compile(r"\s{1,3}(?:dan|serta|&)\s{1,3}", f)
+    lead, ordinal = _alt(lex.cues["ordinal_lead"]), _alt(lex.cues["ordinal"])
+    p["anniversary"] = re.compile(
+        rf"\s{{1,3}}(?:(?:{lead})\s{{1,3}})?(?:{ordinal})\s{{0,1}}-\s{{0,1}}(\d{{1,3}})(?!\d)", f)
+    p["holiday_and"] = re.compile(rf"\s{{1,3}}(?:{_alt(lex.cues['holiday_and'])}|&)\s{{1,3}}", f)
     p["hijri_year"] = re.compile(rf"(\d{{4}})\s{{0,2}}({era})(?!\w)", f)
     p["frequency_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['frequency']) or '(?!)'})\s{{1,3}}$", f)
     p["period_before"] = re.compile(rf"(?<!\w)(?:{_alt(lex.cues['period']) or '(?!)'})\s{{1,3}}$", f)
@@ -266,7 +269,7 @@ def _compile_context(lex: Lexicon, conn: str) -> None:
     p["currency_before"] = re.compile(rf"(?:{_alt(lex.cues['currency'])})\s{{0,2}}$", f)
     p["count_after"] = re.compile(rf"\s{{0,2}}(?:{_alt(lex.cues['count'])})(?!\w)", f)
     p["name_comma"] = re.compile(r"[A-Z][\w.'-]{1,30}\s{0,2}[,(]\s{0,2}$")
-    p["range_conn"] = re.compile(rf"\s{{0,3}}(?:{conn}|dan)\s{{0,3}}$", f)
+    p["range_conn"] = re.compile(rf"\s{{0,3}}(?:{conn}|{_alt(lex.cues['and'])})\s{{0,3}}$", f)
     p["range_conn_strict"] = re.compile(rf"\s{{0,3}}{conn}\s{{0,3}}$", f)
 
 

@@ -72,9 +72,10 @@ def sentence_initial(f: Scan, i: int) -> bool:
 
 def sunday_context(f: Scan, s: int, e: int) -> bool:
     """Capitalised `Minggu` is Sunday after `pada`/`hari`/a comma or before a comma or the sentence end."""
-    before = f.before(s, 8).lower()
-    if before.rstrip().endswith((",", "pada", "hari", "sejak", "hingga", "sampai", "setiap", "tiap")):
-        return not sentence_initial(f, s) or before.rstrip().endswith(("pada", "hari"))
+    before = f.before(s, 8).lower().rstrip()
+    cues = f.lex.cues
+    if before.endswith((",", *cues["day_before"])):
+        return not sentence_initial(f, s) or before.endswith(tuple(cues["day_lead"]))
     after = f.t[e:e + 2]
     return not sentence_initial(f, s) and (after[:1] in ",.;)" or after == "" or after[:1] == "\n")
 

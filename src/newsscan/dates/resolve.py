@@ -102,7 +102,7 @@ class Resolver:
         return self._cue_between(self.plan_pos, max(start, c.start - 300), c.start)
 
     def is_report(self, c: Cand) -> bool:
-        """A reporting cue just before (`ujar Arie dalam jumpa pers …, Rabu`): the day the words were said."""
+        """A reporting cue just before (`ujar Ani dalam jumpa pers …, Rabu`): the day the words were said."""
         start = self.sent_starts[self.sentence_of(c.start)]
         return self._cue_between(self.report_pos, max(start, c.start - 80), c.start)
 

@@ -6,11 +6,10 @@
 """
 from __future__ import annotations
 
-import functools
 import re
 from importlib import resources
 
-from ..tables import gazetteer, table
+from ..tables import Folders, cache_per_folders, gazetteer, table
 
 _PUNCT_EDGES = " \t\n\"'“”‘’«»()[]{},.;:!?-–—/"
 
@@ -34,27 +33,27 @@ def _optional_names(name: str) -> list[str]:
     return [r[0].strip() for r in rows[1:] if r and r[0].strip()]
 
 
-@functools.lru_cache(maxsize=1)
-def stoplist() -> tuple[frozenset[str], frozenset[str]]:
+@cache_per_folders
+def stoplist(folders: Folders) -> tuple[frozenset[str], frozenset[str]]:
     """(never entities, not entities at a sentence start), case-folded."""
-    rows = table('not_entities.tsv')
+    rows = table('not_entities.tsv', folders)
     never = {r["phrase"].casefold() for r in rows if r["kind"] not in ("sentence_start", "headline_word")}
     never.update(n.casefold() for n in _optional_names("weekdays.tsv") + _optional_names("months.tsv"))
     start = {r["phrase"].casefold() for r in rows if r["kind"] == "sentence_start"}
     return frozenset(never), frozenset(start)
 
 
-@functools.lru_cache(maxsize=1)
-def headline_words() -> frozenset[str]:
-    rows = table('not_entities.tsv')
+@cache_per_folders
+def headline_words(folders: Folders) -> frozenset[str]:
+    rows = table('not_entities.tsv', folders)
     return frozenset(r["phrase"] for r in rows if r["kind"] == "headline_word")
 
 
-@functools.lru_cache(maxsize=1)
-def roles() -> dict[tuple[str, ...], str]:
+@cache_per_folders
+def roles(folders: Folders) -> dict[tuple[str, ...], str]:
     """Role phrase (case-folded words, `.` kept optional) -> kind, from `roles.tsv`."""
     try:
-        rows = table('roles.tsv')
+        rows = table('roles.tsv', folders)
     except FileNotFoundError:
         return {}
     out: dict[tuple[str, ...], str] = {}
@@ -64,25 +63,25 @@ def roles() -> dict[tuple[str, ...], str]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def aliases() -> dict[str, str]:
+@cache_per_folders
+def aliases(folders: Folders) -> dict[str, str]:
     """Alias as written -> canonical; also the case-folded alias for aliases longer than four characters."""
     out: dict[str, str] = {}
-    for r in _alias_rows():
+    for r in _alias_rows(folders):
         out[r["alias"]] = r["canonical"]
         if len(r["alias"]) > 4:
             out.setdefault(r["alias"].casefold(), r["canonical"])
     return out
 
 
-def _alias_rows() -> tuple[dict[str, str], ...]:
-    return table('aliases.tsv')
+def _alias_rows(folders: Folders | None = None) -> tuple[dict[str, str], ...]:
+    return table('aliases.tsv', folders)
 
 
-@functools.lru_cache(maxsize=1)
-def replacing_aliases() -> frozenset[str]:
+@cache_per_folders
+def replacing_aliases(folders: Folders) -> frozenset[str]:
     """Aliases whose canonical stands even where the article never writes it (`RI` -> `Indonesia`)."""
-    return frozenset(r["alias"] for r in _alias_rows() if r["rule"] == "replace")
+    return frozenset(r["alias"] for r in _alias_rows(folders) if r["rule"] == "replace")
 
 
 def alias_target(text: str) -> str | None:
@@ -91,27 +90,27 @@ def alias_target(text: str) -> str | None:
     return table.get(text) or (table.get(text.casefold()) if len(text) > 4 else None)
 
 
-@functools.lru_cache(maxsize=1)
-def gazetteer_labels() -> dict[str, str]:
+@cache_per_folders
+def gazetteer_labels(folders: Folders) -> dict[str, str]:
     """Gazetteer phrase as written -> its label."""
     out: dict[str, str] = {}
-    for _, row in gazetteer():
+    for _, row in gazetteer(folders):
         pat = row["pattern"]
         phrase = pat if isinstance(pat, str) else " ".join(str(next(iter(t.values()))) for t in pat)
         out.setdefault(phrase, row["label"])
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def known_names() -> frozenset[tuple[str, ...]]:
+@cache_per_folders
+def known_names(folders: Folders) -> frozenset[tuple[str, ...]]:
     """Places and organisations of the gazetteer and alias table (case-folded words): in a role phrase
     (`Presiden Rusia`) they belong to the role, not to the person's name."""
     names: set[tuple[str, ...]] = set()
-    for _, row in gazetteer():
+    for _, row in gazetteer(folders):
         pat = row["pattern"]
         phrase = pat if isinstance(pat, str) else " ".join(str(next(iter(t.values()))) for t in pat)
         names.add(tuple(phrase.casefold().split()))
-    for alias, canonical in aliases().items():
+    for alias, canonical in aliases(folders).items():
         names.add(tuple(alias.casefold().split()))
         names.add(tuple(canonical.casefold().split()))
     return frozenset(names)

@@ -11,12 +11,11 @@ article, aliases only where the article writes them).
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Sequence
 
 from ..records import Mention
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 
 # one to three capitalised words; the nickname of a person is short
 _NICK = r"(?P<nick>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
@@ -28,10 +27,10 @@ def _alternation(cues: Sequence[str]) -> str:
     return "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
 
 
-@functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+@cache_per_folders
+def _patterns(folders: Folders) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(after a name, before a name, around a name) patterns built from the table."""
-    rows = table("nickname_cues.tsv")
+    rows = table("nickname_cues.tsv", folders)
     kinds = {k: [r["cue"] for r in rows if r["kind"] == k] for k in ("after", "before", "lead")}
     lead = rf"(?:(?i:{_alternation(kinds['lead'])})\s+)?"
     after = re.compile(rf"\s*,?\s*{lead}(?i:{_alternation(kinds['after'])})\s+{_NICK}")
@@ -41,9 +40,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return after, before, around
 
 
-@functools.lru_cache(maxsize=1)
-def _frame_ends() -> re.Pattern[str]:
-    ends = [r["end"] for r in table("nickname_cues.tsv") if r["kind"] == "around" and r["end"]]
+@cache_per_folders
+def _frame_ends(folders: Folders) -> re.Pattern[str]:
+    ends = [r["end"] for r in table("nickname_cues.tsv", folders) if r["kind"] == "around" and r["end"]]
     return re.compile(rf"\s+(?i:{_alternation(ends)})\b")
 
 

@@ -4,13 +4,12 @@ mention are the role (`Presiden Rusia`, `Kombes Pol.`, `Prof`), and which cues s
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Sequence
 
 from ..errors import DataTableError
 from ..records import Mention
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 from .lexicon import known_names, roles
 from .spans import name_words
 
@@ -142,11 +141,11 @@ def _speech_cue_before(body: str, start: int) -> bool:
     return bool(words) and before.endswith(" ") and words[-1].casefold() in _post_cues()
 
 
-@functools.lru_cache(maxsize=1)
-def _post_cues() -> frozenset[str]:
+@cache_per_folders
+def _post_cues(folders: Folders) -> frozenset[str]:
     """Speech verbs written before the speaker (`kata Lami Kim`), from the quotes table `speech_verbs.tsv`."""
     try:
-        rows = table('speech_verbs.tsv')
+        rows = table('speech_verbs.tsv', folders)
     except (FileNotFoundError, DataTableError):  # the quotes layer's table; without it, no cue
         return frozenset()
     return frozenset(f.strip().casefold() for r in rows if r["slot"] == "post"

@@ -8,11 +8,10 @@ as sorted (start, end) offsets; a mention inside one is dropped. The cues are `d
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 
 Span = tuple[int, int]
 # a parenthesised credit right after a sentence end: `(OL-8)`, `(Ant/OL-12)`, `(Wahyu Tri, Yoliawan H)`
@@ -29,9 +28,9 @@ _WORD = re.compile(r"[^\s]+")
 _STOP = re.compile(r"[.!?\"“”;\n]|\s[-–—]\s")
 
 
-@functools.lru_cache(maxsize=1)
-def _cues() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rows = table('entity_scope.tsv')
+@cache_per_folders
+def _cues(folders: Folders) -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = table('entity_scope.tsv', folders)
     out = []
     for r in rows:
         words = [re.escape(w) for w in r["cue"].split()]
@@ -41,10 +40,10 @@ def _cues() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=1)
-def _small_words() -> frozenset[str]:
+@cache_per_folders
+def _small_words(folders: Folders) -> frozenset[str]:
     """Function words a title-case headline leaves in lower case (`Polisi Periksa Saksi di Bandung`)."""
-    return frozenset(r["word"].casefold() for r in table('function_words.tsv'))
+    return frozenset(r["word"].casefold() for r in table('function_words.tsv', folders))
 
 
 def _paragraph_end(body: str, i: int) -> int:

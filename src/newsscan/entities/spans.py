@@ -17,13 +17,12 @@ Indonesian names are capitalised; the NER's spans are not always so disciplined.
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .. import morphology
-from ..tables import load_toml, table
+from ..tables import Folders, cache_per_folders, load_toml, table
 from .lexicon import roles
 
 _TOKEN = re.compile(r"\S+")
@@ -44,9 +43,9 @@ class NameWords:
     title_scope: frozenset[str] = frozenset()  # lower-case words of a title's scope (`luar negeri`)
 
 
-@functools.lru_cache(maxsize=1)
-def name_words() -> NameWords:
-    rows = table('entity_words.tsv')
+@cache_per_folders
+def name_words(folders: Folders) -> NameWords:
+    rows = table('entity_words.tsv', folders)
     heads: dict[tuple[str, ...], str] = {}
     tails: dict[str, str] = {}
     particles: set[str] = set()
@@ -81,12 +80,12 @@ def and_word() -> re.Pattern[str]:
     return re.compile(rf" (?:{alt}) ([A-Z][\w-]*)(?![\w-]| [A-Z])")
 
 
-@functools.lru_cache(maxsize=1)
-def outlet_names() -> frozenset[str]:
+@cache_per_folders
+def outlet_names(folders: Folders) -> frozenset[str]:
     """Outlet names and sources as written in `outlets.toml` (case-folded): `detikcom` is a name though
     written in lower case."""
     try:
-        data = load_toml("outlets.toml")
+        data = load_toml("outlets.toml", folders)
     except FileNotFoundError:
         return frozenset()
     out: set[str] = set()

@@ -8,10 +8,9 @@ than writing the words in Python, so that a user's table (NEWSSCAN_TABLES) chang
 """
 from __future__ import annotations
 
-import functools
 import re
 
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 
 KINDS = (
     "relative", "alternative", "coordinator", "adding", "complementiser", "alias_lead", "alias_adverb",
@@ -24,11 +23,11 @@ KINDS = (
 )
 
 
-@functools.lru_cache(maxsize=1)
-def _kinds() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+@cache_per_folders
+def _kinds(folders: Folders) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
     """The words of each kind in the table's order, and as sets (the one cache of this module)."""
     out: dict[str, list[str]] = {k: [] for k in KINDS}
-    for r in table("quote_words.tsv"):
+    for r in table("quote_words.tsv", folders):
         out[r["kind"]].append(r["word"])
     return {k: tuple(v) for k, v in out.items()}, {k: frozenset(v) for k, v in out.items()}
 

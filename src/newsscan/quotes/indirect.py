@@ -2,11 +2,10 @@
 `menurutnya`. Each shape returns an `Attribution` with the reported content's offsets."""
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
-from ..tables import table
+from ..tables import Folders, cache_per_folders, table
 from .grammar_words import alt, word, word_set, words
 from .lexicon import Lexicon
 from .media import clean_medium
@@ -41,10 +40,10 @@ def _verb_after_addressee(words: Sequence[str], lex: Lexicon) -> bool:
     return any(_VERB_FORM.fullmatch(w) is not None and w not in lex.cue("verb_like") for w in words[1:6])
 
 
-@functools.lru_cache(maxsize=1)
-def _comitative_forms() -> frozenset[str]:
+@cache_per_folders
+def _comitative_forms(folders: Folders) -> frozenset[str]:
     """Directive verbs that also mean "take someone along" (data/comitative_verbs.tsv)."""
-    return frozenset(r["form"].lower() for r in table("comitative_verbs.tsv"))
+    return frozenset(r["form"].lower() for r in table("comitative_verbs.tsv", folders))
 
 
 def _joint_activity(verb: str, words: Sequence[str], lex: Lexicon) -> bool:

@@ -72,7 +72,7 @@ class SpeakerParser:
         return Speaker(None)
 
     def _introduced_by_cue(self, a: int) -> bool:
-        """`seorang guru bernama Tanti Oktaria`, `yakni Togar Sinaga`: a word that introduces the name."""
+        """`seorang guru bernama Wulan Ramadhani`, `yakni Togar Sinaga`: a word that introduces the name."""
         before = self.body[max(0, a - 12) : a].split()
         return bool(before) and before[-1].lower() in self.lex.cue("introduces")
 
@@ -196,7 +196,7 @@ class SpeakerParser:
         a = self._parse_words(chunks[0], None)
         if a.role and chunks[1][:1].isupper():
             b = self._parse_words(chunks[1], None)
-            # `Kapolres Maluku Tenggara, AKBP Frans Duma`: a rank or honorific stands before a person's name
+            # `Kapolres Kepulauan Sula, AKBP Markus Lewa`: a rank or honorific stands before a person's name
             if (
                 b.type == "person"
                 and b.name

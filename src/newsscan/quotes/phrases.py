@@ -107,7 +107,7 @@ class PhraseReader:
         low = t.text.lower()
         lex = self.lex
         if t.text == "." and self._abbreviation_dot(out, toks, i):
-            return "take"  # `Kombes Pol. Zahwani`, `M. Hanif`: the full stop of a short title or an initial
+            return "take"  # `Kombes Pol. Harwanto`, `M. Fadli`: the full stop of a short title or an initial
         if t.text in '.!?"“”;:' or (out and LINE_BREAK.search(self.body, out[-1].end, t.start)):
             return "stop"  # a speaker phrase ends with its sentence or its line
         joins = low in word_set("defined_name_joiner")
@@ -228,7 +228,7 @@ class PhraseReader:
         for i in range(1, len(sub)):
             w = low[i]
             two = " ".join(low[i : i + 2])
-            # `Saifullah Yusuf atau akrab disapa Gus Epul`, `Mensos yang karib disapa Gus Epul itu`
+            # `Saepul Yamin atau akrab disapa Gus Epul`, `Bupati yang karib disapa Gus Epul itu`
             if (
                 w in lex.cue("alias")
                 or two in lex.cue("alias")
@@ -375,7 +375,7 @@ class PhraseReader:
         return self.body[st : group[-1][-1].end], st
 
     def _apposition_subject(self, chunks: list[list[Tok]], last: list[Tok]) -> tuple[str, int] | None:
-        """`Leif-Eric Easley, profesor …` — or `Komisaris Independen PLN, Andi Arief`: a name and its
+        """`Leif-Eric Easley, profesor …` — or `Komisaris Independen PT Laut, Rudi Hamdani`: a name and its
         apposition, one chunk each, are one speaker."""
         lex = self.lex
         if len(chunks) < 2:

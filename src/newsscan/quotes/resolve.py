@@ -20,7 +20,7 @@ from .salience import anaphoric, previous_end, subject_before
 from .speakers import ArticleContext, is_acronym
 from .tokens import Tok
 
-MAX_NAME = 5  # words in a personal name (`Mohammad Ath Thoriz`, `Sari Wulandari Lubis`)
+MAX_NAME = 5  # words in a personal name (`Muhammad Al Fathir`, `Sari Wulandari Lubis`)
 MIN_FUZZY = 5
 _INITIAL_RE = re.compile(r"[A-Z]\.")
 _AGE_RE = re.compile(r"[ \t]*\(\d{1,3}\)")
@@ -220,7 +220,7 @@ class People:
             return None
         best = max(found, key=lambda p: (len(p.words), -p.start))
         if any(not set(p.words) <= set(best.words) for p in found):
-            return None  # two people share the words (`Budi` in `Johan Budi` and `Budi Hartono`)
+            return None  # two people share the words (`Budi` in `Hendra Budi` and `Budi Prasetyo`)
         return min((p for p in found if p.words == best.words), key=lambda p: p.start)
 
     def contracted(self, words: Sequence[str]) -> Person | None:
@@ -300,8 +300,8 @@ class People:
         return min(found.values(), key=lambda p: p.start) if len(found) == 1 else None
 
     def similar(self, word: str) -> Person | None:
-        """The one person named in full (or introduced) with a name word spelled one letter apart (`Thoriq` /
-        `Thoriz`): where an article spells one person two ways, the first full form stands (CONVENTIONS)."""
+        """The one person named in full (or introduced) with a name word spelled one letter apart (`Fathir` /
+        `Fatir`): where an article spells one person two ways, the first full form stands (CONVENTIONS)."""
         low = _key(word)
         if len(low) < MIN_FUZZY:
             return None

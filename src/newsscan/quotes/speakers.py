@@ -152,7 +152,7 @@ class ArticleContext(SpeakerParser):
             if m.group(1) not in self.aliases:
                 self.aliases[m.group(1)] = m.group(2).strip()
         for alias, holder in list(self.aliases.items()):
-            # `Gus Epul` is also met as `Ipul` once the honorific is set aside
+            # `Gus Epul` is also met as `Epul` once the honorific is set aside
             _, rest = self.strip_roles(alias.split())
             if rest and " ".join(rest) != alias:
                 self.aliases.setdefault(" ".join(rest), holder)
