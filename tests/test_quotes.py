@@ -197,13 +197,13 @@ SHAPES = [
     ),
     (
         (
-            'Hakim anggota Sinta Dewi dan ketua majelis Surya Jaya memutus perkara itu.\n"Permohonan '
+            'Hakim anggota Sinta Dewi dan ketua majelis Darma Wijaya memutus perkara itu.\n"Permohonan '
             'dikabulkan," '
             "ujar hakim."
         ),
         "direct",
         "Permohonan dikabulkan",
-        "Surya Jaya",
+        "Darma Wijaya",
     ),
     # an indirect question keeps `apakah`
     (

@@ -432,7 +432,7 @@ class ArticleContext(SpeakerParser):
 
     def holder(self, role: str) -> str | None:
         """The named holder of a bare title (`Menlu`, `jaksa`, `hakim`), wherever the article names one; a
-        bare `hakim` is the presiding judge (`ketua majelis Surya Jaya`, `majelis hakim yang diketuai …`)."""
+        bare `hakim` is the presiding judge (`ketua majelis Darma Wija`, `majelis hakim yang diketuai …`)."""
         key = ("holder", role)
         if key not in self._memo:
             self._memo[key] = self._holder_any(role)
