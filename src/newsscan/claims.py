@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from .morphology import WORD, base_verbs, lemma, looks_prefixed_verb, speech_lemmas, weekday_names
 from .quantities import find_quantities
 from .records import Claim, DateMention, Mention, Quote
-from .tables import Folders, cache_per_folders, table
+from .tables import Folders, cache_per_folders, table, words_by_kind
 
 _WORD = WORD
 _QUOTE_CHARS = "\"“”„‟«»"
@@ -34,10 +34,7 @@ WORD_KINDS = ("place_lead", "place_lead_lower", "premises_lead", "circumstance",
 
 @cache_per_folders
 def _claim_words(folders: Folders) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {k: [] for k in WORD_KINDS}
-    for r in table("claim_words.tsv", folders):
-        out[r["kind"]].append(r["word"])
-    return {k: tuple(v) for k, v in out.items()}
+    return words_by_kind("claim_words.tsv", WORD_KINDS, folders)
 
 
 @cache_per_folders

@@ -309,6 +309,16 @@ def table(name: str, folders: Folders | None = None) -> tuple[dict[str, str], ..
     return load_tsv(name, spec.columns, spec.required, choices, folders_in_effect(folders))
 
 
+def words_by_kind(name: str, kinds: tuple[str, ...], folders: Folders | None = None,
+                  ) -> dict[str, tuple[str, ...]]:
+    """kind -> its words, in the table's order, for a `word`/`kind` table (`claim_words.tsv`,
+    `compare_words.tsv`, `quote_words.tsv`); every kind of `kinds` is present, empty if the table has none."""
+    out: dict[str, list[str]] = {k: [] for k in kinds}
+    for r in table(name, folders):
+        out[r["kind"]].append(r["word"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
 GAZETTEER = "gazetteer.jsonl"
 
 

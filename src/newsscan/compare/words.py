@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from ..claims import stopwords
 from ..morphology import WORD, base_verbs, lemma, looks_prefixed_verb
 from ..records import Claim
-from ..tables import Folders, cache_per_folders, table
+from ..tables import Folders, cache_per_folders, table, words_by_kind
 
 
 def bag(text: str) -> Counter:
@@ -77,10 +77,7 @@ KINDS = (
 
 @cache_per_folders
 def _compare_words(folders: Folders) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {k: [] for k in KINDS}
-    for r in table("compare_words.tsv", folders):
-        out[r["kind"]].append(r["word"])
-    return {k: tuple(v) for k, v in out.items()}
+    return words_by_kind("compare_words.tsv", KINDS, folders)
 
 
 def compare_words(kind: str, folders: Folders | None = None) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..tables import Folders, cache_per_folders, table
+from ..tables import Folders, cache_per_folders, words_by_kind
 
 KINDS = (
     "relative", "alternative", "coordinator", "adding", "complementiser", "alias_lead", "alias_adverb",
@@ -26,10 +26,8 @@ KINDS = (
 @cache_per_folders
 def _kinds(folders: Folders) -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
     """The words of each kind in the table's order, and as sets (the one cache of this module)."""
-    out: dict[str, list[str]] = {k: [] for k in KINDS}
-    for r in table("quote_words.tsv", folders):
-        out[r["kind"]].append(r["word"])
-    return {k: tuple(v) for k, v in out.items()}, {k: frozenset(v) for k, v in out.items()}
+    out = words_by_kind("quote_words.tsv", KINDS, folders)
+    return out, {k: frozenset(v) for k, v in out.items()}
 
 
 def words(kind: str) -> tuple[str, ...]:
