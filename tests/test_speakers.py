@@ -354,3 +354,10 @@ def test_a_name_written_once_in_lower_case_is_still_the_person():
             "terang sunaryo. Sunaryo lalu pulang.")
     doc = newsscan.pipeline()(body)
     assert [(q.speaker, q.anonymous) for q in doc._.quotes] == [("Ahmad Sunaryo", False)]
+
+
+def test_a_ranked_name_after_a_title_the_tables_lack_is_the_speaker():
+    body = ('"Dari ciri fisiknya terlihat seperti orang asing," ujar Kanitreskrim Polsek Sukamaju, '
+            "AKP Darto, Senin (30/5/2011), saat dihubungi wartawan.")
+    (q,) = find_quotes(body)
+    assert (q.speaker, q.speaker_type) == ("Darto", "person")

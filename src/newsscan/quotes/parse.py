@@ -192,32 +192,30 @@ class SpeakerParser:
 
     def _apposition(self, chunks: list[str]) -> Speaker:
         """`Carl Schuster, mantan direktur …` / `Jaksa KPK, Wahyu Sunarwanto`."""
-        lex = self.lex
         a = self._parse_words(chunks[0], None)
         if a.role and chunks[1][:1].isupper():
             b = self._parse_words(chunks[1], None)
             # `Kapolres Kepulauan Sula, AKBP Markus Lewa`: a rank or honorific stands before a person's name
-            if (
-                b.type == "person"
-                and b.name
-                and (
-                    not b.role
-                    or all(
-                        lex.roles.get(w.lower()) in ("rank", "degree", "honorific") for w in b.role.split()
-                    )
-                )
-            ):
+            if b.type == "person" and b.name and self._personal(b.role):
                 return Speaker(b.name, ", ".join(x for x in (chunks[0], b.role) if x), "person")
         if a.type == "person" and a.name and a.name[:1].isupper() and not a.role:
             return Speaker(a.name, chunks[1], "person")
         b = self._parse_words(chunks[1], None)
-        if b.type == "person" and a.type in ("anonymous", "unknown", "organisation") and not b.role:
-            return Speaker(b.name, chunks[0], "person")
+        if b.type == "person" and a.type in ("anonymous", "unknown", "organisation") and self._personal(
+                b.role):
+            # `Kanit Polsek Maju, AKP Darto`: a title the tables lack, then a ranked name
+            return Speaker(b.name, ", ".join(x for x in (chunks[0], b.role) if x), "person")
         if a.type == "person" and a.name:
             return a
         if len(chunks) > 2 or a.type == "unknown":
             return b if b.name else a
         return a
+
+    def _personal(self, role: str | None) -> bool:
+        """No role, or only a rank, degree or honorific: words that stand before a person's name alone."""
+        return not role or all(
+            self.lex.roles.get(w.lower()) in ("rank", "degree", "honorific") for w in role.split()
+        )
 
     def _unnamed(self, phrase: str, toks: list[str]) -> Speaker | None:
         """Unnamed sources: `seorang pejabat AS`, `para analis`, `analis lain`; a bare role with a named
