@@ -13,10 +13,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..claims import split_sentences
 from ..records import Claim
 from ..tables import Folders, cache_per_folders, table
-from .records import Art, span_claim
+from .records import Art, claim_at
 from .words import same_person
 
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,3}"
@@ -122,16 +121,6 @@ def _differ(x: Attribute, y: Attribute) -> bool:
 FINDERS: dict[str, Callable[[Art], list[Attribute]]] = {"age": ages, "identifier": plates}
 
 
-def _sentence(art: Art, pos: int) -> Claim:
-    """The claim around an offset, or a bare claim of its sentence."""
-    for c in art.claims:
-        if c.kind not in ("headline", "circumstance") and c.start <= pos < c.end:
-            return c
-    body = art.result.article.body
-    a, b = next(((a, b) for a, b in split_sentences(body) if a <= pos < b), (pos, pos + 1))
-    return span_claim(art, a, b)
-
-
 def _knows(attrs: Sequence[Attribute], other: Attribute) -> bool:
     return any(_same_holder(a, other) and a.value == other.value for a in attrs)
 
@@ -150,8 +139,8 @@ def entity_slot_conflicts(A: Art, B: Art) -> list[tuple[Claim, Claim, str, str]]
                     seen.add(key)
                     out.append(
                         (
-                            _sentence(A, x.start),
-                            _sentence(B, y.start),
+                            claim_at(A, x.start),
+                            claim_at(B, y.start),
                             kind,
                             f"{x.holder} {x.text} / {y.holder} {y.text}"
                             if kind == "age"
@@ -170,5 +159,5 @@ def entity_slot_agreements(A: Art, B: Art) -> list[tuple[Claim, Claim, str, str]
             y = next((y for y in ys if _same_holder(x, y) and x.value == y.value), None)
             if y is not None and (kind, x.holder, x.value) not in seen:
                 seen.add((kind, x.holder, x.value))
-                out.append((_sentence(A, x.start), _sentence(B, y.start), kind, x.text))
+                out.append((claim_at(A, x.start), claim_at(B, y.start), kind, x.text))
     return out

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..claims import split_sentences
 from ..records import ArticleResult, Claim
 
 
@@ -106,3 +107,14 @@ def span_claim(art: Art, start: int, end: int) -> Claim:
     return Claim(
         start=start, end=end, text=art.result.article.body[start:end], speaker=speaker, kind="statement"
     )
+
+
+def claim_at(art: Art, pos: int) -> Claim:
+    """The claim around an offset (not a headline or an attribution clause), or a bare claim of its sentence:
+    a slot read off an entity or a date still shows the sentence it stands in."""
+    for c in art.claims:
+        if c.kind not in ("headline", "circumstance") and c.start <= pos < c.end:
+            return c
+    body = art.result.article.body
+    a, b = next(((a, b) for a, b in split_sentences(body) if a <= pos < b), (pos, pos + 1))
+    return span_claim(art, a, b)

@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..claims import split_sentences
 from ..dates.lexicon import Lexicon
 from ..records import Claim, DateMention
 from ..tables import Folders, cache_per_folders
-from .records import Art, span_claim
+from .records import Art, claim_at
 
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -49,12 +48,6 @@ def _dated_weekdays(art: Art) -> list[tuple[str, int, DateMention]]:
     return out
 
 
-def _claim_at(art: Art, pos: int) -> Claim:
-    body = art.result.article.body
-    a, b = next(((a, b) for a, b in split_sentences(body) if a <= pos < b), (pos, pos + 1))
-    return span_claim(art, a, b)
-
-
 def weekday_conflicts(A: Art, B: Art) -> list[tuple[Claim, Claim, str, str]]:
     """(claim of A, claim of B, `day`, note) for each date both write with different weekdays."""
     names = _weekdays()[1]
@@ -67,5 +60,5 @@ def weekday_conflicts(A: Art, B: Art) -> list[tuple[Claim, Claim, str, str]]:
             seen.add(value)
             real = dt.date.fromisoformat(value).isoweekday()
             note = f"{names[wa]} / {names[wb]} {value} ({names[real]} by the calendar)"
-            out.append((_claim_at(A, da.start), _claim_at(B, db.start), "day", note))
+            out.append((claim_at(A, da.start), claim_at(B, db.start), "day", note))
     return out

@@ -18,12 +18,11 @@ from ..records import Mention, Quote
 from .lexicon import Lexicon, load_lexicon
 from .salience import anaphoric, previous_end, subject_before
 from .speakers import ArticleContext, is_acronym
-from .tokens import Tok
+from .tokens import AGE_RE, Tok
 
 MAX_NAME = 5  # words in a personal name (`Muhammad Al Fathir`, `Sari Wulandari Lubis`)
 MIN_FUZZY = 5
 _INITIAL_RE = re.compile(r"[A-Z]\.")
-_AGE_RE = re.compile(r"[ \t]*\(\d{1,3}\)")
 # a noun made with ke-…-an or pe(r/n/m)-…-an (`Kebudayaan`, `Perhubungan`, `Pemberitaan`): a role's scope,
 # never a given name (Indonesian derivational morphology; `-wan` names such as `Setiawan` do not take these
 # prefixes)
@@ -173,7 +172,7 @@ class People:
             or self.ctx._sentence_start(a)
             and nxt[:1].islower()
             or nxt[:1] == ","
-            or _AGE_RE.match(self.body, b) is not None
+            or AGE_RE.match(self.body, b) is not None
         )
         if first > 0:
             title = " ".join(texts[:first])  # the title with its scope, as written before the name
@@ -535,7 +534,7 @@ def _resolve_one(q: Quote, people: People) -> Quote:
 def _introduced_name(phrase: str, lex: Lexicon) -> tuple[str, str | None] | None:
     """(name, description) of a speaker phrase that names its person after an introducing word
     (`penemu dompet bernama Karim (58)` -> `Karim`, `penemu dompet`); None when it names none."""
-    words = _AGE_RE.sub("", phrase).split()
+    words = AGE_RE.sub("", phrase).split()
     for i, w in enumerate(words[:-1]):
         if w.lower() in lex.cue("introduces") and i > 0:
             name = words[i + 1:]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..records import Quote
-from .speakers import TOKEN_RE
+from .tokens import AGE_RE, TOKEN_RE
 
 if TYPE_CHECKING:
     from .resolve import People, Person
@@ -103,9 +103,6 @@ def _subject(sentence: str, people: People) -> Person | None:
     return None
 
 
-_AGE = re.compile(r"\s*\(\d{1,3}\)")
-
-
 def _introduced_subject(text: str, people: People) -> Person | None:
     """`seorang guru dari Bandung, yakni Sarmin Hutapea (58), mendatangi …`: a subject described, then named
     after an introducing word, that the predicate follows (an age and a comma between them)."""
@@ -116,7 +113,7 @@ def _introduced_subject(text: str, people: People) -> Person | None:
         run = list(itertools.takewhile(lambda w: w.group(0)[:1].isupper(), words[i + 1:i + 6]))
         if not run:
             continue
-        rest = _AGE.sub("", text[run[-1].end():], count=1).lstrip(" ,")
+        rest = AGE_RE.sub("", text[run[-1].end():], count=1).lstrip(" ,")
         if rest[:1].islower():
             return _person_in([w.group(0) for w in run], people)
     return None

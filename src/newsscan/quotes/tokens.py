@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 TOKEN_RE = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|\S")
+AGE_RE = re.compile(r"[ \t]*\(\d{1,3}\)")  # an age in brackets after a name: `Budi (45)`
 
 # a dateline at the very start of the body: `JAKARTA, KOMPAS.com -`, `Liputan6.com, Jakarta -`,
 # `TRIBUNJABAR.ID -`, or glued by a scraper to the first word (`Liputan6.com, JakartaMenteri …`)
