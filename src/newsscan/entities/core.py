@@ -387,7 +387,7 @@ def _role_scope(name: str) -> str | None:
 
 
 def _strip_role_from_body(m: Mention) -> list[Mention]:
-    """An organisation or place mention that opens with title words (`Chairman Mandiri Institute`, `Anggota
+    """An organisation or place mention that opens with title words (`Chairman Nusa Institute`, `Anggota
     DPRD Jawa Tengah`) is the name after them; a title alone (`Sekretaris Kabinet`) is no mention. After a
     rank, honorific or degree (`Pak`, `Kombes`, `Prof`) the name is a person's."""
     words = [w.group() for w in _WORD.finditer(m.text)]

@@ -98,7 +98,7 @@ class People:
         words = m.text.split()
         if m.label == "LOC" or (m.label == "ORG" and len(words) == 1):
             return True  # one word (`Kemlu`) is a body's short name, never a person's given name and surname
-        heads = self.initial_heads | self.ctx._heads
+        heads = self.ctx._heads  # the organisation head words, first and final
         return m.label == "ORG" and any(
             _key(w) in heads or _key(w).startswith(self.org_prefixes) or is_acronym(w) for w in words)
 
@@ -313,7 +313,7 @@ class People:
         return min(found.values(), key=lambda p: p.start) if len(found) == 1 else None
 
     def holder_in(self, phrase: str, role: str | None) -> tuple[str, str] | None:
-        """`Head of Mandiri Institute Mukti Sujatmiko`: a title, its organisation, then a person the
+        """`Head of Nusa Institute Mukti Sujatmiko`: a title, its organisation, then a person the
         article names: the person speaks, the rest is the role."""
         words = ((role or "") + " " + phrase).split()
         n = self.core(words)
